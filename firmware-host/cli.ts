@@ -1,0 +1,49 @@
+// Small helpers shared by readerd and readerctl: version, argument parsing with clear
+// errors, and exit codes.
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ErrorCode, isReaderError, ReaderError } from '../protocol/errors.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, config: 3, link: 4, verify: 5, canceled: 130 } as const;
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Usage, (e as Error).message);
+  }
+}
+
+export function exitCodeFor(e: unknown): number {
+  if (!isReaderError(e)) return EXIT.failure;
+  if (e.code === ErrorCode.Usage) return EXIT.usage;
+  if (e.code >= 600 && e.code < 700) return EXIT.config;
+  if (e.code === ErrorCode.Op_Canceled) return EXIT.canceled;
+  if (e.code >= 500 && e.code < 600) return EXIT.link;
+  return EXIT.failure;
+}
+
+/** Prints an error for a person: what happened, and the code to search for. */
+export function reportError(e: unknown, prog: string): number {
+  const code = exitCodeFor(e);
+  if (isReaderError(e)) process.stderr.write(`${prog}: ${e.message} [${e.codeName}]\n`);
+  else process.stderr.write(`${prog}: ${(e as Error)?.stack ?? String(e)}\n`);
+  if (code === EXIT.usage) process.stderr.write(`Try '${prog} --help'.\n`);
+  return code;
+}
+
+export function positiveInt(v: string | undefined, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new ReaderError(ErrorCode.Usage, `${name} must be a whole number ≥ 0 (got "${v}")`);
+  return n;
+}

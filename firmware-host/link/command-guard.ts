@@ -1,0 +1,68 @@
+// Admission of terminal commands (SPEC §8): signature by a trusted terminal key first, then
+// addressee, freshness and replay. Nothing here acts on a command.
+import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { fareader } from '../../protocol/gen/fareader.js';
+import { decodePayload, open, PayloadType, type TrustLookup } from '../../protocol/link/envelope.js';
+import { u64ms } from '../../protocol/link/u64.js';
+
+const Status = fareader.v1.ResponseStatus;
+export type ResponseStatus = fareader.v1.ResponseStatus;
+
+export const COMMAND_ID_BYTES = 16;
+
+export type Admission =
+  | { readonly ok: true; readonly command: fareader.v1.Command; readonly keyId: string }
+  | { readonly ok: false; readonly status: ResponseStatus; readonly detail: string; readonly commandId: Uint8Array };
+
+export interface GuardContext {
+  readonly deviceId: string;
+  readonly trust: TrustLookup;
+  readonly nowMs: number;
+  /** Commands issued more than this far from now, either side, are stale. */
+  readonly windowMs: number;
+  /** Records the id; false when it was already recorded (a replay). */
+  readonly remember: (commandId: Uint8Array) => boolean;
+}
+
+const statusOfError: Partial<Record<number, ResponseStatus>> = {
+  [ErrorCode.Mqtt_Unsigned]: Status.RESPONSE_STATUS_UNSIGNED,
+  [ErrorCode.Mqtt_UnknownKey]: Status.RESPONSE_STATUS_UNKNOWN_KEY,
+  [ErrorCode.Mqtt_BadSignature]: Status.RESPONSE_STATUS_BAD_SIGNATURE,
+  [ErrorCode.Mqtt_WrongPayloadType]: Status.RESPONSE_STATUS_WRONG_PAYLOAD_TYPE,
+};
+
+export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
+  const refuse = (status: ResponseStatus, detail: string, commandId: Uint8Array = new Uint8Array()): Admission => ({
+    ok: false,
+    status,
+    detail,
+    commandId,
+  });
+  let opened: ReturnType<typeof open>;
+  try {
+    opened = open(bytes, ctx.trust, PayloadType.PAYLOAD_TYPE_COMMAND);
+  } catch (e) {
+    if (!isReaderError(e)) throw e;
+    return refuse(statusOfError[e.code] ?? Status.RESPONSE_STATUS_MALFORMED, e.message);
+  }
+  let command: fareader.v1.Command;
+  try {
+    command = decodePayload((b) => fareader.v1.Command.decode(b), opened.payload);
+  } catch (e) {
+    return refuse(Status.RESPONSE_STATUS_MALFORMED, (e as Error).message);
+  }
+  const id = command.commandId ?? new Uint8Array();
+  if (id.length !== COMMAND_ID_BYTES) {
+    return refuse(Status.RESPONSE_STATUS_MALFORMED, `command_id must be ${COMMAND_ID_BYTES} bytes`, id);
+  }
+  if (command.deviceId !== ctx.deviceId) {
+    return refuse(Status.RESPONSE_STATUS_WRONG_DEVICE, `command is for "${command.deviceId}"`, id);
+  }
+  const issued = u64ms(command.issuedAtMs);
+  if (Math.abs(ctx.nowMs - issued) > ctx.windowMs) {
+    return refuse(Status.RESPONSE_STATUS_STALE, `issued ${ctx.nowMs - issued} ms ago; window ±${ctx.windowMs} ms`, id);
+  }
+  if (!ctx.remember(id)) return refuse(Status.RESPONSE_STATUS_REPLAYED, 'command_id was seen before', id);
+  if (!command.body) return refuse(Status.RESPONSE_STATUS_UNSUPPORTED, 'command has no body', id);
+  return { ok: true, command, keyId: opened.keyId };
+}

@@ -1,0 +1,343 @@
+// The device end of the terminal link (SPEC §2–§10): birth and death, signed results through
+// the durable outbox with application-level acknowledgement, progress events, and admission
+// of terminal commands. Knows nothing of sessions: verified commands go to `onCommand`.
+import { EventEmitter } from 'node:events';
+import mqtt, { type MqttClient } from 'mqtt';
+import { toHex } from '../../protocol/bytes.js';
+import { isReaderError } from '../../protocol/errors.js';
+import { fareader } from '../../protocol/gen/fareader.js';
+import { decodePayload, open, PayloadType, seal } from '../../protocol/link/envelope.js';
+import type { KeyPair } from '../../protocol/link/keys.js';
+import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
+import { toLong, u64 } from '../../protocol/link/u64.js';
+import type { Logger } from '../log.js';
+import { admitCommand } from './command-guard.js';
+import type { TrustedKey } from './keystore.js';
+import { RejectionStats } from './link-stats.js';
+import { type BrokerSettings, mqttClientOptions } from './mqtt-options.js';
+import type { Outbox } from './outbox.js';
+
+const v1 = fareader.v1;
+const Status = v1.ResponseStatus;
+
+export interface CommandReply {
+  readonly status: fareader.v1.ResponseStatus;
+  readonly detail?: string;
+  readonly sessionId?: string;
+}
+
+export interface DeviceLinkOptions {
+  readonly deviceId: string;
+  readonly broker: BrokerSettings;
+  readonly key: KeyPair;
+  /** Terminal keys trusted for commands, acknowledgements and terminal state. */
+  readonly trustedTerminals: ReadonlyMap<string, TrustedKey>;
+  readonly outbox: Outbox;
+  readonly firmwareVersion: string;
+  readonly capabilities: readonly string[];
+  readonly log: Logger;
+  readonly now?: () => number;
+  readonly commandWindowMs?: number;
+  /** Unacknowledged results are published again after this long. */
+  readonly ackTimeoutMs?: number;
+  /** Results published and not yet acknowledged, at most. */
+  readonly inflightWindow?: number;
+}
+
+export type CommandHandler = (command: fareader.v1.Command) => Promise<CommandReply> | CommandReply;
+
+export type ResultDraft = Omit<fareader.v1.IVerificationResult, 'counter' | 'deviceId'>;
+
+export class DeviceLink extends EventEmitter {
+  readonly stats = new RejectionStats();
+  private client?: MqttClient;
+  private readonly topics;
+  private readonly now: () => number;
+  private readonly ackTimeoutMs: number;
+  private readonly window: number;
+  private bdSeq = 0n;
+  private eventSeq = 0n;
+  /** Counter → time it was last published, for results not yet acknowledged. */
+  private readonly inflight = new Map<bigint, number>();
+  /** Highest counter handed to MQTT in this pass over the outbox. */
+  private cursor = 0n;
+  private pendingAcks: bigint[] = [];
+  private ackFlush?: NodeJS.Immediate;
+  private redeliveryTimer?: NodeJS.Timeout;
+  private stopping = false;
+  /** Receives verified commands only; set by the session service. */
+  onCommand?: CommandHandler;
+
+  constructor(private readonly opts: DeviceLinkOptions) {
+    super();
+    this.topics = deviceTopics(opts.deviceId);
+    this.now = opts.now ?? Date.now;
+    this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
+    this.window = opts.inflightWindow ?? 256;
+  }
+
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  private sign(type: fareader.v1.PayloadType, payload: Uint8Array): Buffer {
+    return Buffer.from(seal(type, payload, this.opts.key));
+  }
+
+  private stateEnvelope(online: boolean, reason = ''): Buffer {
+    const state = v1.DeviceState.encode({
+      deviceId: this.opts.deviceId,
+      online,
+      bdSeq: toLong(this.bdSeq),
+      firmwareVersion: this.opts.firmwareVersion,
+      schema: 'fareader.v1',
+      capabilities: [...this.opts.capabilities],
+      publicKey: this.opts.key.publicKey,
+      timeMs: toLong(this.now()),
+      reason,
+      lastCounter: toLong(this.opts.outbox.lastCounter),
+      outboxPending: this.opts.outbox.pendingCount,
+    }).finish();
+    return this.sign(v1.PayloadType.PAYLOAD_TYPE_DEVICE_STATE, state);
+  }
+
+  /** Connects; resolves once the first connection is up or `timeoutMs` passed (it keeps trying). */
+  async start(timeoutMs = 10_000): Promise<void> {
+    this.bdSeq = this.opts.outbox.nextBdSeq();
+    const options = mqttClientOptions(this.opts.broker, `fareader-dev-${this.opts.deviceId}`);
+    options.will = {
+      topic: this.topics.state,
+      payload: this.stateEnvelope(false, 'connection-lost'),
+      qos: QOS.state,
+      retain: true,
+    };
+    const client = mqtt.connect(this.opts.broker.url, options);
+    this.client = client;
+    client.on('connect', () => this.onConnect());
+    client.on('message', (topic, payload) => this.onMessage(topic, new Uint8Array(payload)));
+    client.on('close', () => this.emit('disconnected'));
+    client.on('error', (e) => this.opts.log.warn('broker connection error', { err: e }));
+    this.redeliveryTimer = setInterval(() => this.redeliverStale(), Math.max(200, this.ackTimeoutMs / 4));
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, timeoutMs);
+      client.once('connect', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  private onConnect(): void {
+    const c = this.client!;
+    this.opts.log.info('connected to broker', { url: this.opts.broker.url, bdSeq: this.bdSeq });
+    c.subscribe(
+      { [this.topics.command]: { qos: 1 }, [this.topics.ack]: { qos: 1 }, [ALL_TERMINAL_STATES]: { qos: 1 } },
+      (err) => {
+        if (err) this.opts.log.error('subscribe failed', { err });
+      },
+    );
+    c.publish(this.topics.state, this.stateEnvelope(true), { qos: QOS.state, retain: true });
+    this.restartPass();
+    this.emit('connected');
+  }
+
+  /** Starts a new in-order pass over everything still in the outbox. */
+  private restartPass(): void {
+    this.inflight.clear();
+    this.cursor = 0n;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (!this.connected || this.stopping) return;
+    const room = this.window - this.inflight.size;
+    if (room <= 0) return;
+    for (const row of this.opts.outbox.pendingAfter(this.cursor, room)) {
+      this.cursor = row.counter;
+      this.inflight.set(row.counter, this.now());
+      this.client!.publish(this.topics.result, Buffer.from(row.envelope), { qos: QOS.result });
+    }
+  }
+
+  private redeliverStale(): void {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const t of this.inflight.values()) oldest = Math.min(oldest, t);
+    if (this.connected && this.now() - oldest > this.ackTimeoutMs) {
+      this.opts.log.warn('results not acknowledged in time; publishing them again', {
+        inflight: this.inflight.size,
+        pending: this.opts.outbox.pendingCount,
+      });
+      this.restartPass();
+    }
+  }
+
+  /** Signs a result under the next counter, stores it durably, then publishes it. */
+  publishResult(draft: ResultDraft): bigint {
+    const row = this.opts.outbox.enqueue(
+      draft.sessionId ?? '',
+      (counter) =>
+        seal(
+          v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
+          v1.VerificationResult.encode({ ...draft, deviceId: this.opts.deviceId, counter: toLong(counter) }).finish(),
+          this.opts.key,
+        ),
+      this.now(),
+    );
+    this.pump();
+    return row.counter;
+  }
+
+  /** Progress events are advisory (QoS 0) and dropped while disconnected. */
+  publishEvent(event: Omit<fareader.v1.ISessionEvent, 'deviceId' | 'seq' | 'timeMs'>): void {
+    if (!this.connected) return;
+    this.eventSeq++;
+    const payload = v1.SessionEvent.encode({
+      ...event,
+      deviceId: this.opts.deviceId,
+      seq: toLong(this.eventSeq),
+      timeMs: toLong(this.now()),
+    }).finish();
+    this.client!.publish(this.topics.event, this.sign(v1.PayloadType.PAYLOAD_TYPE_SESSION_EVENT, payload), {
+      qos: QOS.event,
+    });
+  }
+
+  private respond(commandId: Uint8Array, reply: CommandReply): void {
+    const payload = v1.CommandResponse.encode({
+      commandId,
+      deviceId: this.opts.deviceId,
+      status: reply.status,
+      detail: reply.detail ?? '',
+      sessionId: reply.sessionId ?? '',
+      timeMs: toLong(this.now()),
+    }).finish();
+    this.client?.publish(this.topics.response, this.sign(v1.PayloadType.PAYLOAD_TYPE_COMMAND_RESPONSE, payload), {
+      qos: QOS.response,
+    });
+  }
+
+  private trust = (keyId: string): Uint8Array | undefined => this.opts.trustedTerminals.get(keyId)?.publicKey;
+
+  private reject(kind: string, reason: string, detail: string, topic: string): void {
+    this.stats.count(`${kind}:${reason}`);
+    this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
+    this.emit('rejected', { kind, reason, detail });
+  }
+
+  private onMessage(topic: string, bytes: Uint8Array): void {
+    try {
+      if (topic === this.topics.command) void this.onCommandMessage(bytes);
+      else if (topic === this.topics.ack) this.onAck(bytes, topic);
+      else if (parseTopic(topic)?.side === 'term') this.onTerminalState(bytes, topic);
+    } catch (e) {
+      // A handler bug must not take the link down; it is logged and counted.
+      this.reject('message', 'internal', (e as Error).message, topic);
+    }
+  }
+
+  private async onCommandMessage(bytes: Uint8Array): Promise<void> {
+    const admission = admitCommand(bytes, {
+      deviceId: this.opts.deviceId,
+      trust: this.trust,
+      nowMs: this.now(),
+      windowMs: this.opts.commandWindowMs ?? 60_000,
+      remember: (id) => this.opts.outbox.rememberCommand(id, this.now(), 2 * (this.opts.commandWindowMs ?? 60_000)),
+    });
+    if (!admission.ok) {
+      this.reject('command', Status[admission.status] ?? String(admission.status), admission.detail, this.topics.command);
+      this.respond(admission.commandId, { status: admission.status, detail: admission.detail });
+      return;
+    }
+    const { command } = admission;
+    this.opts.log.info('command accepted', { body: command.body, commandId: toHex(command.commandId), keyId: admission.keyId });
+    if (command.body === 'rebirth') {
+      this.client?.publish(this.topics.state, this.stateEnvelope(true), { qos: QOS.state, retain: true });
+      this.restartPass();
+      this.respond(command.commandId, { status: Status.RESPONSE_STATUS_OK });
+      return;
+    }
+    let reply: CommandReply;
+    try {
+      reply = this.onCommand
+        ? await this.onCommand(command)
+        : { status: Status.RESPONSE_STATUS_UNSUPPORTED, detail: 'no session service' };
+    } catch (e) {
+      reply = { status: Status.RESPONSE_STATUS_UNSUPPORTED, detail: (e as Error).message };
+    }
+    this.respond(command.commandId, reply);
+  }
+
+  private onAck(bytes: Uint8Array, topic: string): void {
+    let ack: fareader.v1.ResultAck;
+    try {
+      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_RESULT_ACK);
+      ack = decodePayload((b) => v1.ResultAck.decode(b), opened.payload);
+    } catch (e) {
+      if (!isReaderError(e)) throw e;
+      this.reject('ack', e.codeName, e.message, topic);
+      return;
+    }
+    if (ack.deviceId !== this.opts.deviceId) {
+      this.reject('ack', 'wrong-device', `ack for "${ack.deviceId}"`, topic);
+      return;
+    }
+    const counter = u64(ack.counter);
+    this.inflight.delete(counter);
+    this.pendingAcks.push(counter);
+    // Acks arrive in bursts; delete them in one transaction per turn of the event loop.
+    this.ackFlush ??= setImmediate(() => this.flushAcks());
+  }
+
+  private flushAcks(): void {
+    this.ackFlush = undefined;
+    const batch = this.pendingAcks;
+    this.pendingAcks = [];
+    this.opts.outbox.ack(batch);
+    this.emit('acked', batch);
+    this.pump();
+  }
+
+  private onTerminalState(bytes: Uint8Array, topic: string): void {
+    if (bytes.length === 0) return; // a cleared retained message
+    let state: fareader.v1.TerminalState;
+    try {
+      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_TERMINAL_STATE);
+      state = decodePayload((b) => v1.TerminalState.decode(b), opened.payload);
+    } catch (e) {
+      if (!isReaderError(e)) throw e;
+      this.reject('terminal-state', e.codeName, e.message, topic);
+      return;
+    }
+    this.opts.log.info('terminal state', { terminalId: state.terminalId, online: state.online });
+    this.emit('terminal-state', state);
+    // A terminal that comes (back) online gets everything still unacknowledged.
+    if (state.online) this.restartPass();
+  }
+
+  /**
+   * Orderly stop: waits up to `flushMs` for outstanding acknowledgements, then publishes
+   * death (retained) and disconnects. Results not acknowledged stay in the outbox.
+   */
+  async stop(flushMs = 2000): Promise<void> {
+    const deadline = this.now() + flushMs;
+    while (this.connected && this.opts.outbox.pendingCount > 0 && this.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    this.stopping = true;
+    clearInterval(this.redeliveryTimer);
+    if (this.ackFlush) {
+      clearImmediate(this.ackFlush);
+      this.flushAcks();
+    }
+    const c = this.client;
+    if (!c) return;
+    if (c.connected) {
+      await new Promise<void>((resolve) =>
+        c.publish(this.topics.state, this.stateEnvelope(false, 'shutdown'), { qos: QOS.state, retain: true }, () =>
+          resolve(),
+        ),
+      );
+    }
+    await c.endAsync();
+  }
+}

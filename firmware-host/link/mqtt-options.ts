@@ -1,0 +1,36 @@
+// Broker connection settings shared by the device and the reference terminal (SPEC §1).
+import { readFileSync } from 'node:fs';
+import type { IClientOptions } from 'mqtt';
+
+export interface BrokerSettings {
+  /** mqtt://host:port or mqtts://host:port. */
+  readonly url: string;
+  readonly username?: string;
+  readonly password?: string;
+  /** PEM files for TLS: CA bundle, client certificate and key (client-certificate auth). */
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  /** Only for bench setups with self-signed brokers; never disable in a clinic. */
+  readonly rejectUnauthorized?: boolean;
+}
+
+export function mqttClientOptions(b: BrokerSettings, clientId: string): IClientOptions {
+  return {
+    clientId,
+    // A persistent session: the broker keeps our subscriptions and QoS 1 messages for us.
+    clean: false,
+    protocolVersion: 4,
+    keepalive: 15,
+    reconnectPeriod: 1000,
+    connectTimeout: 5000,
+    // Our outbox, not MQTT.js's offline queue, is what keeps results (MQTT.js #607, #2015).
+    queueQoSZero: false,
+    username: b.username,
+    password: b.password,
+    ca: b.caFile ? readFileSync(b.caFile) : undefined,
+    cert: b.certFile ? readFileSync(b.certFile) : undefined,
+    key: b.keyFile ? readFileSync(b.keyFile) : undefined,
+    rejectUnauthorized: b.rejectUnauthorized ?? true,
+  };
+}

@@ -1,0 +1,130 @@
+// readerd: the appliance service. Composition root: the only place that constructs the
+// broker, the MQTT client, the outbox database and the clock.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode, ReaderError } from '../protocol/errors.js';
+import { keyIdHex } from '../protocol/link/keys.js';
+import { packageVersion, parseCli, positiveInt, reportError } from './cli.js';
+import { loadConfig } from './config.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from './link/broker.js';
+import { DeviceLink } from './link/device-link.js';
+import { loadKeyFile, loadTrustDir } from './link/keystore.js';
+import { Outbox } from './link/outbox.js';
+import { LinkTestService } from './link-test.js';
+import { createLogger } from './log.js';
+
+const HELP = `Usage: readerd --config FILE [options]
+
+The face-authentication card reader service: publishes signed verification results to the
+clinic terminal over MQTT through a durable outbox.
+
+Options:
+  -c, --config FILE            configuration file (JSON); see README "Configuration"
+      --link-test-results N    produce N link self-test results (link_test=true) and keep running
+      --link-test-interval MS  pause between link self-test results (default 100)
+      --exit-when-flushed      with --link-test-results: stop once every result is acknowledged
+  -h, --help                   show this help
+  -V, --version                show the version
+
+Signals: SIGTERM/SIGINT stop cleanly (acknowledgements awaited up to 2 s, death published).
+Exit codes: 0 ok, 2 usage, 3 configuration or key error, 1 other failure.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const t0 = performance.now();
+  const { values } = parseCli(argv, {
+    config: { type: 'string', short: 'c' },
+    'link-test-results': { type: 'string' },
+    'link-test-interval': { type: 'string' },
+    'exit-when-flushed': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' },
+  });
+  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
+  if (values.version) return void process.stdout.write(`readerd ${packageVersion()}\n`), 0;
+  if (!values.config) throw new ReaderError(ErrorCode.Usage, '--config FILE is required');
+  const testCount = positiveInt(values['link-test-results'], '--link-test-results', 0);
+  const testInterval = positiveInt(values['link-test-interval'], '--link-test-interval', 100);
+
+  const config = loadConfig(values.config);
+  const log = createLogger('readerd', { level: config.log.level, format: config.log.format });
+  const key = loadKeyFile(config.keys.deviceKey);
+  const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
+  if (trustedTerminals.size === 0) {
+    log.warn('no trusted terminal keys: every command and acknowledgement will be refused', {
+      dir: config.keys.trustedTerminalsDir,
+    });
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const outbox = new Outbox(join(config.dataDir, 'outbox.sqlite'));
+
+  let broker: EmbeddedBroker | undefined;
+  if (config.broker.url === 'embedded') {
+    broker = await startEmbeddedBroker({ port: config.broker.embeddedPort });
+    log.info('embedded broker listening', { url: broker.url });
+  }
+  const link = new DeviceLink({
+    deviceId: config.deviceId,
+    broker: { ...config.broker, url: broker?.url ?? config.broker.url },
+    key,
+    trustedTerminals,
+    outbox,
+    firmwareVersion: packageVersion(),
+    capabilities: ['link-test'],
+    log: log.child('link'),
+    commandWindowMs: config.link.commandWindowMs,
+    ackTimeoutMs: config.link.ackTimeoutMs,
+    inflightWindow: config.link.inflightWindow,
+  });
+  const linkTest = new LinkTestService(link);
+  link.onCommand = linkTest.onCommand;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (why: string): Promise<void> => {
+    stopping ??= (async () => {
+      log.info('stopping', { why, pending: outbox.pendingCount });
+      linkTest.stop();
+      await link.stop();
+      await broker?.close();
+      outbox.close();
+      log.info('stopped');
+    })();
+    return stopping;
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await link.start();
+  log.info('ready', {
+    deviceId: config.deviceId,
+    keyId: keyIdHex(key.publicKey),
+    startupMs: Math.round(performance.now() - t0),
+    connected: link.connected,
+    outboxPending: outbox.pendingCount,
+    lastCounter: outbox.lastCounter,
+    broker: broker?.url ?? config.broker.url,
+  });
+
+  if (testCount > 0) {
+    await linkTest.produce(testCount, testInterval);
+    log.info('link self-test results queued', { count: testCount, lastCounter: outbox.lastCounter });
+    if (values['exit-when-flushed']) {
+      while (!stopping && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
+      await stop('flushed');
+      return 0;
+    }
+  }
+  await new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (stopping) {
+        clearInterval(check);
+        void stopping.then(resolve);
+      }
+    }, 50);
+  });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => process.exit(reportError(e, 'readerd')),
+);

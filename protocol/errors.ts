@@ -1,0 +1,66 @@
+// One error type for the whole stack, with codes grouped in ranges (STYLE.md).
+// Callers branch on `code` (or the guards), never on `message`.
+
+export const ErrorCode = {
+  // 1xx: wire frames and messages
+  Frame_Malformed: 100,
+  Frame_TooLarge: 101,
+  Frame_Checksum: 102,
+  // 2xx: link transport (serial, USB)
+  Link_Timeout: 200,
+  Link_Disconnected: 201,
+  // 3xx: card
+  Card_Removed: 300,
+  Card_Status: 301,
+  // 4xx: camera
+  Camera_Failed: 400,
+  // 5xx: MQTT and the signed link
+  Mqtt_Unsigned: 500,
+  Mqtt_UnknownKey: 501,
+  Mqtt_BadSignature: 502,
+  Mqtt_Malformed: 503,
+  Mqtt_Stale: 504,
+  Mqtt_Replayed: 505,
+  Mqtt_WrongDevice: 506,
+  Mqtt_WrongPayloadType: 507,
+  Mqtt_TooLarge: 508,
+  Mqtt_NonceMismatch: 509,
+  Mqtt_CounterRegressed: 510,
+  Mqtt_NotConnected: 511,
+  // 6xx: configuration and keys
+  Config_Invalid: 600,
+  Config_KeyFile: 601,
+  // 7xx: storage
+  Store_Failed: 700,
+  // 9xx: operations
+  Op_Canceled: 900,
+  Op_Timeout: 901,
+  Usage: 902,
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const names = new Map<number, string>(Object.entries(ErrorCode).map(([k, v]) => [v, k]));
+
+export function errorCodeName(code: number): string {
+  return names.get(code) ?? `Unknown_${code}`;
+}
+
+export class ReaderError extends Error {
+  override readonly name = 'ReaderError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly context: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+
+  get codeName(): string {
+    return errorCodeName(this.code);
+  }
+}
+
+export function isReaderError(e: unknown, code?: ErrorCode): e is ReaderError {
+  return e instanceof ReaderError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,49 @@
+// readerctl: the tools for engineers, manufacturers and the bench. Thin CLIs over the libraries.
+import { EXIT, packageVersion, reportError } from '../firmware-host/cli.js';
+
+type Command = { summary: string; run: (argv: string[]) => Promise<number> };
+
+const commands: Record<string, Command> = {
+  keys: {
+    summary: 'create device and terminal keys, export public keys, manage trust',
+    run: async (a) => (await import('./cli/keys.js')).keys(a),
+  },
+  terminal: {
+    summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
+    run: async (a) => (await import('./cli/terminal.js')).terminal(a),
+  },
+};
+
+const HELP = `Usage: readerctl <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`)
+  .join('\n')}
+
+Run 'readerctl <command> --help' for a command's options.
+  -h, --help      show this help
+  -V, --version   show the version`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '-V' || name === '--version') {
+    process.stdout.write(`readerctl ${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    process.stderr.write(`readerctl: unknown command "${name}"\nTry 'readerctl --help'.\n`);
+    return EXIT.usage;
+  }
+  return cmd.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => process.exit(reportError(e, 'readerctl')),
+);

@@ -1,0 +1,287 @@
+// The reference clinic terminal (SPEC §9): verifies every device message against trusted
+// device keys before parsing it, accepts each result exactly once, writes it for the
+// receipt computer, and acknowledges it with a signed ResultAck. Also issues signed commands.
+import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import mqtt, { type MqttClient } from 'mqtt';
+import { toHex } from '../../protocol/bytes.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import { fareader } from '../../protocol/gen/fareader.js';
+import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
+import type { KeyPair } from '../../protocol/link/keys.js';
+import { ALL_DEVICES, deviceTopics, parseTopic, QOS, terminalStateTopic } from '../../protocol/link/topics.js';
+import { toLong, u64 } from '../../protocol/link/u64.js';
+import type { TrustedKey } from '../../firmware-host/link/keystore.js';
+import { RejectionStats } from '../../firmware-host/link/link-stats.js';
+import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
+import type { Logger } from '../../firmware-host/log.js';
+import { type ResultRecord, toRecord } from './result-json.js';
+import { TerminalStore } from './terminal-store.js';
+
+const v1 = fareader.v1;
+const T = v1.PayloadType;
+
+export interface TerminalOptions {
+  readonly terminalId: string;
+  readonly broker: BrokerSettings;
+  readonly key: KeyPair;
+  /** Device keys, named by the device id they may sign for. */
+  readonly trustedDevices: ReadonlyMap<string, TrustedKey>;
+  /** Folder for the terminal's state database and the result files. */
+  readonly dataDir: string;
+  readonly outDir: string;
+  readonly log: Logger;
+  readonly now?: () => number;
+  /**
+   * 'terminal' (default) receives and acknowledges results; 'sender' only sends commands and
+   * hears their responses (a CLI beside a running terminal), with a clean session.
+   */
+  readonly role?: 'terminal' | 'sender';
+}
+
+export type CommandBody = Omit<fareader.v1.ICommand, 'commandId' | 'deviceId' | 'issuedAtMs' | 'terminalId'>;
+
+export class ReferenceTerminal extends EventEmitter {
+  readonly stats = new RejectionStats();
+  private client?: MqttClient;
+  private readonly store: TerminalStore;
+  private readonly now: () => number;
+  private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
+  accepted = 0;
+  duplicates = 0;
+
+  constructor(private readonly opts: TerminalOptions) {
+    super();
+    this.now = opts.now ?? Date.now;
+    mkdirSync(opts.dataDir, { recursive: true });
+    mkdirSync(opts.outDir, { recursive: true });
+    this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
+  }
+
+  private signState(online: boolean): Buffer {
+    const payload = v1.TerminalState.encode({
+      terminalId: this.opts.terminalId,
+      online,
+      timeMs: toLong(this.now()),
+    }).finish();
+    return Buffer.from(seal(T.PAYLOAD_TYPE_TERMINAL_STATE, payload, this.opts.key));
+  }
+
+  async start(timeoutMs = 10_000): Promise<void> {
+    const sender = this.opts.role === 'sender';
+    const options = mqttClientOptions(this.opts.broker, `fareader-term-${this.opts.terminalId}`);
+    const stateTopic = terminalStateTopic(this.opts.terminalId);
+    if (sender) options.clean = true;
+    else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
+    const client = mqtt.connect(this.opts.broker.url, options);
+    this.client = client;
+    client.on('message', (topic, payload) => this.onMessage(topic, new Uint8Array(payload)));
+    client.on('error', (e) => this.opts.log.warn('broker connection error', { err: e }));
+    client.on('connect', () => {
+      const topics = sender ? [ALL_DEVICES.response] : Object.values(ALL_DEVICES);
+      client.subscribe(Object.fromEntries(topics.map((t) => [t, { qos: 1 as const }])), (err) => {
+        if (err) this.opts.log.error('subscribe failed', { err });
+        // Birth after subscribing, so a device that republishes on our birth is heard.
+        if (!sender) client.publish(stateTopic, this.signState(true), { qos: 1, retain: true });
+        this.emit('connected');
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(
+        () => reject(new ReaderError(ErrorCode.Op_Timeout, `no connection to ${this.opts.broker.url} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.once('connected', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  private trustFor = (keyId: string): Uint8Array | undefined => this.opts.trustedDevices.get(keyId)?.publicKey;
+
+  private reject(kind: string, reason: string, detail: string, topic: string): void {
+    this.stats.count(`${kind}:${reason}`);
+    this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
+    this.emit('rejected', { kind, reason, detail, topic });
+  }
+
+  /** Opens an envelope and checks the key signs for the device named in the topic. */
+  private verified(bytes: Uint8Array, topic: string, type: fareader.v1.PayloadType, kind: string) {
+    const parsed = parseTopic(topic);
+    if (!parsed) return this.reject(kind, 'bad-topic', topic, topic);
+    try {
+      const opened = open(bytes, this.trustFor, type);
+      const signer = this.opts.trustedDevices.get(opened.keyId)!;
+      if (signer.name !== parsed.id) {
+        throw new ReaderError(ErrorCode.Mqtt_WrongDevice, `key of "${signer.name}" signed on "${parsed.id}"'s topic`);
+      }
+      return { ...opened, deviceId: parsed.id };
+    } catch (e) {
+      if (!isReaderError(e)) throw e;
+      return this.reject(kind, e.codeName, e.message, topic);
+    }
+  }
+
+  private onMessage(topic: string, bytes: Uint8Array): void {
+    const kind = parseTopic(topic)?.kind;
+    try {
+      if (kind === 'result') this.onResult(topic, bytes);
+      else if (kind === 'state') this.onDeviceState(topic, bytes);
+      else if (kind === 'response') this.onResponse(topic, bytes);
+      else if (kind === 'event') this.onEvent(topic, bytes);
+    } catch (e) {
+      this.reject(kind ?? 'message', 'internal', (e as Error).message, topic);
+    }
+  }
+
+  private onResult(topic: string, bytes: Uint8Array): void {
+    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_VERIFICATION_RESULT, 'result');
+    if (!env) return;
+    let result: fareader.v1.VerificationResult;
+    try {
+      result = decodePayload((b) => v1.VerificationResult.decode(b), env.payload);
+    } catch (e) {
+      return this.reject('result', 'Mqtt_Malformed', (e as Error).message, topic);
+    }
+    if (result.deviceId !== env.deviceId) {
+      return this.reject('result', 'Mqtt_WrongDevice', `result names "${result.deviceId}"`, topic);
+    }
+    const counter = u64(result.counter);
+    if (counter === 0n) return this.reject('result', 'Mqtt_Malformed', 'counter 0 is never allocated', topic);
+    const sha = createHash('sha256').update(env.payload).digest('hex');
+    const seen = this.store.classify(env.deviceId, counter, sha);
+    if (seen === 'duplicate') {
+      // A redelivery (our ack was lost, or the device restarted): acknowledge again, once stored.
+      this.duplicates++;
+      this.emit('duplicate', { deviceId: env.deviceId, counter });
+      return this.ack(env.deviceId, counter, result.sessionId, true);
+    }
+    if (seen === 'counter-reused') {
+      return this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} already carried another result`, topic);
+    }
+    const nonce = toHex(result.terminalNonce);
+    if (nonce) {
+      const check = this.store.checkNonce(nonce, env.deviceId);
+      if (check !== 'ok') return this.reject('result', 'Mqtt_NonceMismatch', `nonce ${check}`, topic);
+    }
+    const record = toRecord(result, env.keyId, bytes, this.now());
+    this.writeRecord(record);
+    this.store.accept(env.deviceId, counter, sha, nonce, this.now());
+    this.accepted++;
+    this.emit('result', record, result);
+    this.ack(env.deviceId, counter, result.sessionId, false);
+  }
+
+  /** Written to a temporary name, synced, then renamed: a reader never sees half a file. */
+  private writeRecord(rec: ResultRecord): void {
+    const dir = join(this.opts.outDir, rec.deviceId);
+    mkdirSync(dir, { recursive: true });
+    const name = join(dir, `${rec.counter.padStart(20, '0')}.json`);
+    const tmp = `${name}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify(rec, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, name);
+  }
+
+  private ack(deviceId: string, counter: bigint, sessionId: string, duplicate: boolean): void {
+    const payload = v1.ResultAck.encode({
+      deviceId,
+      counter: toLong(counter),
+      sessionId,
+      duplicate,
+      timeMs: toLong(this.now()),
+      terminalId: this.opts.terminalId,
+    }).finish();
+    this.client?.publish(deviceTopics(deviceId).ack, Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key)), {
+      qos: QOS.ack,
+    });
+  }
+
+  private onDeviceState(topic: string, bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_DEVICE_STATE, 'state');
+    if (!env) return;
+    const state = decodePayload((b) => v1.DeviceState.decode(b), env.payload);
+    const highest = this.store.highestCounter(env.deviceId);
+    // Only a new birth is checked: a retained one may predate results accepted since.
+    if (state.online && this.store.noteBirth(env.deviceId, u64(state.bdSeq)) && u64(state.lastCounter) < highest) {
+      // The device forgot counters it used: its next results would reuse them.
+      this.reject('state', 'Mqtt_CounterRegressed', `device reports counter ${u64(state.lastCounter)} < ${highest} seen`, topic);
+    }
+    this.emit('device-state', state);
+  }
+
+  private onEvent(topic: string, bytes: Uint8Array): void {
+    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_SESSION_EVENT, 'event');
+    if (env) this.emit('event', decodePayload((b) => v1.SessionEvent.decode(b), env.payload));
+  }
+
+  private onResponse(topic: string, bytes: Uint8Array): void {
+    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_COMMAND_RESPONSE, 'response');
+    if (!env) return;
+    const response = decodePayload((b) => v1.CommandResponse.decode(b), env.payload);
+    this.emit('response', response);
+    this.waiters.get(toHex(response.commandId))?.(response);
+  }
+
+  /** Signs and sends a command; resolves with the device's signed response. */
+  async sendCommand(deviceId: string, body: CommandBody, timeoutMs = 5000): Promise<fareader.v1.CommandResponse> {
+    const commandId = randomBytes(16);
+    const command = v1.Command.encode({
+      ...body,
+      commandId,
+      deviceId,
+      issuedAtMs: toLong(this.now()),
+      terminalId: this.opts.terminalId,
+    }).finish();
+    const envelope = seal(T.PAYLOAD_TYPE_COMMAND, command, this.opts.key);
+    return this.sendRaw(deviceId, envelope, toHex(commandId), timeoutMs);
+  }
+
+  /** Publishes envelope bytes as they are (tests and the conformance kit send bad ones). */
+  sendRaw(deviceId: string, envelope: Uint8Array, commandIdHex: string, timeoutMs = 5000): Promise<fareader.v1.CommandResponse> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.waiters.delete(commandIdHex);
+        reject(new ReaderError(ErrorCode.Op_Timeout, `no response from ${deviceId} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(commandIdHex, (r) => {
+        clearTimeout(t);
+        this.waiters.delete(commandIdHex);
+        resolve(r);
+      });
+      this.client!.publish(deviceTopics(deviceId).command, Buffer.from(envelope), { qos: QOS.command });
+    });
+  }
+
+  /** Starts a session with a fresh nonce, remembered so the result must echo it. */
+  async startSession(deviceId: string, timeoutMs = 5000): Promise<{ nonce: Uint8Array; response: fareader.v1.CommandResponse }> {
+    const nonce = randomBytes(32);
+    this.store.issueNonce(toHex(nonce), deviceId, this.now());
+    const response = await this.sendCommand(deviceId, { startSession: { nonce } }, timeoutMs);
+    return { nonce, response };
+  }
+
+  acceptedCount(deviceId: string): number {
+    return this.store.acceptedCount(deviceId);
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    if (c?.connected && this.opts.role !== 'sender') {
+      await new Promise<void>((resolve) =>
+        c.publish(terminalStateTopic(this.opts.terminalId), this.signState(false), { qos: 1, retain: true }, () => resolve()),
+      );
+    }
+    await c?.endAsync();
+    this.store.close();
+  }
+}
