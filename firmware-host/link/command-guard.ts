@@ -2,6 +2,7 @@
 // addressee, freshness and replay. Nothing here acts on a command.
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { decodePayload, open, PayloadType, type TrustLookup } from '../../protocol/link/envelope.js';
 import { u64ms } from '../../protocol/link/u64.js';
 
@@ -22,6 +23,7 @@ export interface GuardContext {
   readonly windowMs: number;
   /** Records the id; false when it was already recorded (a replay). */
   readonly remember: (commandId: Uint8Array) => boolean;
+  readonly ed?: Ed25519;
 }
 
 const statusOfError: Partial<Record<number, ResponseStatus>> = {
@@ -40,7 +42,7 @@ export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
   });
   let opened: ReturnType<typeof open>;
   try {
-    opened = open(bytes, ctx.trust, PayloadType.PAYLOAD_TYPE_COMMAND);
+    opened = open(bytes, ctx.trust, PayloadType.PAYLOAD_TYPE_COMMAND, ctx.ed);
   } catch (e) {
     if (!isReaderError(e)) throw e;
     return refuse(statusOfError[e.code] ?? Status.RESPONSE_STATUS_MALFORMED, e.message);

@@ -7,7 +7,9 @@ import { toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { decodePayload, open, PayloadType, seal } from '../../protocol/link/envelope.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
+import { opensslEd25519 } from './ed25519-openssl.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
 import { toLong, u64 } from '../../protocol/link/u64.js';
 import type { Logger } from '../log.js';
@@ -42,6 +44,7 @@ export interface DeviceLinkOptions {
   readonly ackTimeoutMs?: number;
   /** Results published and not yet acknowledged, at most. */
   readonly inflightWindow?: number;
+  readonly ed25519?: Ed25519;
 }
 
 export type CommandHandler = (command: fareader.v1.Command) => Promise<CommandReply> | CommandReply;
@@ -55,6 +58,7 @@ export class DeviceLink extends EventEmitter {
   private readonly now: () => number;
   private readonly ackTimeoutMs: number;
   private readonly window: number;
+  private readonly ed: Ed25519;
   private bdSeq = 0n;
   private eventSeq = 0n;
   /** Counter → time it was last published, for results not yet acknowledged. */
@@ -74,6 +78,7 @@ export class DeviceLink extends EventEmitter {
     this.now = opts.now ?? Date.now;
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     this.window = opts.inflightWindow ?? 256;
+    this.ed = opts.ed25519 ?? opensslEd25519;
   }
 
   get connected(): boolean {
@@ -81,7 +86,7 @@ export class DeviceLink extends EventEmitter {
   }
 
   private sign(type: fareader.v1.PayloadType, payload: Uint8Array): Buffer {
-    return Buffer.from(seal(type, payload, this.opts.key));
+    return Buffer.from(seal(type, payload, this.opts.key, this.ed));
   }
 
   private stateEnvelope(online: boolean, reason = ''): Buffer {
@@ -159,15 +164,26 @@ export class DeviceLink extends EventEmitter {
     }
   }
 
+  /** Publishes again, in order, the results whose acknowledgement is overdue. */
   private redeliverStale(): void {
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const t of this.inflight.values()) oldest = Math.min(oldest, t);
-    if (this.connected && this.now() - oldest > this.ackTimeoutMs) {
-      this.opts.log.warn('results not acknowledged in time; publishing them again', {
-        inflight: this.inflight.size,
-        pending: this.opts.outbox.pendingCount,
-      });
-      this.restartPass();
+    if (!this.connected) return;
+    const now = this.now();
+    const overdue = [...this.inflight].filter(([, t]) => now - t > this.ackTimeoutMs).map(([c]) => c);
+    if (overdue.length === 0) return;
+    this.opts.log.warn('results not acknowledged in time; publishing them again', {
+      overdue: overdue.length,
+      pending: this.opts.outbox.pendingCount,
+    });
+    overdue.sort((a, b) => (a < b ? -1 : 1));
+    const rows = new Map(this.opts.outbox.pendingAfter(overdue[0]! - 1n, this.window).map((r) => [r.counter, r]));
+    for (const c of overdue) {
+      const row = rows.get(c);
+      if (!row) {
+        this.inflight.delete(c); // acknowledged meanwhile
+        continue;
+      }
+      this.inflight.set(c, now);
+      this.client!.publish(this.topics.result, Buffer.from(row.envelope), { qos: QOS.result });
     }
   }
 
@@ -180,6 +196,7 @@ export class DeviceLink extends EventEmitter {
           v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
           v1.VerificationResult.encode({ ...draft, deviceId: this.opts.deviceId, counter: toLong(counter) }).finish(),
           this.opts.key,
+          this.ed,
         ),
       this.now(),
     );
@@ -242,6 +259,7 @@ export class DeviceLink extends EventEmitter {
       nowMs: this.now(),
       windowMs: this.opts.commandWindowMs ?? 60_000,
       remember: (id) => this.opts.outbox.rememberCommand(id, this.now(), 2 * (this.opts.commandWindowMs ?? 60_000)),
+      ed: this.ed,
     });
     if (!admission.ok) {
       this.reject('command', Status[admission.status] ?? String(admission.status), admission.detail, this.topics.command);
@@ -270,7 +288,7 @@ export class DeviceLink extends EventEmitter {
   private onAck(bytes: Uint8Array, topic: string): void {
     let ack: fareader.v1.ResultAck;
     try {
-      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_RESULT_ACK);
+      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_RESULT_ACK, this.ed);
       ack = decodePayload((b) => v1.ResultAck.decode(b), opened.payload);
     } catch (e) {
       if (!isReaderError(e)) throw e;
@@ -301,7 +319,7 @@ export class DeviceLink extends EventEmitter {
     if (bytes.length === 0) return; // a cleared retained message
     let state: fareader.v1.TerminalState;
     try {
-      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_TERMINAL_STATE);
+      const opened = open(bytes, this.trust, v1.PayloadType.PAYLOAD_TYPE_TERMINAL_STATE, this.ed);
       state = decodePayload((b) => v1.TerminalState.decode(b), opened.payload);
     } catch (e) {
       if (!isReaderError(e)) throw e;

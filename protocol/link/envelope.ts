@@ -1,9 +1,9 @@
 // The signed envelope (SPEC §4): sign the exact payload bytes under a domain-separation
 // context; verify before anything parses the payload.
-import nacl from 'tweetnacl';
 import { bytesEqual, concatBytes, toHex, utf8 } from '../bytes.js';
 import { ErrorCode, ReaderError } from '../errors.js';
 import { fareader } from '../gen/fareader.js';
+import { type Ed25519, tweetnaclEd25519 } from './ed25519.js';
 import { type KeyPair, keyIdOf } from './keys.js';
 
 export const PayloadType = fareader.v1.PayloadType;
@@ -20,8 +20,13 @@ export function signingInput(payloadType: PayloadType, payload: Uint8Array): Uin
   return concatBytes(utf8(SIGNING_CONTEXT), Uint8Array.of(0), type, payload);
 }
 
-export function seal(payloadType: PayloadType, payload: Uint8Array, key: KeyPair): Uint8Array {
-  const signature = nacl.sign.detached(signingInput(payloadType, payload), key.secretKey);
+export function seal(
+  payloadType: PayloadType,
+  payload: Uint8Array,
+  key: KeyPair,
+  ed: Ed25519 = tweetnaclEd25519,
+): Uint8Array {
+  const signature = ed.sign(signingInput(payloadType, payload), key.secretKey);
   return fareader.v1.SignedEnvelope.encode({
     payloadType,
     payload,
@@ -44,7 +49,12 @@ export interface OpenedEnvelope {
  * Decodes and verifies an envelope. Throws a ReaderError with an Mqtt_* code on anything
  * short of a valid signature by a trusted key of the expected payload type.
  */
-export function open(bytes: Uint8Array, trust: TrustLookup, expected?: PayloadType): OpenedEnvelope {
+export function open(
+  bytes: Uint8Array,
+  trust: TrustLookup,
+  expected?: PayloadType,
+  ed: Ed25519 = tweetnaclEd25519,
+): OpenedEnvelope {
   if (bytes.length > MAX_ENVELOPE_BYTES) {
     throw new ReaderError(ErrorCode.Mqtt_TooLarge, `envelope of ${bytes.length} bytes exceeds ${MAX_ENVELOPE_BYTES}`);
   }
@@ -58,7 +68,7 @@ export function open(bytes: Uint8Array, trust: TrustLookup, expected?: PayloadTy
   if (!env.signature?.length || !env.keyId?.length) {
     throw new ReaderError(ErrorCode.Mqtt_Unsigned, 'envelope carries no signature or key id');
   }
-  if (env.signature.length !== nacl.sign.signatureLength || env.keyId.length !== 8) {
+  if (env.signature.length !== 64 || env.keyId.length !== 8) {
     throw new ReaderError(ErrorCode.Mqtt_BadSignature, 'signature or key id has the wrong length');
   }
   const keyId = toHex(env.keyId);
@@ -68,7 +78,7 @@ export function open(bytes: Uint8Array, trust: TrustLookup, expected?: PayloadTy
     throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `trust store key does not match key id ${keyId}`, { keyId });
   }
   const payloadType = env.payloadType ?? PayloadType.PAYLOAD_TYPE_UNSPECIFIED;
-  if (!nacl.sign.detached.verify(signingInput(payloadType, payload), env.signature, publicKey)) {
+  if (!ed.verify(signingInput(payloadType, payload), env.signature, publicKey)) {
     throw new ReaderError(ErrorCode.Mqtt_BadSignature, `signature by ${keyId} does not verify`, { keyId });
   }
   if (expected !== undefined && payloadType !== expected) {

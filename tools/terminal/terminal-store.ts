@@ -17,6 +17,7 @@ export class TerminalStore {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS accepted (
         device_id TEXT NOT NULL, counter INTEGER NOT NULL, sha256 TEXT NOT NULL, received_ms INTEGER NOT NULL,
+        record TEXT NOT NULL,
         PRIMARY KEY (device_id, counter));
       CREATE TABLE IF NOT EXISTS nonces (
         nonce TEXT PRIMARY KEY, device_id TEXT NOT NULL, issued_ms INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
@@ -26,7 +27,8 @@ export class TerminalStore {
       get: this.db.prepare<[string, bigint], { sha256: string }>(
         'SELECT sha256 FROM accepted WHERE device_id = ? AND counter = ?',
       ),
-      put: this.db.prepare('INSERT INTO accepted (device_id, counter, sha256, received_ms) VALUES (?, ?, ?, ?)'),
+      put: this.db.prepare('INSERT INTO accepted (device_id, counter, sha256, received_ms, record) VALUES (?, ?, ?, ?, ?)'),
+      all: this.db.prepare<[], { record: string }>('SELECT record FROM accepted ORDER BY device_id, counter'),
       max: this.db.prepare<[string], { m: bigint | null }>('SELECT MAX(counter) AS m FROM accepted WHERE device_id = ?'),
       count: this.db.prepare<[string], { n: bigint }>('SELECT COUNT(*) AS n FROM accepted WHERE device_id = ?'),
       issue: this.db.prepare('INSERT INTO nonces (nonce, device_id, issued_ms) VALUES (?, ?, ?)'),
@@ -52,11 +54,16 @@ export class TerminalStore {
     return row.used ? 'used' : 'ok';
   }
 
-  /** Records the result as accepted and consumes its nonce, in one transaction. */
-  accept(deviceId: string, counter: bigint, sha256: string, nonceHex: string, nowMs: number): void {
+  /** Records results as accepted and consumes their nonces, in one transaction (group commit). */
+  acceptAll(
+    rows: readonly { deviceId: string; counter: bigint; sha256: string; nonceHex: string; record: string }[],
+    nowMs: number,
+  ): void {
     this.db.transaction(() => {
-      this.q.put.run(deviceId, counter, sha256, nowMs);
-      if (nonceHex) this.q.useNonce.run(nonceHex);
+      for (const r of rows) {
+        this.q.put.run(r.deviceId, r.counter, r.sha256, nowMs, r.record);
+        if (r.nonceHex) this.q.useNonce.run(r.nonceHex);
+      }
     })();
   }
 
@@ -70,6 +77,11 @@ export class TerminalStore {
     if (bdSeq <= prev) return false;
     this.q.setBirth.run(deviceId, bdSeq);
     return true;
+  }
+
+  /** Every accepted record (JSON), for re-exporting files lost in a crash. */
+  *records(): Generator<string> {
+    for (const r of this.q.all.iterate()) yield r.record;
   }
 
   highestCounter(deviceId: string): bigint {

@@ -3,14 +3,16 @@
 // receipt computer, and acknowledges it with a signed ResultAck. Also issues signed commands.
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
+import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { ALL_DEVICES, deviceTopics, parseTopic, QOS, terminalStateTopic } from '../../protocol/link/topics.js';
 import { toLong, u64 } from '../../protocol/link/u64.js';
 import type { TrustedKey } from '../../firmware-host/link/keystore.js';
@@ -39,6 +41,7 @@ export interface TerminalOptions {
    * hears their responses (a CLI beside a running terminal), with a clean session.
    */
   readonly role?: 'terminal' | 'sender';
+  readonly ed25519?: Ed25519;
 }
 
 export type CommandBody = Omit<fareader.v1.ICommand, 'commandId' | 'deviceId' | 'issuedAtMs' | 'terminalId'>;
@@ -48,13 +51,18 @@ export class ReferenceTerminal extends EventEmitter {
   private client?: MqttClient;
   private readonly store: TerminalStore;
   private readonly now: () => number;
+  private readonly ed: Ed25519;
   private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
   accepted = 0;
   duplicates = 0;
+  /** Results verified in this turn of the event loop, committed together before their acks. */
+  private batch: { record: ResultRecord; result: fareader.v1.VerificationResult; sha256: string; nonceHex: string }[] = [];
+  private readonly batchKeys = new Map<string, string>();
 
   constructor(private readonly opts: TerminalOptions) {
     super();
     this.now = opts.now ?? Date.now;
+    this.ed = opts.ed25519 ?? opensslEd25519;
     mkdirSync(opts.dataDir, { recursive: true });
     mkdirSync(opts.outDir, { recursive: true });
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
@@ -66,10 +74,12 @@ export class ReferenceTerminal extends EventEmitter {
       online,
       timeMs: toLong(this.now()),
     }).finish();
-    return Buffer.from(seal(T.PAYLOAD_TYPE_TERMINAL_STATE, payload, this.opts.key));
+    return Buffer.from(seal(T.PAYLOAD_TYPE_TERMINAL_STATE, payload, this.opts.key, this.ed));
   }
 
   async start(timeoutMs = 10_000): Promise<void> {
+    const restored = this.opts.role === 'sender' ? 0 : this.exportMissing();
+    if (restored) this.opts.log.warn('re-exported result files lost in a crash', { count: restored });
     const sender = this.opts.role === 'sender';
     const options = mqttClientOptions(this.opts.broker, `fareader-term-${this.opts.terminalId}`);
     const stateTopic = terminalStateTopic(this.opts.terminalId);
@@ -113,7 +123,7 @@ export class ReferenceTerminal extends EventEmitter {
     const parsed = parseTopic(topic);
     if (!parsed) return this.reject(kind, 'bad-topic', topic, topic);
     try {
-      const opened = open(bytes, this.trustFor, type);
+      const opened = open(bytes, this.trustFor, type, this.ed);
       const signer = this.opts.trustedDevices.get(opened.keyId)!;
       if (signer.name !== parsed.id) {
         throw new ReaderError(ErrorCode.Mqtt_WrongDevice, `key of "${signer.name}" signed on "${parsed.id}"'s topic`);
@@ -152,6 +162,12 @@ export class ReferenceTerminal extends EventEmitter {
     const counter = u64(result.counter);
     if (counter === 0n) return this.reject('result', 'Mqtt_Malformed', 'counter 0 is never allocated', topic);
     const sha = createHash('sha256').update(env.payload).digest('hex');
+    const inBatch = this.batchKeys.get(`${env.deviceId}/${counter}`);
+    if (inBatch !== undefined) {
+      if (inBatch === sha) this.duplicates++; // acknowledged when its batch commits
+      else this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} carried two results`, topic);
+      return;
+    }
     const seen = this.store.classify(env.deviceId, counter, sha);
     if (seen === 'duplicate') {
       // A redelivery (our ack was lost, or the device restarted): acknowledge again, once stored.
@@ -168,27 +184,61 @@ export class ReferenceTerminal extends EventEmitter {
       if (check !== 'ok') return this.reject('result', 'Mqtt_NonceMismatch', `nonce ${check}`, topic);
     }
     const record = toRecord(result, env.keyId, bytes, this.now());
-    this.writeRecord(record);
-    this.store.accept(env.deviceId, counter, sha, nonce, this.now());
-    this.accepted++;
-    this.emit('result', record, result);
-    this.ack(env.deviceId, counter, result.sessionId, false);
+    this.batch.push({ record, result, sha256: sha, nonceHex: nonce });
+    this.batchKeys.set(`${env.deviceId}/${counter}`, sha);
+    if (this.batch.length === 1) setImmediate(() => this.commitBatch());
   }
 
-  /** Written to a temporary name, synced, then renamed: a reader never sees half a file. */
-  private writeRecord(rec: ResultRecord): void {
-    const dir = join(this.opts.outDir, rec.deviceId);
-    mkdirSync(dir, { recursive: true });
-    const name = join(dir, `${rec.counter.padStart(20, '0')}.json`);
-    const tmp = `${name}.tmp`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, `${JSON.stringify(rec, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+  /**
+   * The database is the durable record (one fsync per batch); the acks follow its commit.
+   * The JSON files are an export of it: written after the commit, and any a crash lost are
+   * written again at start (exportMissing), under the same name, so each appears once.
+   */
+  private commitBatch(): void {
+    const batch = this.batch;
+    this.batch = [];
+    this.batchKeys.clear();
+    this.store.acceptAll(
+      batch.map((b) => ({
+        deviceId: b.record.deviceId,
+        counter: BigInt(b.record.counter),
+        sha256: b.sha256,
+        nonceHex: b.nonceHex,
+        record: JSON.stringify(b.record),
+      })),
+      this.now(),
+    );
+    for (const b of batch) this.writeRecord(b.record);
+    for (const b of batch) {
+      this.accepted++;
+      this.emit('result', b.record, b.result);
+      this.ack(b.record.deviceId, BigInt(b.record.counter), b.result.sessionId, false);
     }
-    renameSync(tmp, name);
+  }
+
+  private recordPath(rec: ResultRecord): string {
+    return join(this.opts.outDir, rec.deviceId, `${rec.counter.padStart(20, '0')}.json`);
+  }
+
+  /** Written to a temporary name, then renamed: a reader never sees half a file. */
+  private writeRecord(rec: ResultRecord): void {
+    const name = this.recordPath(rec);
+    mkdirSync(dirname(name), { recursive: true });
+    writeFileSync(`${name}.tmp`, `${JSON.stringify(rec, null, 2)}\n`);
+    renameSync(`${name}.tmp`, name);
+  }
+
+  /** Writes the file of every accepted result whose file is missing; returns how many. */
+  exportMissing(): number {
+    let n = 0;
+    for (const json of this.store.records()) {
+      const rec = JSON.parse(json) as ResultRecord;
+      if (!existsSync(this.recordPath(rec))) {
+        this.writeRecord(rec);
+        n++;
+      }
+    }
+    return n;
   }
 
   private ack(deviceId: string, counter: bigint, sessionId: string, duplicate: boolean): void {
@@ -200,7 +250,7 @@ export class ReferenceTerminal extends EventEmitter {
       timeMs: toLong(this.now()),
       terminalId: this.opts.terminalId,
     }).finish();
-    this.client?.publish(deviceTopics(deviceId).ack, Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key)), {
+    this.client?.publish(deviceTopics(deviceId).ack, Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key, this.ed)), {
       qos: QOS.ack,
     });
   }
@@ -242,7 +292,7 @@ export class ReferenceTerminal extends EventEmitter {
       issuedAtMs: toLong(this.now()),
       terminalId: this.opts.terminalId,
     }).finish();
-    const envelope = seal(T.PAYLOAD_TYPE_COMMAND, command, this.opts.key);
+    const envelope = seal(T.PAYLOAD_TYPE_COMMAND, command, this.opts.key, this.ed);
     return this.sendRaw(deviceId, envelope, toHex(commandId), timeoutMs);
   }
 

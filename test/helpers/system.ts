@@ -1,0 +1,20 @@
+// Helpers for tests that need a system package: they say which one is missing.
+import { execFileSync } from 'node:child_process';
+
+export function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** For describe.skipIf: true when missing, after saying so once. */
+export function missing(cmd: string, debianPackage: string): boolean {
+  if (hasCommand(cmd)) return false;
+  const msg = `SKIPPED: '${cmd}' not found; install the Debian package '${debianPackage}' (CI installs it)`;
+  if (process.env.CI) throw new Error(msg);
+  console.warn(msg);
+  return true;
+}
