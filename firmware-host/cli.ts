@@ -1,13 +1,15 @@
 // Small helpers shared by readerd and readerctl: version, argument parsing with clear
 // errors, and exit codes.
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ErrorCode, isReaderError, ReaderError } from '../protocol/errors.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 3, link: 4, verify: 5, canceled: 130 } as const;
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -44,6 +46,7 @@ export function reportError(e: unknown, prog: string): number {
 export function positiveInt(v: string | undefined, name: string, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new ReaderError(ErrorCode.Usage, `${name} must be a whole number ≥ 0 (got "${v}")`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ReaderError(ErrorCode.Usage, `${name} must be a whole number ≥ 0 (got "${v}")`);
   return n;
 }

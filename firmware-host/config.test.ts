@@ -43,6 +43,8 @@ describe('readerd configuration', () => {
         '$.colour: unknown setting',
       ]),
     );
-    expect(problems({})).toEqual(expect.arrayContaining(['$.deviceId: is required', '$.keys.deviceKey: is required']));
+    expect(problems({})).toEqual(
+      expect.arrayContaining(['$.deviceId: is required', '$.keys.deviceKey: is required']),
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface ReaderConfig {
   readonly keys: { readonly deviceKey: string; readonly trustedTerminalsDir: string };
   /** url "embedded" starts an aedes broker on loopback at embeddedPort (0 = any free port). */
   readonly broker: BrokerSettings & { readonly embeddedPort: number };
-  readonly link: { readonly commandWindowMs: number; readonly ackTimeoutMs: number; readonly inflightWindow: number };
+  readonly link: {
+    readonly commandWindowMs: number;
+    readonly ackTimeoutMs: number;
+    readonly inflightWindow: number;
+  };
   readonly log: { readonly level: Level; readonly format: 'json' | 'pretty' };
 }
 
@@ -59,7 +63,9 @@ class Checker {
   int(o: Json, key: string, path: string, dflt: number, min: number, max: number): number {
     const v = o[key] ?? dflt;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      this.problems.push(`${path}.${key}: must be a whole number from ${min} to ${max} (got ${JSON.stringify(v)})`);
+      this.problems.push(
+        `${path}.${key}: must be a whole number from ${min} to ${max} (got ${JSON.stringify(v)})`,
+      );
       return dflt;
     }
     return v;
@@ -75,7 +81,8 @@ class Checker {
   }
 
   unknown(o: Json, path: string, known: readonly string[]): void {
-    for (const k of Object.keys(o)) if (!known.includes(k)) this.problems.push(`${path}.${k}: unknown setting`);
+    for (const k of Object.keys(o))
+      if (!known.includes(k)) this.problems.push(`${path}.${k}: unknown setting`);
   }
 }
 
@@ -90,10 +97,21 @@ export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
   const keys = c.obj(root.keys, '$.keys');
   c.unknown(keys, '$.keys', ['deviceKey', 'trustedTerminalsDir']);
   const broker = c.obj(root.broker, '$.broker');
-  c.unknown(broker, '$.broker', ['url', 'embeddedPort', 'username', 'password', 'caFile', 'certFile', 'keyFile', 'rejectUnauthorized']);
+  c.unknown(broker, '$.broker', [
+    'url',
+    'embeddedPort',
+    'username',
+    'password',
+    'caFile',
+    'certFile',
+    'keyFile',
+    'rejectUnauthorized',
+  ]);
   const url = c.str(broker, 'url', '$.broker', 'embedded');
   if (url !== 'embedded' && !/^mqtts?:\/\/[^/]+/.test(url)) {
-    c.problems.push(`$.broker.url: must be "embedded" or mqtt://host:port or mqtts://host:port (got "${url}")`);
+    c.problems.push(
+      `$.broker.url: must be "embedded" or mqtt://host:port or mqtts://host:port (got "${url}")`,
+    );
   }
   if (broker.rejectUnauthorized !== undefined && typeof broker.rejectUnauthorized !== 'boolean') {
     c.problems.push('$.broker.rejectUnauthorized: must be true or false');
@@ -142,7 +160,10 @@ export function loadConfig(path: string): ReaderConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ReaderError(ErrorCode.Config_Invalid, `cannot read configuration ${path}: ${(e as Error).message}`);
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      `cannot read configuration ${path}: ${(e as Error).message}`,
+    );
   }
   let raw: unknown;
   try {

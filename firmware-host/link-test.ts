@@ -8,7 +8,11 @@ import type { CommandReply, DeviceLink } from './link/device-link.js';
 
 const v1 = fareader.v1;
 
-export function linkTestResult(sessionId: string, nonce: Uint8Array, nowMs: number): fareader.v1.IVerificationResult {
+export function linkTestResult(
+  sessionId: string,
+  nonce: Uint8Array,
+  nowMs: number,
+): fareader.v1.IVerificationResult {
   return {
     sessionId,
     terminalNonce: nonce,
@@ -52,10 +56,15 @@ export class LinkTestService {
   onCommand = (command: fareader.v1.Command): CommandReply => {
     if (command.body === 'startSession') {
       const sessionId = randomUUID();
-      this.link.publishResult(linkTestResult(sessionId, command.startSession?.nonce ?? new Uint8Array(), this.now()));
+      this.link.publishResult(
+        linkTestResult(sessionId, command.startSession?.nonce ?? new Uint8Array(), this.now()),
+      );
       return { status: v1.ResponseStatus.RESPONSE_STATUS_OK, sessionId, detail: 'link self-test session' };
     }
     if (command.body === 'cancelSession') return { status: v1.ResponseStatus.RESPONSE_STATUS_NO_SESSION };
-    return { status: v1.ResponseStatus.RESPONSE_STATUS_UNSUPPORTED, detail: `${command.body} needs the session service` };
+    return {
+      status: v1.ResponseStatus.RESPONSE_STATUS_UNSUPPORTED,
+      detail: `${command.body} needs the session service`,
+    };
   };
 }

@@ -21,7 +21,8 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
     if (SECRET_FIELD.test(k)) out[k] = '[redacted]';
     else if (v instanceof Uint8Array) out[k] = Buffer.from(v).toString('hex');
     else if (typeof v === 'bigint') out[k] = v.toString();
-    else if (v instanceof Error) out[k] = { name: v.name, message: v.message, ...('code' in v ? { code: v.code } : {}) };
+    else if (v instanceof Error)
+      out[k] = { name: v.name, message: v.message, ...('code' in v ? { code: v.code } : {}) };
     else out[k] = v;
   }
   return out;

@@ -6,7 +6,7 @@ import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { keyIdHex } from '../protocol/link/keys.js';
 import { packageVersion, parseCli, positiveInt, reportError } from './cli.js';
 import { loadConfig } from './config.js';
-import { startEmbeddedBroker, type EmbeddedBroker } from './link/broker.js';
+import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
 import { loadKeyFile, loadTrustDir } from './link/keystore.js';
 import { Outbox } from './link/outbox.js';
@@ -39,8 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), 0;
-  if (values.version) return void process.stdout.write(`readerd ${packageVersion()}\n`), 0;
+  if (values.help || values.version) {
+    process.stdout.write(values.help ? `${HELP}\n` : `readerd ${packageVersion()}\n`);
+    return 0;
+  }
   if (!values.config) throw new ReaderError(ErrorCode.Usage, '--config FILE is required');
   const testCount = positiveInt(values['link-test-results'], '--link-test-results', 0);
   const testInterval = positiveInt(values['link-test-interval'], '--link-test-interval', 100);

@@ -21,7 +21,8 @@ describe('readerd and readerctl', () => {
       expect(help.out).toMatch(/Usage:/);
       expect(run(bin, '--version').out).toMatch(/^\w+ \d+\.\d+\.\d+/);
     }
-    for (const sub of ['keys', 'terminal']) expect(run('readerctl.mjs', sub, '--help').out).toMatch(/Usage: readerctl/);
+    for (const sub of ['keys', 'terminal'])
+      expect(run('readerctl.mjs', sub, '--help').out).toMatch(/Usage: readerctl/);
   });
 
   it('creates a key with mode 0600 and never prints the private key', () => {
@@ -37,14 +38,20 @@ describe('readerd and readerctl', () => {
 
   it('refuses a missing key file, and one others can read', () => {
     const cfg = join(keys.dir, 'r.json');
-    writeFileSync(cfg, JSON.stringify({ deviceId: 'r1', dataDir: 'd', keys: { deviceKey: 'k', trustedTerminalsDir: 't' } }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({ deviceId: 'r1', dataDir: 'd', keys: { deviceKey: 'k', trustedTerminalsDir: 't' } }),
+    );
     const r = run('readerd.mjs', '-c', cfg);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/key file .* does not exist/);
     const open = join(keys.dir, 'open.key');
     run('readerctl.mjs', 'keys', 'create', '--role', 'device', '--out', open);
     chmodSync(open, 0o644);
-    writeFileSync(cfg, JSON.stringify({ deviceId: 'r1', dataDir: 'd', keys: { deviceKey: open, trustedTerminalsDir: 't' } }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({ deviceId: 'r1', dataDir: 'd', keys: { deviceKey: open, trustedTerminalsDir: 't' } }),
+    );
     const r2 = run('readerd.mjs', '-c', cfg);
     expect(r2.code).toBe(3);
     expect(r2.err).toMatch(/readable by others .*chmod 600/);

@@ -16,7 +16,8 @@ import { missing } from './helpers/system.js';
 const root = join(import.meta.dirname, '..');
 const protoDir = join(root, 'protocol', 'proto');
 const protos = readdirSync(join(protoDir, 'fareader', 'v1')).map((f) => join(protoDir, 'fareader', 'v1', f));
-const readerctl = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin', 'readerctl.mjs'), ...args]);
+const readerctl = (...args: string[]) =>
+  execFileSync(process.execPath, [join(root, 'bin', 'readerctl.mjs'), ...args]);
 
 let keys: LinkKeys;
 let envelope: Uint8Array;
@@ -34,14 +35,22 @@ afterAll(() => keys.cleanup());
 
 describe.skipIf(missing('protoc', 'protobuf-compiler'))('protoc', () => {
   it('decodes a published envelope and its result from the .proto files', () => {
-    const env = execFileSync('protoc', ['-I', protoDir, '--decode', 'fareader.v1.SignedEnvelope', ...protos], {
-      input: envelope,
-    }).toString();
+    const env = execFileSync(
+      'protoc',
+      ['-I', protoDir, '--decode', 'fareader.v1.SignedEnvelope', ...protos],
+      {
+        input: envelope,
+      },
+    ).toString();
     expect(env).toContain('payload_type: PAYLOAD_TYPE_VERIFICATION_RESULT');
     const inner = fareader.v1.SignedEnvelope.decode(envelope).payload;
-    const text = execFileSync('protoc', ['-I', protoDir, '--decode', 'fareader.v1.VerificationResult', ...protos], {
-      input: inner,
-    }).toString();
+    const text = execFileSync(
+      'protoc',
+      ['-I', protoDir, '--decode', 'fareader.v1.VerificationResult', ...protos],
+      {
+        input: inner,
+      },
+    ).toString();
     expect(text).toContain(`device_id: "${keys.deviceId}"`);
     expect(text).toContain('counter: 9007199254740993');
     expect(text).toContain('session_id: "session-42"');
@@ -59,16 +68,31 @@ describe.skipIf(missing('openssl', 'openssl'))('openssl', () => {
     const sig = join(keys.dir, 'sig.bin');
     writeFileSync(msg, signingInput(env.payloadType, env.payload));
     writeFileSync(sig, env.signature);
-    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', pub, '-rawin', '-in', msg, '-sigfile', sig]);
+    const out = execFileSync('openssl', [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      pub,
+      '-rawin',
+      '-in',
+      msg,
+      '-sigfile',
+      sig,
+    ]);
     expect(out.toString()).toMatch(/Signature Verified Successfully/);
     // A flipped bit must fail in openssl too.
     const bad = Buffer.from(env.signature);
     bad[0]! ^= 1;
     writeFileSync(sig, bad);
     expect(() =>
-      execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', pub, '-rawin', '-in', msg, '-sigfile', sig], {
-        stdio: 'pipe',
-      }),
+      execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', pub, '-rawin', '-in', msg, '-sigfile', sig],
+        {
+          stdio: 'pipe',
+        },
+      ),
     ).toThrow();
   });
 
@@ -76,19 +100,37 @@ describe.skipIf(missing('openssl', 'openssl'))('openssl', () => {
     const env = fareader.v1.SignedEnvelope.decode(envelope);
     const msg = join(keys.dir, 'msg2.bin');
     writeFileSync(msg, signingInput(env.payloadType, env.payload));
-    const sig = execFileSync('openssl', ['pkeyutl', '-sign', '-inkey', keys.deviceKeyFile, '-rawin', '-in', msg]);
+    const sig = execFileSync('openssl', [
+      'pkeyutl',
+      '-sign',
+      '-inkey',
+      keys.deviceKeyFile,
+      '-rawin',
+      '-in',
+      msg,
+    ]);
     expect(Buffer.from(sig).equals(Buffer.from(env.signature))).toBe(true);
     const der = execFileSync('openssl', ['pkey', '-in', keys.deviceKeyFile, '-pubout', '-outform', 'DER']);
     expect(Buffer.from(der.subarray(12)).equals(Buffer.from(keys.deviceKey.publicKey))).toBe(true);
-    const opened = open(envelope, (id) => (id === keyIdHex(keys.deviceKey.publicKey) ? keys.deviceKey.publicKey : undefined), undefined, opensslEd25519);
+    const opened = open(
+      envelope,
+      (id) => (id === keyIdHex(keys.deviceKey.publicKey) ? keys.deviceKey.publicKey : undefined),
+      undefined,
+      opensslEd25519,
+    );
     expect(opened.keyId).toBe(keyIdHex(keys.deviceKey.publicKey));
   });
 });
 
 describe('generated protocol code', () => {
   it('is up to date with the .proto files (npm run proto:gen regenerates it)', () => {
-    const out = execFileSync(process.execPath, [join(root, 'protocol', 'gen', 'generate.mjs'), '--check']).toString();
+    const out = execFileSync(process.execPath, [
+      join(root, 'protocol', 'gen', 'generate.mjs'),
+      '--check',
+    ]).toString();
     expect(out).toContain('up to date');
-    expect(readFileSync(join(root, 'protocol', 'gen', 'fareader.d.ts'), 'utf8')).toContain('class VerificationResult');
+    expect(readFileSync(join(root, 'protocol', 'gen', 'fareader.d.ts'), 'utf8')).toContain(
+      'class VerificationResult',
+    );
   });
 });

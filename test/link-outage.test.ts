@@ -35,7 +35,11 @@ describe.skipIf(noMosquitto)('outages on a real Mosquitto', () => {
       await new Promise((r) => setTimeout(r, 2));
     }
     const outbox = (device as unknown as { opts: { outbox: Outbox } }).opts.outbox;
-    await until(() => terminal.acceptedCount(keys!.deviceId) === total && outbox.pendingCount === 0, 30_000, 'all results');
+    await until(
+      () => terminal.acceptedCount(keys!.deviceId) === total && outbox.pendingCount === 0,
+      30_000,
+      'all results',
+    );
     expect(resultFiles(keys)).toHaveLength(total);
     expect(resultFiles(keys).at(-1)).toBe(`${String(total).padStart(20, '0')}.json`);
     await device.stop(0);
@@ -57,13 +61,25 @@ describe.skipIf(noMosquitto)('outages on a real Mosquitto', () => {
       rd.proc.kill('SIGKILL');
       await rd.exit();
     }
-    const last = startReaderd(['-c', config, '--link-test-results', '20', '--link-test-interval', '1', '--exit-when-flushed']);
+    const last = startReaderd([
+      '-c',
+      config,
+      '--link-test-results',
+      '20',
+      '--link-test-interval',
+      '1',
+      '--exit-when-flushed',
+    ]);
     expect(await last.exit()).toBe(0);
     const outbox = new Outbox(join(keys.dir, 'data', 'outbox.sqlite'));
     const allocated = Number(outbox.lastCounter);
     expect(outbox.pendingCount).toBe(0);
     outbox.close();
-    await until(() => terminal.acceptedCount(keys!.deviceId) === allocated, 10_000, 'every allocated counter');
+    await until(
+      () => terminal.acceptedCount(keys!.deviceId) === allocated,
+      10_000,
+      'every allocated counter',
+    );
     expect(allocated).toBeGreaterThan(20);
     const files = resultFiles(keys);
     expect(files).toHaveLength(allocated);

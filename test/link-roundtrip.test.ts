@@ -4,10 +4,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceLink } from '../firmware-host/link/device-link.js';
 import { startEmbeddedBroker } from '../firmware-host/link/broker.js';
-import { Outbox } from '../firmware-host/link/outbox.js';
-import { linkTestResult, LinkTestService } from '../firmware-host/link-test.js';
+import type { DeviceLink } from '../firmware-host/link/device-link.js';
+import type { Outbox } from '../firmware-host/link/outbox.js';
+import { LinkTestService, linkTestResult } from '../firmware-host/link-test.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../protocol/link/envelope.js';
 import { generateKeyPair } from '../protocol/link/keys.js';
@@ -67,14 +67,17 @@ describe.each(brokers)('terminal link on %s', (_name, skip, startBroker) => {
     keys.cleanup();
   });
 
-  it.skipIf(skip)('delivers signed results exactly once and empties the outbox on acknowledgement', async () => {
-    const n = 50;
-    for (let i = 0; i < n; i++) device.publishResult(linkTestResult(`s${i}`, new Uint8Array(), Date.now()));
-    await until(() => terminal.accepted === n && outbox.pendingCount === 0, 15_000, 'all acknowledged');
-    const files = readdirSync(join(keys.dir, 'terminal', 'results', keys.deviceId));
-    expect(files).toHaveLength(n);
-    expect(terminal.acceptedCount(keys.deviceId)).toBe(n);
-  });
+  it.skipIf(skip)(
+    'delivers signed results exactly once and empties the outbox on acknowledgement',
+    async () => {
+      const n = 50;
+      for (let i = 0; i < n; i++) device.publishResult(linkTestResult(`s${i}`, new Uint8Array(), Date.now()));
+      await until(() => terminal.accepted === n && outbox.pendingCount === 0, 15_000, 'all acknowledged');
+      const files = readdirSync(join(keys.dir, 'terminal', 'results', keys.deviceId));
+      expect(files).toHaveLength(n);
+      expect(terminal.acceptedCount(keys.deviceId)).toBe(n);
+    },
+  );
 
   it.skipIf(skip)('starts a session by signed command and the result echoes the nonce', async () => {
     const results: fareader.v1.VerificationResult[] = [];
@@ -82,64 +85,89 @@ describe.each(brokers)('terminal link on %s', (_name, skip, startBroker) => {
     const { nonce, response } = await terminal.startSession(keys.deviceId);
     expect(response.status).toBe(S.RESPONSE_STATUS_OK);
     await until(() => results.some((r) => r.sessionId === response.sessionId), 5000, 'the session result');
-    expect(results.find((r) => r.sessionId === response.sessionId)!.terminalNonce).toEqual(new Uint8Array(nonce));
-  });
-
-  it.skipIf(skip)('refuses forged, stale, replayed and garbage commands with a signed error response', async () => {
-    const forger = generateKeyPair();
-    const cmd = (over: Partial<fareader.v1.ICommand>, key = keys.terminalKey) => {
-      const commandId = randomBytes(16);
-      const payload = v1.Command.encode({
-        commandId,
-        deviceId: keys.deviceId,
-        issuedAtMs: toLong(Date.now()),
-        cancelSession: {},
-        ...over,
-      }).finish();
-      return { env: seal(PayloadType.PAYLOAD_TYPE_COMMAND, payload, key), id: commandId.toString('hex') };
-    };
-    // Nothing of an unverified payload is parsed, so refusals before verification echo no command id.
-    const forged = cmd({}, forger);
-    expect((await terminal.sendRaw(keys.deviceId, forged.env, '')).status).toBe(S.RESPONSE_STATUS_UNKNOWN_KEY);
-    const stale = cmd({ issuedAtMs: toLong(Date.now() - 3_600_000) });
-    expect((await terminal.sendRaw(keys.deviceId, stale.env, stale.id)).status).toBe(S.RESPONSE_STATUS_STALE);
-    const fresh = cmd({});
-    expect((await terminal.sendRaw(keys.deviceId, fresh.env, fresh.id)).status).toBe(S.RESPONSE_STATUS_NO_SESSION);
-    expect((await terminal.sendRaw(keys.deviceId, fresh.env, fresh.id)).status).toBe(S.RESPONSE_STATUS_REPLAYED);
-    // Garbage has no command id: the device answers with an empty one.
-    expect((await terminal.sendRaw(keys.deviceId, randomBytes(40), '')).status).toBe(S.RESPONSE_STATUS_MALFORMED);
-    expect(device.stats.total).toBeGreaterThanOrEqual(4);
-    expect(device.connected).toBe(true);
-  });
-
-  it.skipIf(skip)('the terminal rejects tampered, unsigned and foreign results, and re-acks replays without double counting', async () => {
-    const rejected: string[] = [];
-    terminal.on('rejected', (r: { reason: string }) => rejected.push(r.reason));
-    const spy = await mqtt.connectAsync(broker.url, { clientId: `spy-${Date.now()}` });
-    const topic = deviceTopics(keys.deviceId).result;
-    const captured: Buffer[] = [];
-    await spy.subscribeAsync(topic, { qos: 1 });
-    spy.on('message', (_t, p) => captured.push(p));
-    device.publishResult(linkTestResult('replay-me', new Uint8Array(), Date.now()));
-    await until(() => captured.length > 0 && outbox.pendingCount === 0, 5000, 'a result on the wire');
-    const accepted = terminal.accepted;
-    const dups = terminal.duplicates;
-
-    await spy.publishAsync(topic, captured[0]!, { qos: 1 }); // replay
-    const env = v1.SignedEnvelope.decode(captured[0]!);
-    env.payload[env.payload.length - 1]! ^= 0x01;
-    await spy.publishAsync(topic, Buffer.from(v1.SignedEnvelope.encode(env).finish()), { qos: 1 });
-    const payload = v1.VerificationResult.encode({ deviceId: keys.deviceId, counter: toLong(999_999) }).finish();
-    await spy.publishAsync(topic, Buffer.from(v1.SignedEnvelope.encode({ payloadType: 3, payload }).finish()), { qos: 1 });
-    await spy.publishAsync(topic, Buffer.from(seal(3, payload, generateKeyPair())), { qos: 1 });
-    await spy.publishAsync(topic, randomBytes(100), { qos: 1 });
-    await until(() => rejected.length >= 4 && terminal.duplicates === dups + 1, 5000, 'rejections');
-    expect(terminal.accepted).toBe(accepted);
-    expect(rejected).toEqual(
-      expect.arrayContaining(['Mqtt_BadSignature', 'Mqtt_Unsigned', 'Mqtt_UnknownKey', 'Mqtt_Malformed']),
+    expect(results.find((r) => r.sessionId === response.sessionId)!.terminalNonce).toEqual(
+      new Uint8Array(nonce),
     );
-    await spy.endAsync();
   });
+
+  it.skipIf(skip)(
+    'refuses forged, stale, replayed and garbage commands with a signed error response',
+    async () => {
+      const forger = generateKeyPair();
+      const cmd = (over: Partial<fareader.v1.ICommand>, key = keys.terminalKey) => {
+        const commandId = randomBytes(16);
+        const payload = v1.Command.encode({
+          commandId,
+          deviceId: keys.deviceId,
+          issuedAtMs: toLong(Date.now()),
+          cancelSession: {},
+          ...over,
+        }).finish();
+        return { env: seal(PayloadType.PAYLOAD_TYPE_COMMAND, payload, key), id: commandId.toString('hex') };
+      };
+      // Nothing of an unverified payload is parsed, so refusals before verification echo no command id.
+      const forged = cmd({}, forger);
+      expect((await terminal.sendRaw(keys.deviceId, forged.env, '')).status).toBe(
+        S.RESPONSE_STATUS_UNKNOWN_KEY,
+      );
+      const stale = cmd({ issuedAtMs: toLong(Date.now() - 3_600_000) });
+      expect((await terminal.sendRaw(keys.deviceId, stale.env, stale.id)).status).toBe(
+        S.RESPONSE_STATUS_STALE,
+      );
+      const fresh = cmd({});
+      expect((await terminal.sendRaw(keys.deviceId, fresh.env, fresh.id)).status).toBe(
+        S.RESPONSE_STATUS_NO_SESSION,
+      );
+      expect((await terminal.sendRaw(keys.deviceId, fresh.env, fresh.id)).status).toBe(
+        S.RESPONSE_STATUS_REPLAYED,
+      );
+      // Garbage has no command id: the device answers with an empty one.
+      expect((await terminal.sendRaw(keys.deviceId, randomBytes(40), '')).status).toBe(
+        S.RESPONSE_STATUS_MALFORMED,
+      );
+      expect(device.stats.total).toBeGreaterThanOrEqual(4);
+      expect(device.connected).toBe(true);
+    },
+  );
+
+  it.skipIf(skip)(
+    'the terminal rejects tampered, unsigned and foreign results, and re-acks replays without double counting',
+    async () => {
+      const rejected: string[] = [];
+      terminal.on('rejected', (r: { reason: string }) => rejected.push(r.reason));
+      const spy = await mqtt.connectAsync(broker.url, { clientId: `spy-${Date.now()}` });
+      const topic = deviceTopics(keys.deviceId).result;
+      const captured: Buffer[] = [];
+      await spy.subscribeAsync(topic, { qos: 1 });
+      spy.on('message', (_t, p) => captured.push(p));
+      device.publishResult(linkTestResult('replay-me', new Uint8Array(), Date.now()));
+      await until(() => captured.length > 0 && outbox.pendingCount === 0, 5000, 'a result on the wire');
+      const accepted = terminal.accepted;
+      const dups = terminal.duplicates;
+
+      await spy.publishAsync(topic, captured[0]!, { qos: 1 }); // replay
+      const env = v1.SignedEnvelope.decode(captured[0]!);
+      env.payload[env.payload.length - 1]! ^= 0x01;
+      await spy.publishAsync(topic, Buffer.from(v1.SignedEnvelope.encode(env).finish()), { qos: 1 });
+      const payload = v1.VerificationResult.encode({
+        deviceId: keys.deviceId,
+        counter: toLong(999_999),
+      }).finish();
+      await spy.publishAsync(
+        topic,
+        Buffer.from(v1.SignedEnvelope.encode({ payloadType: 3, payload }).finish()),
+        { qos: 1 },
+      );
+      await spy.publishAsync(topic, Buffer.from(seal(3, payload, generateKeyPair())), { qos: 1 });
+      await spy.publishAsync(topic, randomBytes(100), { qos: 1 });
+      await until(() => rejected.length >= 4 && terminal.duplicates === dups + 1, 5000, 'rejections');
+      expect(terminal.accepted).toBe(accepted);
+      expect(rejected).toEqual(
+        expect.arrayContaining(['Mqtt_BadSignature', 'Mqtt_Unsigned', 'Mqtt_UnknownKey', 'Mqtt_Malformed']),
+      );
+      await spy.endAsync();
+    },
+  );
 
   it.skipIf(skip)('the device ignores forged and garbage acknowledgements and keeps the result', async () => {
     const spy = await mqtt.connectAsync(broker.url, { clientId: `spy2-${Date.now()}` });
@@ -147,7 +175,9 @@ describe.each(brokers)('terminal link on %s', (_name, skip, startBroker) => {
     const counter = device.publishResult(linkTestResult('held', new Uint8Array(), Date.now()));
     const ack = v1.ResultAck.encode({ deviceId: keys.deviceId, counter: toLong(counter) }).finish();
     const before = device.stats.total;
-    await spy.publishAsync(deviceTopics(keys.deviceId).ack, Buffer.from(seal(6, ack, generateKeyPair())), { qos: 1 });
+    await spy.publishAsync(deviceTopics(keys.deviceId).ack, Buffer.from(seal(6, ack, generateKeyPair())), {
+      qos: 1,
+    });
     await spy.publishAsync(deviceTopics(keys.deviceId).ack, randomBytes(64), { qos: 1 });
     await until(() => device.stats.total >= before + 2, 5000, 'ack rejections');
     expect(outbox.has(counter)).toBe(true);

@@ -9,7 +9,9 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(opts: { host?: string; port?: number } = {}): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(
+  opts: { host?: string; port?: number } = {},
+): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1';
   const aedes = await Aedes.createBroker();
   const sockets = new Set<Socket>();

@@ -46,7 +46,11 @@ describe('command admission', () => {
   });
 
   it.each([
-    ['unsigned', fareader.v1.SignedEnvelope.encode({ payloadType: 4, payload: new Uint8Array(3) }).finish(), S.RESPONSE_STATUS_UNSIGNED],
+    [
+      'unsigned',
+      fareader.v1.SignedEnvelope.encode({ payloadType: 4, payload: new Uint8Array(3) }).finish(),
+      S.RESPONSE_STATUS_UNSIGNED,
+    ],
     ['unknown key', command({}, stranger), S.RESPONSE_STATUS_UNKNOWN_KEY],
     ['garbage', Uint8Array.of(0xff, 0xff, 0xff), S.RESPONSE_STATUS_MALFORMED],
     ['stale', command({ issuedAtMs: toLong(NOW - 120_000) }), S.RESPONSE_STATUS_STALE],

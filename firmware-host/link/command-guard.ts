@@ -13,7 +13,12 @@ export const COMMAND_ID_BYTES = 16;
 
 export type Admission =
   | { readonly ok: true; readonly command: fareader.v1.Command; readonly keyId: string }
-  | { readonly ok: false; readonly status: ResponseStatus; readonly detail: string; readonly commandId: Uint8Array };
+  | {
+      readonly ok: false;
+      readonly status: ResponseStatus;
+      readonly detail: string;
+      readonly commandId: Uint8Array;
+    };
 
 export interface GuardContext {
   readonly deviceId: string;
@@ -34,7 +39,11 @@ const statusOfError: Partial<Record<number, ResponseStatus>> = {
 };
 
 export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
-  const refuse = (status: ResponseStatus, detail: string, commandId: Uint8Array = new Uint8Array()): Admission => ({
+  const refuse = (
+    status: ResponseStatus,
+    detail: string,
+    commandId: Uint8Array = new Uint8Array(),
+  ): Admission => ({
     ok: false,
     status,
     detail,
@@ -62,7 +71,11 @@ export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
   }
   const issued = u64ms(command.issuedAtMs);
   if (Math.abs(ctx.nowMs - issued) > ctx.windowMs) {
-    return refuse(Status.RESPONSE_STATUS_STALE, `issued ${ctx.nowMs - issued} ms ago; window ±${ctx.windowMs} ms`, id);
+    return refuse(
+      Status.RESPONSE_STATUS_STALE,
+      `issued ${ctx.nowMs - issued} ms ago; window ±${ctx.windowMs} ms`,
+      id,
+    );
   }
   if (!ctx.remember(id)) return refuse(Status.RESPONSE_STATUS_REPLAYED, 'command_id was seen before', id);
   if (!command.body) return refuse(Status.RESPONSE_STATUS_UNSUPPORTED, 'command has no body', id);

@@ -6,14 +6,14 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
-import { decodePayload, open, PayloadType, seal } from '../../protocol/link/envelope.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
+import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
-import { opensslEd25519 } from './ed25519-openssl.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
 import { toLong, u64 } from '../../protocol/link/u64.js';
 import type { Logger } from '../log.js';
 import { admitCommand } from './command-guard.js';
+import { opensslEd25519 } from './ed25519-openssl.js';
 import type { TrustedKey } from './keystore.js';
 import { RejectionStats } from './link-stats.js';
 import { type BrokerSettings, mqttClientOptions } from './mqtt-options.js';
@@ -175,7 +175,9 @@ export class DeviceLink extends EventEmitter {
       pending: this.opts.outbox.pendingCount,
     });
     overdue.sort((a, b) => (a < b ? -1 : 1));
-    const rows = new Map(this.opts.outbox.pendingAfter(overdue[0]! - 1n, this.window).map((r) => [r.counter, r]));
+    const rows = new Map(
+      this.opts.outbox.pendingAfter(overdue[0]! - 1n, this.window).map((r) => [r.counter, r]),
+    );
     for (const c of overdue) {
       const row = rows.get(c);
       if (!row) {
@@ -194,7 +196,11 @@ export class DeviceLink extends EventEmitter {
       (counter) =>
         seal(
           v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
-          v1.VerificationResult.encode({ ...draft, deviceId: this.opts.deviceId, counter: toLong(counter) }).finish(),
+          v1.VerificationResult.encode({
+            ...draft,
+            deviceId: this.opts.deviceId,
+            counter: toLong(counter),
+          }).finish(),
           this.opts.key,
           this.ed,
         ),
@@ -228,9 +234,13 @@ export class DeviceLink extends EventEmitter {
       sessionId: reply.sessionId ?? '',
       timeMs: toLong(this.now()),
     }).finish();
-    this.client?.publish(this.topics.response, this.sign(v1.PayloadType.PAYLOAD_TYPE_COMMAND_RESPONSE, payload), {
-      qos: QOS.response,
-    });
+    this.client?.publish(
+      this.topics.response,
+      this.sign(v1.PayloadType.PAYLOAD_TYPE_COMMAND_RESPONSE, payload),
+      {
+        qos: QOS.response,
+      },
+    );
   }
 
   private trust = (keyId: string): Uint8Array | undefined => this.opts.trustedTerminals.get(keyId)?.publicKey;
@@ -258,16 +268,26 @@ export class DeviceLink extends EventEmitter {
       trust: this.trust,
       nowMs: this.now(),
       windowMs: this.opts.commandWindowMs ?? 60_000,
-      remember: (id) => this.opts.outbox.rememberCommand(id, this.now(), 2 * (this.opts.commandWindowMs ?? 60_000)),
+      remember: (id) =>
+        this.opts.outbox.rememberCommand(id, this.now(), 2 * (this.opts.commandWindowMs ?? 60_000)),
       ed: this.ed,
     });
     if (!admission.ok) {
-      this.reject('command', Status[admission.status] ?? String(admission.status), admission.detail, this.topics.command);
+      this.reject(
+        'command',
+        Status[admission.status] ?? String(admission.status),
+        admission.detail,
+        this.topics.command,
+      );
       this.respond(admission.commandId, { status: admission.status, detail: admission.detail });
       return;
     }
     const { command } = admission;
-    this.opts.log.info('command accepted', { body: command.body, commandId: toHex(command.commandId), keyId: admission.keyId });
+    this.opts.log.info('command accepted', {
+      body: command.body,
+      commandId: toHex(command.commandId),
+      keyId: admission.keyId,
+    });
     if (command.body === 'rebirth') {
       this.client?.publish(this.topics.state, this.stateEnvelope(true), { qos: QOS.state, retain: true });
       this.restartPass();
@@ -351,8 +371,11 @@ export class DeviceLink extends EventEmitter {
     if (!c) return;
     if (c.connected) {
       await new Promise<void>((resolve) =>
-        c.publish(this.topics.state, this.stateEnvelope(false, 'shutdown'), { qos: QOS.state, retain: true }, () =>
-          resolve(),
+        c.publish(
+          this.topics.state,
+          this.stateEnvelope(false, 'shutdown'),
+          { qos: QOS.state, retain: true },
+          () => resolve(),
         ),
       );
     }

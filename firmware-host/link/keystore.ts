@@ -1,6 +1,14 @@
 // Key files on disk: the device's (or terminal's) private key, mode 0600, and a trust
 // store folder of PEM public keys, one per trusted peer, named `<name>.pem`.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
@@ -16,11 +24,17 @@ import {
 
 export function createKeyFile(path: string, opts: { force?: boolean } = {}): KeyPair {
   if (existsSync(path) && !opts.force) {
-    throw new ReaderError(ErrorCode.Config_KeyFile, `${path} exists; refusing to overwrite a key (use --force)`);
+    throw new ReaderError(
+      ErrorCode.Config_KeyFile,
+      `${path} exists; refusing to overwrite a key (use --force)`,
+    );
   }
   const kp = generateKeyPair();
   // Written with mode 0600 from the first byte, so the key is never world-readable.
-  writeFileSync(path, toPem('PRIVATE KEY', privateKeyToDer(kp)), { mode: 0o600, flag: opts.force ? 'w' : 'wx' });
+  writeFileSync(path, toPem('PRIVATE KEY', privateKeyToDer(kp)), {
+    mode: 0o600,
+    flag: opts.force ? 'w' : 'wx',
+  });
   chmodSync(path, 0o600);
   return kp;
 }
@@ -47,7 +61,9 @@ export interface TrustedKey {
 export function loadTrustDir(dir: string): Map<string, TrustedKey> {
   const out = new Map<string, TrustedKey>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.pem')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.pem'))
+    .sort()) {
     const file = join(dir, f);
     const publicKey = publicKeyFromPem(readFileSync(file, 'utf8'));
     const keyId = keyIdHex(publicKey);
@@ -57,7 +73,8 @@ export function loadTrustDir(dir: string): Map<string, TrustedKey> {
 }
 
 export function addTrusted(dir: string, name: string, publicKey: Uint8Array): TrustedKey {
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new ReaderError(ErrorCode.Usage, `trust name "${name}" may hold only A-Z a-z 0-9 . _ -`);
+  if (!/^[A-Za-z0-9._-]+$/.test(name))
+    throw new ReaderError(ErrorCode.Usage, `trust name "${name}" may hold only A-Z a-z 0-9 . _ -`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.pem`);
   writeFileSync(file, toPem('PUBLIC KEY', publicKeyToDer(publicKey)));

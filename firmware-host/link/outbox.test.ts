@@ -32,9 +32,13 @@ describe('durable outbox', () => {
   it('stores nothing and spends no counter when building the envelope fails', () => {
     const box = new Outbox(dbPath());
     expect(() =>
-      box.enqueue('s', () => {
-        throw new Error('signing failed');
-      }, 1),
+      box.enqueue(
+        's',
+        () => {
+          throw new Error('signing failed');
+        },
+        1,
+      ),
     ).toThrow('signing failed');
     expect(box.lastCounter).toBe(0n);
     expect(box.pendingCount).toBe(0);

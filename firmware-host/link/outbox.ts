@@ -34,7 +34,9 @@ export class Outbox {
     this.stmts = {
       getMeta: this.db.prepare<[string], { v: bigint }>('SELECT v FROM meta WHERE k = ?'),
       setMeta: this.db.prepare('UPDATE meta SET v = ? WHERE k = ?'),
-      insert: this.db.prepare('INSERT INTO outbox (counter, session_id, envelope, created_ms) VALUES (?, ?, ?, ?)'),
+      insert: this.db.prepare(
+        'INSERT INTO outbox (counter, session_id, envelope, created_ms) VALUES (?, ?, ?, ?)',
+      ),
       del: this.db.prepare('DELETE FROM outbox WHERE counter = ?'),
       after: this.db.prepare<[bigint, number], { counter: bigint; session_id: string; envelope: Buffer }>(
         'SELECT counter, session_id, envelope FROM outbox WHERE counter > ? ORDER BY counter LIMIT ?',

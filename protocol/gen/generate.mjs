@@ -2,7 +2,7 @@
 // Regenerates protocol/gen/fareader.{js,d.ts} from the .proto files with protobufjs-cli.
 // `--check` regenerates into a temporary folder and exits 1 when the committed code is stale.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +18,29 @@ const bin = (name) => join(root, 'node_modules', 'protobufjs-cli', 'bin', name);
 
 function generate(outDir) {
   const js = join(outDir, 'fareader.js');
-  execFileSync(process.execPath, [bin('pbjs'), '-t', 'static-module', '-w', 'es6', '--es6', '--no-beautify', '-p', protoDir, '-o', js, ...protos], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      bin('pbjs'),
+      '-t',
+      'static-module',
+      '-w',
+      'es6',
+      '--es6',
+      '--no-beautify',
+      '-p',
+      protoDir,
+      '-o',
+      js,
+      ...protos,
+    ],
+    { stdio: 'inherit' },
+  );
   // pbjs writes `import * as $protobuf from "protobufjs/minimal"`; Node ESM needs the extension.
   writeFileSync(js, readFileSync(js, 'utf8').replace('"protobufjs/minimal"', '"protobufjs/minimal.js"'));
-  execFileSync(process.execPath, [bin('pbts'), '-o', join(outDir, 'fareader.d.ts'), js], { stdio: 'inherit' });
+  execFileSync(process.execPath, [bin('pbts'), '-o', join(outDir, 'fareader.d.ts'), js], {
+    stdio: 'inherit',
+  });
 }
 
 if (process.argv.includes('--check')) {

@@ -38,13 +38,17 @@ describe('signed envelope', () => {
   it('refuses a flipped payload bit', () => {
     const env = fareader.v1.SignedEnvelope.decode(seal(T, payload, device));
     env.payload = concatBytes(env.payload.slice(0, -1), Uint8Array.of(env.payload.at(-1)! ^ 1));
-    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(ErrorCode.Mqtt_BadSignature);
+    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(
+      ErrorCode.Mqtt_BadSignature,
+    );
   });
 
   it('refuses a signature replayed under another payload type (domain separation)', () => {
     const env = fareader.v1.SignedEnvelope.decode(seal(T, payload, device));
     env.payloadType = PayloadType.PAYLOAD_TYPE_COMMAND;
-    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(ErrorCode.Mqtt_BadSignature);
+    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(
+      ErrorCode.Mqtt_BadSignature,
+    );
   });
 
   it('refuses unsigned, unknown-key and wrong-type envelopes with distinct codes', () => {
@@ -59,7 +63,9 @@ describe('signed envelope', () => {
   it('a stranger cannot pass off its signature under the trusted key id', () => {
     const env = fareader.v1.SignedEnvelope.decode(seal(T, payload, stranger));
     env.keyId = keyIdOf(device.publicKey);
-    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(ErrorCode.Mqtt_BadSignature);
+    expect(codeOf(() => open(fareader.v1.SignedEnvelope.encode(env).finish(), trust))).toBe(
+      ErrorCode.Mqtt_BadSignature,
+    );
   });
 
   it('refuses oversized input before decoding it', () => {
@@ -74,8 +80,9 @@ describe('signed envelope', () => {
     };
     const good = seal(T, payload, device);
     for (let i = 0; i < 3000; i++) {
-      const b = i % 2 ? new Uint8Array(rnd() % 200).map(() => rnd() & 0xff) : good.slice(0, rnd() % good.length);
-      if (i % 3 === 0 && b.length) b[rnd() % b.length]! ^= 1 << rnd() % 8;
+      const b =
+        i % 2 ? new Uint8Array(rnd() % 200).map(() => rnd() & 0xff) : good.slice(0, rnd() % good.length);
+      if (i % 3 === 0 && b.length) b[rnd() % b.length]! ^= 1 << (rnd() % 8);
       try {
         open(b, trust);
         throw new Error(`accepted garbage ${toHex(b)}`);

@@ -10,7 +10,7 @@ export const PayloadType = fareader.v1.PayloadType;
 export type PayloadType = fareader.v1.PayloadType;
 
 export const SIGNING_CONTEXT = 'fareader.v1/signed-envelope';
-/** Largest envelope accepted on any topic (SPEC §11.2). A result with a certificate is ~3 KiB. */
+/** Largest envelope accepted on any topic (SPEC §10.2). A result with a certificate is ~3 KiB. */
 export const MAX_ENVELOPE_BYTES = 64 * 1024;
 
 /** The bytes the Ed25519 signature covers: context ‖ 0x00 ‖ u32be(payload type) ‖ payload. */
@@ -56,7 +56,10 @@ export function open(
   ed: Ed25519 = tweetnaclEd25519,
 ): OpenedEnvelope {
   if (bytes.length > MAX_ENVELOPE_BYTES) {
-    throw new ReaderError(ErrorCode.Mqtt_TooLarge, `envelope of ${bytes.length} bytes exceeds ${MAX_ENVELOPE_BYTES}`);
+    throw new ReaderError(
+      ErrorCode.Mqtt_TooLarge,
+      `envelope of ${bytes.length} bytes exceeds ${MAX_ENVELOPE_BYTES}`,
+    );
   }
   let env: fareader.v1.SignedEnvelope;
   try {
@@ -73,9 +76,12 @@ export function open(
   }
   const keyId = toHex(env.keyId);
   const publicKey = trust(keyId);
-  if (!publicKey) throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `key id ${keyId} is not trusted`, { keyId });
+  if (!publicKey)
+    throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `key id ${keyId} is not trusted`, { keyId });
   if (!bytesEqual(keyIdOf(publicKey), env.keyId)) {
-    throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `trust store key does not match key id ${keyId}`, { keyId });
+    throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `trust store key does not match key id ${keyId}`, {
+      keyId,
+    });
   }
   const payloadType = env.payloadType ?? PayloadType.PAYLOAD_TYPE_UNSPECIFIED;
   if (!ed.verify(signingInput(payloadType, payload), env.signature, publicKey)) {

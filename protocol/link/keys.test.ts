@@ -29,7 +29,9 @@ describe('Ed25519 key encodings (RFC 8410)', () => {
         expect(isReaderError(e, ErrorCode.Config_KeyFile)).toBe(true);
       }
     }
-    expect(() => publicKeyFromPem('-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----')).toThrow(/base64|Ed25519/);
+    expect(() => publicKeyFromPem('-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----')).toThrow(
+      /base64|Ed25519/,
+    );
     expect(() => keyPairFromPem('hello')).toThrow(/PRIVATE KEY/);
   });
 });

@@ -7,7 +7,7 @@ import type { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { linkTestResult } from '../../firmware-host/link-test.js';
-import { tweetnaclEd25519, type Ed25519 } from '../../protocol/link/ed25519.js';
+import { type Ed25519, tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { generateKeyPair } from '../../protocol/link/keys.js';
 import { makeLinkKeys, until } from '../helpers/link-fixture.js';
 import { makeDevice, makeTerminal } from '../helpers/link-pair.js';
@@ -105,8 +105,18 @@ export async function linkBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const naclSign = opsPerSecond(tweetnaclEd25519, 'sign');
   const naclVerify = opsPerSecond(tweetnaclEd25519, 'verify');
-  rows.push({ figure: 'Ed25519 sign, OpenSSL (used)', measured: opsPerSecond(opensslEd25519, 'sign'), unit: 'ops/s', anchor: { name: 'tweetnacl', value: naclSign } });
-  rows.push({ figure: 'Ed25519 verify, OpenSSL (used)', measured: opsPerSecond(opensslEd25519, 'verify'), unit: 'ops/s', anchor: { name: 'tweetnacl', value: naclVerify } });
+  rows.push({
+    figure: 'Ed25519 sign, OpenSSL (used)',
+    measured: opsPerSecond(opensslEd25519, 'sign'),
+    unit: 'ops/s',
+    anchor: { name: 'tweetnacl', value: naclSign },
+  });
+  rows.push({
+    figure: 'Ed25519 verify, OpenSSL (used)',
+    measured: opsPerSecond(opensslEd25519, 'verify'),
+    unit: 'ops/s',
+    anchor: { name: 'tweetnacl', value: naclVerify },
+  });
   const n = 3000;
   const brokers: [string, () => Promise<{ url: string; close: () => Promise<void> }>][] = [
     ['aedes', async () => startEmbeddedBroker()],
@@ -117,7 +127,13 @@ export async function linkBench(): Promise<Row[]> {
       async () => {
         const keys = makeLinkKeys('bench');
         const m = await Mosquitto.start(keys.dir);
-        return { url: m.url, close: async () => (await m.stop(), keys.cleanup()) };
+        return {
+          url: m.url,
+          close: async () => {
+            await m.stop();
+            keys.cleanup();
+          },
+        };
       },
     ]);
   } else process.stdout.write('mosquitto not installed (Debian package mosquitto): its rows are left out\n');

@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 import { linkBench } from './link.bench.js';
 import { printTable } from './table.js';
 
-process.stdout.write(`# Benchmarks  ${new Date().toISOString()}  node ${process.version}  ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}\n`);
+process.stdout.write(
+  `# Benchmarks  ${new Date().toISOString()}  node ${process.version}  ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}\n`,
+);
 printTable('Terminal link (issue 2): device and terminal in one process, loopback broker', await linkBench());
 process.exit(0);

@@ -22,6 +22,8 @@ export function printTable(title: string, rows: readonly Row[]): void {
   const head = ['figure', 'measured', 'goal', 'anchor (same run)', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  process.stdout.write(`\n## ${title}\n\n${row(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+  process.stdout.write(
+    `\n## ${title}\n\n${row(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`,
+  );
   for (const l of lines) process.stdout.write(`${row(l)}\n`);
 }

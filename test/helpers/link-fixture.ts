@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addTrusted, createKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
-import { type KeyPair } from '../../protocol/link/keys.js';
+import type { KeyPair } from '../../protocol/link/keys.js';
 
 export interface LinkKeys {
   readonly dir: string;

@@ -9,7 +9,11 @@ import type { LinkKeys } from './link-fixture.js';
 
 export const quietLog: Logger = createLogger('test', { level: 'error', write: () => {} });
 
-export function makeDevice(keys: LinkKeys, brokerUrl: string, over: { ackTimeoutMs?: number } = {}): DeviceLink {
+export function makeDevice(
+  keys: LinkKeys,
+  brokerUrl: string,
+  over: { ackTimeoutMs?: number } = {},
+): DeviceLink {
   return new DeviceLink({
     deviceId: keys.deviceId,
     broker: { url: brokerUrl },

@@ -7,7 +7,11 @@ import type { LinkKeys } from './link-fixture.js';
 
 export const READERD = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
 
-export function writeReaderConfig(keys: LinkKeys, brokerUrl: string, extra: Record<string, unknown> = {}): string {
+export function writeReaderConfig(
+  keys: LinkKeys,
+  brokerUrl: string,
+  extra: Record<string, unknown> = {},
+): string {
   const file = join(keys.dir, 'readerd.json');
   writeFileSync(
     file,

@@ -1,10 +1,10 @@
 // readerctl keys: key files and trust stores. Private keys are never printed.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EXIT, parseCli } from '../../firmware-host/cli.js';
+import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { keyIdHex, publicKeyFromPem, publicKeyToDer, toPem } from '../../protocol/link/keys.js';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
-import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
 
 const HELP = `Usage: readerctl keys <action> [options]
 
@@ -58,7 +58,8 @@ export async function keys(argv: string[]): Promise<number> {
   switch (`${action}${sub ? ` ${sub}` : ''}`) {
     case 'create': {
       const role = need(values.role, '--role');
-      if (role !== 'device' && role !== 'terminal') throw new ReaderError(ErrorCode.Usage, '--role is device or terminal');
+      if (role !== 'device' && role !== 'terminal')
+        throw new ReaderError(ErrorCode.Usage, '--role is device or terminal');
       const out = need(values.out, '--out');
       const kp = createKeyFile(out, { force: values.force });
       writeFileSync(`${out}.pub.pem`, toPem('PUBLIC KEY', publicKeyToDer(kp.publicKey)));
@@ -71,27 +72,46 @@ export async function keys(argv: string[]): Promise<number> {
     case 'show': {
       const pub = publicKeyOf(need(values.key, '--key'));
       const pem = toPem('PUBLIC KEY', publicKeyToDer(pub));
-      say({ keyId: keyIdHex(pub), publicKey: toHex(pub), pem }, `key id      ${keyIdHex(pub)}\npublic key  ${toHex(pub)}\n${pem}`);
+      say(
+        { keyId: keyIdHex(pub), publicKey: toHex(pub), pem },
+        `key id      ${keyIdHex(pub)}\npublic key  ${toHex(pub)}\n${pem}`,
+      );
       return EXIT.ok;
     }
     case 'export': {
       const pub = publicKeyOf(need(values.key, '--key'));
       const format = values.format ?? 'pem';
       const bytes =
-        format === 'raw' ? pub : format === 'der' ? publicKeyToDer(pub) : format === 'pem' ? toPem('PUBLIC KEY', publicKeyToDer(pub)) : undefined;
+        format === 'raw'
+          ? pub
+          : format === 'der'
+            ? publicKeyToDer(pub)
+            : format === 'pem'
+              ? toPem('PUBLIC KEY', publicKeyToDer(pub))
+              : undefined;
       if (bytes === undefined) throw new ReaderError(ErrorCode.Usage, '--format is raw, pem or der');
       if (values.out) writeFileSync(values.out, bytes);
       else process.stdout.write(bytes);
       return EXIT.ok;
     }
     case 'trust add': {
-      const t = addTrusted(need(values.dir, '--dir'), need(values.name, '--name'), publicKeyOf(need(values.key, '--key')));
-      say({ name: t.name, keyId: t.keyId, file: t.file }, `trusted ${t.name} (key id ${t.keyId}) in ${t.file}`);
+      const t = addTrusted(
+        need(values.dir, '--dir'),
+        need(values.name, '--name'),
+        publicKeyOf(need(values.key, '--key')),
+      );
+      say(
+        { name: t.name, keyId: t.keyId, file: t.file },
+        `trusted ${t.name} (key id ${t.keyId}) in ${t.file}`,
+      );
       return EXIT.ok;
     }
     case 'trust list': {
       const list = [...loadTrustDir(need(values.dir, '--dir')).values()];
-      if (values.json) process.stdout.write(`${JSON.stringify(list.map(({ name, keyId, file }) => ({ name, keyId, file })))}\n`);
+      if (values.json)
+        process.stdout.write(
+          `${JSON.stringify(list.map(({ name, keyId, file }) => ({ name, keyId, file })))}\n`,
+        );
       else for (const t of list) process.stdout.write(`${t.keyId}  ${t.name}  ${t.file}\n`);
       return EXIT.ok;
     }

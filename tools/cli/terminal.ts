@@ -1,10 +1,11 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
-import { toHex } from '../../protocol/bytes.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import { fareader } from '../../protocol/gen/fareader.js';
+
 import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
 import { createLogger } from '../../firmware-host/log.js';
+import { toHex } from '../../protocol/bytes.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { fareader } from '../../protocol/gen/fareader.js';
 import { describe, type ResultRecord } from '../terminal/result-json.js';
 import { type CommandBody, ReferenceTerminal } from '../terminal/terminal.js';
 
@@ -56,7 +57,10 @@ export async function terminal(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return void process.stdout.write(`${HELP}\n`), EXIT.ok;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
   const need = (v: string | undefined, flag: string): string => {
     if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
     return v;
@@ -84,9 +88,14 @@ export async function terminal(argv: string[]): Promise<number> {
   };
 
   if (action === 'run') {
-    term.on('result', (rec: ResultRecord) => print({ type: 'result', ...rec, envelope: undefined }, describe(rec)));
+    term.on('result', (rec: ResultRecord) =>
+      print({ type: 'result', ...rec, envelope: undefined }, describe(rec)),
+    );
     term.on('duplicate', (d: { deviceId: string; counter: bigint }) =>
-      print({ type: 'duplicate', deviceId: d.deviceId, counter: String(d.counter) }, `duplicate ${d.deviceId} #${d.counter} acknowledged again`),
+      print(
+        { type: 'duplicate', deviceId: d.deviceId, counter: String(d.counter) },
+        `duplicate ${d.deviceId} #${d.counter} acknowledged again`,
+      ),
     );
     term.on('rejected', (r: { kind: string; reason: string; detail: string }) =>
       print({ type: 'rejected', ...r }, `REJECTED ${r.kind}: ${r.reason}: ${r.detail}`),
@@ -98,7 +107,10 @@ export async function terminal(argv: string[]): Promise<number> {
       ),
     );
     await term.start();
-    print({ type: 'ready', broker: values.broker }, `terminal ${values.id} listening on ${values.broker}; results into ${values.out}`);
+    print(
+      { type: 'ready', broker: values.broker },
+      `terminal ${values.id} listening on ${values.broker}; results into ${values.out}`,
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -119,7 +131,13 @@ export async function terminal(argv: string[]): Promise<number> {
     }
     const status = v1.ResponseStatus[response.status] ?? String(response.status);
     print(
-      { type: 'response', status, detail: response.detail, sessionId: response.sessionId, nonce: nonce && toHex(nonce) },
+      {
+        type: 'response',
+        status,
+        detail: response.detail,
+        sessionId: response.sessionId,
+        nonce: nonce && toHex(nonce),
+      },
       `${device}: ${status}${response.detail ? ` (${response.detail})` : ''}${response.sessionId ? ` session ${response.sessionId}` : ''}`,
     );
     return response.status === v1.ResponseStatus.RESPONSE_STATUS_OK ? EXIT.ok : EXIT.link;
@@ -135,7 +153,12 @@ const modes: Record<string, fareader.v1.ReaderMode> = {
   'out-of-service': v1.ReaderMode.READER_MODE_OUT_OF_SERVICE,
 };
 
-function commandBody(action: string, session: string | undefined, mode: string | undefined, staffId: string): CommandBody {
+function commandBody(
+  action: string,
+  session: string | undefined,
+  mode: string | undefined,
+  staffId: string,
+): CommandBody {
   switch (action) {
     case 'cancel':
       return { cancelSession: { sessionId: session ?? '' } };

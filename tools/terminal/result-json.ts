@@ -35,7 +35,12 @@ export function toRecord(
   receivedMs: number,
 ): ResultRecord {
   // toObject renders enums by name and bytes as base64, which is what the receipt side reads.
-  const o = v1.VerificationResult.toObject(r, { enums: String, bytes: String, longs: String, defaults: true });
+  const o = v1.VerificationResult.toObject(r, {
+    enums: String,
+    bytes: String,
+    longs: String,
+    defaults: true,
+  });
   const evidenceKey = r.evidence;
   return {
     deviceId: r.deviceId,
@@ -52,7 +57,10 @@ export function toRecord(
       kind: strip('CONSENT_KIND_', v1.ConsentKind[c.kind ?? 0]),
       granted: c.granted === true,
     })),
-    timings: r.timings.map((t) => ({ stage: strip('STAGE_', v1.Stage[t.stage ?? 0]), durationMs: t.durationMs ?? 0 })),
+    timings: r.timings.map((t) => ({
+      stage: strip('STAGE_', v1.Stage[t.stage ?? 0]),
+      durationMs: t.durationMs ?? 0,
+    })),
     startedAt: new Date(u64ms(r.startedAtMs)).toISOString(),
     finishedAt: new Date(u64ms(r.finishedAtMs)).toISOString(),
     receivedAt: new Date(receivedMs).toISOString(),
@@ -64,7 +72,9 @@ export function toRecord(
 export function describe(rec: ResultRecord): string {
   const ev = rec.evidence as { face?: { score: number; threshold: number } } | null;
   const face = ev?.face ? ` score ${ev.face.score.toFixed(3)}/${ev.face.threshold.toFixed(3)}` : '';
-  const consents = rec.consents.length ? ` consents ${rec.consents.map((c) => `${c.kind}=${c.granted ? 'yes' : 'no'}`).join(',')}` : '';
+  const consents = rec.consents.length
+    ? ` consents ${rec.consents.map((c) => `${c.kind}=${c.granted ? 'yes' : 'no'}`).join(',')}`
+    : '';
   const tag = rec.linkTest ? ' [link self-test]' : '';
   return `${rec.receivedAt} ${rec.deviceId} #${rec.counter} ${rec.method} ${rec.outcome}${face}${consents}${tag} session ${rec.sessionId}`;
 }

@@ -27,10 +27,16 @@ export class TerminalStore {
       get: this.db.prepare<[string, bigint], { sha256: string }>(
         'SELECT sha256 FROM accepted WHERE device_id = ? AND counter = ?',
       ),
-      put: this.db.prepare('INSERT INTO accepted (device_id, counter, sha256, received_ms, record) VALUES (?, ?, ?, ?, ?)'),
+      put: this.db.prepare(
+        'INSERT INTO accepted (device_id, counter, sha256, received_ms, record) VALUES (?, ?, ?, ?, ?)',
+      ),
       all: this.db.prepare<[], { record: string }>('SELECT record FROM accepted ORDER BY device_id, counter'),
-      max: this.db.prepare<[string], { m: bigint | null }>('SELECT MAX(counter) AS m FROM accepted WHERE device_id = ?'),
-      count: this.db.prepare<[string], { n: bigint }>('SELECT COUNT(*) AS n FROM accepted WHERE device_id = ?'),
+      max: this.db.prepare<[string], { m: bigint | null }>(
+        'SELECT MAX(counter) AS m FROM accepted WHERE device_id = ?',
+      ),
+      count: this.db.prepare<[string], { n: bigint }>(
+        'SELECT COUNT(*) AS n FROM accepted WHERE device_id = ?',
+      ),
       issue: this.db.prepare('INSERT INTO nonces (nonce, device_id, issued_ms) VALUES (?, ?, ?)'),
       nonce: this.db.prepare<[string], { device_id: string; used: bigint }>(
         'SELECT device_id, used FROM nonces WHERE nonce = ?',

@@ -6,19 +6,25 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { toHex } from '../../protocol/bytes.js';
-import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
-import { fareader } from '../../protocol/gen/fareader.js';
-import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
-import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import type { KeyPair } from '../../protocol/link/keys.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { ALL_DEVICES, deviceTopics, parseTopic, QOS, terminalStateTopic } from '../../protocol/link/topics.js';
-import { toLong, u64 } from '../../protocol/link/u64.js';
 import type { TrustedKey } from '../../firmware-host/link/keystore.js';
 import { RejectionStats } from '../../firmware-host/link/link-stats.js';
 import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
 import type { Logger } from '../../firmware-host/log.js';
+import { toHex } from '../../protocol/bytes.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import { fareader } from '../../protocol/gen/fareader.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
+import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
+import type { KeyPair } from '../../protocol/link/keys.js';
+import {
+  ALL_DEVICES,
+  deviceTopics,
+  parseTopic,
+  QOS,
+  terminalStateTopic,
+} from '../../protocol/link/topics.js';
+import { toLong, u64 } from '../../protocol/link/u64.js';
 import { type ResultRecord, toRecord } from './result-json.js';
 import { TerminalStore } from './terminal-store.js';
 
@@ -56,7 +62,12 @@ export class ReferenceTerminal extends EventEmitter {
   accepted = 0;
   duplicates = 0;
   /** Results verified in this turn of the event loop, committed together before their acks. */
-  private batch: { record: ResultRecord; result: fareader.v1.VerificationResult; sha256: string; nonceHex: string }[] = [];
+  private batch: {
+    record: ResultRecord;
+    result: fareader.v1.VerificationResult;
+    sha256: string;
+    nonceHex: string;
+  }[] = [];
   private readonly batchKeys = new Map<string, string>();
 
   constructor(private readonly opts: TerminalOptions) {
@@ -100,7 +111,13 @@ export class ReferenceTerminal extends EventEmitter {
     });
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(
-        () => reject(new ReaderError(ErrorCode.Op_Timeout, `no connection to ${this.opts.broker.url} in ${timeoutMs} ms`)),
+        () =>
+          reject(
+            new ReaderError(
+              ErrorCode.Op_Timeout,
+              `no connection to ${this.opts.broker.url} in ${timeoutMs} ms`,
+            ),
+          ),
         timeoutMs,
       );
       this.once('connected', () => {
@@ -110,7 +127,8 @@ export class ReferenceTerminal extends EventEmitter {
     });
   }
 
-  private trustFor = (keyId: string): Uint8Array | undefined => this.opts.trustedDevices.get(keyId)?.publicKey;
+  private trustFor = (keyId: string): Uint8Array | undefined =>
+    this.opts.trustedDevices.get(keyId)?.publicKey;
 
   private reject(kind: string, reason: string, detail: string, topic: string): void {
     this.stats.count(`${kind}:${reason}`);
@@ -126,7 +144,10 @@ export class ReferenceTerminal extends EventEmitter {
       const opened = open(bytes, this.trustFor, type, this.ed);
       const signer = this.opts.trustedDevices.get(opened.keyId)!;
       if (signer.name !== parsed.id) {
-        throw new ReaderError(ErrorCode.Mqtt_WrongDevice, `key of "${signer.name}" signed on "${parsed.id}"'s topic`);
+        throw new ReaderError(
+          ErrorCode.Mqtt_WrongDevice,
+          `key of "${signer.name}" signed on "${parsed.id}"'s topic`,
+        );
       }
       return { ...opened, deviceId: parsed.id };
     } catch (e) {
@@ -164,7 +185,8 @@ export class ReferenceTerminal extends EventEmitter {
     const sha = createHash('sha256').update(env.payload).digest('hex');
     const inBatch = this.batchKeys.get(`${env.deviceId}/${counter}`);
     if (inBatch !== undefined) {
-      if (inBatch === sha) this.duplicates++; // acknowledged when its batch commits
+      if (inBatch === sha)
+        this.duplicates++; // acknowledged when its batch commits
       else this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} carried two results`, topic);
       return;
     }
@@ -176,7 +198,12 @@ export class ReferenceTerminal extends EventEmitter {
       return this.ack(env.deviceId, counter, result.sessionId, true);
     }
     if (seen === 'counter-reused') {
-      return this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} already carried another result`, topic);
+      return this.reject(
+        'result',
+        'Mqtt_CounterRegressed',
+        `counter ${counter} already carried another result`,
+        topic,
+      );
     }
     const nonce = toHex(result.terminalNonce);
     if (nonce) {
@@ -250,9 +277,13 @@ export class ReferenceTerminal extends EventEmitter {
       timeMs: toLong(this.now()),
       terminalId: this.opts.terminalId,
     }).finish();
-    this.client?.publish(deviceTopics(deviceId).ack, Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key, this.ed)), {
-      qos: QOS.ack,
-    });
+    this.client?.publish(
+      deviceTopics(deviceId).ack,
+      Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key, this.ed)),
+      {
+        qos: QOS.ack,
+      },
+    );
   }
 
   private onDeviceState(topic: string, bytes: Uint8Array): void {
@@ -262,16 +293,29 @@ export class ReferenceTerminal extends EventEmitter {
     const state = decodePayload((b) => v1.DeviceState.decode(b), env.payload);
     const highest = this.store.highestCounter(env.deviceId);
     // Only a new birth is checked: a retained one may predate results accepted since.
-    if (state.online && this.store.noteBirth(env.deviceId, u64(state.bdSeq)) && u64(state.lastCounter) < highest) {
+    if (
+      state.online &&
+      this.store.noteBirth(env.deviceId, u64(state.bdSeq)) &&
+      u64(state.lastCounter) < highest
+    ) {
       // The device forgot counters it used: its next results would reuse them.
-      this.reject('state', 'Mqtt_CounterRegressed', `device reports counter ${u64(state.lastCounter)} < ${highest} seen`, topic);
+      this.reject(
+        'state',
+        'Mqtt_CounterRegressed',
+        `device reports counter ${u64(state.lastCounter)} < ${highest} seen`,
+        topic,
+      );
     }
     this.emit('device-state', state);
   }
 
   private onEvent(topic: string, bytes: Uint8Array): void {
     const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_SESSION_EVENT, 'event');
-    if (env) this.emit('event', decodePayload((b) => v1.SessionEvent.decode(b), env.payload));
+    if (env)
+      this.emit(
+        'event',
+        decodePayload((b) => v1.SessionEvent.decode(b), env.payload),
+      );
   }
 
   private onResponse(topic: string, bytes: Uint8Array): void {
@@ -283,7 +327,11 @@ export class ReferenceTerminal extends EventEmitter {
   }
 
   /** Signs and sends a command; resolves with the device's signed response. */
-  async sendCommand(deviceId: string, body: CommandBody, timeoutMs = 5000): Promise<fareader.v1.CommandResponse> {
+  async sendCommand(
+    deviceId: string,
+    body: CommandBody,
+    timeoutMs = 5000,
+  ): Promise<fareader.v1.CommandResponse> {
     const commandId = randomBytes(16);
     const command = v1.Command.encode({
       ...body,
@@ -297,7 +345,12 @@ export class ReferenceTerminal extends EventEmitter {
   }
 
   /** Publishes envelope bytes as they are (tests and the conformance kit send bad ones). */
-  sendRaw(deviceId: string, envelope: Uint8Array, commandIdHex: string, timeoutMs = 5000): Promise<fareader.v1.CommandResponse> {
+  sendRaw(
+    deviceId: string,
+    envelope: Uint8Array,
+    commandIdHex: string,
+    timeoutMs = 5000,
+  ): Promise<fareader.v1.CommandResponse> {
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => {
         this.waiters.delete(commandIdHex);
@@ -313,7 +366,10 @@ export class ReferenceTerminal extends EventEmitter {
   }
 
   /** Starts a session with a fresh nonce, remembered so the result must echo it. */
-  async startSession(deviceId: string, timeoutMs = 5000): Promise<{ nonce: Uint8Array; response: fareader.v1.CommandResponse }> {
+  async startSession(
+    deviceId: string,
+    timeoutMs = 5000,
+  ): Promise<{ nonce: Uint8Array; response: fareader.v1.CommandResponse }> {
     const nonce = randomBytes(32);
     this.store.issueNonce(toHex(nonce), deviceId, this.now());
     const response = await this.sendCommand(deviceId, { startSession: { nonce } }, timeoutMs);
@@ -328,7 +384,12 @@ export class ReferenceTerminal extends EventEmitter {
     const c = this.client;
     if (c?.connected && this.opts.role !== 'sender') {
       await new Promise<void>((resolve) =>
-        c.publish(terminalStateTopic(this.opts.terminalId), this.signState(false), { qos: 1, retain: true }, () => resolve()),
+        c.publish(
+          terminalStateTopic(this.opts.terminalId),
+          this.signState(false),
+          { qos: 1, retain: true },
+          () => resolve(),
+        ),
       );
     }
     await c?.endAsync();
