@@ -55,6 +55,8 @@ export class Mosquitto {
         `persistence_location ${dir}/`,
         'max_queued_messages 100000',
         'log_dest none',
+        // Started as root, mosquitto drops to its own user, which cannot write our 0700 temp folder.
+        ...(process.getuid?.() === 0 ? ['user root'] : []),
       ].join('\n'),
     );
     const m = new Mosquitto(port, conf);
