@@ -9,6 +9,14 @@ export const ErrorCode = {
   // 2xx: link transport (serial, USB)
   Link_Timeout: 200,
   Link_Disconnected: 201,
+  /** The peer answered, but not in the protocol (garbage, wrong sequence number). */
+  Link_Protocol: 202,
+  /** The peer answered with an error code of its protocol. */
+  Link_PeerError: 203,
+  /** An upload target asked for an offset before one it had already confirmed. */
+  Link_OffsetBackwards: 204,
+  /** The target did not list the uploaded image, or listed it as not bootable. */
+  Link_ImageNotAccepted: 205,
   // 3xx: card
   Card_Removed: 300,
   Card_Status: 301,
@@ -32,6 +40,9 @@ export const ErrorCode = {
   Config_KeyFile: 601,
   // 7xx: storage
   Store_Failed: 700,
+  // 8xx: firmware images
+  Image_Malformed: 800,
+  Image_Unverified: 801,
   // 9xx: operations
   Op_Canceled: 900,
   Op_Timeout: 901,

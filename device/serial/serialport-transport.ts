@@ -1,0 +1,125 @@
+// ByteTransport over node-serialport, with optional reopen when the port comes back
+// (a USB-serial adapter unplugged and replugged, or an emulator's pty recreated).
+import { EventEmitter } from 'node:events';
+import { SerialPort } from 'serialport';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { ByteTransport, ByteTransportEvents } from './transport.js';
+
+export interface SerialOptions {
+  readonly path: string;
+  readonly baudRate: number;
+  readonly dataBits?: 5 | 6 | 7 | 8;
+  readonly parity?: 'none' | 'even' | 'odd';
+  readonly stopBits?: 1 | 2;
+  readonly rtscts?: boolean;
+  /** Try to reopen after the port disappears, every this many ms (0 = never). */
+  readonly reopenEveryMs?: number;
+}
+
+export class SerialPortTransport extends EventEmitter<ByteTransportEvents> implements ByteTransport {
+  private port?: SerialPort;
+  private closedByUser = false;
+  private reopenTimer?: NodeJS.Timeout;
+
+  private constructor(private readonly opts: SerialOptions) {
+    super();
+  }
+
+  static async open(opts: SerialOptions): Promise<SerialPortTransport> {
+    const t = new SerialPortTransport(opts);
+    await t.openPort();
+    return t;
+  }
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  get path(): string {
+    return this.opts.path;
+  }
+
+  private openPort(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const port = new SerialPort(
+        {
+          path: this.opts.path,
+          baudRate: this.opts.baudRate,
+          dataBits: this.opts.dataBits ?? 8,
+          parity: this.opts.parity ?? 'none',
+          stopBits: this.opts.stopBits ?? 1,
+          rtscts: this.opts.rtscts ?? false,
+          hupcl: false,
+        },
+        (err) => {
+          if (err) {
+            reject(
+              new ReaderError(ErrorCode.Link_Disconnected, `cannot open ${this.opts.path}: ${err.message}`, {
+                path: this.opts.path,
+              }),
+            );
+            return;
+          }
+          this.port = port;
+          port.on('data', (d: Buffer) => this.emit('data', new Uint8Array(d.buffer, d.byteOffset, d.length)));
+          port.on('close', (e?: Error) => this.onPortClose(e));
+          port.on('error', () => {}); // surfaced through close
+          resolve();
+        },
+      );
+    });
+  }
+
+  private onPortClose(e?: Error): void {
+    this.emit('close', e);
+    if (this.closedByUser || !this.opts.reopenEveryMs) return;
+    const retry = (): void => {
+      this.reopenTimer = setTimeout(() => {
+        if (this.closedByUser) return;
+        this.openPort().then(
+          () => this.emit('open'),
+          () => retry(),
+        );
+      }, this.opts.reopenEveryMs);
+    };
+    retry();
+  }
+
+  write(data: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) {
+      return Promise.reject(
+        new ReaderError(ErrorCode.Link_Disconnected, `serial port ${this.opts.path} is not open`),
+      );
+    }
+    return new Promise((resolve, reject) =>
+      port.write(Buffer.from(data), (err) =>
+        err
+          ? reject(
+              new ReaderError(
+                ErrorCode.Link_Disconnected,
+                `write to ${this.opts.path} failed: ${err.message}`,
+              ),
+            )
+          : resolve(),
+      ),
+    );
+  }
+
+  /** Changes the line rate without closing the port. */
+  setBaudRate(baudRate: number): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) return Promise.reject(new ReaderError(ErrorCode.Link_Disconnected, 'port not open'));
+    return new Promise((resolve, reject) =>
+      port.update({ baudRate }, (err) => (err ? reject(err) : resolve())),
+    );
+  }
+
+  close(): Promise<void> {
+    this.closedByUser = true;
+    clearTimeout(this.reopenTimer);
+    const port = this.port;
+    if (!port?.isOpen) return Promise.resolve();
+    return new Promise((resolve) => port.close(() => resolve()));
+  }
+}

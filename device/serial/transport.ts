@@ -1,0 +1,37 @@
+// The narrow byte transport every serial driver takes (node-serialport's binding idea):
+// a composition root opens the real port (or an emulator's pty) and injects it.
+import type { EventEmitter } from 'node:events';
+
+export interface ByteTransportEvents {
+  data: [chunk: Uint8Array];
+  /** The port went away (unplugged, pty closed); `error` says why when known. */
+  close: [error?: Error];
+  /** The port is open again after a close (reconnecting transports only). */
+  open: [];
+}
+
+export interface ByteTransport extends EventEmitter<ByteTransportEvents> {
+  readonly isOpen: boolean;
+  write(data: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Resolves when the transport is open (now or after a reopen); rejects after `timeoutMs`. */
+export function waitForOpen(t: ByteTransport, timeoutMs: number): Promise<void> {
+  if (t.isOpen) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      t.off('open', onOpen);
+      reject(
+        Object.assign(new Error(`the serial port did not come back within ${timeoutMs} ms`), {
+          disconnected: true,
+        }),
+      );
+    }, timeoutMs);
+    const onOpen = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    t.once('open', onOpen);
+  });
+}

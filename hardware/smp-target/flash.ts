@@ -1,0 +1,74 @@
+// The emulated board's flash: two image slots with MCUboot swap semantics, and the upload in
+// progress. It outlives resets (it is flash), so a reset in the middle of an upload loses
+// nothing the target had confirmed.
+import { bytesEqual } from '../../protocol/bytes.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
+import { formatVersion, verifyImage } from '../../protocol/mcuboot/image.js';
+
+export interface SlotImage {
+  readonly bytes: Uint8Array;
+  readonly hash: Uint8Array;
+  readonly version: string;
+  /** Hash and signature check against the provisioned key. */
+  readonly valid: boolean;
+}
+
+export interface UploadProgress {
+  readonly sha: Uint8Array;
+  readonly len: number;
+  readonly data: Uint8Array;
+  off: number;
+}
+
+export class TargetFlash {
+  /** [primary (running), secondary (upload target)]. */
+  readonly slots: [SlotImage | undefined, SlotImage | undefined] = [undefined, undefined];
+  /** Secondary marked for a test swap at next boot; `permanent` when confirmed ahead. */
+  pending: { permanent: boolean } | undefined;
+  /** The running image was swapped in for a test and is not confirmed yet. */
+  testing = false;
+  confirmed = true;
+  upload?: UploadProgress;
+
+  constructor(
+    private readonly signingKey: Uint8Array,
+    private readonly ed: Ed25519,
+  ) {}
+
+  describe(bytes: Uint8Array): SlotImage {
+    try {
+      const check = verifyImage(bytes, this.signingKey, this.ed);
+      const sha = check.image.tlvs.find((t) => t.type === 0x10 && !t.protected)?.value ?? check.digest;
+      return { bytes, hash: sha, version: formatVersion(check.image.header.version), valid: check.ok };
+    } catch {
+      return { bytes, hash: new Uint8Array(32), version: '0.0.0', valid: false };
+    }
+  }
+
+  /** What MCUboot does at boot: swap in a pending image, or revert an unconfirmed test. */
+  boot(): 'swapped' | 'reverted' | 'none' {
+    if (this.pending && this.slots[1]?.valid) {
+      const permanent = this.pending.permanent;
+      this.pending = undefined;
+      [this.slots[0], this.slots[1]] = [this.slots[1], this.slots[0]];
+      this.testing = !permanent;
+      this.confirmed = permanent;
+      return 'swapped';
+    }
+    this.pending = undefined;
+    if (this.testing && !this.confirmed) {
+      [this.slots[0], this.slots[1]] = [this.slots[1], this.slots[0]];
+      this.testing = false;
+      this.confirmed = true;
+      return 'reverted';
+    }
+    this.testing = false;
+    return 'none';
+  }
+
+  slotOf(hash: Uint8Array): 0 | 1 | undefined {
+    if (this.slots[0] && bytesEqual(this.slots[0].hash, hash)) return 0;
+    if (this.slots[1] && bytesEqual(this.slots[1].hash, hash)) return 1;
+    return undefined;
+  }
+}
