@@ -8,6 +8,22 @@ const commands: Record<string, Command> = {
     summary: 'create device and terminal keys, export public keys, manage trust',
     run: async (a) => (await import('./cli/keys.js')).keys(a),
   },
+  image: {
+    summary: 'sign, verify and inspect MCUboot firmware images',
+    run: async (a) => (await import('./cli/image.js')).image(a),
+  },
+  flash: {
+    summary: 'update and query a coprocessor board over SMP (MCUmgr) on a serial line',
+    run: async (a) => (await import('./cli/flash.js')).flash(a),
+  },
+  console: {
+    summary: 'serial console for engineers, with decoders (smp, readerd, pn532)',
+    run: async (a) => (await import('./cli/console.js')).consoleCommand(a),
+  },
+  sim: {
+    summary: 'run a hardware emulator on a pseudo-terminal (smp-target)',
+    run: async (a) => (await import('./cli/sim.js')).sim(a),
+  },
   terminal: {
     summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
     run: async (a) => (await import('./cli/terminal.js')).terminal(a),

@@ -1,0 +1,292 @@
+// readerctl flash: SMP (MCUmgr) over a serial line to MCUboot or a Zephyr application.
+import { readFileSync } from 'node:fs';
+import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
+import { waitForOpen } from '../../device/serial/transport.js';
+import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
+import { SmpLink } from '../../device/smp/smp-link.js';
+import { Uploader } from '../../device/smp/uploader.js';
+import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { fromHex, toHex } from '../../protocol/bytes.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { formatVersion, imageHash, parseImage, TlvType, verifyImage } from '../../protocol/mcuboot/image.js';
+import { publicKeyFromFile } from './image.js';
+import { progressSink } from './progress.js';
+import { resolvePort } from './serial-port-arg.js';
+
+const HELP = `Usage: readerctl flash <action> (--port PATH | --usb VID:PID) [options]
+
+Actions:
+  echo TEXT             round trip a text through the target
+  reset                 reset the target
+  params                the target's SMP buffer size and count
+  info                  OS information
+  bootloader            bootloader information
+  list                  image slots: version, hash, flags
+  upload IMAGE          upload an MCUboot image; ends only when the target lists its hash
+      --key FILE        verify the image locally against this public key first
+      --allow-unsigned  upload an image without an ED25519 TLV (refused otherwise)
+      --test            mark it for a test boot afterwards; --confirm: make it permanent
+      --reset           reset the target after --test/--confirm
+  test HASH             try the image with this hash at the next boot
+  confirm [HASH]        confirm the running image, or make HASH permanent
+  erase [--slot N]      erase the secondary slot
+  shell -- ARG...       run a shell command on the target
+
+Options:
+  --port PATH           serial port (e.g. /dev/ttyACM0)
+  --usb VID:PID[:SN]    find the serial port by USB id instead
+  --baud N              line rate [115200]
+  --timeout MS          answer timeout per request [3000]
+  --json                JSON lines on stdout (progress events, results)
+  -v, --verbose         show the target's console text
+  -h, --help
+
+Exit codes: 0 ok; 2 usage; 3 image or key problem; 4 link problem (no answer, port gone,
+garbled answers, offset jumped backwards); 5 the target refused or did not accept the image;
+130 canceled (Ctrl-C). An upload interrupted by a reset or a cable pull resumes by itself.`;
+
+function describeSlots(slots: ImageSlotState[]): string {
+  if (slots.length === 0) return 'no images';
+  return slots
+    .map((s) => {
+      const flags = ['bootable', 'pending', 'confirmed', 'active', 'permanent'].filter(
+        (f) => s[f as keyof ImageSlotState],
+      );
+      return `image ${s.image} slot ${s.slot}: version ${s.version}\n  hash  ${toHex(s.hash)}\n  flags ${flags.join(' ') || '-'}`;
+    })
+    .join('\n');
+}
+
+export async function flash(argv: string[]): Promise<number> {
+  const dash = argv.indexOf('--');
+  const shellArgs = dash >= 0 ? argv.slice(dash + 1) : [];
+  const { values, positionals } = parseCli(
+    dash >= 0 ? argv.slice(0, dash) : argv,
+    {
+      port: { type: 'string' },
+      usb: { type: 'string' },
+      baud: { type: 'string' },
+      timeout: { type: 'string' },
+      key: { type: 'string' },
+      'allow-unsigned': { type: 'boolean' },
+      test: { type: 'boolean' },
+      confirm: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      slot: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  const [action, ...args] = positionals;
+  if (!action || values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return action || values.help ? EXIT.ok : EXIT.usage;
+  }
+  const known = [
+    'echo',
+    'reset',
+    'params',
+    'info',
+    'bootloader',
+    'list',
+    'upload',
+    'test',
+    'confirm',
+    'erase',
+    'shell',
+  ];
+  if (!known.includes(action)) throw new ReaderError(ErrorCode.Usage, `unknown flash action "${action}"`);
+
+  // Check the image before touching the port: a bad file never reaches the target.
+  let img: Uint8Array | undefined;
+  if (action === 'upload') img = checkImage(args[0], values.key, values['allow-unsigned'] === true);
+
+  const path = await resolvePort(values.port, values.usb);
+  const transport = await SerialPortTransport.open({
+    path,
+    baudRate: positiveInt(values.baud, '--baud', 115200),
+    reopenEveryMs: 200,
+  });
+  const link = new SmpLink(transport, { defaultTimeoutMs: positiveInt(values.timeout, '--timeout', 3000) });
+  const client = new SmpClient(link, positiveInt(values.timeout, '--timeout', 3000));
+  if (values.verbose) link.on('console', (t) => process.stderr.write(`target> ${t}\n`));
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  const out = (obj: unknown, text: string): void => {
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(obj, (_k, v) => (v instanceof Uint8Array ? toHex(v) : v))}\n`
+        : `${text}\n`,
+    );
+  };
+  try {
+    switch (action) {
+      case 'echo': {
+        const r = await client.echo(args.join(' '));
+        out({ echo: r }, r);
+        break;
+      }
+      case 'reset':
+        await client.reset();
+        out({ reset: true }, 'target reset');
+        break;
+      case 'params': {
+        const p = await client.params();
+        out(p, `buffer size ${p.bufSize} bytes, ${p.bufCount} buffers`);
+        break;
+      }
+      case 'info': {
+        const s = await client.osInfo();
+        out({ info: s }, s);
+        break;
+      }
+      case 'bootloader': {
+        const b = await client.bootloaderInfo();
+        out(b, JSON.stringify(b));
+        break;
+      }
+      case 'list': {
+        const s = await client.imageList();
+        out({ images: s }, describeSlots(s));
+        break;
+      }
+      case 'test':
+      case 'confirm': {
+        const hash = args[0] ? fromHex(args[0]) : undefined;
+        if (action === 'test' && !hash)
+          throw new ReaderError(ErrorCode.Usage, 'test needs the image hash (see "list")');
+        const s = action === 'test' ? await client.imageTest(hash!) : await client.imageConfirm(hash);
+        out({ images: s }, describeSlots(s));
+        break;
+      }
+      case 'erase':
+        await client.erase(values.slot === undefined ? undefined : positiveInt(values.slot, '--slot', 1));
+        out({ erased: true }, 'secondary slot erased');
+        break;
+      case 'shell': {
+        const r = await client.shellExec(shellArgs.length ? shellArgs : args);
+        if (values.json) out(r, '');
+        else process.stdout.write(r.output);
+        return r.ret === 0 ? EXIT.ok : EXIT.failure;
+      }
+      case 'upload':
+        return await uploadImage(client, link, transport, img!, values, abort.signal, out);
+    }
+    return EXIT.ok;
+  } finally {
+    await transport.close();
+  }
+}
+
+function checkImage(
+  file: string | undefined,
+  keyFile: string | undefined,
+  allowUnsigned: boolean,
+): Uint8Array {
+  if (!file) throw new ReaderError(ErrorCode.Usage, 'upload needs an image file');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Usage, `cannot read ${file}: ${(e as Error).message}`);
+  }
+  let parsed: ReturnType<typeof parseImage>;
+  try {
+    parsed = parseImage(bytes);
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
+  }
+  if (parsed.totalSize !== bytes.length) {
+    throw new ReaderError(
+      ErrorCode.Image_Malformed,
+      `${file}: ${bytes.length - parsed.totalSize} stray bytes after the TLV area`,
+    );
+  }
+  const signed = parsed.tlvs.some((t) => t.type === TlvType.ED25519);
+  if (!signed && !allowUnsigned) {
+    throw new ReaderError(
+      ErrorCode.Image_Unverified,
+      `${file} is not signed (no ED25519 TLV); sign it with 'readerctl image sign' or pass --allow-unsigned`,
+    );
+  }
+  if (keyFile) {
+    const check = verifyImage(bytes, publicKeyFromFile(keyFile), opensslEd25519);
+    if (!check.ok)
+      throw new ReaderError(
+        ErrorCode.Image_Unverified,
+        `${file}: ${check.problems.map((p) => p.message).join('; ')}`,
+      );
+  }
+  return bytes;
+}
+
+async function uploadImage(
+  client: SmpClient,
+  link: SmpLink,
+  transport: SerialPortTransport,
+  img: Uint8Array,
+  values: { json?: boolean; test?: boolean; confirm?: boolean; reset?: boolean },
+  signal: AbortSignal,
+  out: (obj: unknown, text: string) => void,
+): Promise<number> {
+  const params = await client.params();
+  const sink = progressSink(values.json === true);
+  const version = formatVersion(parseImage(img).header.version);
+  sink.note(
+    `uploading ${img.length} bytes (version ${version}) in chunks for a ${params.bufSize}-byte buffer, ${params.bufCount} in flight`,
+  );
+  const up = new Uploader(link);
+  up.on('progress', (p) => sink.update(p.acked, p.total, p.bytesPerSecond, p.etaSeconds));
+  up.on('recovered', (w) => sink.note(w));
+  let result: Awaited<ReturnType<Uploader['upload']>>;
+  try {
+    result = await up.upload(img, { params, signal, waitForPort: (ms) => waitForOpen(transport, ms) });
+  } finally {
+    sink.end();
+  }
+  // Done only when the target lists the image's hash, and as bootable.
+  const hash = imageHash(img);
+  const slots = await client.imageList();
+  const slot = slots.find((s) => toHex(s.hash) === toHex(hash));
+  if (!slot)
+    throw new ReaderError(
+      ErrorCode.Link_ImageNotAccepted,
+      `the target does not list the uploaded image (hash ${toHex(hash)})`,
+    );
+  if (!slot.bootable) {
+    throw new ReaderError(
+      ErrorCode.Link_ImageNotAccepted,
+      `the target rejected the image as not bootable: its signature does not verify with the key the bootloader was provisioned with`,
+    );
+  }
+  const rate = img.length / result.seconds;
+  out(
+    {
+      event: 'uploaded',
+      bytes: img.length,
+      seconds: result.seconds,
+      bytesPerSecond: Math.round(rate),
+      recoveries: result.retries,
+      slot: slot.slot,
+      hash,
+    },
+    `uploaded and listed in slot ${slot.slot}: ${img.length} bytes in ${result.seconds.toFixed(1)} s (${(rate / 1024).toFixed(1)} KiB/s), hash ${toHex(hash)}`,
+  );
+  if (values.test || values.confirm) {
+    const s = values.confirm ? await client.imageConfirm(hash) : await client.imageTest(hash);
+    out(
+      { images: s },
+      values.confirm
+        ? 'marked permanent: it boots at the next reset'
+        : 'marked for a test boot at the next reset',
+    );
+    if (values.reset) {
+      await client.reset();
+      out({ reset: true }, 'target reset');
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,74 @@
+// readerctl sim: run an emulator on a pseudo-terminal for bench work without hardware.
+import { readFileSync } from 'node:fs';
+import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { loadKeyFile } from '../../firmware-host/link/keystore.js';
+import { PtyPair } from '../../hardware/pty/pty-pair.js';
+import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
+import { publicKeyFromFile } from './image.js';
+
+const HELP = `Usage: readerctl sim smp-target --key FILE [options]
+
+Runs the SMP/MCUboot target emulator on a new pty pair (socat) and prints the host side's path,
+for 'readerctl flash --port PATH' and 'readerctl console'. Runs until Ctrl-C.
+
+  --key FILE          the public (or private) key the emulated bootloader trusts
+  --factory-key FILE  a private key to sign the factory image in slot 0 (default: none)
+  --baud N            emulate this line rate (bytes paced at N/10 per second)
+  --buf-size N        SMP buffer size [2048]; --buf-count N [4]
+  --erase-ms N        first-chunk erase time [1000]
+  --noise             console log lines between SMP lines
+  --reset-at N        reset once when an upload reaches offset N`;
+
+export async function sim(argv: string[]): Promise<number> {
+  const [what, ...rest] = argv;
+  const { values } = parseCli(rest, {
+    key: { type: 'string' },
+    'factory-key': { type: 'string' },
+    baud: { type: 'string' },
+    'buf-size': { type: 'string' },
+    'buf-count': { type: 'string' },
+    'erase-ms': { type: 'string' },
+    noise: { type: 'boolean' },
+    'reset-at': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (what !== 'smp-target' || values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!values.key) throw new ReaderError(ErrorCode.Usage, '--key is required');
+  const signingKey = publicKeyFromFile(values.key);
+  const factory = values['factory-key']
+    ? buildImage(new Uint8Array(readFileSync(new URL(import.meta.url))), {
+        version: parseVersion('0.9.0'),
+        key: loadKeyFile(values['factory-key']),
+        ed: opensslEd25519,
+      })
+    : undefined;
+  const pty = await PtyPair.create('sim');
+  const served = await serveSmpTarget(pty.devicePath, {
+    signingKey,
+    ed: opensslEd25519,
+    baudRate: values.baud ? positiveInt(values.baud, '--baud', 115200) : undefined,
+    bufSize: positiveInt(values['buf-size'], '--buf-size', 2048),
+    bufCount: positiveInt(values['buf-count'], '--buf-count', 4),
+    eraseMs: positiveInt(values['erase-ms'], '--erase-ms', 1000),
+    factoryImage: factory,
+    faults: {
+      noise: values.noise,
+      resetAtOffset: values['reset-at'] ? positiveInt(values['reset-at'], '--reset-at', 0) : undefined,
+    },
+  });
+  process.stdout.write(`${pty.hostPath}\n`);
+  process.stderr.write(`SMP target emulator ready; open ${pty.hostPath}. Ctrl-C to stop.\n`);
+  await new Promise<void>((r) => {
+    process.once('SIGINT', r);
+    process.once('SIGTERM', r);
+  });
+  await served.close();
+  await pty.close();
+  return EXIT.ok;
+}
