@@ -34,7 +34,7 @@ describe('PN532 frames', () => {
 
   it('yields the same events at every split point, with leading garbage and a bad checksum first', () => {
     const bad = FIRMWARE_RESP.slice();
-    bad[10] ^= 0xff;
+    bad[10]! ^= 0xff;
     const wire = concatBytes(fromHex('55550000deadbeef'), bad, ACK, FIRMWARE_RESP);
     for (let cut = 0; cut <= wire.length; cut++) {
       const p = new Pn532Parser();
