@@ -31,7 +31,10 @@ export function exitCodeFor(e: unknown): number {
   if (e.code >= 600 && e.code < 700) return EXIT.config;
   if (e.code === ErrorCode.Op_Canceled) return EXIT.canceled;
   if (e.code >= 500 && e.code < 600) return EXIT.link;
-  if (e.code >= 200 && e.code < 300) return e.code === ErrorCode.Link_PeerError || e.code === ErrorCode.Link_ImageNotAccepted ? EXIT.verify : EXIT.link;
+  if (e.code >= 200 && e.code < 300)
+    return e.code === ErrorCode.Link_PeerError || e.code === ErrorCode.Link_ImageNotAccepted
+      ? EXIT.verify
+      : EXIT.link;
   if (e.code === ErrorCode.Image_Unverified) return EXIT.verify;
   if (e.code === ErrorCode.Image_Malformed) return EXIT.config;
   return EXIT.failure;

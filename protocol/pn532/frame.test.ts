@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex, toHex } from '../bytes.js';
-import { ACK, encodeFrame, ERROR_FRAME, NACK, type Pn532Event, Pn532Parser, pn532CommandName, TFI_HOST, TFI_PN532 } from './frame.js';
+import {
+  ACK,
+  ERROR_FRAME,
+  encodeFrame,
+  NACK,
+  type Pn532Event,
+  Pn532Parser,
+  pn532CommandName,
+  TFI_HOST,
+  TFI_PN532,
+} from './frame.js';
 
 // Golden frames from the PN532 user manual / libnfc traces.
 const GET_FIRMWARE = fromHex('0000ff02fed4022a00');

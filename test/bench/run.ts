@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, printed as tables of measured figures beside goals and
 // anchors measured in the same run. Timings live here, never in tests.
 import { cpus } from 'node:os';
+import { flashBench } from './flash.bench.js';
 import { linkBench } from './link.bench.js';
 import { printTable } from './table.js';
 
@@ -8,4 +9,8 @@ process.stdout.write(
   `# Benchmarks  ${new Date().toISOString()}  node ${process.version}  ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}\n`,
 );
 printTable('Terminal link (issue 2): device and terminal in one process, loopback broker', await linkBench());
+printTable(
+  'Flashing over serial (issue 6): readerctl flash upload to the SMP target emulator on a pty',
+  await flashBench(),
+);
 process.exit(0);

@@ -56,6 +56,7 @@ export async function sim(argv: string[]): Promise<number> {
     bufSize: positiveInt(values['buf-size'], '--buf-size', 2048),
     bufCount: positiveInt(values['buf-count'], '--buf-count', 4),
     eraseMs: positiveInt(values['erase-ms'], '--erase-ms', 1000),
+    flashWriteBytesPerSecond: 97_000,
     factoryImage: factory,
     faults: {
       noise: values.noise,
