@@ -39,7 +39,12 @@ function readFile(path: string | undefined, what: string): Uint8Array {
 }
 
 export function publicKeyFromFile(path: string): Uint8Array {
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Config_KeyFile, `cannot read key file ${path}: ${(e as Error).message}`);
+  }
   return text.includes('PRIVATE KEY') ? loadKeyFile(path).publicKey : publicKeyFromPem(text);
 }
 
