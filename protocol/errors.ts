@@ -20,6 +20,18 @@ export const ErrorCode = {
   // 3xx: card
   Card_Removed: 300,
   Card_Status: 301,
+  Card_NoPin: 302,
+  Card_PinBlocked: 303,
+  Card_PinWrong: 304,
+  /** VERIFY on the last try was refused because the patient did not confirm it. */
+  Card_LastTryNotConfirmed: 305,
+  Card_KeyBWrong: 306,
+  /** The card-face record or the chip's authentication did not verify. */
+  Card_NotAuthentic: 307,
+  Card_NotMyNumber: 308,
+  Card_NoCard: 309,
+  /** The IC-card module itself failed (firmware, missing Type B support). */
+  Card_Module: 310,
   // 4xx: camera
   Camera_Failed: 400,
   // 5xx: MQTT and the signed link

@@ -10,7 +10,7 @@ class Pacer {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly bytesPerSecond: number,
+    public bytesPerSecond: number,
     private readonly deliver: (b: Uint8Array) => void,
   ) {}
 
@@ -59,7 +59,7 @@ export class LineRateTransport extends EventEmitter<ByteTransportEvents> impleme
 
   constructor(
     private readonly inner: ByteTransport,
-    readonly baudRate: number,
+    public baudRate: number,
   ) {
     super();
     const bps = baudRate / 10;
@@ -76,6 +76,13 @@ export class LineRateTransport extends EventEmitter<ByteTransportEvents> impleme
 
   get isOpen(): boolean {
     return this.inner.isOpen;
+  }
+
+  /** A UART switching rate (e.g. after SetSerialBaudrate): applies to bytes not yet sent. */
+  setBaudRate(baud: number): void {
+    this.baudRate = baud;
+    this.tx.bytesPerSecond = baud / 10;
+    this.rx.bytesPerSecond = baud / 10;
   }
 
   write(data: Uint8Array): Promise<void> {

@@ -1,0 +1,99 @@
+// An APDU channel to the card, independent of the module: 61xx (GET RESPONSE) and 6Cxx (wrong
+// Le) handled here once, long files read by offset, and an APDU trace without secrets.
+import {
+  type CommandApdu,
+  decodeResponse,
+  encodeApdu,
+  type ResponseApdu,
+  swMeaning,
+} from '../../protocol/apdu/apdu.js';
+import { encodedLength } from '../../protocol/apdu/ber-tlv.js';
+import { concatBytes, toHex } from '../../protocol/bytes.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { apdu as cmd } from '../../protocol/mynumber/mynumber.js';
+import type { CardModule } from './card-module.js';
+
+export interface TraceEntry {
+  readonly command: string;
+  readonly sw: string;
+  readonly responseBytes: number;
+  readonly ms: number;
+}
+
+export class CardChannel {
+  readonly trace: TraceEntry[] = [];
+
+  constructor(
+    private readonly module: CardModule,
+    private readonly opts: {
+      signal?: AbortSignal;
+      timeoutMs?: number;
+      onTrace?: (e: TraceEntry) => void;
+    } = {},
+  ) {}
+
+  /** Exchanges one command; follows 61xx and 6Cxx. `secret` keeps the data out of the trace. */
+  async transmit(c: CommandApdu, secret = false): Promise<ResponseApdu> {
+    let r = await this.raw(c, secret);
+    if (r.sw >> 8 === 0x6c) r = await this.raw({ ...c, le: r.sw & 0xff || 256 }, secret);
+    let data = r.data;
+    let guard = 0;
+    while (r.sw >> 8 === 0x61) {
+      if (++guard > 64) throw new ReaderError(ErrorCode.Card_Status, 'the card keeps answering 61xx');
+      r = await this.raw({ cla: 0x00, ins: 0xc0, p1: 0, p2: 0, le: r.sw & 0xff || 256 }, false);
+      data = concatBytes(data, r.data);
+    }
+    return { data, sw: r.sw };
+  }
+
+  private async raw(c: CommandApdu, secret: boolean): Promise<ResponseApdu> {
+    const t0 = performance.now();
+    const bytes = encodeApdu(c);
+    const r = decodeResponse(
+      await this.module.transmit(bytes, { signal: this.opts.signal, timeoutMs: this.opts.timeoutMs }),
+    );
+    const e: TraceEntry = {
+      command: secret ? `${toHex(bytes.subarray(0, 5))} [data withheld]` : toHex(bytes),
+      sw: r.sw.toString(16).padStart(4, '0'),
+      responseBytes: r.data.length,
+      ms: Math.round((performance.now() - t0) * 10) / 10,
+    };
+    this.trace.push(e);
+    this.opts.onTrace?.(e);
+    return r;
+  }
+
+  /** Like transmit, but anything other than 9000 is an error naming the status word. */
+  async expectOk(c: CommandApdu, what: string, secret = false): Promise<Uint8Array> {
+    const r = await this.transmit(c, secret);
+    if (r.sw !== 0x9000) {
+      throw new ReaderError(
+        ErrorCode.Card_Status,
+        `${what}: the card answered ${r.sw.toString(16)} (${swMeaning(r.sw)})`,
+        { sw: r.sw },
+      );
+    }
+    return r.data;
+  }
+
+  /** Reads the selected EF holding one BER-TLV object, in READ BINARY steps of up to 256 bytes. */
+  async readTlvFile(what: string, maxBytes = 0x7fff): Promise<Uint8Array> {
+    const head = await this.expectOk(cmd.readBinary(0, 8), `reading ${what}`);
+    const total = encodedLength(head);
+    if (total > maxBytes)
+      throw new ReaderError(ErrorCode.Card_Status, `${what} claims ${total} bytes, more than ${maxBytes}`);
+    const parts: Uint8Array[] = [head.subarray(0, Math.min(head.length, total))];
+    let have = parts[0]!.length;
+    while (have < total) {
+      const part = await this.expectOk(
+        cmd.readBinary(have, Math.min(256, total - have)),
+        `reading ${what} at ${have}`,
+      );
+      if (part.length === 0)
+        throw new ReaderError(ErrorCode.Card_Status, `${what} ended at ${have} of ${total} bytes`);
+      parts.push(part);
+      have += part.length;
+    }
+    return concatBytes(...parts).subarray(0, total);
+  }
+}

@@ -1,0 +1,23 @@
+// What every IC-card module driver (PN532, CCID) offers the card layer: APDU exchange with
+// the card in the field, and events when a card arrives or leaves.
+import type { EventEmitter } from 'node:events';
+
+export interface CardInfo {
+  /** ATQB for a PN532, the pseudo-ATR for a CCID reader. */
+  readonly id: Uint8Array;
+  readonly module: string;
+}
+
+export interface CardModuleEvents {
+  card: [info: CardInfo];
+  removed: [];
+  error: [error: Error];
+}
+
+export interface CardModule extends EventEmitter<CardModuleEvents> {
+  readonly name: string;
+  readonly cardPresent: boolean;
+  /** Sends a C-APDU, resolves with the R-APDU (data ‖ SW1 SW2). */
+  transmit(apdu: Uint8Array, opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<Uint8Array>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,310 @@
+// NXP PN532 over HSU: the request engine (ACK timeout → retransmit, corrupted answer → NACK,
+// error frame → retransmit, response timeout → ACK to abort), initialisation with the Type B
+// support bit checked, Type B polling as a loop that emits card present / removed, APDU
+// exchange with MI chaining, baud-rate change, and recovery when the port comes back.
+import { EventEmitter } from 'node:events';
+import { concatBytes } from '../../protocol/bytes.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import {
+  BAUD_CODES,
+  type FirmwareVersion,
+  MI,
+  parseFirmwareVersion,
+  parseTypeBTargets,
+  SUPPORT_TYPE_B,
+} from '../../protocol/pn532/commands.js';
+import {
+  ACK,
+  encodeFrame,
+  NACK,
+  Pn532Cmd,
+  Pn532Parser,
+  Pn532Status,
+  pn532CommandName,
+  TFI_HOST,
+  TFI_PN532,
+} from '../../protocol/pn532/frame.js';
+import type { CardModule, CardModuleEvents } from '../card/card-module.js';
+import type { ByteTransport } from '../serial/transport.js';
+
+export interface Pn532Options {
+  /** The PN532 ACKs within ~15 ms; slow USB-serial adapters need more. */
+  readonly ackTimeoutMs?: number;
+  readonly responseTimeoutMs?: number;
+  /** Retransmissions after a missing ACK or an error frame, and NACKs for a corrupted answer. */
+  readonly retries?: number;
+  readonly pollIntervalMs?: number;
+  readonly onFrame?: (dir: 'tx' | 'rx', frame: string) => void;
+}
+
+type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame';
+
+interface Waiter {
+  readonly code: number;
+  stage: 'ack' | 'response';
+  nacks: number;
+  /** The ACK is in: now wait for the response. */
+  acked(): void;
+  resolve(data: Uint8Array): void;
+  fail(reason: Failure | Error): void;
+}
+
+/** Status codes meaning the card is no longer answering in the field. */
+const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
+
+type SettableTransport = ByteTransport & { setBaudRate?(baud: number): Promise<void> };
+
+export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule {
+  readonly name = 'pn532';
+  cardPresent = false;
+  firmware?: FirmwareVersion;
+  private readonly parser = new Pn532Parser();
+  private waiter?: Waiter;
+  private lock: Promise<unknown> = Promise.resolve();
+  private tg = 1;
+  private polling = false;
+  private pollDone?: Promise<void>;
+  private lastUse = 0;
+  private readonly o: Required<Omit<Pn532Options, 'onFrame'>> & Pick<Pn532Options, 'onFrame'>;
+
+  constructor(
+    private readonly transport: SettableTransport,
+    opts: Pn532Options = {},
+  ) {
+    super();
+    this.o = { ackTimeoutMs: 100, responseTimeoutMs: 1000, retries: 3, pollIntervalMs: 150, ...opts };
+    transport.on('data', (b) => this.onData(b));
+    transport.on('close', () => {
+      this.waiter?.fail(
+        new ReaderError(ErrorCode.Link_Disconnected, 'the PN532 serial port went away', {
+          disconnected: true,
+        }),
+      );
+      this.markRemoved();
+    });
+  }
+
+  private onData(b: Uint8Array): void {
+    for (const ev of this.parser.push(b)) {
+      const w = this.waiter;
+      if (ev.type === 'frame')
+        this.o.onFrame?.(
+          'rx',
+          `${pn532CommandName(ev.data[0] ?? 0)} ${Buffer.from(ev.data).toString('hex')}`,
+        );
+      if (!w) continue;
+      if (ev.type === 'ack' && w.stage === 'ack') w.acked();
+      else if (ev.type === 'error-frame') w.fail('error-frame');
+      else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) w.resolve(ev.data);
+      else if (
+        ev.type === 'discarded' &&
+        w.stage === 'response' &&
+        /checksum/.test(ev.reason) &&
+        w.nacks < this.o.retries
+      ) {
+        // A damaged answer: ask for it again rather than repeat the command.
+        w.nacks++;
+        void this.transport.write(NACK).catch(() => {});
+      }
+    }
+  }
+
+  private attempt(frame: Uint8Array, code: number, timeoutMs: number): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+      };
+      const arm = (ms: number, reason: Failure): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => w.fail(reason), ms);
+      };
+      const w: Waiter = {
+        code,
+        stage: 'ack',
+        nacks: 0,
+        acked: () => {
+          w.stage = 'response';
+          arm(timeoutMs, 'response-timeout');
+        },
+        resolve: (d) => {
+          done();
+          resolve(d);
+        },
+        fail: (r) => {
+          done();
+          reject(r);
+        },
+      };
+      // Register before writing: a fast ACK must never slip past.
+      this.waiter = w;
+      arm(this.o.ackTimeoutMs, 'ack-timeout');
+      this.o.onFrame?.('tx', `${pn532CommandName(code)} ${Buffer.from(frame).toString('hex')}`);
+      this.transport
+        .write(frame)
+        .catch((e: Error) =>
+          w.fail(new ReaderError(ErrorCode.Link_Disconnected, e.message, { disconnected: true })),
+        );
+    });
+  }
+
+  /** Sends one command and returns the response data (from the response code on). */
+  command(
+    code: number,
+    params: Uint8Array = new Uint8Array(),
+    timeoutMs = this.o.responseTimeoutMs,
+  ): Promise<Uint8Array> {
+    const run = async (): Promise<Uint8Array> => {
+      const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(code), params));
+      for (let i = 0; ; i++) {
+        try {
+          const r = await this.attempt(frame, code, timeoutMs);
+          this.lastUse = performance.now();
+          return r;
+        } catch (e) {
+          if (e instanceof Error) throw e;
+          const reason = e as Failure;
+          if (reason === 'response-timeout') {
+            await this.transport.write(ACK).catch(() => {}); // abort the command in the PN532
+            throw new ReaderError(
+              ErrorCode.Link_Timeout,
+              `PN532 did not answer ${pn532CommandName(code)} within ${timeoutMs} ms`,
+              { reason },
+            );
+          }
+          if (i >= this.o.retries) {
+            throw new ReaderError(
+              ErrorCode.Link_Timeout,
+              reason === 'ack-timeout'
+                ? `PN532 did not acknowledge ${pn532CommandName(code)} after ${i + 1} attempts: is the module powered and the baud rate right?`
+                : `PN532 rejected ${pn532CommandName(code)} frames ${i + 1} times`,
+              { reason },
+            );
+          }
+        }
+      }
+    };
+    const p = this.lock.then(run, run);
+    this.lock = p.catch(() => {});
+    return p;
+  }
+
+  /** Wake-up from LowVbat, SAM normal mode, firmware with Type B support. */
+  async init(): Promise<FirmwareVersion> {
+    await this.transport.write(Uint8Array.of(0x55, 0x55, ...new Array(14).fill(0)));
+    await this.command(Pn532Cmd.SAMConfiguration, Uint8Array.of(0x01, 0x14, 0x01));
+    const fw = parseFirmwareVersion(await this.command(Pn532Cmd.GetFirmwareVersion));
+    if (fw.ic !== 0x32)
+      throw new ReaderError(ErrorCode.Card_Module, `IC 0x${fw.ic.toString(16)} is not a PN532`);
+    if (!(fw.support & SUPPORT_TYPE_B)) {
+      throw new ReaderError(
+        ErrorCode.Card_Module,
+        'this PN53x firmware does not support ISO/IEC 14443 Type B: My Number cards cannot be read',
+      );
+    }
+    this.firmware = fw;
+    return fw;
+  }
+
+  /** One Type B poll: true when a card was found (and activated). */
+  async pollOnce(): Promise<boolean> {
+    const targets = parseTypeBTargets(
+      await this.command(Pn532Cmd.InListPassiveTarget, Uint8Array.of(0x01, 0x03, 0x00), 1000),
+    );
+    const t = targets[0];
+    if (!t) return false;
+    this.tg = t.tg;
+    this.cardPresent = true;
+    this.emit('card', { id: t.atqb, module: this.name });
+    return true;
+  }
+
+  private markRemoved(): void {
+    if (!this.cardPresent) return;
+    this.cardPresent = false;
+    this.emit('removed');
+  }
+
+  /** Polls until stopped: card present / removed events; presence checked while idle. */
+  startPolling(): void {
+    if (this.polling) return;
+    this.polling = true;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    this.pollDone = (async () => {
+      while (this.polling) {
+        try {
+          if (!this.cardPresent) {
+            if (!(await this.pollOnce())) await sleep(this.o.pollIntervalMs);
+            continue;
+          }
+          await sleep(this.o.pollIntervalMs);
+          if (!this.polling || !this.cardPresent || performance.now() - this.lastUse < this.o.pollIntervalMs)
+            continue;
+          const d = await this.command(Pn532Cmd.Diagnose, Uint8Array.of(0x06));
+          if (d[1] !== 0x00) this.markRemoved();
+        } catch (e) {
+          this.emit('error', e as Error);
+          if (isReaderError(e, ErrorCode.Link_Disconnected)) {
+            await new Promise<void>((resolve) => {
+              const back = (): void => {
+                this.transport.off('open', back);
+                resolve();
+              };
+              this.transport.on('open', back);
+              setTimeout(back, 60_000);
+            });
+            if (this.polling) await this.init().catch((err: Error) => this.emit('error', err));
+          } else await sleep(this.o.pollIntervalMs);
+        }
+      }
+    })();
+  }
+
+  async stopPolling(): Promise<void> {
+    this.polling = false;
+    await this.pollDone;
+  }
+
+  async transmit(apdu: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+    if (!this.cardPresent) throw new ReaderError(ErrorCode.Card_NoCard, 'no card in the field');
+    const parts: Uint8Array[] = [];
+    let params = concatBytes(Uint8Array.of(this.tg), apdu);
+    for (let i = 0; i < 64; i++) {
+      const d = await this.command(Pn532Cmd.InDataExchange, params, opts.timeoutMs ?? 2000);
+      const status = d[1] ?? 0xff;
+      const err = status & 0x3f;
+      if (err) {
+        if (GONE.has(err)) {
+          this.markRemoved();
+          throw new ReaderError(ErrorCode.Card_Removed, `the card left the field (${Pn532Status[err]})`, {
+            status: err,
+          });
+        }
+        throw new ReaderError(
+          ErrorCode.Card_Status,
+          `PN532 InDataExchange failed: ${Pn532Status[err] ?? `error 0x${err.toString(16)}`}`,
+          { status: err },
+        );
+      }
+      parts.push(d.subarray(2));
+      if (!(status & MI)) return concatBytes(...parts);
+      params = Uint8Array.of(this.tg); // more information: ask for the next part
+    }
+    throw new ReaderError(ErrorCode.Card_Status, 'the R-APDU chain did not end');
+  }
+
+  /** SetSerialBaudrate, then ACK, then both sides switch. */
+  async setBaudRate(baud: number): Promise<void> {
+    const code = BAUD_CODES[baud];
+    if (code === undefined) throw new ReaderError(ErrorCode.Usage, `the PN532 has no ${baud} baud setting`);
+    await this.command(Pn532Cmd.SetSerialBaudrate, Uint8Array.of(code));
+    await this.transport.write(ACK);
+    await new Promise((r) => setTimeout(r, 5));
+    await this.transport.setBaudRate?.(baud);
+  }
+
+  async close(): Promise<void> {
+    await this.stopPolling();
+  }
+}
