@@ -1,0 +1,179 @@
+// The PN532 driver against the PN532 emulator through a real pty: every card profile, the
+// fault switches, removal, polling events, a baud change and an unplug/replug of the port.
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { missing } from '../helpers/system.js';
+import { makeCard, type Pn532Rig, pn532Rig } from './card-fixture.js';
+
+const skip = missing('socat', 'socat');
+let rig: Pn532Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+async function ready(
+  opts: Parameters<typeof pn532Rig>[0] = {},
+  profile: Parameters<typeof makeCard>[0] = 'normal',
+) {
+  rig = await pn532Rig(opts);
+  const card = await makeCard(profile);
+  await rig.pn532.init();
+  rig.served.emulator.placeCard(card);
+  expect(await rig.pn532.pollOnce()).toBe(true);
+  return { rig, card, api: rig.api() };
+}
+
+const code = async (p: Promise<unknown>): Promise<number | undefined> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => (isReaderError(e) ? e.code : -1),
+  );
+
+describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
+  it('initialises with the Type B bit checked and reads a normal card end to end', async () => {
+    const { rig, card, api } = await ready();
+    expect(rig.pn532.firmware).toEqual({ ic: 0x32, version: 1, revision: 6, support: 7 });
+    const cert = await api.readUserAuthCertificate();
+    expect(cert[0]).toBe(0x30);
+    expect((await api.readUserAuthCaCertificate())[0]).toBe(0x30);
+    expect(await api.pinState()).toEqual({ kind: 'tries', left: 3 });
+    const face = await api.readCardFace(card.printedKeyB);
+    expect(face.photo.subarray(0, 2)).toEqual(Uint8Array.of(0xff, 0x4f)); // J2K codestream SOC
+    expect(face.birthDate).toMatch(/^\d{8}$/);
+    expect(await api.verifyPin('1234')).toEqual({ triesLeftBefore: 3 });
+    expect(await api.signDigest(new Uint8Array(32).fill(9))).toHaveLength(256);
+    expect(card.stats.myNumberApSelected).toBe(0);
+  });
+
+  it('never spends the last PIN try without the patient, and never retries', async () => {
+    const { card, api } = await ready({}, 'pin-last-try');
+    expect(await code(api.verifyPin('9999'))).toBe(ErrorCode.Card_LastTryNotConfirmed);
+    expect(card.stats.pinVerifies).toBe(0);
+    expect(await code(api.verifyPin('9999', { patientConfirmedLastTry: true }))).toBe(
+      ErrorCode.Card_PinBlocked,
+    );
+    expect(card.stats.pinVerifies).toBe(1);
+    expect(await api.pinState()).toEqual({ kind: 'blocked' });
+    expect(await code(api.verifyPin('1234', { patientConfirmedLastTry: true }))).toBe(
+      ErrorCode.Card_PinBlocked,
+    );
+    expect(card.stats.pinVerifies).toBe(1);
+  });
+
+  it('reports a wrong PIN with the tries left, from the card', async () => {
+    const { card, api } = await ready();
+    const e = await api.verifyPin('0000').catch((x: unknown) => x);
+    expect(isReaderError(e, ErrorCode.Card_PinWrong) && e.context.triesLeft).toBe(2);
+    expect(card.pinTriesLeft).toBe(2);
+  });
+
+  it.each([
+    ['pin-blocked', ErrorCode.Card_PinBlocked],
+    ['no-pin', ErrorCode.Card_NoPin],
+  ] as const)('profile %s: VERIFY refused before anything is sent', async (profile, expected) => {
+    const { card, api } = await ready({}, profile);
+    expect(await code(api.verifyPin('1234', { patientConfirmedLastTry: true }))).toBe(expected);
+    expect(card.stats.pinVerifies).toBe(0);
+  });
+
+  it('profile wrong-key-b: 照合番号B refused, the record stays closed', async () => {
+    const { card, api } = await ready({}, 'wrong-key-b');
+    expect(await code(api.readCardFace(card.printedKeyB))).toBe(ErrorCode.Card_KeyBWrong);
+  });
+
+  it('profile expired-cert: the certificate reads and says it expired', async () => {
+    const { api } = await ready({}, 'expired-cert');
+    const { X509Certificate } = await import('node:crypto');
+    const cert = new X509Certificate(await api.readUserAuthCertificate());
+    expect(new Date(cert.validTo).getTime()).toBeLessThan(Date.now());
+  });
+
+  it('profile removed-mid-command: a typed card-removed error and a removed event', async () => {
+    const { rig, card, api } = await ready({}, 'removed-mid-command');
+    const removed = once(rig.pn532, 'removed');
+    expect(await code(api.readCardFace(card.printedKeyB))).toBe(ErrorCode.Card_Removed);
+    await removed;
+    expect(rig.pn532.cardPresent).toBe(false);
+  });
+
+  it('long answers by 61xx/GET RESPONSE and 6Cxx are followed', async () => {
+    rig = await pn532Rig();
+    const card = await makeCard('normal', { useGetResponse: true });
+    await rig.pn532.init();
+    rig.served.emulator.placeCard(card);
+    await rig.pn532.pollOnce();
+    const api = rig.api();
+    await api.verifyPin('1234');
+    expect(await api.signDigest(new Uint8Array(32))).toHaveLength(256);
+    expect((await api.readCardFace(card.printedKeyB)).photo.length).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ['a dropped ACK', { dropAck: 4 }],
+    ['a corrupted response (NACK → resend)', { corruptResponse: 5 }],
+    ['split writes', { splitWrites: true }],
+    ['slow responses', { slowMs: 15 }],
+  ])('survives %s', async (_n, faults) => {
+    const { rig, card, api } = await ready({ faults, baudRate: 921600 });
+    expect((await api.readUserAuthCertificate())[0]).toBe(0x30);
+    if (!('splitWrites' in faults || 'slowMs' in faults)) {
+      expect((await api.readCardFace(card.printedKeyB)).photo.length).toBeGreaterThan(1000);
+    }
+    if ('corruptResponse' in faults) expect(rig.served.emulator.stats.nacks).toBeGreaterThan(0);
+  });
+
+  it('a module that stops answering gives a typed timeout in bounded time', async () => {
+    rig = await pn532Rig({ driver: { ackTimeoutMs: 50, retries: 2 } });
+    rig.served.emulator.faults.mute = true;
+    const t0 = Date.now();
+    const e = await rig.pn532.init().catch((x: unknown) => x);
+    expect(isReaderError(e, ErrorCode.Link_Timeout)).toBe(true);
+    expect((e as Error).message).toMatch(/did not acknowledge SAMConfiguration after 3 attempts/);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('the polling loop reports cards placed and removed', async () => {
+    rig = await pn532Rig({ driver: { pollIntervalMs: 50 } });
+    await rig.pn532.init();
+    const r = rig;
+    r.pn532.startPolling();
+    const placed = once(r.pn532, 'card');
+    r.served.emulator.placeCard(await makeCard());
+    const [info] = await placed;
+    expect(info.id[0]).toBe(0x50);
+    const removed = once(r.pn532, 'removed');
+    r.served.emulator.removeCard();
+    await removed;
+    await r.pn532.stopPolling();
+  });
+
+  it('changes the baud rate on both sides and keeps working', async () => {
+    const { rig, api } = await ready({ baudRate: 115200 });
+    await rig.pn532.setBaudRate(921600);
+    expect(rig.host.isOpen).toBe(true);
+    expect((await api.readUserAuthCertificate())[0]).toBe(0x30);
+    expect(await code(rig.pn532.setBaudRate(12345))).toBe(ErrorCode.Usage);
+  });
+
+  it('recovers when the serial port is unplugged and plugged back', async () => {
+    rig = await pn532Rig({ driver: { pollIntervalMs: 50, ackTimeoutMs: 80, retries: 1 } });
+    const r = rig;
+    await r.pn532.init();
+    r.served.emulator.placeCard(await makeCard());
+    const errors: Error[] = [];
+    r.pn532.on('error', (e) => errors.push(e));
+    const nextCard = () => new Promise((resolve) => r.pn532.once('card', resolve));
+    r.pn532.startPolling();
+    await nextCard();
+    await r.pty.unplug();
+    await r.pty.replug();
+    await r.served.reattach();
+    // After the port is back, the driver re-initialises and finds the card again.
+    await nextCard();
+    expect(errors.some((e) => isReaderError(e, ErrorCode.Link_Disconnected))).toBe(true);
+    expect(r.pn532.cardPresent).toBe(true);
+    expect((await r.api().readUserAuthCertificate())[0]).toBe(0x30);
+  });
+});
