@@ -8,6 +8,10 @@ const commands: Record<string, Command> = {
     summary: 'create device and terminal keys, export public keys, manage trust',
     run: async (a) => (await import('./cli/keys.js')).keys(a),
   },
+  card: {
+    summary: 'the IC-card module and the My Number card: wait, certificate, tries left, verify PIN',
+    run: async (a) => (await import('./cli/card.js')).card(a),
+  },
   image: {
     summary: 'sign, verify and inspect MCUboot firmware images',
     run: async (a) => (await import('./cli/image.js')).image(a),
