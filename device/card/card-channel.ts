@@ -76,9 +76,15 @@ export class CardChannel {
     return r.data;
   }
 
-  /** Reads the selected EF holding one BER-TLV object, in READ BINARY steps of up to 256 bytes. */
+  /**
+   * Reads the selected EF holding one BER-TLV object, in READ BINARY steps as large as the
+   * module returns unchained (a PN532 would otherwise split every 256-byte answer in two).
+   */
   async readTlvFile(what: string, maxBytes = 0x7fff): Promise<Uint8Array> {
-    const head = await this.expectOk(cmd.readBinary(0, 8), `reading ${what}`);
+    // As large as the module returns unchained: a PN532 would split every 256-byte answer in two.
+    // The first read is full-sized too (a short file answers 6Cxx, followed in transmit).
+    const step = Math.min(256, this.module.maxResponseData);
+    const head = await this.expectOk(cmd.readBinary(0, step), `reading ${what}`);
     const total = encodedLength(head);
     if (total > maxBytes)
       throw new ReaderError(ErrorCode.Card_Status, `${what} claims ${total} bytes, more than ${maxBytes}`);
@@ -86,7 +92,7 @@ export class CardChannel {
     let have = parts[0]!.length;
     while (have < total) {
       const part = await this.expectOk(
-        cmd.readBinary(have, Math.min(256, total - have)),
+        cmd.readBinary(have, Math.min(step, total - have)),
         `reading ${what} at ${have}`,
       );
       if (part.length === 0)

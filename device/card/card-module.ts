@@ -17,6 +17,8 @@ export interface CardModuleEvents {
 export interface CardModule extends EventEmitter<CardModuleEvents> {
   readonly name: string;
   readonly cardPresent: boolean;
+  /** Largest R-APDU data (without SW) the module returns in one exchange, unchained. */
+  readonly maxResponseData: number;
   /** Sends a C-APDU, resolves with the R-APDU (data ‖ SW1 SW2). */
   transmit(apdu: Uint8Array, opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -54,6 +54,7 @@ export async function findCcidReaders(
 
 export class CcidReader extends EventEmitter<CardModuleEvents> implements CardModule {
   cardPresent = false;
+  readonly maxResponseData = 256;
   atr?: Uint8Array;
   private seq = 0;
   private lock: Promise<unknown> = Promise.resolve();

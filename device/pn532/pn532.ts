@@ -56,6 +56,8 @@ type SettableTransport = ByteTransport & { setBaudRate?(baud: number): Promise<v
 
 export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule {
   readonly name = 'pn532';
+  /** InDataExchange answers carry 252 bytes (255 − TFI − code − status): 250 data + SW. */
+  readonly maxResponseData = 250;
   cardPresent = false;
   firmware?: FirmwareVersion;
   private readonly parser = new Pn532Parser();

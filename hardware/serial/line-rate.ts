@@ -8,6 +8,7 @@ class Pacer {
   private queue: Uint8Array[] = [];
   private busyUntil = 0;
   private timer?: NodeJS.Timeout;
+  private spinning = false;
 
   constructor(
     public bytesPerSecond: number,
@@ -25,25 +26,36 @@ class Pacer {
   }
 
   private schedule(): void {
-    if (this.timer || this.queue.length === 0) return;
+    if (this.timer || this.spinning || this.queue.length === 0) return;
     const now = performance.now();
     const start = Math.max(now, this.busyUntil);
-    // Release in slices of ~2 ms of line time: like a UART FIFO, not byte by byte.
-    const slice = Math.max(1, Math.floor(this.bytesPerSecond / 500));
+    // Release in slices of ~0.5 ms of line time, like a UART FIFO filling, not byte by byte.
+    const slice = Math.max(1, Math.floor(this.bytesPerSecond / 2000));
     const head = this.queue[0]!;
     const out = head.subarray(0, slice);
     const done = start + (out.length * 1000) / this.bytesPerSecond;
-    this.timer = setTimeout(
-      () => {
+    const release = (): void => {
+      this.spinning = false;
+      if (out.length === head.length) this.queue.shift();
+      else this.queue[0] = head.subarray(out.length);
+      this.busyUntil = done;
+      this.deliver(out);
+      this.schedule();
+    };
+    // Timers are only good to a millisecond: sleep the long part, then yield to I/O
+    // (setImmediate) until the bytes' due time, so a short frame is not held a whole ms.
+    const spin = (): void => {
+      if (performance.now() >= done) return release();
+      setImmediate(spin);
+    };
+    const wait = done - now;
+    this.spinning = true;
+    if (wait > 1.5) {
+      this.timer = setTimeout(() => {
         this.timer = undefined;
-        if (out.length === head.length) this.queue.shift();
-        else this.queue[0] = head.subarray(out.length);
-        this.busyUntil = done;
-        this.deliver(out);
-        this.schedule();
-      },
-      Math.max(0, done - now),
-    );
+        spin();
+      }, wait - 1);
+    } else setImmediate(spin);
   }
 
   clear(): void {

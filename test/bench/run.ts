@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, printed as tables of measured figures beside goals and
 // anchors measured in the same run. Timings live here, never in tests.
 import { cpus } from 'node:os';
+import { cardBench } from './card.bench.js';
 import { flashBench } from './flash.bench.js';
 import { linkBench } from './link.bench.js';
 import { printTable } from './table.js';
@@ -12,5 +13,9 @@ printTable('Terminal link (issue 2): device and terminal in one process, loopbac
 printTable(
   'Flashing over serial (issue 6): readerctl flash upload to the SMP target emulator on a pty',
   await flashBench(),
+);
+printTable(
+  'Card stack (issue 3): PN532 emulator on a pty at the line rate; CCID emulator',
+  await cardBench(),
 );
 process.exit(0);

@@ -10,6 +10,12 @@ import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
 import { publicKeyFromFile } from './image.js';
 
 const HELP = `Usage: readerctl sim smp-target --key FILE [options]
+       readerctl sim pn532 [--baud N] [--profile P] [--state DIR]
+
+pn532: runs the PN532 emulator with an emulated My Number card in its field on a new pty pair
+and prints the host side's path (for readerctl card --pn532 PATH, readerctl console). The card
+profile is one of normal, pin-last-try, pin-blocked, no-pin, expired-cert, wrong-key-b,
+removed-mid-command; --state keeps the emulated cards (keys, PIN counters) [var/emulator].
 
 Runs the SMP/MCUboot target emulator on a new pty pair (socat) and prints the host side's path,
 for 'readerctl flash --port PATH' and 'readerctl console'. Runs until Ctrl-C.
@@ -33,8 +39,11 @@ export async function sim(argv: string[]): Promise<number> {
     'erase-ms': { type: 'string' },
     noise: { type: 'boolean' },
     'reset-at': { type: 'string' },
+    profile: { type: 'string' },
+    state: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
+  if (what === 'pn532' && !values.help) return simPn532(values);
   if (what !== 'smp-target' || values.help) {
     process.stdout.write(`${HELP}\n`);
     return values.help ? EXIT.ok : EXIT.usage;
@@ -65,6 +74,36 @@ export async function sim(argv: string[]): Promise<number> {
   });
   process.stdout.write(`${pty.hostPath}\n`);
   process.stderr.write(`SMP target emulator ready; open ${pty.hostPath}. Ctrl-C to stop.\n`);
+  await new Promise<void>((r) => {
+    process.once('SIGINT', r);
+    process.once('SIGTERM', r);
+  });
+  await served.close();
+  await pty.close();
+  return EXIT.ok;
+}
+
+async function simPn532(values: { baud?: string; profile?: string; state?: string }): Promise<number> {
+  const { MyNumberCard } = await import('../../hardware/card/mynumber-emulator.js');
+  const { PROFILES } = await import('../../hardware/card/card-profiles.js');
+  const { servePn532 } = await import('../../hardware/pn532/serve.js');
+  const profile = (values.profile ?? 'normal') as keyof typeof PROFILES;
+  if (!(profile in PROFILES))
+    throw new ReaderError(ErrorCode.Usage, `--profile is one of ${Object.keys(PROFILES).join(', ')}`);
+  const card = await MyNumberCard.create({
+    stateDir: values.state ?? 'var/emulator',
+    cardId: `sim-${profile}`,
+    profile,
+  });
+  const pty = await PtyPair.create('sim-pn532');
+  const served = await servePn532(pty.devicePath, {
+    baudRate: values.baud ? positiveInt(values.baud, '--baud', 115200) : 115200,
+  });
+  served.emulator.placeCard(card);
+  process.stdout.write(`${pty.hostPath}\n`);
+  process.stderr.write(
+    `PN532 emulator ready with a ${profile} card; open ${pty.hostPath}. Ctrl-C to stop.\n`,
+  );
   await new Promise<void>((r) => {
     process.once('SIGINT', r);
     process.once('SIGTERM', r);

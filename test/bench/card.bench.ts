@@ -1,0 +1,121 @@
+// Card reading through the PN532 emulator on a pty at the line rate, beside the bound the
+// bytes on the wire impose; and APDU round trips through the CCID emulator.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CardChannel } from '../../device/card/card-channel.js';
+import { CcidReader } from '../../device/ccid/ccid-reader.js';
+import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
+import { Pn532 } from '../../device/pn532/pn532.js';
+import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
+import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
+import { EmulatedCcidDevice } from '../../hardware/ccid/ccid-emulator.js';
+import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { encodeApdu } from '../../protocol/apdu/apdu.js';
+import { apdu } from '../../protocol/mynumber/mynumber.js';
+import { hasCommand } from '../helpers/system.js';
+import type { Row } from './table.js';
+
+const STATE = mkdtempSync(join(tmpdir(), 'fareader-bench-cards-'));
+
+/** The emulator runs in its own process, as a module is its own device. */
+async function startSim(baud: number): Promise<{ path: string; proc: ChildProcess }> {
+  const proc = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs'),
+      'sim',
+      'pn532',
+      '--baud',
+      String(baud),
+      '--state',
+      STATE,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const [line] = (await once(proc.stdout!, 'data')) as [Buffer];
+  return { path: line.toString().trim(), proc };
+}
+
+async function pn532Read(baud: number): Promise<{ cert: [number, number]; face: [number, number] }> {
+  const sim = await startSim(baud);
+  const host = await SerialPortTransport.open({ path: sim.path, baudRate: baud });
+  let wire = 0;
+  host.on('data', (b) => (wire += b.length));
+  const write = host.write.bind(host);
+  host.write = (b: Uint8Array) => {
+    wire += b.length;
+    return write(b);
+  };
+  try {
+    const pn532 = new Pn532(host);
+    await pn532.init();
+    const card = await MyNumberCard.create({ stateDir: STATE, cardId: 'sim-normal' });
+    await pn532.pollOnce();
+    const api = new MyNumberCardApi(new CardChannel(pn532));
+    const bytesPerMs = baud / 10 / 1000;
+    const measure = async (f: () => Promise<unknown>): Promise<[number, number]> => {
+      wire = 0;
+      const t0 = performance.now();
+      await f();
+      return [performance.now() - t0, wire / bytesPerMs];
+    };
+    await api.readUserAuthCertificate(); // warm-up: both processes' code paths compiled
+    const cert = await measure(() => api.readUserAuthCertificate());
+    const face = await measure(() => api.readCardFace(card.printedKeyB));
+    return { cert, face };
+  } finally {
+    await host.close();
+    sim.proc.kill('SIGTERM');
+    await once(sim.proc, 'exit');
+  }
+}
+
+async function ccidRoundTrip(n: number): Promise<{ p50: number; p95: number }> {
+  const dev = new EmulatedCcidDevice(CCID_READERS[0]!);
+  const reader = new CcidReader(dev, 'bench');
+  await reader.open();
+  dev.placeCard(await MyNumberCard.create({ stateDir: STATE, cardId: 'bench-ccid' }));
+  await new Promise((r) => reader.once('card', r));
+  const select = encodeApdu(
+    apdu.selectAid(new Uint8Array([0xd3, 0x92, 0xf0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01])),
+  );
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await reader.transmit(select);
+    times.push(performance.now() - t0);
+  }
+  await reader.close();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n / 2)]!, p95: times[Math.floor(n * 0.95)]! };
+}
+
+export async function cardBench(): Promise<Row[]> {
+  const rows: Row[] = [];
+  if (hasCommand('socat')) {
+    for (const baud of [115200, 921600]) {
+      const r = await pn532Read(baud);
+      for (const [what, [ms, bound]] of [
+        ['user-auth certificate', r.cert],
+        ['card-face record (photo, signature, internal auth)', r.face],
+      ] as const) {
+        rows.push({
+          figure: `read ${what}, PN532 at ${baud}`,
+          measured: ms,
+          unit: 'ms',
+          goal: { text: '≤ 1.25× wire bound', met: (v) => v <= 1.25 * bound },
+          anchor: { name: 'bytes on the wire / line rate', value: bound },
+        });
+      }
+    }
+  } else process.stdout.write('socat not installed (Debian package socat): PN532 rows are left out\n');
+  const rt = await ccidRoundTrip(500);
+  rows.push({ figure: 'APDU round trip (SELECT), CCID emulator, p50', measured: rt.p50, unit: 'ms' });
+  rows.push({ figure: 'APDU round trip (SELECT), CCID emulator, p95', measured: rt.p95, unit: 'ms' });
+  return rows;
+}
