@@ -12,6 +12,10 @@ const commands: Record<string, Command> = {
     summary: 'the IC-card module and the My Number card: wait, certificate, tries left, verify PIN',
     run: async (a) => (await import('./cli/card.js')).card(a),
   },
+  face: {
+    summary: 'face pipeline: ROC evaluation on labelled pairs, card photo vs camera image',
+    run: async (a) => (await import('./cli/face.js')).face(a),
+  },
   image: {
     summary: 'sign, verify and inspect MCUboot firmware images',
     run: async (a) => (await import('./cli/image.js')).image(a),

@@ -3,10 +3,10 @@
 // greyscale JPEG 2000, the issuer signature, the expiry and the security-code image.
 import { createHash, createPublicKey, type KeyObject, sign } from 'node:crypto';
 import sharp from 'sharp';
+import { encodeJ2kGrey } from '../../device/image/jpeg2000.js';
 import { encodeTlv } from '../../protocol/apdu/ber-tlv.js';
 import { concatBytes, fromBase64, utf8 } from '../../protocol/bytes.js';
 import { FaceTag } from '../../protocol/mynumber/mynumber.js';
-import { encodeJ2kGrey } from './jpeg2000.js';
 
 export interface CardHolder {
   readonly name: string;
