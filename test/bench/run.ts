@@ -5,6 +5,7 @@ import { cardBench } from './card.bench.js';
 import { flashBench } from './flash.bench.js';
 import { linkBench } from './link.bench.js';
 import { printTable } from './table.js';
+import { visionBench } from './vision.bench.js';
 
 process.stdout.write(
   `# Benchmarks  ${new Date().toISOString()}  node ${process.version}  ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}\n`,
@@ -18,4 +19,5 @@ printTable(
   'Card stack (issue 3): PN532 emulator on a pty at the line rate; CCID emulator',
   await cardBench(),
 );
+printTable('Vision (issue 4, partial): face-api on tfjs wasm, 2 cores', await visionBench());
 process.exit(0);
