@@ -1,0 +1,67 @@
+// Quality gates on real detections of fixture photos made too small, blurred, dark, doubled.
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RgbImage } from '../../device/image/decode.js';
+import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import { assessQuality, GUIDANCE, yaw } from '../../firmware-host/vision/quality.js';
+import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+
+const m = new FaceApiMatcher();
+beforeAll(() => m.load(), 60_000);
+
+async function frame(pipeline: ReturnType<typeof sharp>): Promise<RgbImage> {
+  const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data) };
+}
+const photo = (f = 'img1.jpg') => sharp(join(FACES_DIR, f));
+const check = async (img: RgbImage) => assessQuality(img, await m.detect(img));
+
+describe('quality gates', () => {
+  it('passes a clear frontal photo', async () => {
+    const r = await check(await frame(photo()));
+    expect(r.issues).toEqual([]);
+  });
+
+  it('asks to come closer when the face is small in the frame', async () => {
+    const small = await photo().resize(70).toBuffer();
+    const img = await frame(
+      sharp({ create: { width: 640, height: 480, channels: 3, background: '#777' } }).composite([
+        { input: small, left: 280, top: 200 },
+      ]),
+    );
+    const r = await check(img);
+    expect(r.issues).toContain(r.measures.faces === 0 ? 'no-face' : 'too-far');
+  });
+
+  it('asks to hold still on a blurred face, and reports darkness', async () => {
+    expect((await check(await frame(photo().blur(2.5)))).issues).toEqual(expect.arrayContaining(['blurred']));
+    const dark = await check(await frame(photo().linear(0.15, 0)));
+    expect(dark.issues).toEqual(expect.arrayContaining(['too-dark']));
+  });
+
+  it('wants one person at a time, and a face at all', async () => {
+    const a = await photo('img1.jpg').resize(240, 320).toBuffer();
+    const b = await photo('img20.jpg').resize(240, 320).toBuffer();
+    const two = await frame(
+      sharp({ create: { width: 520, height: 340, channels: 3, background: '#888' } }).composite([
+        { input: a, left: 10, top: 10 },
+        { input: b, left: 270, top: 10 },
+      ]),
+    );
+    expect((await check(two)).issues).toEqual(['several-faces']);
+    const none = await frame(sharp({ create: { width: 320, height: 240, channels: 3, background: '#888' } }));
+    expect((await check(none)).issues).toEqual(['no-face']);
+    expect(GUIDANCE['too-far'].ja).toBe('もう少し近づいてください');
+  });
+
+  it('measures yaw from the landmarks', () => {
+    const lm = Array.from({ length: 68 }, () => [0, 0] as [number, number]);
+    for (let i = 36; i < 42; i++) lm[i] = [100, 100];
+    for (let i = 42; i < 48; i++) lm[i] = [200, 100];
+    lm[30] = [150, 150];
+    expect(yaw(lm)).toBeCloseTo(0);
+    lm[30] = [190, 150];
+    expect(yaw(lm)).toBeCloseTo(0.4);
+  });
+});
