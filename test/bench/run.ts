@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { cardBench } from './card.bench.js';
 import { flashBench } from './flash.bench.js';
 import { linkBench } from './link.bench.js';
+import { ocrBench } from './ocr.bench.js';
 import { printTable } from './table.js';
 import { visionBench } from './vision.bench.js';
 
@@ -20,4 +21,8 @@ printTable(
   await cardBench(),
 );
 printTable('Vision (issue 4, partial): face-api on tfjs wasm, 2 cores', await visionBench());
+printTable(
+  'Card-face reading (issue 4): generated cards through the card-face camera emulator',
+  await ocrBench(),
+);
 process.exit(0);

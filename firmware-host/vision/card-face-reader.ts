@@ -1,0 +1,204 @@
+// Reads 照合番号B from the card face: the Japanese-era birth date, the expiry year and the
+// security code, from their regions of the deskewed card. Two independent reads must agree:
+// tesseract.js (trained data from @tesseract.js-data/eng, on disk; digits only) over the
+// fields set on one line, and per-character template matching in the card's print face. The
+// era is read by template matching. It never guesses: disagreement, low confidence or an
+// implausible date means "re-place the card", since the card's counter for this key is scarce.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { createWorker, PSM, type Worker } from 'tesseract.js';
+import { CARD_FIELDS, ERA_KANJI, type Region } from '../../protocol/mynumber/card-face-layout.js';
+import { cardFaceKeyB, type Era, fromEra, toEra } from '../../protocol/mynumber/mynumber.js';
+import { locateCard } from './card-locate.js';
+import { classify, DIGIT_FONT, GreyImage, glyph } from './digit-templates.js';
+
+export type CardFaceRead =
+  | { readonly ok: true; readonly keyB: string }
+  | { readonly ok: false; readonly reason: string };
+
+const require = createRequire(import.meta.url);
+const DIGIT_FIELDS = ['birthYear', 'birthMonth', 'birthDay', 'expiryYear', 'securityCode'] as const;
+type DigitField = (typeof DIGIT_FIELDS)[number];
+const DIGIT_LENGTH: Record<DigitField, number> = {
+  birthYear: 2,
+  birthMonth: 2,
+  birthDay: 2,
+  expiryYear: 4,
+  securityCode: 4,
+};
+const MIN_CELL_SCORE = 0.5;
+const MIN_CELL_MARGIN = 0.05;
+const MIN_ERA_SCORE = 0.55;
+const MIN_ERA_MARGIN = 0.08;
+/** Monospace advance of the printed digits: 0.602 em (DejaVu Sans Mono). */
+const ADVANCE = 0.602;
+
+function box(r: Region, dx: number, dy: number, padX = 2, padY = 4) {
+  return { left: r.x + dx - padX, top: r.y + dy - padY, width: r.w + 2 * padX, height: r.h + 2 * padY };
+}
+
+export class CardFaceReader {
+  private worker?: Worker;
+  private eras?: Map<Era, Float32Array>;
+  private digits?: Float32Array[];
+  private cellWidth = 0;
+
+  async init(): Promise<void> {
+    if (this.worker) return;
+    const langPath = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0');
+    this.worker = await createWorker('eng', 1, {
+      langPath,
+      gzip: true,
+      cacheMethod: 'none',
+      logger: () => {},
+    });
+    await this.worker.setParameters({
+      tessedit_char_whitelist: '0123456789',
+      tessedit_pageseg_mode: PSM.SINGLE_LINE,
+    });
+    const r = CARD_FIELDS.era;
+    this.eras = new Map();
+    for (const [era, kanji] of Object.entries(ERA_KANJI) as [Era, string][]) {
+      this.eras.set(era, await glyph(kanji, "font-family='IPAGothic'", r.h - 8, r.w, r.h, 2));
+    }
+    const h = CARD_FIELDS.birthYear.h;
+    this.cellWidth = Math.ceil((h - 8) * ADVANCE);
+    this.digits = [];
+    for (let d = 0; d < 10; d++)
+      this.digits.push(await glyph(String(d), DIGIT_FONT, h - 8, this.cellWidth, h));
+  }
+
+  /** The era, and the offset at which it matched: where the printed layout really stands. */
+  private era(card: GreyImage): { era: Era; dx: number; dy: number } | string {
+    const r = CARD_FIELDS.era;
+    const eras = [...this.eras!];
+    const best = new Map<Era, { score: number; dx: number; dy: number }>();
+    for (let dx = -8; dx <= 8; dx++) {
+      for (let dy = -8; dy <= 8; dy++) {
+        const w = card.window(r.x + dx, r.y + dy, r.w, r.h);
+        const c = classify(
+          w,
+          eras.map((e) => e[1]),
+        );
+        const era = eras[c.index]![0];
+        if (c.score > (best.get(era)?.score ?? -1)) best.set(era, { score: c.score, dx, dy });
+      }
+    }
+    const [first, second] = [...best].sort((a, b) => b[1].score - a[1].score);
+    if (!first || first[1].score < MIN_ERA_SCORE) return 'era not readable';
+    if (second && first[1].score - second[1].score < MIN_ERA_MARGIN)
+      return `era unclear (${first[0]} or ${second[0]})`;
+    return { era: first[0], dx: first[1].dx, dy: first[1].dy };
+  }
+
+  /** Read 1: tesseract over the five fields set side by side on one clean line. */
+  private async tesseract(card: Buffer, dx: number, dy: number): Promise<string> {
+    const parts: Buffer[] = [];
+    for (const name of DIGIT_FIELDS) {
+      parts.push(
+        await sharp(card)
+          .extract(box(CARD_FIELDS[name], dx, dy))
+          .greyscale()
+          .resize({ height: 72 })
+          .normalise()
+          .threshold(150)
+          .png()
+          .toBuffer(),
+      );
+    }
+    const widths = await Promise.all(parts.map(async (p) => (await sharp(p).metadata()).width!));
+    const gap = 48;
+    let left = gap;
+    const line = await sharp({
+      create: {
+        width: widths.reduce((n, w) => n + w + gap, gap),
+        height: 120,
+        channels: 3,
+        background: '#ffffff',
+      },
+    })
+      .composite(
+        parts.map((input, i) => {
+          const o = { input, left, top: 24 };
+          left += widths[i]! + gap;
+          return o;
+        }),
+      )
+      .png()
+      .toBuffer();
+    const r = await this.worker!.recognize(line);
+    // Tesseract's confidences come back 0 for this whitelisted single line even when it is
+    // right, so they cannot gate it; agreement with the independent template read does.
+    return r.data.text.replace(/\s/g, '');
+  }
+
+  /** Read 2: each character cell against the ten digit templates, at native resolution. */
+  private templates(card: GreyImage, dx: number, dy: number): string {
+    let out = '';
+    for (const name of DIGIT_FIELDS) {
+      const r = CARD_FIELDS[name];
+      const adv = (r.h - 8) * ADVANCE;
+      for (let i = 0; i < DIGIT_LENGTH[name]; i++) {
+        let best = { index: -1, score: -1, margin: 0 };
+        // A pixel or two of search per cell absorbs what the deskew left.
+        for (let sx = -2; sx <= 2; sx++) {
+          for (let sy = -2; sy <= 2; sy++) {
+            const c = classify(
+              card.window(Math.round(r.x + 2 + dx + sx + i * adv), r.y + dy + sy, this.cellWidth, r.h),
+              this.digits!,
+            );
+            if (c.score > best.score) best = c;
+          }
+        }
+        if (best.score < MIN_CELL_SCORE || best.margin < MIN_CELL_MARGIN) return '';
+        out += String(best.index);
+      }
+    }
+    return out;
+  }
+
+  /** Reads a card-face camera frame (any image format). */
+  async read(frame: Buffer): Promise<CardFaceRead> {
+    await this.init();
+    let card: Buffer;
+    try {
+      card = await locateCard(frame);
+    } catch (e) {
+      return { ok: false, reason: (e as Error).message };
+    }
+    const grey = await GreyImage.of(card);
+    const era = this.era(grey);
+    if (typeof era === 'string') return { ok: false, reason: era };
+    const a = await this.tesseract(card, era.dx, era.dy);
+    const b = this.templates(grey, era.dx, era.dy);
+    if (a.length !== 14 || b.length !== 14) return { ok: false, reason: 'digits not readable' };
+    if (a !== b) return { ok: false, reason: 'the two reads disagree' };
+    const [yy, mm, dd, expiry, code] = [
+      Number(a.slice(0, 2)),
+      Number(a.slice(2, 4)),
+      Number(a.slice(4, 6)),
+      Number(a.slice(6, 10)),
+      a.slice(10),
+    ];
+    let birth: { y: number };
+    try {
+      birth = fromEra(era.era, yy, mm, dd);
+    } catch {
+      return { ok: false, reason: 'birth year not plausible' };
+    }
+    const date = new Date(Date.UTC(birth.y, mm - 1, dd));
+    if (mm < 1 || mm > 12 || dd < 1 || date.getUTCDate() !== dd)
+      return { ok: false, reason: 'birth date not plausible' };
+    const back = toEra(birth.y, mm, dd);
+    if (back.era !== era.era || back.year !== yy) return { ok: false, reason: 'birth date outside its era' };
+    if (expiry < 2016 || expiry > new Date().getUTCFullYear() + 11 || expiry <= birth.y)
+      return { ok: false, reason: 'expiry year not plausible' };
+    return { ok: true, keyB: cardFaceKeyB({ era: era.era, year: yy, month: mm, day: dd }, expiry, code) };
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
