@@ -1,7 +1,8 @@
 // readerctl face: evaluate the face pipeline on labelled pairs; verify a card photo at the bench.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeImage } from '../../device/image/decode.js';
+import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
+import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
@@ -9,7 +10,7 @@ import { chipPhoto } from '../../hardware/card/card-face.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 
 const HELP = `Usage: readerctl face eval --pairs FILE [--images DIR] [--threshold T] [--chip-photo] [--json]
-       readerctl face verify --card-photo FILE --camera FILE [--threshold T] [--json]
+       readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
 
   eval     runs detection, landmarks and the 128-D descriptor over a labelled pair list
            (file_x,file_y,Yes|No; images beside the list unless --images), and prints the ROC
@@ -21,6 +22,27 @@ const HELP = `Usage: readerctl face eval --pairs FILE [--images DIR] [--threshol
 Exit codes: 0 ok (verify: match), 5 verify: no match or no face, 2 usage.`;
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+/** One frame from a V4L2 device or a video file (through ffmpeg), or an image file. */
+async function cameraImage(camera: string): Promise<RgbImage> {
+  const video = camera.startsWith('/dev/video') || /\.(mp4|mkv|avi|webm|mov)$/i.test(camera);
+  if (!video) return decodeImage(new Uint8Array(readFileSync(camera)));
+  const src = new FfmpegFrameSource({
+    input: camera.startsWith('/dev/video')
+      ? { kind: 'v4l2', device: camera }
+      : { kind: 'file', path: camera },
+    width: 640,
+    height: 480,
+  });
+  src.on('error', () => {});
+  src.start();
+  try {
+    const f = await src.nextFrame(10_000);
+    return { width: f.width, height: f.height, data: f.data };
+  } finally {
+    await src.stop();
+  }
+}
 
 export async function face(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -84,7 +106,7 @@ export async function face(argv: string[]): Promise<number> {
       throw new ReaderError(ErrorCode.Usage, 'verify needs --card-photo FILE and --camera FILE');
     await matcher.load();
     const [a] = await matcher.detect(await decodeImage(new Uint8Array(readFileSync(values['card-photo']))));
-    const [b] = await matcher.detect(await decodeImage(new Uint8Array(readFileSync(values.camera))));
+    const [b] = await matcher.detect(await cameraImage(values.camera));
     if (!a || !b) {
       process.stdout.write(
         values.json
