@@ -53,9 +53,11 @@ export class CardFaceReader {
       cacheMethod: 'none',
       logger: () => {},
     });
+    // The composed line carries no resolution: say so, or tesseract warns on every read.
     await this.worker.setParameters({
       tessedit_char_whitelist: '0123456789',
       tessedit_pageseg_mode: PSM.SINGLE_LINE,
+      user_defined_dpi: '300',
     });
     const r = CARD_FIELDS.era;
     this.eras = new Map();

@@ -18,7 +18,7 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('readerctl face verify', () => {
     for (const [img, name] of [
       ['img21.jpg', 'same'],
       ['img1.jpg', 'other'],
-    ]) {
+    ] as const) {
       execFileSync('ffmpeg', [
         '-loglevel',
         'error',
