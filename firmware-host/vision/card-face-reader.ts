@@ -135,6 +135,20 @@ export class CardFaceReader {
     return r.data.text.replace(/\s/g, '');
   }
 
+  /** Tesseract on one field alone: a second look where the line read and the templates differ. */
+  private async tesseractField(card: Buffer, name: DigitField, dx: number, dy: number): Promise<string> {
+    const img = await sharp(card)
+      .extract(box(CARD_FIELDS[name], dx, dy))
+      .greyscale()
+      .resize({ height: 96 })
+      .normalise()
+      .threshold(150)
+      .extend({ top: 32, bottom: 32, left: 32, right: 32, background: '#ffffff' })
+      .png()
+      .toBuffer();
+    return (await this.worker!.recognize(img)).data.text.replace(/\s/g, '');
+  }
+
   /** Read 2: each character cell against the ten digit templates, at native resolution. */
   private templates(card: GreyImage, dx: number, dy: number): string {
     let out = '';
@@ -172,16 +186,27 @@ export class CardFaceReader {
     const grey = await GreyImage.of(card);
     const era = this.era(grey);
     if (typeof era === 'string') return { ok: false, reason: era };
-    const a = await this.tesseract(card, era.dx, era.dy);
     const b = this.templates(grey, era.dx, era.dy);
-    if (a.length !== 14 || b.length !== 14) return { ok: false, reason: 'digits not readable' };
-    if (a !== b) return { ok: false, reason: 'the two reads disagree' };
+    if (b.length !== 14) return { ok: false, reason: 'digits not readable' };
+    // Two independent readers must agree on every field: tesseract's line read, or where it
+    // differs from the templates, tesseract's read of that field alone.
+    const line = await this.tesseract(card, era.dx, era.dy);
+    let at = 0;
+    for (const name of DIGIT_FIELDS) {
+      const n = DIGIT_LENGTH[name];
+      const want = b.slice(at, at + n);
+      const fromLine = line.length === 14 ? line.slice(at, at + n) : '';
+      if (fromLine !== want && (await this.tesseractField(card, name, era.dx, era.dy)) !== want) {
+        return { ok: false, reason: `the two reads disagree on ${name}` };
+      }
+      at += n;
+    }
     const [yy, mm, dd, expiry, code] = [
-      Number(a.slice(0, 2)),
-      Number(a.slice(2, 4)),
-      Number(a.slice(4, 6)),
-      Number(a.slice(6, 10)),
-      a.slice(10),
+      Number(b.slice(0, 2)),
+      Number(b.slice(2, 4)),
+      Number(b.slice(4, 6)),
+      Number(b.slice(6, 10)),
+      b.slice(10),
     ];
     let birth: { y: number };
     try {
