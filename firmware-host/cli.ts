@@ -56,3 +56,11 @@ export function positiveInt(v: string | undefined, name: string, dflt: number): 
     throw new ReaderError(ErrorCode.Usage, `${name} must be a whole number ≥ 0 (got "${v}")`);
   return n;
 }
+
+/** Resolves at the first SIGINT or SIGTERM: how long-running commands wait to be stopped. */
+export function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

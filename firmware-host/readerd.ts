@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { keyIdHex } from '../protocol/link/keys.js';
-import { packageVersion, parseCli, positiveInt, reportError } from './cli.js';
+import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from './cli.js';
 import { loadConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
@@ -80,20 +80,18 @@ export async function main(argv: string[]): Promise<number> {
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
 
-  let stopping: Promise<void> | undefined;
-  const stop = (why: string): Promise<void> => {
-    stopping ??= (async () => {
-      log.info('stopping', { why, pending: outbox.pendingCount });
-      linkTest.stop();
-      await link.stop();
-      await broker?.close();
-      outbox.close();
-      log.info('stopped');
-    })();
-    return stopping;
+  let signalled = false;
+  const signal = untilStopped().then(() => {
+    signalled = true;
+  });
+  const stop = async (why: string): Promise<void> => {
+    log.info('stopping', { why, pending: outbox.pendingCount });
+    linkTest.stop();
+    await link.stop();
+    await broker?.close();
+    outbox.close();
+    log.info('stopped');
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 
   await link.start();
   log.info('ready', {
@@ -107,22 +105,13 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   if (testCount > 0) {
-    await linkTest.produce(testCount, testInterval);
+    await Promise.race([linkTest.produce(testCount, testInterval), signal]);
     log.info('link self-test results queued', { count: testCount, lastCounter: outbox.lastCounter });
-    if (values['exit-when-flushed']) {
-      while (!stopping && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
-      await stop('flushed');
-      return 0;
-    }
   }
-  await new Promise<void>((resolve) => {
-    const check = setInterval(() => {
-      if (stopping) {
-        clearInterval(check);
-        void stopping.then(resolve);
-      }
-    }, 50);
-  });
+  if (values['exit-when-flushed']) {
+    while (!signalled && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
+  } else await signal;
+  await stop(signalled ? 'signal' : 'flushed');
   return 0;
 }
 

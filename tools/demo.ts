@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { EXIT, parseCli, reportError } from '../firmware-host/cli.js';
+import { EXIT, parseCli, reportError, untilStopped } from '../firmware-host/cli.js';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../firmware-host/link/keystore.js';
 import { createLogger } from '../firmware-host/log.js';
 import { toHex } from '../protocol/bytes.js';
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.stay) {
     say('== running; Ctrl-C to stop');
-    await new Promise<void>((r) => process.once('SIGINT', () => r()));
+    await untilStopped();
   }
   await terminal.stop();
   readerd.kill('SIGTERM');

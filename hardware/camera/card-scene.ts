@@ -35,7 +35,10 @@ export async function cardScene(card: Buffer, o: SceneOptions = {}): Promise<Buf
   if (o.noise) {
     const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
     let s = o.seed ?? 1;
-    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = (): number => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return s / 0x7fffffff;
+    };
     for (let i = 0; i < data.length; i++) {
       const n = (rnd() + rnd() + rnd() - 1.5) * 2 * o.noise; // ~normal
       data[i] = Math.max(0, Math.min(255, data[i]! + n));

@@ -1,6 +1,6 @@
 // readerctl sim: run an emulator on a pseudo-terminal for bench work without hardware.
 import { readFileSync } from 'node:fs';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { EXIT, parseCli, positiveInt, untilStopped } from '../../firmware-host/cli.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
@@ -74,10 +74,7 @@ export async function sim(argv: string[]): Promise<number> {
   });
   process.stdout.write(`${pty.hostPath}\n`);
   process.stderr.write(`SMP target emulator ready; open ${pty.hostPath}. Ctrl-C to stop.\n`);
-  await new Promise<void>((r) => {
-    process.once('SIGINT', r);
-    process.once('SIGTERM', r);
-  });
+  await untilStopped();
   await served.close();
   await pty.close();
   return EXIT.ok;
@@ -104,10 +101,7 @@ async function simPn532(values: { baud?: string; profile?: string; state?: strin
   process.stderr.write(
     `PN532 emulator ready with a ${profile} card; open ${pty.hostPath}. Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((r) => {
-    process.once('SIGINT', r);
-    process.once('SIGTERM', r);
-  });
+  await untilStopped();
   await served.close();
   await pty.close();
   return EXIT.ok;

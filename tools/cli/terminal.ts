@@ -1,6 +1,6 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
 
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
+import { EXIT, parseCli, untilStopped } from '../../firmware-host/cli.js';
 import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { toHex } from '../../protocol/bytes.js';
@@ -111,10 +111,7 @@ export async function terminal(argv: string[]): Promise<number> {
       { type: 'ready', broker: values.broker },
       `terminal ${values.id} listening on ${values.broker}; results into ${values.out}`,
     );
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await untilStopped();
     await term.stop();
     return EXIT.ok;
   }
