@@ -61,6 +61,8 @@ export async function evaluate(
   opts: {
     threshold?: number;
     prepareA?: (file: string) => Promise<Uint8Array>;
+    /** Embed file_y with the live-frame detector, as the face camera's frames are. */
+    live?: boolean;
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Promise<EvalReport> {
@@ -71,13 +73,14 @@ export async function evaluate(
   const embed = async (
     file: string,
     prepare?: (f: string) => Promise<Uint8Array>,
+    purpose: 'live' | 'reference' = 'reference',
   ): Promise<Float32Array | null> => {
-    const key = `${prepare ? 'card:' : ''}${file}`;
+    const key = `${prepare ? 'card:' : ''}${purpose}:${file}`;
     if (cache.has(key)) return cache.get(key)!;
     const bytes = prepare ? await prepare(join(dir, file)) : new Uint8Array(readFileSync(join(dir, file)));
     const img = await decodeImage(bytes);
     const t0 = performance.now();
-    const faces = await matcher.detect(img);
+    const faces = await matcher.detect(img, purpose);
     ms += performance.now() - t0;
     const d = faces[0]?.descriptor ?? null;
     if (!d) noFace.push(key);
@@ -88,7 +91,8 @@ export async function evaluate(
   const scores: EvalReport['scores'] = [];
   for (const p of pairs) {
     const a = await embed(p.a, opts.prepareA);
-    const b = await embed(p.b);
+    // file_y plays the camera: the live detector when the caller asks for it.
+    const b = await embed(p.b, undefined, opts.live ? 'live' : 'reference');
     scores.push({ a: p.a, b: p.b, genuine: p.genuine, score: a && b ? matcher.similarity(a, b) : 0 });
   }
   const threshold = opts.threshold ?? matcher.threshold;

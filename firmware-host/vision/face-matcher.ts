@@ -20,8 +20,11 @@ export interface FaceMatcher {
   /** Model name and version, carried in the result's FaceEvidence.matcher. */
   readonly name: string;
   load(): Promise<void>;
-  /** Every face in the image, largest first. */
-  detect(image: RgbImage): Promise<FaceFound[]>;
+  /**
+   * Every face in the image, largest first. `live` frames (the face camera, many per second)
+   * may use a faster detector than the `reference` photo (the chip's, once per session).
+   */
+  detect(image: RgbImage, purpose?: 'live' | 'reference'): Promise<FaceFound[]>;
   /** Similarity of two descriptors in [0, 1]; higher is more alike. */
   similarity(a: Float32Array, b: Float32Array): number;
   /** The threshold chosen from the ROC (docs/face-threshold.md). */

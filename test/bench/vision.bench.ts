@@ -1,5 +1,7 @@
 // Face pipeline speed and memory: ms per frame (detect + landmarks + descriptor) on
 // 640×480 frames made from the fixtures, and the process RSS with the models loaded.
+
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -7,10 +9,19 @@ import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import type { Row } from './table.js';
 
-export async function visionBench(): Promise<Row[]> {
+async function measure(): Promise<Row[]> {
   const rssBefore = process.memoryUsage().rss;
   const m = new FaceApiMatcher();
   await m.load();
+  // A session embeds the chip photo once with the reference detector: part of the footprint.
+  const ref = await sharp(join(FACES_DIR, 'img1.jpg'))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  await m.detect(
+    { width: ref.info.width, height: ref.info.height, data: new Uint8Array(ref.data) },
+    'reference',
+  );
   const files = readdirSync(FACES_DIR)
     .filter((f) => f.endsWith('.jpg'))
     .slice(0, 30);
@@ -22,7 +33,7 @@ export async function visionBench(): Promise<Row[]> {
       .raw()
       .toBuffer({ resolveWithObject: true });
     const t0 = performance.now();
-    await m.detect({ width: info.width, height: info.height, data: new Uint8Array(data) });
+    await m.detect({ width: info.width, height: info.height, data: new Uint8Array(data) }, 'live');
     times.push(performance.now() - t0);
   }
   times.shift(); // the first call compiles the wasm kernels
@@ -30,22 +41,46 @@ export async function visionBench(): Promise<Row[]> {
   const rss = process.memoryUsage().rss;
   return [
     {
-      figure: 'face: detect + landmarks + descriptor, 640×480, p50',
+      figure: 'face: live frame 640×480, tiny detector + landmarks + descriptor, p50',
       measured: times[Math.floor(times.length / 2)]!,
       unit: 'ms',
       goal: { text: '≤ 150 ms', met: (v) => v <= 150 },
     },
     {
-      figure: 'face: detect + landmarks + descriptor, 640×480, p95',
+      figure: 'face: live frame, p95',
       measured: times[Math.floor(times.length * 0.95)]!,
       unit: 'ms',
     },
     {
-      figure: 'RSS with face models loaded (whole bench process)',
+      figure: 'RSS of a process with the face models loaded and used',
       measured: rss / 1048576,
       unit: 'MB',
       goal: { text: '≤ 400 MB', met: (v) => v <= 400 },
       anchor: { name: 'RSS before loading', value: rssBefore / 1048576 },
     },
   ];
+}
+
+/** Run in a fresh process, so the RSS is the vision pipeline's and not earlier benchmarks'. */
+export async function visionBench(): Promise<Row[]> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child'], {
+    encoding: 'utf8',
+  });
+  const rows = JSON.parse(out.trim().split('\n').pop()!) as (Row & { goalText?: string; limit?: number })[];
+  return rows.map((r) => ({
+    ...r,
+    goal: r.goalText ? { text: r.goalText, met: (v: number) => v <= r.limit! } : undefined,
+  }));
+}
+
+if (process.argv.includes('--child')) {
+  const rows = await measure();
+  const plain = rows.map((r) => ({
+    ...r,
+    goal: undefined,
+    goalText: r.goal?.text,
+    limit: r.goal ? Number(r.goal.text.replace(/[^\d.]/g, '')) : undefined,
+  }));
+  process.stdout.write(`${JSON.stringify(plain)}\n`);
+  process.exit(0);
 }

@@ -106,7 +106,7 @@ export async function face(argv: string[]): Promise<number> {
       throw new ReaderError(ErrorCode.Usage, 'verify needs --card-photo FILE and --camera FILE');
     await matcher.load();
     const [a] = await matcher.detect(await decodeImage(new Uint8Array(readFileSync(values['card-photo']))));
-    const [b] = await matcher.detect(await cameraImage(values.camera));
+    const [b] = await matcher.detect(await cameraImage(values.camera), 'live');
     if (!a || !b) {
       process.stdout.write(
         values.json
