@@ -6,10 +6,11 @@ import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import { HumanMatcher } from '../../firmware-host/vision/human-matcher.js';
 import { chipPhoto } from '../../hardware/card/card-face.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 
-const HELP = `Usage: readerctl face eval --pairs FILE [--images DIR] [--threshold T] [--chip-photo] [--json]
+const HELP = `Usage: readerctl face eval --pairs FILE [--images DIR] [--threshold T] [--chip-photo] [--matcher face-api|human] [--json]
        readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
 
   eval     runs detection, landmarks and the 128-D descriptor over a labelled pair list
@@ -53,6 +54,7 @@ export async function face(argv: string[]): Promise<number> {
     'card-photo': { type: 'string' },
     camera: { type: 'string' },
     'chip-photo': { type: 'boolean' },
+    matcher: { type: 'string', default: 'face-api' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -63,7 +65,10 @@ export async function face(argv: string[]): Promise<number> {
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
     throw new ReaderError(ErrorCode.Usage, '--threshold is a number from 0 to 1');
-  const matcher = new FaceApiMatcher({ threshold });
+  if (values.matcher !== 'face-api' && values.matcher !== 'human')
+    throw new ReaderError(ErrorCode.Usage, '--matcher is face-api or human');
+  const matcher =
+    values.matcher === 'human' ? new HumanMatcher({ threshold }) : new FaceApiMatcher({ threshold });
   if (action === 'eval') {
     if (!values.pairs) throw new ReaderError(ErrorCode.Usage, '--pairs FILE is required');
     const cardMode = values['chip-photo'] === true;
