@@ -10,6 +10,10 @@ export interface RgbImage {
   readonly data: Uint8Array;
 }
 
+// Frames are decoded once and never again: libvips' operation cache (50 MB by default) would
+// only hold memory on a board that has little.
+sharp.cache(false);
+
 const isJ2k = (b: Uint8Array): boolean =>
   (b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51) || // raw codestream (SOC, SIZ)
   (b[4] === 0x6a && b[5] === 0x50 && b[6] === 0x20 && b[7] === 0x20); // JP2 signature box

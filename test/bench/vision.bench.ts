@@ -2,28 +2,26 @@
 // 640×480 frames made from the fixtures, and the process RSS with the models loaded.
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { decodeImage } from '../../device/image/decode.js';
 import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { HumanMatcher } from '../../firmware-host/vision/human-matcher.js';
+import { chipPhoto } from '../../hardware/card/card-face.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import type { Row } from './table.js';
 
-async function measure(): Promise<Row[]> {
+async function measure(chipFile: string): Promise<Row[]> {
+  sharp.cache(false); // as the appliance's image decoding does (device/image/decode.ts)
   const rssBefore = process.memoryUsage().rss;
   const m = new FaceApiMatcher();
   await m.load();
-  // A session embeds the chip photo once with the reference detector: part of the footprint.
-  const ref = await sharp(join(FACES_DIR, 'img1.jpg'))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  await m.detect(
-    { width: ref.info.width, height: ref.info.height, data: new Uint8Array(ref.data) },
-    'reference',
-  );
+  // A session decodes the chip photo (144 × 180 JPEG 2000, made by the parent process as an
+  // issuer would) and embeds it once with the reference detector.
+  await m.detect(await decodeImage(new Uint8Array(readFileSync(chipFile))), 'reference');
   const files = readdirSync(FACES_DIR)
     .filter((f) => f.endsWith('.jpg'))
     .slice(0, 30);
@@ -78,7 +76,9 @@ async function measure(): Promise<Row[]> {
 
 /** Run in a fresh process, so the RSS is the vision pipeline's and not earlier benchmarks'. */
 export async function visionBench(): Promise<Row[]> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child'], {
+  const chipFile = join(mkdtempSync(join(tmpdir(), 'vision-bench-')), 'chip.j2k');
+  writeFileSync(chipFile, await chipPhoto(join(FACES_DIR, 'img1.jpg')));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', chipFile], {
     encoding: 'utf8',
   });
   const rows = JSON.parse(out.trim().split('\n').pop()!) as (Row & { goalText?: string; limit?: number })[];
@@ -89,7 +89,7 @@ export async function visionBench(): Promise<Row[]> {
 }
 
 if (process.argv.includes('--child')) {
-  const rows = await measure();
+  const rows = await measure(process.argv[process.argv.indexOf('--child') + 1]!);
   const plain = rows.map((r) => ({
     ...r,
     goal: undefined,
