@@ -38,10 +38,7 @@ export async function locateCard(frame: Buffer): Promise<Buffer> {
   const g = await grey(sharp(frame));
   const t = otsu(g.data);
   let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let y = 0; y < g.height; y++)
-    for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x]! > t) n++, (sx += x), (sy += y);
+  for (const v of g.data) if (v > t) n++;
   if (n < g.width * g.height * 0.05) throw new ReaderError(ErrorCode.Camera_Failed, 'no card on the tray');
   // Orientation from the card's top edge (the card's interior, photo included, does not bias
   // it): the first bright row in each column over the middle of the card, fitted to a line.

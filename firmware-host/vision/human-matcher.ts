@@ -41,7 +41,10 @@ export class HumanMatcher implements FaceMatcher {
     const server = createServer((req, res) => {
       readFile(join(models, basename(req.url ?? ''))).then(
         (b) => res.end(b),
-        () => ((res.statusCode = 404), res.end()),
+        () => {
+          res.statusCode = 404;
+          res.end();
+        },
       );
     });
     server.listen(0, '127.0.0.1');

@@ -96,9 +96,11 @@ export class SmpSerialDecoder {
     this.pkt.push(raw);
     this.have += raw.length;
     if (this.want < 0) {
-      if (this.have < 2)
-        return void (this.reset(),
-        out.push({ type: 'discarded', reason: 'start line too short', bytes: raw.length }));
+      if (this.have < 2) {
+        this.reset();
+        out.push({ type: 'discarded', reason: 'start line too short', bytes: raw.length });
+        return;
+      }
       const head = this.pkt[0]!;
       this.want = (head[0]! << 8) | head[1]!;
       if (this.want < 2 || this.want > this.maxPacket) {

@@ -77,7 +77,13 @@ export async function openModule(c: ModuleChoice): Promise<OpenedModule> {
     });
     const pn532 = new Pn532(host);
     await pn532.init();
-    return { module: pn532, close: async () => (await pn532.close(), await host.close()) };
+    return {
+      module: pn532,
+      close: async () => {
+        await pn532.close();
+        await host.close();
+      },
+    };
   }
   if (c.ccid) {
     const [found] = await findCcidReaders(realUsb(), CCID_READERS);
