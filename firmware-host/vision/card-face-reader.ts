@@ -136,17 +136,33 @@ export class CardFaceReader {
   }
 
   /** Tesseract on one field alone: a second look where the line read and the templates differ. */
-  private async tesseractField(card: Buffer, name: DigitField, dx: number, dy: number): Promise<string> {
-    const img = await sharp(card)
-      .extract(box(CARD_FIELDS[name], dx, dy))
-      .greyscale()
-      .resize({ height: 96 })
-      .normalise()
-      .threshold(150)
-      .extend({ top: 32, bottom: 32, left: 32, right: 32, background: '#ffffff' })
-      .png()
-      .toBuffer();
-    return (await this.worker!.recognize(img)).data.text.replace(/\s/g, '');
+  private async tesseractField(
+    card: Buffer,
+    name: DigitField,
+    dx: number,
+    dy: number,
+    want: string,
+  ): Promise<boolean> {
+    // A few cleanings of the same crop (glare and blur favour different ones); any one that
+    // reads what the templates read confirms it. None that does: re-place the card.
+    for (const [height, threshold] of [
+      [96, 150],
+      [72, 120],
+      [120, 0],
+    ] as const) {
+      let img = sharp(card)
+        .extract(box(CARD_FIELDS[name], dx, dy))
+        .greyscale()
+        .resize({ height })
+        .normalise();
+      if (threshold) img = img.threshold(threshold);
+      const png = await img
+        .extend({ top: 32, bottom: 32, left: 32, right: 32, background: '#ffffff' })
+        .png()
+        .toBuffer();
+      if ((await this.worker!.recognize(png)).data.text.replace(/\s/g, '') === want) return true;
+    }
+    return false;
   }
 
   /** Read 2: each character cell against the ten digit templates, at native resolution. */
@@ -196,7 +212,7 @@ export class CardFaceReader {
       const n = DIGIT_LENGTH[name];
       const want = b.slice(at, at + n);
       const fromLine = line.length === 14 ? line.slice(at, at + n) : '';
-      if (fromLine !== want && (await this.tesseractField(card, name, era.dx, era.dy)) !== want) {
+      if (fromLine !== want && !(await this.tesseractField(card, name, era.dx, era.dy, want))) {
         return { ok: false, reason: `the two reads disagree on ${name}` };
       }
       at += n;
