@@ -1,0 +1,146 @@
+// One face verification: frames from the face camera until a face passes the quality gates,
+// the prompted liveness challenge over several frames, and the 1:1 match with the chip
+// photo, for up to N attempts within a time limit. The result carries scores, thresholds,
+// liveness evidence, attempts and timings — never an image.
+import type { Frame } from '../../device/camera/frame-source.js';
+import type { RgbImage } from '../../device/image/decode.js';
+import type { FaceMatcher } from './face-matcher.js';
+import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
+import { assessQuality, type QualityIssue } from './quality.js';
+
+export interface FaceVerifyConfig {
+  /** Match attempts before the patient is offered the PIN (default 3). */
+  readonly attempts: number;
+  /** Time for one attempt, ms. */
+  readonly attemptTimeoutMs: number;
+  /** Frames a liveness decision is taken over. */
+  readonly livenessFrames: number;
+  readonly challenge: Challenge;
+  /** Bench use only: the appliance always checks liveness. */
+  readonly liveness: 'required' | 'off';
+}
+
+export const DEFAULT_FACE_VERIFY: FaceVerifyConfig = {
+  attempts: 3,
+  attemptTimeoutMs: 8000,
+  livenessFrames: 12,
+  challenge: 'blink',
+  liveness: 'required',
+};
+
+export type FaceOutcome =
+  | 'verified'
+  | 'not-matched'
+  | 'liveness-failed'
+  | 'timed-out'
+  | 'no-reference-face'
+  | 'cancelled';
+
+export interface FaceEvidence {
+  readonly outcome: FaceOutcome;
+  readonly score: number;
+  readonly threshold: number;
+  readonly matcher: string;
+  readonly attempts: number;
+  readonly liveness?: LivenessResult;
+  readonly timingsMs: { readonly reference: number; readonly capture: number; readonly match: number };
+}
+
+export interface FrameFeed {
+  nextFrame(timeoutMs: number): Promise<Frame>;
+}
+
+export async function verifyFace(
+  matcher: FaceMatcher,
+  reference: RgbImage,
+  camera: FrameFeed,
+  cfg: FaceVerifyConfig = DEFAULT_FACE_VERIFY,
+  hooks: { onGuidance?: (issue: QualityIssue) => void; signal?: AbortSignal } = {},
+): Promise<FaceEvidence> {
+  const t0 = performance.now();
+  const [ref] = await matcher.detect(reference, 'reference');
+  const tRef = performance.now() - t0;
+  const base = { threshold: matcher.threshold, matcher: matcher.name };
+  if (!ref)
+    return {
+      ...base,
+      outcome: 'no-reference-face',
+      score: 0,
+      attempts: 0,
+      timingsMs: { reference: tRef, capture: 0, match: 0 },
+    };
+  let best = 0;
+  let capture = 0;
+  let match = 0;
+  let last: LivenessResult | undefined;
+  for (let attempt = 1; attempt <= cfg.attempts; attempt++) {
+    const deadline = performance.now() + cfg.attemptTimeoutMs;
+    const landmarks: FaceFoundLandmarks[] = [];
+    let scores: number[] = [];
+    while (landmarks.length < (cfg.liveness === 'off' ? 1 : cfg.livenessFrames)) {
+      if (hooks.signal?.aborted)
+        return {
+          ...base,
+          outcome: 'cancelled',
+          score: best,
+          attempts: attempt,
+          liveness: last,
+          timingsMs: { reference: tRef, capture, match },
+        };
+      const left = deadline - performance.now();
+      if (left <= 0) break;
+      const tc = performance.now();
+      let frame: Frame;
+      try {
+        frame = await camera.nextFrame(left);
+      } catch {
+        break; // no frame in time: this attempt times out
+      }
+      const img = { width: frame.width, height: frame.height, data: frame.data };
+      const faces = await matcher.detect(img, 'live');
+      capture += performance.now() - tc;
+      const q = assessQuality(img, faces);
+      if (!q.ok) {
+        hooks.onGuidance?.(q.issues[0]!);
+        continue;
+      }
+      const tm = performance.now();
+      scores.push(matcher.similarity(ref.descriptor, faces[0]!.descriptor));
+      match += performance.now() - tm;
+      landmarks.push(faces[0]!.landmarks);
+    }
+    if (scores.length === 0) continue;
+    // The median over the attempt's frames: one lucky frame does not verify anybody.
+    scores = scores.sort((a, b) => a - b);
+    const score = scores[Math.floor(scores.length / 2)]!;
+    best = Math.max(best, score);
+    last =
+      cfg.liveness === 'off'
+        ? undefined
+        : assessLiveness(cfg.challenge, landmarks, { minFrames: cfg.livenessFrames });
+    const timingsMs = { reference: tRef, capture, match };
+    if (score >= matcher.threshold && (cfg.liveness === 'off' || last?.passed)) {
+      return { ...base, outcome: 'verified', score, attempts: attempt, liveness: last, timingsMs };
+    }
+    if (attempt === cfg.attempts) {
+      return {
+        ...base,
+        outcome: score >= matcher.threshold ? 'liveness-failed' : 'not-matched',
+        score: best,
+        attempts: attempt,
+        liveness: last,
+        timingsMs,
+      };
+    }
+  }
+  return {
+    ...base,
+    outcome: 'timed-out',
+    score: best,
+    attempts: cfg.attempts,
+    liveness: last,
+    timingsMs: { reference: tRef, capture, match },
+  };
+}
+
+type FaceFoundLandmarks = readonly (readonly [number, number])[];
