@@ -58,6 +58,8 @@ export class CardFaceReader {
       tessedit_char_whitelist: '0123456789',
       tessedit_pageseg_mode: PSM.SINGLE_LINE,
       user_defined_dpi: '300',
+      // Tesseract prints diagnostics for blank crops; they belong in no log.
+      debug_file: '/dev/null',
     });
     const r = CARD_FIELDS.era;
     this.eras = new Map();
