@@ -20,7 +20,7 @@ printTable(
   'Card stack (issue 3): PN532 emulator on a pty at the line rate; CCID emulator',
   await cardBench(),
 );
-printTable('Vision (issue 4, partial): face-api on tfjs wasm, 2 cores', await visionBench());
+printTable('Vision (issue 4): face-api on tfjs wasm, 2 cores, in its own process', await visionBench());
 printTable(
   'Card-face reading (issue 4): generated cards through the card-face camera emulator',
   await ocrBench(),
