@@ -34,7 +34,7 @@ describe.skipIf(noMosquitto)('outages on a real Mosquitto', () => {
       if (i === 200) await broker.restart();
       await new Promise((r) => setTimeout(r, 2));
     }
-    const outbox = (device as unknown as { opts: { outbox: Outbox } }).opts.outbox;
+    const outbox = device.outbox;
     await until(
       () => terminal.acceptedCount(keys!.deviceId) === total && outbox.pendingCount === 0,
       30_000,

@@ -51,7 +51,7 @@ describe.each(brokers)('terminal link on %s', (_name, skip, startBroker) => {
     keys = makeLinkKeys();
     broker = await startBroker(keys.dir);
     device = makeDevice(keys, broker.url);
-    outbox = (device as unknown as { opts: { outbox: Outbox } }).opts.outbox;
+    outbox = device.outbox;
     device.onCommand = new LinkTestService(device).onCommand;
     terminal = makeTerminal(keys, broker.url);
     await terminal.start();

@@ -4,13 +4,9 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DeviceLink } from '../firmware-host/link/device-link.js';
-import { loadTrustDir } from '../firmware-host/link/keystore.js';
-import { Outbox } from '../firmware-host/link/outbox.js';
 import { linkTestResult } from '../firmware-host/link-test.js';
-import { ReferenceTerminal } from '../tools/terminal/terminal.js';
 import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { quietLog } from './helpers/link-pair.js';
+import { makeDevice, makeTerminal } from './helpers/link-pair.js';
 import { freePort } from './helpers/mosquitto.js';
 import { missing } from './helpers/system.js';
 
@@ -114,42 +110,23 @@ describe.skipIf(skip)('TLS and authentication', () => {
       certFile: join(keys.dir, 'client.pem'),
       keyFile: join(keys.dir, 'client.key'),
     };
-    const outbox = new Outbox(join(keys.dir, 'tls-outbox.sqlite'));
-    const device = new DeviceLink({
-      deviceId: keys.deviceId,
-      broker: tls,
-      key: keys.deviceKey,
-      trustedTerminals: loadTrustDir(keys.trustTerminalsDir),
-      outbox,
-      firmwareVersion: 't',
-      capabilities: [],
-      log: quietLog,
-    });
-    const terminal = new ReferenceTerminal({
-      terminalId: 'terminal-1',
-      broker: tls,
-      key: keys.terminalKey,
-      trustedDevices: loadTrustDir(keys.trustDevicesDir),
-      dataDir: join(keys.dir, 'tls-term'),
-      outDir: join(keys.dir, 'tls-term', 'out'),
-      log: quietLog,
-    });
+    const device = makeDevice(keys, tls);
+    const { outbox } = device;
+    const terminal = makeTerminal(keys, tls);
     await terminal.start();
     await device.start();
     expect(device.connected).toBe(true);
     device.publishResult(linkTestResult('over-tls', new Uint8Array(), Date.now()));
     await until(() => outbox.pendingCount === 0 && terminal.accepted === 1, 10_000, 'result over TLS');
 
-    const noCert = new DeviceLink({
-      deviceId: 'reader-02',
-      broker: { url, username: 'reader', password: 's3cret', caFile: join(keys.dir, 'ca.pem') },
-      key: keys.deviceKey,
-      trustedTerminals: new Map(),
-      outbox: new Outbox(join(keys.dir, 'nocert.sqlite')),
-      firmwareVersion: 't',
-      capabilities: [],
-      log: quietLog,
-    });
+    const noCert = makeDevice(
+      keys,
+      { url, username: 'reader', password: 's3cret', caFile: join(keys.dir, 'ca.pem') },
+      {
+        deviceId: 'reader-02',
+        trustTerminals: false,
+      },
+    );
     await noCert.start(1500);
     expect(noCert.connected).toBe(false);
     await noCert.stop(0);

@@ -81,6 +81,11 @@ export class DeviceLink extends EventEmitter {
     this.ed = opts.ed25519 ?? opensslEd25519;
   }
 
+  /** The outbox this link drains (for status reports and tests). */
+  get outbox(): Outbox {
+    return this.opts.outbox;
+  }
+
   get connected(): boolean {
     return this.client?.connected ?? false;
   }

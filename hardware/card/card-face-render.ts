@@ -6,8 +6,6 @@ import { CARD_FIELDS, CARD_SIZE, ERA_KANJI, type Region } from '../../protocol/m
 import { toEra } from '../../protocol/mynumber/mynumber.js';
 import type { CardHolder } from './card-face.js';
 
-export { CARD_FIELDS, CARD_SIZE, ERA_KANJI } from '../../protocol/mynumber/card-face-layout.js';
-
 const JP = "font-family='IPAGothic'";
 const DIGITS = "font-family='DejaVu Sans Mono' font-weight='bold'";
 

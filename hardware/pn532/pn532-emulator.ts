@@ -84,10 +84,6 @@ export class Pn532Emulator {
     this.pendingChain = undefined;
   }
 
-  get hasCard(): boolean {
-    return this.card !== undefined;
-  }
-
   private onHostAck(): void {
     // The host's ACK after a SetSerialBaudrate answer: switch now.
     if (this.pendingBaud) {

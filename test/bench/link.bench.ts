@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { startEmbeddedBroker } from '../../firmware-host/link/broker.js';
-import type { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { linkTestResult } from '../../firmware-host/link-test.js';
@@ -46,8 +45,6 @@ async function rawQos1Rate(url: string, n: number, size: number): Promise<number
   return rate;
 }
 
-const outboxOf = (d: DeviceLink): Outbox => (d as unknown as { opts: { outbox: Outbox } }).opts.outbox;
-
 async function endToEnd(url: string, n: number): Promise<{ live: number; replay: number; size: number }> {
   const keys = makeLinkKeys();
   try {
@@ -58,11 +55,11 @@ async function endToEnd(url: string, n: number): Promise<{ live: number; replay:
     // Live: results signed, stored, published, verified, stored at the terminal, acknowledged.
     let t0 = performance.now();
     for (let i = 0; i < n; i++) device.publishResult(linkTestResult(`s${i}`, new Uint8Array(), Date.now()));
-    await until(() => outboxOf(device).pendingCount === 0, 120_000, 'live results acknowledged');
+    await until(() => device.outbox.pendingCount === 0, 120_000, 'live results acknowledged');
     const live = (n * 1000) / (performance.now() - t0);
-    const size = outboxOf(device).pendingAfter(0n, 1).length;
+    const size = device.outbox.pendingAfter(0n, 1).length;
     await device.stop(0);
-    outboxOf(device).close();
+    device.outbox.close();
     // Replay: results piled up while the link was down, then the reader reconnects.
     const offline = new Outbox(join(keys.dir, `outbox-${keys.deviceId}.sqlite`));
     const key = keys.deviceKey;
@@ -90,10 +87,10 @@ async function endToEnd(url: string, n: number): Promise<{ live: number; replay:
     device = makeDevice(keys, url, { ackTimeoutMs: 10_000 });
     t0 = performance.now();
     await device.start();
-    await until(() => outboxOf(device).pendingCount === 0, 120_000, 'replayed results acknowledged');
+    await until(() => device.outbox.pendingCount === 0, 120_000, 'replayed results acknowledged');
     const replay = (n * 1000) / (performance.now() - t0);
     await device.stop(0);
-    outboxOf(device).close();
+    device.outbox.close();
     await terminal.stop();
     return { live, replay, size };
   } finally {

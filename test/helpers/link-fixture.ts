@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addTrusted, createKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { addTrusted, createKeyFile } from '../../firmware-host/link/keystore.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 
 export interface LinkKeys {
@@ -39,8 +39,6 @@ export function makeLinkKeys(deviceId = 'reader-01'): LinkKeys {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
-
-export const trustOf = (dir: string) => loadTrustDir(dir);
 
 export async function until(cond: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;

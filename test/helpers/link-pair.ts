@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { loadTrustDir } from '../../firmware-host/link/keystore.js';
+import type { BrokerSettings } from '../../firmware-host/link/mqtt-options.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { createLogger, type Logger } from '../../firmware-host/log.js';
 import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
@@ -9,17 +10,20 @@ import type { LinkKeys } from './link-fixture.js';
 
 export const quietLog: Logger = createLogger('test', { level: 'error', write: () => {} });
 
+const settings = (b: string | BrokerSettings): BrokerSettings => (typeof b === 'string' ? { url: b } : b);
+
 export function makeDevice(
   keys: LinkKeys,
-  brokerUrl: string,
-  over: { ackTimeoutMs?: number } = {},
+  broker: string | BrokerSettings,
+  over: { ackTimeoutMs?: number; deviceId?: string; trustTerminals?: boolean } = {},
 ): DeviceLink {
+  const deviceId = over.deviceId ?? keys.deviceId;
   return new DeviceLink({
-    deviceId: keys.deviceId,
-    broker: { url: brokerUrl },
+    deviceId,
+    broker: settings(broker),
     key: keys.deviceKey,
-    trustedTerminals: loadTrustDir(keys.trustTerminalsDir),
-    outbox: new Outbox(join(keys.dir, `outbox-${keys.deviceId}.sqlite`)),
+    trustedTerminals: over.trustTerminals === false ? new Map() : loadTrustDir(keys.trustTerminalsDir),
+    outbox: new Outbox(join(keys.dir, `outbox-${deviceId}.sqlite`)),
     firmwareVersion: '0.0.0-test',
     capabilities: ['link-test'],
     log: quietLog,
@@ -27,10 +31,10 @@ export function makeDevice(
   });
 }
 
-export function makeTerminal(keys: LinkKeys, brokerUrl: string): ReferenceTerminal {
+export function makeTerminal(keys: LinkKeys, broker: string | BrokerSettings): ReferenceTerminal {
   return new ReferenceTerminal({
     terminalId: 'terminal-1',
-    broker: { url: brokerUrl },
+    broker: settings(broker),
     key: keys.terminalKey,
     trustedDevices: loadTrustDir(keys.trustDevicesDir),
     dataDir: join(keys.dir, 'terminal'),
