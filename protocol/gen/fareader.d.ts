@@ -1678,7 +1678,10 @@ export namespace fareader {
             OUTCOME_CARD_FACE_UNREADABLE = 14,
 
             /** OUTCOME_VISUAL_CHECK_REJECTED value */
-            OUTCOME_VISUAL_CHECK_REJECTED = 15
+            OUTCOME_VISUAL_CHECK_REJECTED = 15,
+
+            /** OUTCOME_INTERRUPTED value */
+            OUTCOME_INTERRUPTED = 16
         }
 
         /** Stage enum. */

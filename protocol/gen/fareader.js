@@ -4735,6 +4735,7 @@ export const fareader = $root.fareader = (() => {
          * @property {number} OUTCOME_MODULE_ERROR=13 OUTCOME_MODULE_ERROR value
          * @property {number} OUTCOME_CARD_FACE_UNREADABLE=14 OUTCOME_CARD_FACE_UNREADABLE value
          * @property {number} OUTCOME_VISUAL_CHECK_REJECTED=15 OUTCOME_VISUAL_CHECK_REJECTED value
+         * @property {number} OUTCOME_INTERRUPTED=16 OUTCOME_INTERRUPTED value
          */
         v1.Outcome = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4754,6 +4755,7 @@ export const fareader = $root.fareader = (() => {
             values[valuesById[13] = "OUTCOME_MODULE_ERROR"] = 13;
             values[valuesById[14] = "OUTCOME_CARD_FACE_UNREADABLE"] = 14;
             values[valuesById[15] = "OUTCOME_VISUAL_CHECK_REJECTED"] = 15;
+            values[valuesById[16] = "OUTCOME_INTERRUPTED"] = 16;
             return values;
         })();
 
@@ -8428,6 +8430,10 @@ export const fareader = $root.fareader = (() => {
                     case "OUTCOME_VISUAL_CHECK_REJECTED":
                     case 15:
                         m.outcome = 15;
+                        break;
+                    case "OUTCOME_INTERRUPTED":
+                    case 16:
+                        m.outcome = 16;
                         break;
                     default:
                         if (typeof d.outcome === "number" && (d.outcome | 0) === d.outcome)
