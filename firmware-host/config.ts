@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { isValidId } from '../protocol/link/topics.js';
+import { APPLIANCE_KEYS, type ApplianceConfig, parseAppliance } from './config-appliance.js';
 import type { BrokerSettings } from './link/mqtt-options.js';
 import type { Level } from './log.js';
 
@@ -20,11 +21,13 @@ export interface ReaderConfig {
     readonly inflightWindow: number;
   };
   readonly log: { readonly level: Level; readonly format: 'json' | 'pretty' };
+  /** The patient-facing appliance; absent = a link-only reader (self-test results). */
+  readonly appliance?: ApplianceConfig;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-class Checker {
+export class Checker {
   readonly problems: string[] = [];
   constructor(private readonly baseDir: string) {}
 
@@ -80,6 +83,15 @@ class Checker {
     return v as T;
   }
 
+  bool(o: Json, key: string, path: string, dflt: boolean): boolean {
+    const v = o[key] ?? dflt;
+    if (typeof v !== 'boolean') {
+      this.problems.push(`${path}.${key}: must be true or false (got ${JSON.stringify(v)})`);
+      return dflt;
+    }
+    return v;
+  }
+
   unknown(o: Json, path: string, known: readonly string[]): void {
     for (const k of Object.keys(o))
       if (!known.includes(k)) this.problems.push(`${path}.${k}: unknown setting`);
@@ -89,7 +101,7 @@ class Checker {
 export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
   const c = new Checker(baseDir);
   const root = c.obj(raw, '$');
-  c.unknown(root, '$', ['deviceId', 'dataDir', 'keys', 'broker', 'link', 'log']);
+  c.unknown(root, '$', ['deviceId', 'dataDir', 'keys', 'broker', 'link', 'log', ...APPLIANCE_KEYS]);
   const deviceId = c.str(root, 'deviceId', '$');
   if (deviceId && !isValidId(deviceId)) {
     c.problems.push('$.deviceId: 1 to 64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit');
@@ -146,6 +158,7 @@ export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
       level: c.oneOf(log, 'level', '$.log', ['debug', 'info', 'warn', 'error'], 'info'),
       format: c.oneOf(log, 'format', '$.log', ['json', 'pretty'], 'json'),
     },
+    appliance: parseAppliance(c, root),
   };
   if (c.problems.length) {
     throw new ReaderError(ErrorCode.Config_Invalid, `invalid configuration:\n  ${c.problems.join('\n  ')}`, {

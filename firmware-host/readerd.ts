@@ -3,7 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
+import { fareader } from '../protocol/gen/fareader.js';
 import { keyIdHex } from '../protocol/link/keys.js';
+import { startAppliance } from './appliance.js';
 import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from './cli.js';
 import { loadConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
@@ -71,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     trustedTerminals,
     outbox,
     firmwareVersion: packageVersion(),
-    capabilities: ['link-test'],
+    capabilities: config.appliance ? ['session', 'face', 'pin', 'visual-check', 'link-test'] : ['link-test'],
     log: log.child('link'),
     commandWindowMs: config.link.commandWindowMs,
     ackTimeoutMs: config.link.ackTimeoutMs,
@@ -79,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
   });
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
+  if (config.appliance) {
+    link.onCommand = () => ({
+      status: fareader.v1.ResponseStatus.RESPONSE_STATUS_BUSY,
+      detail: 'the reader is starting',
+    });
+  }
 
   let signalled = false;
   const signal = untilStopped().then(() => {
@@ -87,13 +95,18 @@ export async function main(argv: string[]): Promise<number> {
   const stop = async (why: string): Promise<void> => {
     log.info('stopping', { why, pending: outbox.pendingCount });
     linkTest.stop();
+    // The running session ends first, so its result is in the outbox before the link flushes.
+    await appliance?.stop();
     await link.stop();
     await broker?.close();
     outbox.close();
     log.info('stopped');
   };
 
-  await link.start();
+  const [appliance] = await Promise.all([
+    config.appliance ? startAppliance(config.appliance, link, log) : undefined,
+    link.start(),
+  ]);
   log.info('ready', {
     deviceId: config.deviceId,
     keyId: keyIdHex(key.publicKey),

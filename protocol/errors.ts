@@ -32,6 +32,8 @@ export const ErrorCode = {
   Card_NoCard: 309,
   /** The IC-card module itself failed (firmware, missing Type B support). */
   Card_Module: 310,
+  /** The user-authentication certificate is past its validity. */
+  Card_Expired: 311,
   // 4xx: camera
   Camera_Failed: 400,
   // 5xx: MQTT and the signed link

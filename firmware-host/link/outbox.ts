@@ -29,6 +29,8 @@ export class Outbox {
       CREATE TABLE IF NOT EXISTS outbox (
         counter INTEGER PRIMARY KEY, session_id TEXT NOT NULL, envelope BLOB NOT NULL, created_ms INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS seen_commands (id BLOB PRIMARY KEY, seen_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS open_sessions (
+        session_id TEXT PRIMARY KEY, nonce TEXT NOT NULL, started_ms INTEGER NOT NULL);
       INSERT OR IGNORE INTO meta (k, v) VALUES ('counter', 0), ('bd_seq', 0);
     `);
     this.stmts = {
@@ -45,6 +47,13 @@ export class Outbox {
       has: this.db.prepare<[bigint], { counter: bigint }>('SELECT counter FROM outbox WHERE counter = ?'),
       seen: this.db.prepare('INSERT OR IGNORE INTO seen_commands (id, seen_ms) VALUES (?, ?)'),
       prune: this.db.prepare('DELETE FROM seen_commands WHERE seen_ms < ?'),
+      openSession: this.db.prepare(
+        'INSERT OR REPLACE INTO open_sessions (session_id, nonce, started_ms) VALUES (?, ?, ?)',
+      ),
+      closeSession: this.db.prepare('DELETE FROM open_sessions WHERE session_id = ?'),
+      openSessions: this.db.prepare<[], { session_id: string; nonce: string; started_ms: bigint }>(
+        'SELECT session_id, nonce, started_ms FROM open_sessions ORDER BY started_ms',
+      ),
     };
   }
 
@@ -75,6 +84,8 @@ export class Outbox {
       const envelope = build(counter);
       this.stmts.setMeta.run(counter, 'counter');
       this.stmts.insert.run(counter, sessionId, envelope, nowMs);
+      // The session's result is now durable: it is no longer an open (interruptible) session.
+      this.stmts.closeSession.run(sessionId);
       return { counter, sessionId, envelope };
     })();
   }
@@ -103,6 +114,20 @@ export class Outbox {
 
   get pendingCount(): number {
     return Number(this.stmts.count.get()!.n);
+  }
+
+  /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */
+  openSession(sessionId: string, nonceHex: string, startedMs: number): void {
+    this.stmts.openSession.run(sessionId, nonceHex, startedMs);
+  }
+
+  /** Sessions that started and have no stored result: cut by a crash or power loss. */
+  openSessions(): { sessionId: string; nonce: string; startedMs: number }[] {
+    return this.stmts.openSessions.all().map((r) => ({
+      sessionId: r.session_id,
+      nonce: r.nonce,
+      startedMs: Number(r.started_ms),
+    }));
   }
 
   /** Records a command id; false when it was seen before (a replay). */

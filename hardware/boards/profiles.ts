@@ -1,6 +1,7 @@
 // Board profiles: which video device is which camera (and how it is mounted), and where the
 // IC-card module is. A composition root picks one; drivers never look at boards.
 import type { CameraInput } from '../../device/camera/frame-source.js';
+import type { PanelPins } from '../../firmware-host/config-appliance.js';
 
 export interface CameraProfile {
   readonly input: CameraInput;
@@ -18,7 +19,30 @@ export interface BoardProfile {
   readonly cardModule:
     | { readonly kind: 'pn532'; readonly path: string; readonly baud: number }
     | { readonly kind: 'ccid' };
+  /** Front panel: a Firmata board (e.g. an Arduino Nano on USB) driven through johnny-five. */
+  readonly panel?: { readonly path: string; readonly baudRate: number; readonly pins: PanelPins };
 }
+
+/** LEDs, buzzer and a 12-key keypad on an Arduino-class board (pins 0 and 1 are its UART). */
+export const NANO_PANEL_PINS: PanelPins = {
+  ledGreen: 5,
+  ledRed: 6,
+  buzzer: 3,
+  keys: {
+    '1': 2,
+    '2': 4,
+    '3': 7,
+    '4': 8,
+    '5': 9,
+    '6': 10,
+    '7': 11,
+    '8': 12,
+    '9': 13,
+    '*': 14,
+    '0': 15,
+    '#': 16,
+  },
+};
 
 export const BOARDS: Record<string, BoardProfile> = {
   // A Raspberry Pi 5 class SBC: two UVC cameras (udev gives them stable names, see issue 5's
@@ -38,6 +62,7 @@ export const BOARDS: Record<string, BoardProfile> = {
       rotate: 180,
     },
     cardModule: { kind: 'pn532', path: '/dev/ttyAMA0', baud: 921600 },
+    panel: { path: '/dev/fareader-panel', baudRate: 57600, pins: NANO_PANEL_PINS },
   },
   'x86-uvc-ccid': {
     name: 'x86-uvc-ccid',

@@ -1,0 +1,139 @@
+// The front panel through johnny-five: a status LED pair (green, red), an active buzzer and an
+// optional 12-key keypad. The IO (a Firmata board over serial, or a Linux IO plugin) is
+// injected by the composition root; nothing here opens a port.
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import type * as J5 from 'johnny-five';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+
+const require = createRequire(import.meta.url);
+
+export interface PanelPinMap {
+  readonly ledGreen: number;
+  readonly ledRed: number;
+  readonly buzzer: number;
+  readonly keys: Readonly<Record<string, number>>;
+}
+
+export type PanelLight = 'off' | 'ready' | 'busy' | 'ok' | 'error' | 'attention';
+export type BeepPattern = 'key' | 'ok' | 'error' | 'attention';
+
+const BEEPS: Record<BeepPattern, readonly number[]> = {
+  key: [30],
+  ok: [80, 60, 80],
+  error: [400],
+  attention: [120, 80, 120, 80, 120],
+};
+
+export interface FrontPanelEvents {
+  key: [key: string];
+  error: [error: Error];
+}
+
+export class FrontPanel extends EventEmitter<FrontPanelEvents> {
+  private blink?: NodeJS.Timeout;
+  private beeping = Promise.resolve();
+
+  private constructor(
+    private readonly board: J5.Board,
+    private readonly green: J5.Led,
+    private readonly red: J5.Led,
+    private readonly buzzer: J5.Pin,
+  ) {
+    super();
+  }
+
+  /** Waits for the IO to be ready (Firmata handshake), then sets up the pins. */
+  static async open(io: unknown, pins: PanelPinMap, timeoutMs = 10_000): Promise<FrontPanel> {
+    const five = require('johnny-five') as typeof J5;
+    const board = new five.Board({ io, repl: false, debug: false, sigint: false } as J5.BoardOption);
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(
+        () =>
+          reject(
+            new ReaderError(ErrorCode.Link_Timeout, `the front panel did not answer within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+      (board as unknown as EventEmitter).once('ready', () => {
+        clearTimeout(t);
+        resolve();
+      });
+      (board as unknown as EventEmitter).once('error', (e: Error) => {
+        clearTimeout(t);
+        reject(new ReaderError(ErrorCode.Link_Disconnected, `front panel: ${e.message}`));
+      });
+    });
+    const opt = { board };
+    const panel = new FrontPanel(
+      board,
+      new five.Led({ pin: pins.ledGreen, ...opt }),
+      new five.Led({ pin: pins.ledRed, ...opt }),
+      new five.Pin({ pin: pins.buzzer, type: 'digital', mode: 1, ...opt } as J5.PinOption),
+    );
+    for (const [key, pin] of Object.entries(pins.keys)) {
+      const b = new five.Button({ pin, isPullup: true, ...opt } as J5.ButtonOption);
+      b.on('press', () => panel.emit('key', key));
+    }
+    return panel;
+  }
+
+  show(light: PanelLight): void {
+    clearInterval(this.blink);
+    const set = (g: boolean, r: boolean): void => {
+      if (g) this.green.on();
+      else this.green.off();
+      if (r) this.red.on();
+      else this.red.off();
+    };
+    switch (light) {
+      case 'off':
+        return set(false, false);
+      case 'ready':
+      case 'ok':
+        return set(true, false);
+      case 'error':
+        return set(false, true);
+      case 'busy':
+      case 'attention': {
+        // Both LEDs blink together: amber on a two-colour LED.
+        let on = true;
+        set(true, light === 'attention');
+        this.blink = setInterval(
+          () => {
+            on = !on;
+            set(on, on && light === 'attention');
+          },
+          light === 'busy' ? 500 : 250,
+        );
+        this.blink.unref();
+        return;
+      }
+    }
+  }
+
+  /** Queues a beep pattern (on/off durations in ms, starting with on). */
+  beep(pattern: BeepPattern): Promise<void> {
+    const steps = BEEPS[pattern];
+    this.beeping = this.beeping.then(async () => {
+      for (let i = 0; i < steps.length; i++) {
+        if (i % 2 === 0) this.buzzer.high();
+        else this.buzzer.low();
+        await new Promise((r) => setTimeout(r, steps[i]));
+      }
+      this.buzzer.low();
+    });
+    return this.beeping;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.blink);
+    await this.beeping;
+    this.green.off();
+    this.red.off();
+    this.buzzer.low();
+    // Let the last writes leave before the port closes.
+    await new Promise((r) => setTimeout(r, 20));
+    void this.board;
+  }
+}

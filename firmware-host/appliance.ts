@@ -1,0 +1,191 @@
+// The patient-facing appliance inside readerd: card module and cameras, the face models and
+// the 照合番号B reader, the session service, and the services around it (kiosk screen, front
+// panel, serial debug shell). readerd's main composes this with the link.
+import { randomUUID } from 'node:crypto';
+import type { Frame } from '../device/camera/frame-source.js';
+import type { ApplianceConfig } from './config-appliance.js';
+import { kioskBackend } from './kiosk/kiosk-backend.js';
+import { KioskServer } from './kiosk/kiosk-server.js';
+import type { DeviceLink } from './link/device-link.js';
+import type { Logger } from './log.js';
+import {
+  type OpenedCamera,
+  type OpenedCardModule,
+  openCamera,
+  openCardModule,
+  openPanel,
+} from './open-devices.js';
+import { ApplianceIo } from './session/appliance-io.js';
+import type { StateKind } from './session/machine.js';
+import { STAGE, toResultMessage } from './session/result-proto.js';
+import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
+import { SessionService, type SessionSettings } from './session/session-service.js';
+import { CardFaceReader } from './vision/card-face-reader.js';
+import { FaceApiMatcher } from './vision/face-api-matcher.js';
+import type { FrameFeed } from './vision/face-verifier.js';
+
+export interface Appliance {
+  readonly service: SessionService;
+  readonly modes: ReaderModes;
+  readonly module: OpenedCardModule;
+  readonly cameras: { readonly face: OpenedCamera; readonly cardFace: OpenedCamera };
+  readonly kioskUrl?: string;
+  /** Resolves once the session has ended cleanly (its result stored) and devices are closed. */
+  stop(): Promise<void>;
+}
+
+function settingsOf(c: ApplianceConfig): SessionSettings {
+  const s = c.session;
+  const ioTimeouts: Partial<Record<StateKind, number>> = {
+    'reading-card': 10_000,
+    'reading-card-face': 20_000,
+    'reading-photo': 15_000,
+    capturing: s.faceAttempts * s.attemptTimeoutMs + 10_000,
+    'checking-pin': 5000,
+    'verifying-pin': 5000,
+    signing: 10_000,
+  };
+  const patient = s.patientTimeoutMs;
+  return {
+    consents: s.consents,
+    faceEnabled: s.face,
+    pinEnabled: s.pin,
+    visualCheckOnBlockedPin: s.visualCheckOnBlockedPin,
+    timeouts: {
+      ...ioTimeouts,
+      'awaiting-card': s.awaitCardMs,
+      'choosing-method': patient,
+      'entering-pin': patient,
+      'confirming-last-try': patient,
+      consenting: patient,
+      'awaiting-visual-check': s.visualCheckTimeoutMs,
+      done: s.doneScreenMs,
+    },
+  };
+}
+
+export async function startAppliance(
+  config: ApplianceConfig,
+  link: DeviceLink,
+  log: Logger,
+  now: () => number = Date.now,
+): Promise<Appliance> {
+  const matcher = new FaceApiMatcher();
+  const reader = new CardFaceReader();
+  // The models load while the devices open: both are most of the time to ready.
+  const models = Promise.all([matcher.load(), reader.init()]);
+  const module = await openCardModule(config.cardModule, log.child('card'));
+  const cameras = { face: openCamera(config.cameras.face), cardFace: openCamera(config.cameras.cardFace) };
+  let lastFaceFrame: Frame | undefined;
+  const faceFeed: FrameFeed = {
+    nextFrame: async (ms) => {
+      lastFaceFrame = await cameras.face.nextFrame(ms);
+      return lastFaceFrame;
+    },
+  };
+  await models;
+  const io = new ApplianceIo({
+    module: module.module,
+    cardFaceCamera: cameras.cardFace,
+    faceCamera: faceFeed,
+    cardFaceReader: reader,
+    matcher,
+    face: {
+      attempts: config.session.faceAttempts,
+      attemptTimeoutMs: config.session.attemptTimeoutMs,
+      livenessFrames: 12,
+      challenge: config.session.challenge,
+      liveness: config.session.liveness,
+    },
+    cardFaceFrames: 3,
+    apduTimeoutMs: 5000,
+    now,
+  });
+  const outbox = link.outbox;
+  const service = new SessionService({
+    io,
+    settings: settingsOf(config),
+    publish: (draft) => link.publishResult(toResultMessage(draft)),
+    journal: (id, nonce, at) => outbox.openSession(id, nonce, at),
+    progress: (sessionId, stage, state) =>
+      link.publishEvent({ sessionId, stage: stage ? STAGE[stage] : 0, state }),
+    now,
+    newId: randomUUID,
+    log: log.child('session'),
+  });
+  const modes = new ReaderModes();
+  link.onCommand = sessionCommandHandler(service, modes);
+  // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
+  for (const s of outbox.openSessions()) {
+    log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });
+    link.publishResult(
+      toResultMessage({
+        sessionId: s.sessionId,
+        nonce: s.nonce,
+        outcome: 'interrupted',
+        consents: [],
+        timings: [],
+        startedAt: s.startedMs,
+        finishedAt: now(),
+        detail: 'readerd stopped during this session (restart or power loss)',
+      }),
+    );
+  }
+  module.module.on('card', () => {
+    if (!modes.outOfService) service.cardPlaced();
+  });
+  module.module.on('removed', () => service.cardRemoved());
+  module.module.on('error', (e) => log.warn('card module', { error: e }));
+  service.on('change', (st) => {
+    if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
+  });
+  const panel = config.panel ? await openPanel(config.panel, service, log.child('panel')) : undefined;
+  let kiosk: KioskServer | undefined;
+  let kioskPort = 0;
+  const started = now();
+  if (config.kiosk.enabled) {
+    kiosk = new KioskServer(
+      kioskBackend({
+        service,
+        consents: config.session.consents,
+        outOfService: () => modes.outOfService,
+        lastFaceFrame: () => lastFaceFrame,
+        health: () => ({
+          ok: link.connected,
+          state: service.state.kind,
+          link: {
+            connected: link.connected,
+            outboxPending: outbox.pendingCount,
+            lastCounter: outbox.lastCounter.toString(),
+          },
+          cardModule: { name: module.module.name, cardPresent: module.module.cardPresent },
+          panel: !!panel,
+          modes: { ...modes, visualCheck: !!service.visualCheckMode },
+          uptimeMs: now() - started,
+        }),
+      }),
+      log.child('kiosk'),
+    );
+    kioskPort = await kiosk.listen(config.kiosk.port);
+    log.info('kiosk screen', { url: `http://127.0.0.1:${kioskPort}/` });
+  }
+  module.startWatching();
+  if (module.module.cardPresent) service.cardPlaced();
+  return {
+    service,
+    modes,
+    module,
+    cameras,
+    kioskUrl: kiosk ? `http://127.0.0.1:${kioskPort}/` : undefined,
+    stop: async () => {
+      await service.stop();
+      await kiosk?.close();
+      await panel?.close();
+      await module.close();
+      await cameras.face.close();
+      await cameras.cardFace.close();
+      await reader.close();
+      matcher.dispose();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Opens the appliance's devices from the configuration: the IC-card module and the cameras.
+// Part of readerd's composition root: the only code that constructs real ports and USB access.
+import { createRequire } from 'node:module';
+import { SerialPort } from 'serialport';
+import { WebUSB } from 'usb';
+import { FfmpegFrameSource } from '../device/camera/frame-source.js';
+import { StillImageCamera } from '../device/camera/still-image-camera.js';
+import type { CardModule } from '../device/card/card-module.js';
+import { CcidReader, findCcidReaders } from '../device/ccid/ccid-reader.js';
+import type { UsbBusLike } from '../device/ccid/webusb.js';
+import { FrontPanel } from '../device/panel/front-panel.js';
+import { Pn532 } from '../device/pn532/pn532.js';
+import { SerialPortTransport } from '../device/serial/serialport-transport.js';
+import { CCID_READERS } from '../hardware/ccid/readers.js';
+import { ErrorCode, ReaderError } from '../protocol/errors.js';
+import type { CameraSetting, CardModuleSetting, PanelPins } from './config-appliance.js';
+import type { Logger } from './log.js';
+import { PanelService } from './panel/panel-service.js';
+import type { SessionService } from './session/session-service.js';
+import type { FrameFeed } from './vision/face-verifier.js';
+
+const require = createRequire(import.meta.url);
+
+export interface OpenedCardModule {
+  readonly module: CardModule;
+  /** Starts watching for cards (PN532 polling; CCID slot interrupts are always on). */
+  startWatching(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The PN532 powers up at 115200 and keeps a faster rate until it is reset (a restarted
+ * readerd finds it there): greet it at 115200, else at the target rate, then switch.
+ */
+async function openPn532(path: string, baudRate: number, log: Logger): Promise<OpenedCardModule> {
+  const transport = await SerialPortTransport.open({ path, baudRate: 115200, reopenEveryMs: 500 });
+  const pn532 = new Pn532(transport, { retries: 1 });
+  try {
+    await pn532.init();
+  } catch (e) {
+    if (baudRate === 115200) throw e;
+    log.info('PN532 silent at 115200: trying the configured rate', { baudRate });
+    await transport.setBaudRate(baudRate);
+    await pn532.init();
+  }
+  if (baudRate !== 115200) {
+    await pn532.setBaudRate(baudRate);
+    await pn532.init();
+  }
+  return {
+    module: pn532,
+    startWatching: () => pn532.startPolling(),
+    close: async () => {
+      await pn532.close();
+      await transport.close();
+    },
+  };
+}
+
+async function openCcid(log: Logger): Promise<OpenedCardModule> {
+  const usb = new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike;
+  const [found] = await findCcidReaders(usb, CCID_READERS);
+  if (!found)
+    throw new ReaderError(
+      ErrorCode.Card_Module,
+      `no CCID reader on USB (known: ${CCID_READERS.map((r) => r.name).join(', ')}); check the cable and the udev rules`,
+    );
+  const reader = new CcidReader(found.device, found.id.name);
+  await reader.open();
+  log.info('CCID reader', { name: found.id.name });
+  return { module: reader, startWatching: () => {}, close: () => reader.close() };
+}
+
+export function openCardModule(s: CardModuleSetting, log: Logger): Promise<OpenedCardModule> {
+  return s.type === 'pn532' ? openPn532(s.path, s.baudRate, log) : openCcid(log);
+}
+
+export interface OpenedCamera extends FrameFeed {
+  close(): Promise<void>;
+}
+
+export function openCamera(s: CameraSetting): OpenedCamera {
+  if (s.kind === 'still') {
+    const cam = new StillImageCamera(s);
+    return { nextFrame: (ms) => cam.nextFrame(ms), close: async () => {} };
+  }
+  const src = new FfmpegFrameSource({
+    input: { kind: 'v4l2', device: s.device, format: s.format, size: s.size, fps: s.fps },
+    width: s.width,
+    height: s.height,
+    rotate: s.rotate,
+    restartMs: 1000,
+  });
+  src.start();
+  return { nextFrame: (ms) => src.nextFrame(ms), close: () => src.stop() };
+}
+
+/** The front panel: a Firmata board on a serial port. A panel that fails is logged, not fatal. */
+export async function openPanel(
+  s: { path: string; baudRate: number; pins: PanelPins },
+  service: SessionService,
+  log: Logger,
+): Promise<{ close(): Promise<void> } | undefined> {
+  // Firmata must see the port open (johnny-five waits for its "connect"): build it first.
+  const port = new SerialPort({ path: s.path, baudRate: s.baudRate });
+  const portFailed = new Promise<never>((_, reject) => port.once('error', reject));
+  try {
+    const Firmata = require('firmata-io')(SerialPort);
+    // Boards that do not reset on open never announce themselves: ask for the version soon.
+    const io = new Firmata(port, { reportVersionTimeout: 300 });
+    const panel = await Promise.race([FrontPanel.open(io, s.pins, 5000), portFailed]);
+    log.info('front panel ready', { path: s.path });
+    const svc = new PanelService(panel, service);
+    return {
+      close: async () => {
+        await svc.close();
+        await new Promise((r) => port.close(() => r(undefined)));
+      },
+    };
+  } catch (e) {
+    log.warn('front panel unavailable: running without LEDs, buzzer and keypad', {
+      path: s.path,
+      error: e as Error,
+    });
+    if (port.isOpen) port.close();
+    return undefined;
+  }
+}

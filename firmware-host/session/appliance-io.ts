@@ -1,0 +1,99 @@
+// The session's hardware on a real (or emulated) appliance: the IC-card module with the My
+// Number card API, the card-face camera with the 照合番号B reader, and the face camera with the
+// face matcher. Composed by readerd; the session service only sees SessionIo.
+import { X509Certificate } from 'node:crypto';
+import sharp from 'sharp';
+import { CardChannel } from '../../device/card/card-channel.js';
+import type { CardModule } from '../../device/card/card-module.js';
+import { decodeImage, type RgbImage } from '../../device/image/decode.js';
+import { MyNumberCardApi, type PinState } from '../../device/mynumber/mynumber-card.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { CardFaceRead } from '../vision/card-face-reader.js';
+import type { FaceMatcher } from '../vision/face-matcher.js';
+import {
+  type FaceEvidence,
+  type FaceVerifyConfig,
+  type FrameFeed,
+  verifyFace,
+} from '../vision/face-verifier.js';
+import type { QualityIssue } from '../vision/quality.js';
+import type { SessionIo } from './session-service.js';
+
+export interface ApplianceIoOptions {
+  readonly module: CardModule;
+  readonly cardFaceCamera: FrameFeed;
+  readonly faceCamera: FrameFeed;
+  readonly cardFaceReader: { read(image: Buffer): Promise<CardFaceRead> };
+  readonly matcher: FaceMatcher;
+  readonly face: FaceVerifyConfig;
+  /** Card-face frames to try before asking the patient to re-place the card. */
+  readonly cardFaceFrames: number;
+  readonly apduTimeoutMs: number;
+  readonly now: () => number;
+}
+
+export class ApplianceIo implements SessionIo {
+  constructor(private readonly o: ApplianceIoOptions) {}
+
+  private api(signal?: AbortSignal): MyNumberCardApi {
+    return new MyNumberCardApi(new CardChannel(this.o.module, { signal, timeoutMs: this.o.apduTimeoutMs }));
+  }
+
+  async readCard(signal: AbortSignal): Promise<{ certificate: Uint8Array; pin: PinState }> {
+    const api = this.api(signal);
+    const certificate = await api.readUserAuthCertificate();
+    let validTo: number;
+    try {
+      validTo = Date.parse(new X509Certificate(certificate).validTo);
+    } catch (e) {
+      throw new ReaderError(
+        ErrorCode.Card_Status,
+        `the user-authentication certificate does not parse: ${(e as Error).message}`,
+      );
+    }
+    if (validTo < this.o.now())
+      throw new ReaderError(
+        ErrorCode.Card_Expired,
+        'the card’s certificate has expired: the card must be renewed',
+      );
+    return { certificate, pin: await api.pinState() };
+  }
+
+  async readCardFaceKey(signal: AbortSignal): Promise<CardFaceRead> {
+    let last: CardFaceRead = { ok: false, reason: 'no card-face picture' };
+    for (let i = 0; i < this.o.cardFaceFrames && !signal.aborted; i++) {
+      const f = await this.o.cardFaceCamera.nextFrame(3000);
+      const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } })
+        .jpeg({ quality: 95 })
+        .toBuffer();
+      last = await this.o.cardFaceReader.read(jpeg);
+      if (last.ok) return last;
+    }
+    return last;
+  }
+
+  async readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage> {
+    const face = await this.api(signal).readCardFace(keyB);
+    return decodeImage(face.photo);
+  }
+
+  verifyFace(
+    reference: RgbImage,
+    signal: AbortSignal,
+    onGuidance: (i: QualityIssue) => void,
+  ): Promise<FaceEvidence> {
+    return verifyFace(this.o.matcher, reference, this.o.faceCamera, this.o.face, { onGuidance, signal });
+  }
+
+  pinState(signal: AbortSignal): Promise<PinState> {
+    return this.api(signal).pinState();
+  }
+
+  verifyPin(pin: string, lastTryConfirmed: boolean): Promise<{ triesLeftBefore: number }> {
+    return this.api().verifyPin(pin, { patientConfirmedLastTry: lastTryConfirmed });
+  }
+
+  signDigest(digest: Uint8Array): Promise<Uint8Array> {
+    return this.api().signDigest(digest);
+  }
+}

@@ -1,0 +1,369 @@
+// The runner of the session machine: it turns card-module events, patient input (kiosk,
+// panel), terminal commands and timers into machine events, performs the effects the machine
+// asks for, and keeps the session's secrets (照合番号B, the PIN, the chip photo) out of the
+// machine's state and out of every log, trace and event.
+import { EventEmitter } from 'node:events';
+import type { RgbImage } from '../../device/image/decode.js';
+import type { PinState } from '../../device/mynumber/mynumber-card.js';
+import { toHex } from '../../protocol/bytes.js';
+import type { Logger } from '../log.js';
+import type { FaceEvidence } from '../vision/face-verifier.js';
+import type { QualityIssue } from '../vision/quality.js';
+import { outcomeForError } from './errors-to-outcome.js';
+import {
+  type Context,
+  type Effect,
+  type Event,
+  inSession,
+  STAGE_OF,
+  type State,
+  type StateKind,
+  transition,
+} from './machine.js';
+import { pinEvidenceDigest } from './result-proto.js';
+import type { ConsentKind, FaceProof, Method, ResultDraft, Stage } from './types.js';
+
+/** The hardware the session drives; readerd composes it from the card module and cameras. */
+export interface SessionIo {
+  readCard(signal: AbortSignal): Promise<{ certificate: Uint8Array; pin: PinState }>;
+  readCardFaceKey(signal: AbortSignal): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
+  readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage>;
+  verifyFace(
+    reference: RgbImage,
+    signal: AbortSignal,
+    onGuidance: (issue: QualityIssue) => void,
+  ): Promise<FaceEvidence>;
+  pinState(signal: AbortSignal): Promise<PinState>;
+  verifyPin(pin: string, lastTryConfirmed: boolean): Promise<{ triesLeftBefore: number }>;
+  signDigest(digest: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface SessionSettings {
+  readonly consents: readonly ConsentKind[];
+  readonly faceEnabled: boolean;
+  readonly pinEnabled: boolean;
+  readonly visualCheckOnBlockedPin: boolean;
+  /** How long each state may last before the session times out (ms); absent = no limit. */
+  readonly timeouts: Partial<Record<StateKind, number>>;
+}
+
+export type PatientInput =
+  | { readonly type: 'choose'; readonly method: Method }
+  | { readonly type: 'pin'; readonly pin: string }
+  | { readonly type: 'confirm-last-try' }
+  | { readonly type: 'consent'; readonly granted: boolean }
+  | { readonly type: 'cancel' };
+
+export interface TraceEntry {
+  readonly at: number;
+  readonly event: string;
+  readonly from: StateKind;
+  readonly to: StateKind;
+  readonly effects: readonly string[];
+}
+
+export interface SessionServiceOptions {
+  readonly io: SessionIo;
+  readonly settings: SessionSettings;
+  /** Stores and publishes a result through the durable outbox; returns its counter. */
+  readonly publish: (result: ResultDraft) => bigint;
+  /** Records that a session started (so a crash mid-session still ends with a result). */
+  readonly journal: (sessionId: string, nonceHex: string, startedAt: number) => void;
+  readonly progress?: (sessionId: string, stage: Stage | undefined, state: StateKind) => void;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly log: Logger;
+}
+
+export interface SessionServiceEvents {
+  change: [state: State];
+  guidance: [issue: QualityIssue];
+  notice: [code: string];
+  result: [result: ResultDraft, counter: bigint];
+}
+
+const TRACE_MAX = 200;
+
+export class SessionService extends EventEmitter<SessionServiceEvents> {
+  private st: State = { kind: 'idle' };
+  private visualCheck?: { commandId: string; staffId: string };
+  private secrets: { keyB?: string; pin?: string; photo?: RgbImage } = {};
+  private abort = new AbortController();
+  /** Bumped when a session ends: late I/O results of the old session are dropped. */
+  private epoch = 0;
+  private timer?: NodeJS.Timeout;
+  readonly trace: TraceEntry[] = [];
+  /** The last quality guidance of the running capture, for the kiosk. */
+  guidance?: QualityIssue;
+
+  constructor(private readonly o: SessionServiceOptions) {
+    super();
+  }
+
+  get state(): State {
+    return this.st;
+  }
+
+  get visualCheckMode(): { commandId: string; staffId: string } | undefined {
+    return this.visualCheck;
+  }
+
+  private context(): Context {
+    const s = this.o.settings;
+    return {
+      now: this.o.now(),
+      consents: s.consents,
+      faceEnabled: s.faceEnabled,
+      pinEnabled: s.pinEnabled,
+      visualCheck: this.visualCheck,
+      visualCheckOnBlockedPin: s.visualCheckOnBlockedPin,
+    };
+  }
+
+  dispatch(ev: Event): void {
+    const from = this.st;
+    const step = transition(from, ev, this.context());
+    if (step.state === from && step.effects.length === 0) return;
+    this.st = step.state;
+    this.trace.push({
+      at: this.o.now(),
+      event: ev.type,
+      from: from.kind,
+      to: step.state.kind,
+      effects: step.effects.map((e) => e.type),
+    });
+    if (this.trace.length > TRACE_MAX) this.trace.splice(0, this.trace.length - TRACE_MAX);
+    if (!inSession(from) && inSession(step.state) && 's' in step.state) {
+      const s = step.state.s;
+      this.o.journal(s.id, s.nonce, s.startedAt);
+      this.guidance = undefined;
+    }
+    if (from.kind !== step.state.kind || from !== step.state) this.onStateChanged(from);
+    for (const e of step.effects) this.perform(e);
+  }
+
+  private onStateChanged(from: State): void {
+    const st = this.st;
+    this.o.log.debug('state', () => ({ from: from.kind, to: st.kind }));
+    clearTimeout(this.timer);
+    const ms = this.o.settings.timeouts[st.kind];
+    if (ms !== undefined && from.kind !== st.kind) {
+      const epoch = this.epoch;
+      this.timer = setTimeout(() => {
+        if (epoch === this.epoch && this.st === st) this.dispatch({ type: 'timeout' });
+      }, ms);
+    } else if (ms !== undefined) {
+      // Same kind (next consent, PIN again): the patient gets the full time again.
+      this.timer = setTimeout(() => {
+        if (this.st === st) this.dispatch({ type: 'timeout' });
+      }, ms);
+    }
+    if ('s' in st) this.o.progress?.(st.s.id, STAGE_OF[st.kind], st.kind);
+    this.emit('change', st);
+  }
+
+  /** Runs an I/O effect; its outcome becomes the next event unless the session moved on. */
+  private io(work: (signal: AbortSignal) => Promise<Event>): void {
+    const epoch = this.epoch;
+    const signal = this.abort.signal;
+    work(signal).then(
+      (ev) => {
+        if (epoch === this.epoch) this.dispatch(ev);
+      },
+      (e: unknown) => {
+        if (epoch !== this.epoch) return;
+        const f = outcomeForError(e);
+        this.o.log.warn('session step failed', {
+          state: this.st.kind,
+          outcome: f.outcome,
+          error: e as Error,
+        });
+        this.dispatch(f.event ?? { type: 'io-failed', outcome: f.outcome, detail: f.detail });
+      },
+    );
+  }
+
+  private perform(e: Effect): void {
+    const { io } = this.o;
+    switch (e.type) {
+      case 'read-card':
+        return this.io(async (signal) => {
+          const r = await io.readCard(signal);
+          return { type: 'card-read', certificate: r.certificate, pin: r.pin };
+        });
+      case 'read-card-face':
+        return this.io(async (signal) => {
+          const r = await io.readCardFaceKey(signal);
+          if (!r.ok) return { type: 'card-face-unreadable', detail: r.reason };
+          this.secrets.keyB = r.keyB;
+          return { type: 'card-face-read' };
+        });
+      case 'read-photo':
+        return this.io(async (signal) => {
+          const keyB = this.secrets.keyB ?? '';
+          this.secrets.keyB = undefined;
+          this.secrets.photo = await io.readPhoto(keyB, signal);
+          return { type: 'photo-read' };
+        });
+      case 'verify-face':
+        return this.io(async (signal) => {
+          const photo = this.secrets.photo!;
+          const ev = await io.verifyFace(photo, signal, (issue) => {
+            this.guidance = issue;
+            this.emit('guidance', issue);
+          });
+          this.secrets.photo = undefined;
+          return faceEvent(ev);
+        });
+      case 'read-pin-state':
+        return this.io(async (signal) => ({ type: 'pin-state', pin: await io.pinState(signal) }));
+      case 'verify-pin':
+        return this.io(async () => {
+          const pin = this.secrets.pin ?? '';
+          this.secrets.pin = undefined;
+          const r = await io.verifyPin(pin, e.lastTryConfirmed);
+          return { type: 'pin-verified', triesLeftBefore: r.triesLeftBefore };
+        });
+      case 'sign-evidence':
+        return this.io(async () => {
+          const digest = pinEvidenceDigest(e.sessionId, e.nonce);
+          return { type: 'signed', signature: await io.signDigest(digest), digest };
+        });
+      case 'publish': {
+        const counter = this.o.publish(e.result);
+        this.o.log.info('session result', {
+          sessionId: e.result.sessionId,
+          counter,
+          method: e.result.method,
+          outcome: e.result.outcome,
+          detail: e.result.detail,
+        });
+        this.emit('result', e.result, counter);
+        queueMicrotask(() => this.dispatch({ type: 'published' }));
+        return;
+      }
+      case 'end-session':
+        this.epoch++;
+        this.abort.abort();
+        this.abort = new AbortController();
+        this.secrets = {};
+        // Visual check is enabled for one session only (SPEC §8.7).
+        if (this.visualCheck && 's' in this.st && this.st.s.method === 'visual-check')
+          this.visualCheck = undefined;
+        return;
+      case 'notice':
+        this.emit('notice', e.code);
+        return;
+    }
+  }
+
+  cardPlaced(): void {
+    this.dispatch({ type: 'card-placed', sessionId: this.o.newId() });
+  }
+
+  cardRemoved(): void {
+    this.dispatch({ type: 'card-removed' });
+  }
+
+  /** Patient input from the kiosk or the panel; false when it does not apply now. */
+  patient(input: PatientInput): boolean {
+    const st = this.st;
+    const before = st;
+    switch (input.type) {
+      case 'choose':
+        this.dispatch({ type: 'method-chosen', method: input.method });
+        break;
+      case 'pin':
+        if (st.kind !== 'entering-pin' || !/^\d{4}$/.test(input.pin)) return false;
+        this.secrets.pin = input.pin;
+        this.dispatch({ type: 'pin-entered' });
+        break;
+      case 'confirm-last-try':
+        this.dispatch({ type: 'last-try-confirmed' });
+        break;
+      case 'consent':
+        this.dispatch({ type: 'consent', granted: input.granted });
+        break;
+      case 'cancel':
+        if (!inSession(st)) return false;
+        this.dispatch({ type: 'cancel', by: 'patient' });
+        break;
+    }
+    return this.st !== before;
+  }
+
+  startByTerminal(nonce: Uint8Array): string | undefined {
+    if (inSession(this.st)) return undefined;
+    const sessionId = this.o.newId();
+    this.dispatch({ type: 'start-command', sessionId, nonce: toHex(nonce) });
+    return sessionId;
+  }
+
+  cancelByTerminal(sessionId: string): boolean {
+    const st = this.st;
+    if (!inSession(st) || !('s' in st) || (sessionId && st.s.id !== sessionId)) return false;
+    this.dispatch({ type: 'cancel', by: 'terminal' });
+    return true;
+  }
+
+  setVisualCheckMode(mode: { commandId: string; staffId: string } | undefined): void {
+    this.visualCheck = mode;
+    this.emit('change', this.st);
+  }
+
+  visualCheckDecision(sessionId: string, confirmed: boolean, staffId: string): boolean {
+    const st = this.st;
+    if (st.kind !== 'awaiting-visual-check' || (sessionId && st.s.id !== sessionId) || !this.visualCheck)
+      return false;
+    this.dispatch({
+      type: 'visual-check-decision',
+      confirmed,
+      staffId,
+      commandId: this.visualCheck.commandId,
+    });
+    return true;
+  }
+
+  /** Ends a running session (shutdown): the patient's session gets its result. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    if (inSession(this.st) && this.st.kind !== 'publishing')
+      this.dispatch({
+        type: 'io-failed',
+        outcome: 'interrupted',
+        detail: 'readerd was stopped during the session',
+      });
+    await new Promise((r) => setImmediate(r));
+    clearTimeout(this.timer);
+  }
+}
+
+function faceEvent(ev: FaceEvidence): Event {
+  const proof: FaceProof = {
+    score: ev.score,
+    threshold: ev.threshold,
+    matcher: ev.matcher,
+    attempts: ev.attempts,
+    liveness: ev.liveness && {
+      passed: ev.liveness.passed,
+      challenge: ev.liveness.challenge,
+      score: ev.liveness.score,
+      threshold: ev.liveness.threshold,
+      frames: ev.liveness.frames,
+      checksPassed: ev.liveness.checksPassed,
+    },
+  };
+  switch (ev.outcome) {
+    case 'verified':
+      return { type: 'face-verified', proof };
+    case 'liveness-failed':
+      return { type: 'face-failed', proof, why: 'liveness-failed' };
+    case 'not-matched':
+    case 'timed-out':
+      return { type: 'face-failed', proof, why: 'face-not-matched' };
+    case 'no-reference-face':
+      return { type: 'io-failed', outcome: 'card-error', detail: 'no face found in the chip photo' };
+    case 'cancelled':
+      return { type: 'cancel', by: 'patient' };
+  }
+}

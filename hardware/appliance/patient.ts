@@ -1,0 +1,104 @@
+// The emulated patient at the counter: puts a card on the tray, shows a face to the camera
+// and uses the kiosk screen through its HTTP API, the same requests the page makes.
+import type { MyNumberCard } from '../card/mynumber-emulator.js';
+import type { EmulatedHardware } from './emulated-hardware.js';
+
+export interface View {
+  readonly screen: string;
+  readonly sessionId?: string;
+  readonly offered?: string[];
+  readonly triesLeft?: number;
+  readonly outcome?: string;
+  readonly consent?: { kind: string; index: number; total: number };
+  readonly notice?: string;
+}
+
+export class EmulatedPatient {
+  constructor(
+    private readonly hw: EmulatedHardware,
+    private readonly kioskUrl: string,
+  ) {}
+
+  async view(): Promise<View> {
+    const r = await fetch(new URL('/api/view', this.kioskUrl));
+    return (await r.json()) as View;
+  }
+
+  /** Waits until the screen is one of `screens`; fails with what it saw instead. */
+  async waitFor(screens: string | string[], timeoutMs = 20_000): Promise<View> {
+    const want = Array.isArray(screens) ? screens : [screens];
+    const deadline = Date.now() + timeoutMs;
+    let v = await this.view();
+    while (!want.includes(v.screen)) {
+      if (Date.now() > deadline)
+        throw new Error(`the kiosk shows "${v.screen}" after ${timeoutMs} ms, not ${want.join(' or ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+      v = await this.view();
+    }
+    return v;
+  }
+
+  async input(body: Record<string, unknown>): Promise<boolean> {
+    const r = await fetch(new URL('/api/input', this.kioskUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return r.ok;
+  }
+
+  async placeCard(card: MyNumberCard, face?: string): Promise<void> {
+    await this.hw.showFace(face);
+    await this.hw.placeCard(card);
+  }
+
+  async leave(): Promise<void> {
+    await this.hw.removeCard();
+    await this.hw.showFace(undefined);
+  }
+
+  choose(method: 'face' | 'pin' | 'visual-check'): Promise<boolean> {
+    return this.input({ type: 'choose', method });
+  }
+
+  async enterPin(pin: string): Promise<View> {
+    await this.waitFor('entering-pin');
+    await this.input({ type: 'pin', pin });
+    return this.waitFor([
+      'confirming-last-try',
+      'signing',
+      'verifying-pin',
+      'consenting',
+      'entering-pin',
+      'publishing',
+      'done',
+      'awaiting-visual-check',
+    ]);
+  }
+
+  /** Waits until the view satisfies `ok`. */
+  async until(ok: (v: View) => boolean, timeoutMs = 20_000): Promise<View> {
+    const deadline = Date.now() + timeoutMs;
+    let v = await this.view();
+    while (!ok(v)) {
+      if (Date.now() > deadline) throw new Error(`the kiosk stayed on "${v.screen}" for ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+      v = await this.view();
+    }
+    return v;
+  }
+
+  /** Answers every consent question (answers cycle), then waits for the end screen. */
+  async consent(answers: boolean[] = [true]): Promise<View> {
+    for (let i = 0; ; i++) {
+      const v = await this.waitFor(['consenting', 'publishing', 'done']);
+      if (v.screen !== 'consenting') return this.waitFor('done');
+      await this.input({ type: 'consent', granted: answers[i % answers.length] });
+      await this.until((n) => n.screen !== 'consenting' || n.consent?.index !== v.consent?.index);
+    }
+  }
+
+  cancel(): Promise<boolean> {
+    return this.input({ type: 'cancel' });
+  }
+}

@@ -1,0 +1,172 @@
+// A whole appliance on this machine: emulated hardware, readerd in its own process on it with
+// the embedded broker (or a given one), and the reference terminal. Used by `npm start`, the
+// end-to-end tests, the benchmarks and the conformance kit's reference device.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { createLogger } from '../../firmware-host/log.js';
+import { EmulatedHardware } from '../../hardware/appliance/emulated-hardware.js';
+import { EmulatedPatient } from '../../hardware/appliance/patient.js';
+import { holderFor, type ProfileName } from '../../hardware/card/card-profiles.js';
+import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
+import { ReferenceTerminal } from '../terminal/terminal.js';
+
+export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
+
+export async function freePort(): Promise<number> {
+  const s = createServer().listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const port = (s.address() as { port: number }).port;
+  s.close();
+  return port;
+}
+
+export interface RigOptions {
+  readonly dir: string;
+  readonly deviceId?: string;
+  /** mqtt://… of a broker to use; default: readerd's embedded broker. */
+  readonly brokerUrl?: string;
+  readonly baudRate?: number;
+  /** Extra settings merged into readerd's configuration (session, faults, …). */
+  readonly config?: Record<string, unknown>;
+  readonly onLog?: (line: string) => void;
+}
+
+export class ApplianceRig {
+  readerd?: ChildProcess;
+  readonly lines: string[] = [];
+  kioskUrl = '';
+  terminal!: ReferenceTerminal;
+  patient!: EmulatedPatient;
+  readonly deviceId: string;
+  readonly configFile: string;
+  private readonly keyDir: string;
+  private brokerUrl = '';
+
+  private constructor(
+    readonly o: RigOptions,
+    readonly hw: EmulatedHardware,
+  ) {
+    this.deviceId = o.deviceId ?? 'demo-reader';
+    this.keyDir = join(o.dir, 'keys');
+    this.configFile = join(o.dir, 'readerd.json');
+  }
+
+  static async start(o: RigOptions): Promise<ApplianceRig> {
+    mkdirSync(o.dir, { recursive: true });
+    const hw = await EmulatedHardware.start({ dir: join(o.dir, 'hw'), panel: true, debugShell: true });
+    const rig = new ApplianceRig(o, hw);
+    rig.provision();
+    await rig.startReaderd();
+    rig.terminal = new ReferenceTerminal({
+      terminalId: 'terminal-1',
+      broker: { url: rig.brokerUrl },
+      key: loadKeyFile(join(rig.keyDir, 'terminal.key')),
+      trustedDevices: loadTrustDir(join(rig.keyDir, 'trusted-devices')),
+      dataDir: join(o.dir, 'terminal'),
+      outDir: join(o.dir, 'terminal', 'results'),
+      log: createLogger('terminal', { level: 'warn', format: 'pretty' }),
+    });
+    await rig.terminal.start();
+    return rig;
+  }
+
+  private provision(): void {
+    const k = this.keyDir;
+    mkdirSync(k, { recursive: true });
+    for (const name of ['device.key', 'terminal.key'])
+      if (!existsSync(join(k, name))) createKeyFile(join(k, name));
+    addTrusted(join(k, 'trusted-devices'), this.deviceId, loadKeyFile(join(k, 'device.key')).publicKey);
+    addTrusted(join(k, 'trusted-terminals'), 'terminal-1', loadKeyFile(join(k, 'terminal.key')).publicKey);
+  }
+
+  /** Starts (or restarts) readerd; resolves when it logs "ready". */
+  async startReaderd(): Promise<void> {
+    const embeddedPort = this.brokerUrl ? Number(new URL(this.brokerUrl).port) : await freePort();
+    if (!this.brokerUrl) this.brokerUrl = this.o.brokerUrl ?? `mqtt://127.0.0.1:${embeddedPort}`;
+    const kioskPort = this.kioskUrl ? Number(new URL(this.kioskUrl).port) : await freePort();
+    const session = {
+      liveness: 'off',
+      attemptTimeoutMs: 3000,
+      patientTimeoutMs: 60_000,
+      doneScreenMs: 3000,
+      ...((this.o.config?.session as object) ?? {}),
+    };
+    writeFileSync(
+      this.configFile,
+      JSON.stringify(
+        {
+          deviceId: this.deviceId,
+          dataDir: 'data',
+          keys: { deviceKey: 'keys/device.key', trustedTerminalsDir: 'keys/trusted-terminals' },
+          broker: this.o.brokerUrl ? { url: this.o.brokerUrl } : { url: 'embedded', embeddedPort },
+          link: { ackTimeoutMs: 2000 },
+          log: { level: 'info', format: 'json' },
+          ...this.hw.config(this.o.baudRate ?? 921600),
+          kiosk: { port: kioskPort },
+          ...this.o.config,
+          session,
+        },
+        null,
+        2,
+      ),
+    );
+    const proc = spawn(process.execPath, [READERD_BIN, '-c', this.configFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.readerd = proc;
+    let ready!: () => void;
+    let failed!: (e: Error) => void;
+    const isReady = new Promise<void>((res, rej) => {
+      ready = res;
+      failed = rej;
+    });
+    const onData = (d: Buffer): void => {
+      for (const line of d.toString().split('\n').filter(Boolean)) {
+        this.lines.push(line);
+        this.o.onLog?.(line);
+        if (/"msg":"ready"/.test(line)) ready();
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) =>
+      failed(new Error(`readerd exited (${code}) before it was ready:\n${this.lines.slice(-5).join('\n')}`)),
+    );
+    await isReady;
+    this.kioskUrl = `http://127.0.0.1:${kioskPort}/`;
+    this.patient = new EmulatedPatient(this.hw, this.kioskUrl);
+  }
+
+  /** SIGKILL: no shutdown, no death message, no flush — a power cut. */
+  async killReaderd(): Promise<void> {
+    const p = this.readerd;
+    if (!p || p.exitCode !== null) return;
+    p.kill('SIGKILL');
+    await once(p, 'exit');
+  }
+
+  async stopReaderd(): Promise<number | null> {
+    const p = this.readerd;
+    if (!p || p.exitCode !== null) return p?.exitCode ?? null;
+    p.kill('SIGTERM');
+    const [code] = await once(p, 'exit');
+    return code as number | null;
+  }
+
+  /** A card in the emulated wallet: fresh counters each time it is made. */
+  async card(cardId: string, profile: ProfileName, photo: string): Promise<MyNumberCard> {
+    const stateDir = join(this.o.dir, 'cards');
+    rmSync(join(stateDir, 'cards', cardId, 'counters.json'), { force: true });
+    return MyNumberCard.create({ stateDir, cardId, profile, holder: holderFor(cardId, photo) });
+  }
+
+  async close(): Promise<void> {
+    await this.terminal?.stop().catch(() => {});
+    await this.stopReaderd().catch(() => {});
+    await this.hw.close();
+  }
+}
