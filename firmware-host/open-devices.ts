@@ -34,7 +34,8 @@ export interface OpenedCardModule {
  */
 async function openPn532(path: string, baudRate: number, log: Logger): Promise<OpenedCardModule> {
   const transport = await SerialPortTransport.open({ path, baudRate: 115200, reopenEveryMs: 500 });
-  const pn532 = new Pn532(transport, { retries: 1 });
+  // Face matching holds the event loop for ~100 ms: an ACK read that late is not lost.
+  const pn532 = new Pn532(transport, { ackTimeoutMs: 300 });
   try {
     await pn532.init();
   } catch (e) {

@@ -1,55 +1,84 @@
-// npm start: readerd on this machine with the embedded broker, and the reference terminal,
-// playing a short script. Until the session service lands (card, camera and patient), the
-// reader answers with link self-test results: signed, stored, acknowledged like real ones.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+// npm start: readerd on emulated hardware (PN532 card module on a pty, both cameras, Firmata
+// front panel, debug-shell pty) with its embedded broker, and the reference terminal. Plays a
+// script of patients, or with --interactive lets a person be the patient in the browser.
+
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { EXIT, parseCli, reportError, untilStopped } from '../firmware-host/cli.js';
-import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../firmware-host/link/keystore.js';
-import { createLogger } from '../firmware-host/log.js';
-import { toHex } from '../protocol/bytes.js';
-import { fareader } from '../protocol/gen/fareader.js';
-import { seal } from '../protocol/link/envelope.js';
-import { generateKeyPair } from '../protocol/link/keys.js';
-import { toLong } from '../protocol/link/u64.js';
-import { describe, type ResultRecord } from './terminal/result-json.js';
-import { ReferenceTerminal } from './terminal/terminal.js';
+import { FACES_DIR, PROFILES, type ProfileName } from '../hardware/card/card-profiles.js';
+import { ApplianceRig } from './demo/appliance-rig.js';
+import { PATIENTS } from './demo/patients.js';
+import { describe } from './terminal/result-json.js';
 
-const HELP = `Usage: npm start [-- --stay] [--dir DIR]
+const HELP = `Usage: npm start [-- --interactive] [--dir DIR] [--verbose]
 
-Runs readerd with the embedded MQTT broker and the reference terminal, and plays a script:
-link self-test results, a session started by a signed terminal command (its nonce echoed),
-and a forged command the reader refuses. --stay keeps both running until Ctrl-C.`;
+Runs readerd on emulated hardware with the embedded MQTT broker and the reference terminal,
+prints the kiosk screen's address, and plays a script of patients: face verified; face fails
+then PIN; PIN on the last try; PIN blocked then visual check; a cancelled session; a card
+without PIN. Each result is printed by the terminal side once verified.
+
+  --interactive   no script: you are the patient in the browser (kiosk page), and place
+                  cards from this terminal (type "help")
+  --dir DIR       working folder (default var/demo)
+  --verbose       show readerd's log lines`;
 
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as { port: number }).port;
-  s.close();
-  return port;
+async function script(rig: ApplianceRig): Promise<number> {
+  let failures = 0;
+  for (const [i, p] of PATIENTS.entries()) {
+    say(`\n== patient ${i + 1}: ${p.name}`);
+    const sessionId = await p.play(rig, (s) => say(`   ${s}`));
+    const rec = await rig.result(sessionId);
+    const ok = rec.method === p.expect.method && rec.outcome === p.expect.outcome;
+    if (!ok) failures++;
+    say(
+      `   terminal: verified result ${describe(rec)}${ok ? '' : `  ✗ expected ${p.expect.method} ${p.expect.outcome}`}`,
+    );
+    await rig.patient.leave();
+    await rig.patient.waitFor('idle', 15_000);
+  }
+  return failures;
 }
 
-function provision(dir: string): { config: string; keyFile: string; trustDevices: string } {
-  const keys = join(dir, 'keys');
-  mkdirSync(keys, { recursive: true });
-  const deviceKey = join(keys, 'device.key');
-  const terminalKey = join(keys, 'terminal.key');
-  if (!existsSync(deviceKey)) createKeyFile(deviceKey);
-  if (!existsSync(terminalKey)) createKeyFile(terminalKey);
-  const trustDevices = join(keys, 'trusted-devices');
-  const trustTerminals = join(keys, 'trusted-terminals');
-  addTrusted(trustDevices, 'demo-reader', loadKeyFile(deviceKey).publicKey);
-  addTrusted(trustTerminals, 'terminal-1', loadKeyFile(terminalKey).publicKey);
-  return { config: join(dir, 'readerd.json'), keyFile: terminalKey, trustDevices };
+const LIVE_FACES: Record<string, string> = { genuine: 'img21.jpg', other: 'img3.jpg' };
+
+async function interactive(rig: ApplianceRig): Promise<void> {
+  say('\nYou are the patient: open the kiosk page above in a browser.');
+  say('Commands: place PROFILE [genuine|other|none] · remove · visual · quit');
+  say(
+    `Profiles: ${Object.keys(PROFILES).join(', ')}. The card photo is img20.jpg; "genuine" shows img21.jpg`,
+  );
+  const rl = createInterface({ input: process.stdin, prompt: 'patient> ' });
+  rl.prompt();
+  const stopped = untilStopped();
+  rl.on('line', async (line) => {
+    const [cmd, a, b] = line.trim().split(/\s+/);
+    try {
+      if (cmd === 'place' && a && a in PROFILES) {
+        const card = await rig.card(`interactive-${a}`, a as ProfileName, 'img20.jpg');
+        const live = LIVE_FACES[b ?? 'genuine'];
+        await rig.patient.placeCard(card, live ? join(FACES_DIR, live) : undefined);
+      } else if (cmd === 'remove') await rig.patient.leave();
+      else if (cmd === 'visual') {
+        const r = await rig.terminal.sendCommand(rig.deviceId, { setMode: { mode: 2, staffId: 'staff-1' } });
+        say(`SetMode(VISUAL_CHECK): ${r.detail || r.status}`);
+      } else if (cmd === 'quit') process.kill(process.pid, 'SIGINT');
+      else if (cmd) say('place PROFILE [genuine|other|none] · remove · visual · quit');
+    } catch (e) {
+      say(`error: ${(e as Error).message}`);
+    }
+    rl.prompt();
+  });
+  await stopped;
+  rl.close();
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseCli(argv, {
+    interactive: { type: 'boolean' },
     stay: { type: 'boolean' },
+    verbose: { type: 'boolean' },
     dir: { type: 'string', default: 'var/demo' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -58,96 +87,33 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const dir = resolve(values.dir!);
-  const p = provision(dir);
-  const port = await freePort();
-  writeFileSync(
-    p.config,
-    JSON.stringify(
-      {
-        deviceId: 'demo-reader',
-        dataDir: 'data',
-        keys: { deviceKey: 'keys/device.key', trustedTerminalsDir: 'keys/trusted-terminals' },
-        broker: { url: 'embedded', embeddedPort: port },
-        log: { level: 'info', format: 'pretty' },
-      },
-      null,
-      2,
-    ),
-  );
-  say(`== readerd: ${p.config} (embedded broker on mqtt://127.0.0.1:${port})`);
-  const readerd = spawn(
-    process.execPath,
-    [
-      join(import.meta.dirname, '..', 'bin', 'readerd.mjs'),
-      '-c',
-      p.config,
-      '--link-test-results',
-      '3',
-      '--link-test-interval',
-      '300',
-    ],
-    {
-      stdio: ['ignore', 'inherit', 'pipe'],
+  say('== starting emulated hardware, readerd (embedded broker) and the reference terminal');
+  const rig = await ApplianceRig.start({
+    dir,
+    onLog: (line) => {
+      if (values.verbose || /"level":"(warn|error)"|"msg":"(ready|kiosk screen)"/.test(line))
+        say(`   [readerd] ${line}`);
     },
-  );
-  let ready: () => void;
-  const isReady = new Promise<void>((r) => (ready = r));
-  readerd.stderr!.on('data', (d: Buffer) => {
-    for (const line of d.toString().split('\n').filter(Boolean)) {
-      say(`   [readerd] ${line.replace(/^\S+ /, '')}`);
-      if (/ ready /.test(line)) ready();
+  });
+  say(`== kiosk screen: ${rig.kioskUrl}   (health: ${rig.kioskUrl}healthz)`);
+  say(`== results for the receipt computer: ${join(dir, 'terminal', 'results', rig.deviceId)}`);
+  say('== the emulated cameras show still photos, so liveness is off in this demo (see README)');
+  let failures = 0;
+  try {
+    if (values.interactive) await interactive(rig);
+    else {
+      failures = await script(rig);
+      say(`\n== ${PATIENTS.length - failures} of ${PATIENTS.length} patients ended as expected`);
+      if (values.stay) {
+        say('== running; Ctrl-C to stop');
+        await untilStopped();
+      }
     }
-  });
-  await isReady;
-
-  const terminal = new ReferenceTerminal({
-    terminalId: 'terminal-1',
-    broker: { url: `mqtt://127.0.0.1:${port}` },
-    key: loadKeyFile(p.keyFile),
-    trustedDevices: loadTrustDir(p.trustDevices),
-    dataDir: join(dir, 'terminal'),
-    outDir: join(dir, 'terminal', 'results'),
-    log: createLogger('terminal', { level: 'warn', format: 'pretty' }),
-  });
-  terminal.on('result', (rec: ResultRecord) => say(`== terminal: verified result ${describe(rec)}`));
-  terminal.on('rejected', (r: { kind: string; reason: string }) =>
-    say(`== terminal: rejected ${r.kind}: ${r.reason}`),
-  );
-  await terminal.start();
-  say('== terminal: connected, waiting for results (signed, verified, acknowledged)');
-  await new Promise((r) => setTimeout(r, 1500));
-
-  say('== terminal: StartSession with a fresh nonce (signed command)');
-  const { nonce, response } = await terminal.startSession('demo-reader');
-  say(
-    `== terminal: reader answered ${fareader.v1.ResponseStatus[response.status]} session ${response.sessionId}; nonce ${toHex(nonce).slice(0, 16)}…`,
-  );
-  await new Promise((r) => setTimeout(r, 800));
-
-  say('== a stranger sends a forged CancelSession');
-  const forged = seal(
-    fareader.v1.PayloadType.PAYLOAD_TYPE_COMMAND,
-    fareader.v1.Command.encode({
-      commandId: new Uint8Array(16),
-      deviceId: 'demo-reader',
-      issuedAtMs: toLong(Date.now()),
-      cancelSession: {},
-    }).finish(),
-    generateKeyPair(),
-  );
-  const refused = await terminal.sendRaw('demo-reader', forged, '');
-  say(`== reader refused it: ${fareader.v1.ResponseStatus[refused.status]} (${refused.detail})`);
-  say(`== results written for the receipt computer: ${join(dir, 'terminal', 'results', 'demo-reader')}`);
-
-  if (values.stay) {
-    say('== running; Ctrl-C to stop');
-    await untilStopped();
+  } finally {
+    await rig.close();
   }
-  await terminal.stop();
-  readerd.kill('SIGTERM');
-  await once(readerd, 'exit');
   say('== demo finished');
-  return EXIT.ok;
+  return failures ? EXIT.failure : EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(

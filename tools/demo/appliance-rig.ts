@@ -12,6 +12,7 @@ import { EmulatedHardware } from '../../hardware/appliance/emulated-hardware.js'
 import { EmulatedPatient } from '../../hardware/appliance/patient.js';
 import { holderFor, type ProfileName } from '../../hardware/card/card-profiles.js';
 import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
+import type { ResultRecord } from '../terminal/result-json.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
 
 export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
@@ -45,6 +46,9 @@ export class ApplianceRig {
   readonly configFile: string;
   private readonly keyDir: string;
   private brokerUrl = '';
+  /** Results verified by the terminal, by session id. */
+  readonly results = new Map<string, ResultRecord>();
+  private readonly resultWaiters = new Set<(rec: ResultRecord) => void>();
 
   private constructor(
     readonly o: RigOptions,
@@ -69,6 +73,10 @@ export class ApplianceRig {
       dataDir: join(o.dir, 'terminal'),
       outDir: join(o.dir, 'terminal', 'results'),
       log: createLogger('terminal', { level: 'warn', format: 'pretty' }),
+    });
+    rig.terminal.on('result', (rec: ResultRecord) => {
+      rig.results.set(rec.sessionId, rec);
+      for (const w of rig.resultWaiters) w(rec);
     });
     await rig.terminal.start();
     return rig;
@@ -139,6 +147,25 @@ export class ApplianceRig {
     await isReady;
     this.kioskUrl = `http://127.0.0.1:${kioskPort}/`;
     this.patient = new EmulatedPatient(this.hw, this.kioskUrl);
+  }
+
+  /** The terminal's verified result for a session (already received, or when it comes). */
+  result(sessionId: string, timeoutMs = 20_000): Promise<ResultRecord> {
+    const have = this.results.get(sessionId);
+    if (have) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.resultWaiters.delete(on);
+        reject(new Error(`no result for session ${sessionId} at the terminal within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const on = (rec: ResultRecord): void => {
+        if (rec.sessionId !== sessionId) return;
+        clearTimeout(t);
+        this.resultWaiters.delete(on);
+        resolve(rec);
+      };
+      this.resultWaiters.add(on);
+    });
   }
 
   /** SIGKILL: no shutdown, no death message, no flush — a power cut. */
