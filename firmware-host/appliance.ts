@@ -3,9 +3,8 @@
 // panel, serial debug shell). readerd's main composes this with the link.
 import { randomUUID } from 'node:crypto';
 import type { Frame } from '../device/camera/frame-source.js';
+import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import type { ApplianceConfig } from './config-appliance.js';
-import { kioskBackend } from './kiosk/kiosk-backend.js';
-import { KioskServer } from './kiosk/kiosk-server.js';
 import type { DeviceLink } from './link/device-link.js';
 import type { Logger } from './log.js';
 import {
@@ -140,35 +139,29 @@ export async function startAppliance(
     if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
   });
   const panel = config.panel ? await openPanel(config.panel, service, log.child('panel')) : undefined;
-  let kiosk: KioskServer | undefined;
-  let kioskPort = 0;
   const started = now();
-  if (config.kiosk.enabled) {
-    kiosk = new KioskServer(
-      kioskBackend({
-        service,
-        consents: config.session.consents,
-        outOfService: () => modes.outOfService,
-        lastFaceFrame: () => lastFaceFrame,
-        health: () => ({
-          ok: link.connected,
-          state: service.state.kind,
-          link: {
-            connected: link.connected,
-            outboxPending: outbox.pendingCount,
-            lastCounter: outbox.lastCounter.toString(),
-          },
-          cardModule: { name: module.module.name, cardPresent: module.module.cardPresent },
-          panel: !!panel,
-          modes: { ...modes, visualCheck: !!service.visualCheckMode },
-          uptimeMs: now() - started,
-        }),
-      }),
-      log.child('kiosk'),
-    );
-    kioskPort = await kiosk.listen(config.kiosk.port);
-    log.info('kiosk screen', { url: `http://127.0.0.1:${kioskPort}/` });
-  }
+  const parts: ServiceParts = {
+    config,
+    service,
+    modes,
+    link,
+    module,
+    cameras,
+    panel,
+    lastFaceFrame: () => lastFaceFrame,
+    log,
+    now,
+  };
+  const kiosk = config.kiosk.enabled ? await startKiosk(parts, started) : undefined;
+  if (kiosk) log.info('kiosk screen', { url: kiosk.url });
+  const closeShell = config.debugShell
+    ? await startDebugShell(parts, config.debugShell.path, config.debugShell.baudRate, started).catch(
+        (e: Error) => {
+          log.warn('debug shell unavailable', { path: config.debugShell?.path, error: e });
+          return undefined;
+        },
+      )
+    : undefined;
   module.startWatching();
   if (module.module.cardPresent) service.cardPlaced();
   return {
@@ -176,10 +169,11 @@ export async function startAppliance(
     modes,
     module,
     cameras,
-    kioskUrl: kiosk ? `http://127.0.0.1:${kioskPort}/` : undefined,
+    kioskUrl: kiosk?.url,
     stop: async () => {
       await service.stop();
-      await kiosk?.close();
+      await kiosk?.server.close();
+      await closeShell?.();
       await panel?.close();
       await module.close();
       await cameras.face.close();

@@ -96,12 +96,17 @@ export function openCamera(s: CameraSetting): OpenedCamera {
   return { nextFrame: (ms) => src.nextFrame(ms), close: () => src.stop() };
 }
 
+export interface OpenedPanel {
+  selfTest(): Promise<string>;
+  close(): Promise<void>;
+}
+
 /** The front panel: a Firmata board on a serial port. A panel that fails is logged, not fatal. */
 export async function openPanel(
   s: { path: string; baudRate: number; pins: PanelPins },
   service: SessionService,
   log: Logger,
-): Promise<{ close(): Promise<void> } | undefined> {
+): Promise<OpenedPanel | undefined> {
   // Firmata must see the port open (johnny-five waits for its "connect"): build it first.
   const port = new SerialPort({ path: s.path, baudRate: s.baudRate });
   const portFailed = new Promise<never>((_, reject) => port.once('error', reject));
@@ -113,6 +118,12 @@ export async function openPanel(
     log.info('front panel ready', { path: s.path });
     const svc = new PanelService(panel, service);
     return {
+      selfTest: async () => {
+        panel.show('attention');
+        await panel.beep('attention');
+        panel.show('ready');
+        return 'panel: LEDs blinked, buzzer beeped (look and listen)';
+      },
       close: async () => {
         await svc.close();
         await new Promise((r) => port.close(() => r(undefined)));

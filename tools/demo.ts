@@ -36,7 +36,7 @@ async function script(rig: ApplianceRig): Promise<number> {
       `   terminal: verified result ${describe(rec)}${ok ? '' : `  ✗ expected ${p.expect.method} ${p.expect.outcome}`}`,
     );
     await rig.patient.leave();
-    await rig.patient.waitFor('idle', 15_000);
+    await rig.patient.waitReady();
   }
   return failures;
 }

@@ -17,6 +17,8 @@ export interface KioskView {
   readonly detail?: string;
   readonly guidance?: { readonly code: QualityIssue; readonly ja: string; readonly en: string };
   readonly notice?: string;
+  /** On the done screen: the card is no longer on the tray. */
+  readonly cardGone?: boolean;
   readonly visualCheckMode: boolean;
   readonly outOfService: boolean;
 }
@@ -41,7 +43,14 @@ export function viewOf(
     case 'idle':
       return base;
     case 'done':
-      return { ...base, sessionId: st.sessionId, outcome: st.outcome, method: st.method, detail: st.detail };
+      return {
+        ...base,
+        sessionId: st.sessionId,
+        outcome: st.outcome,
+        method: st.method,
+        detail: st.detail,
+        cardGone: st.cardGone,
+      };
     case 'choosing-method':
       return { ...base, sessionId: st.s.id, offered: st.offered };
     case 'entering-pin':

@@ -64,7 +64,14 @@ const STATES: Record<StateKind, State> = {
   },
   consenting: { kind: 'consenting', s, index: 0 },
   publishing: { kind: 'publishing', s, outcome: 'verified', detail: '' },
-  done: { kind: 'done', sessionId: 'sess-1', outcome: 'verified', method: 'face', detail: '' },
+  done: {
+    kind: 'done',
+    sessionId: 'sess-1',
+    outcome: 'verified',
+    method: 'face',
+    detail: '',
+    cardGone: false,
+  },
 };
 
 const EVENTS: Record<Event['type'], Event> = {
@@ -121,6 +128,7 @@ const TABLE: Row[] = [
   ['awaiting-visual-check', 'visual-check-decision', 'consenting', []],
   ['consenting', 'consent', 'consenting', []],
   ['publishing', 'published', 'done', []],
+  ['publishing', 'card-removed', 'publishing', []],
   ['done', 'card-removed', 'idle', []],
   ['done', 'timeout', 'idle', []],
   ['done', 'card-placed', 'reading-card', ['read-card']],

@@ -51,9 +51,13 @@ export type State =
       readonly s: SessionData;
       readonly outcome: Outcome;
       readonly detail: string;
+      /** The card left while the result was being stored. */
+      readonly cardGone?: boolean;
     }
   | {
       readonly kind: 'done';
+      /** No card on the tray: the done screen times out instead of waiting for removal. */
+      readonly cardGone: boolean;
       readonly sessionId: string;
       readonly outcome: Outcome;
       readonly method?: Method;
@@ -61,7 +65,7 @@ export type State =
     };
 
 export type StateKind = State['kind'];
-type SessionState = Exclude<State, { kind: 'idle' } | { kind: 'done' }>;
+type SessionState = Exclude<State, { kind: 'idle' } | { kind: 'done' } | { kind: 'publishing' }>;
 
 export type PinStateInfo = { kind: 'tries'; left: number } | { kind: 'blocked' } | { kind: 'no-pin' };
 
@@ -257,7 +261,6 @@ function onCancel(st: SessionState, by: 'patient' | 'terminal', ctx: Context): S
 
 /** Events every state of a running session handles the same way. */
 function common(st: SessionState, ev: Event, ctx: Context): Step | undefined {
-  if (st.kind === 'publishing') return ev.type === 'published' ? undefined : stay(st);
   switch (ev.type) {
     case 'card-removed':
       return st.kind === 'awaiting-card'
@@ -406,6 +409,7 @@ export function transition(state: State, ev: Event, ctx: Context): Step {
       if (ev.type === 'start-command' || ev.type === 'card-placed') return transition(IDLE, ev, ctx);
       return stay(state);
     case 'publishing':
+      if (ev.type === 'card-removed' && !state.cardGone) return stay({ ...state, cardGone: true });
       if (ev.type === 'published') {
         return stay({
           kind: 'done',
@@ -413,6 +417,7 @@ export function transition(state: State, ev: Event, ctx: Context): Step {
           outcome: state.outcome,
           method: state.s.method,
           detail: state.detail,
+          cardGone: state.cardGone === true || state.outcome === 'card-removed',
         });
       }
       return stay(state);

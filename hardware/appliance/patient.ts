@@ -11,6 +11,7 @@ export interface View {
   readonly outcome?: string;
   readonly consent?: { kind: string; index: number; total: number };
   readonly notice?: string;
+  readonly cardGone?: boolean;
 }
 
 export class EmulatedPatient {
@@ -29,7 +30,8 @@ export class EmulatedPatient {
     const want = Array.isArray(screens) ? screens : [screens];
     const deadline = Date.now() + timeoutMs;
     let v = await this.view();
-    while (!want.includes(v.screen)) {
+    // Once a card is placed, the previous session's screens are not what anyone waits for.
+    while (!want.includes(v.screen) || (this.previous !== undefined && v.sessionId === this.previous)) {
       if (Date.now() > deadline)
         throw new Error(`the kiosk shows "${v.screen}" after ${timeoutMs} ms, not ${want.join(' or ')}`);
       await new Promise((r) => setTimeout(r, 25));
@@ -47,7 +49,11 @@ export class EmulatedPatient {
     return r.ok;
   }
 
+  private previous?: string;
+
   async placeCard(card: MyNumberCard, face?: string): Promise<void> {
+    const v = await this.view();
+    this.previous = v.screen === 'idle' || v.screen === 'awaiting-card' ? undefined : v.sessionId;
     await this.hw.showFace(face);
     await this.hw.placeCard(card);
   }
@@ -61,19 +67,20 @@ export class EmulatedPatient {
     return this.input({ type: 'choose', method });
   }
 
+  /** Enters the PIN on the kiosk's pad; resolves with the screen that follows it. */
   async enterPin(pin: string): Promise<View> {
-    await this.waitFor('entering-pin');
+    const before = await this.waitFor('entering-pin');
     await this.input({ type: 'pin', pin });
-    return this.waitFor([
-      'confirming-last-try',
-      'signing',
-      'verifying-pin',
-      'consenting',
-      'entering-pin',
-      'publishing',
-      'done',
-      'awaiting-visual-check',
-    ]);
+    // A wrong PIN comes back to the same screen with fewer tries left.
+    const busy = ['entering-pin', 'checking-pin', 'verifying-pin', 'signing'];
+    return this.until(
+      (v) => !busy.includes(v.screen) || (v.screen === 'entering-pin' && v.triesLeft !== before.triesLeft),
+    );
+  }
+
+  /** The session is over and the reader is ready for the next card. */
+  async waitReady(timeoutMs = 20_000): Promise<View> {
+    return this.until((v) => v.screen === 'idle' || (v.screen === 'done' && v.cardGone === true), timeoutMs);
   }
 
   /** Waits until the view satisfies `ok`. */

@@ -1,0 +1,113 @@
+// The services around the session: the kiosk screen (with the health endpoint) and the serial
+// debug shell. Both read the same status.
+
+import type { Frame } from '../device/camera/frame-source.js';
+import { CardChannel } from '../device/card/card-channel.js';
+import { SerialPortTransport } from '../device/serial/serialport-transport.js';
+import { AID, apdu } from '../protocol/mynumber/mynumber.js';
+import type { ApplianceConfig } from './config-appliance.js';
+import { kioskBackend } from './kiosk/kiosk-backend.js';
+import { KioskServer } from './kiosk/kiosk-server.js';
+import type { DeviceLink } from './link/device-link.js';
+import type { Logger } from './log.js';
+import type { OpenedCamera, OpenedCardModule, OpenedPanel } from './open-devices.js';
+import { inSession } from './session/machine.js';
+import type { ReaderModes } from './session/session-commands.js';
+import type { SessionService } from './session/session-service.js';
+import { DebugShell } from './shell/debug-shell.js';
+
+export interface ServiceParts {
+  readonly config: ApplianceConfig;
+  readonly service: SessionService;
+  readonly modes: ReaderModes;
+  readonly link: DeviceLink;
+  readonly module: OpenedCardModule;
+  readonly cameras: { readonly face: OpenedCamera; readonly cardFace: OpenedCamera };
+  readonly panel?: OpenedPanel;
+  readonly lastFaceFrame: () => Frame | undefined;
+  readonly log: Logger;
+  readonly now: () => number;
+}
+
+export function status(p: ServiceParts, started: number): { ok: boolean } & Record<string, unknown> {
+  const outbox = p.link.outbox;
+  return {
+    ok: p.link.connected,
+    state: p.service.state.kind,
+    link: {
+      connected: p.link.connected,
+      outboxPending: outbox.pendingCount,
+      lastCounter: outbox.lastCounter.toString(),
+    },
+    cardModule: { name: p.module.module.name, cardPresent: p.module.module.cardPresent },
+    panel: !!p.panel,
+    modes: {
+      maintenance: p.modes.maintenance,
+      outOfService: p.modes.outOfService,
+      visualCheck: !!p.service.visualCheckMode,
+    },
+    uptimeMs: p.now() - started,
+  };
+}
+
+export async function startKiosk(
+  p: ServiceParts,
+  started: number,
+): Promise<{ server: KioskServer; url: string }> {
+  const server = new KioskServer(
+    kioskBackend({
+      service: p.service,
+      consents: p.config.session.consents,
+      outOfService: () => p.modes.outOfService,
+      lastFaceFrame: p.lastFaceFrame,
+      health: () => status(p, started),
+    }),
+    p.log.child('kiosk'),
+  );
+  const port = await server.listen(p.config.kiosk.port);
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+async function selfTest(p: ServiceParts, what: 'card' | 'camera' | 'panel'): Promise<string[]> {
+  if (what === 'panel')
+    return [p.panel ? await p.panel.selfTest() : 'panel: not configured or not answering'];
+  if (what === 'camera') {
+    const out: string[] = [];
+    for (const [name, cam] of Object.entries(p.cameras)) {
+      const t0 = performance.now();
+      try {
+        const f = await cam.nextFrame(3000);
+        out.push(`${name} camera: ${f.width}x${f.height} frame in ${Math.round(performance.now() - t0)} ms`);
+      } catch (e) {
+        out.push(`${name} camera: FAILED (${(e as Error).message})`);
+      }
+    }
+    return out;
+  }
+  const m = p.module.module;
+  const out = [`card module: ${m.name}, card ${m.cardPresent ? 'present' : 'absent'}`];
+  if (m.cardPresent && !inSession(p.service.state)) {
+    const r = await new CardChannel(m, { timeoutMs: 3000 }).transmit(apdu.selectAid(AID.JPKI));
+    out.push(`SELECT user-authentication AP: SW ${r.sw.toString(16)}`);
+  }
+  return out;
+}
+
+export async function startDebugShell(
+  p: ServiceParts,
+  path: string,
+  baudRate: number,
+  started: number,
+): Promise<() => Promise<void>> {
+  const port = await SerialPortTransport.open({ path, baudRate, reopenEveryMs: 1000 });
+  new DebugShell(port, {
+    service: p.service,
+    maintenance: () => p.modes.maintenance,
+    status: () => status(p, started),
+    selfTest: (what) => selfTest(p, what),
+    transmit: (c) => p.module.module.transmit(c, { timeoutMs: 5000 }),
+    log: p.log,
+  });
+  p.log.info('debug shell', { path });
+  return () => port.close();
+}

@@ -1,0 +1,204 @@
+// Every session path end to end: readerd in its own process on the emulated hardware (PN532
+// on a pty at 921600, still-image cameras, Firmata panel, debug-shell pty), the embedded
+// broker, and the reference terminal verifying every result.
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { fromBase64, fromHex } from '../../protocol/bytes.js';
+import { fareader } from '../../protocol/gen/fareader.js';
+import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { PATIENTS } from '../../tools/demo/patients.js';
+import type { ResultRecord } from '../../tools/terminal/result-json.js';
+import { missing } from '../helpers/system.js';
+
+const v1 = fareader.v1;
+const S = v1.ResponseStatus;
+const face = (f: string): string => join(FACES_DIR, f);
+type Evidence = {
+  face?: { score: number; threshold: number; attempts: number };
+  pin?: { cardSignature: string; signedDigest: string; triesLeftBefore: number; lastTryConfirmed: boolean };
+  visualCheck?: { enablingCommandId: string; staffId: string; confirmed: boolean };
+};
+const evidence = (r: ResultRecord): Evidence => (r.evidence ?? {}) as Evidence;
+
+/** The card's signature over the PIN-evidence input verifies with the result's certificate. */
+function pinSignatureVerifies(r: ResultRecord): boolean {
+  const e = evidence(r).pin!;
+  const input = Buffer.concat([
+    Buffer.from('fareader.v1/pin-evidence'),
+    Buffer.of(0),
+    Buffer.from(r.sessionId),
+    Buffer.from(fromHex(r.terminalNonce)),
+  ]);
+  const cert = new X509Certificate(Buffer.from(fromBase64(r.userAuthCertificate)));
+  const digestOk =
+    createHash('sha256').update(input).digest('base64') ===
+    Buffer.from(fromBase64(e.signedDigest)).toString('base64');
+  return digestOk && verify('sha256', input, cert.publicKey, Buffer.from(fromBase64(e.cardSignature)));
+}
+
+describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated appliance', () => {
+  let rig: ApplianceRig;
+  const play = async (sessionId: Promise<string> | string): Promise<ResultRecord> => {
+    const r = await rig.result(await sessionId);
+    await rig.patient.leave();
+    await rig.patient.waitReady();
+    return r;
+  };
+
+  beforeAll(async () => {
+    rig = await ApplianceRig.start({
+      dir: mkdtempSync(join(tmpdir(), 'fareader-sessions-')),
+      config: { session: { consents: ['medication', 'surgery'], doneScreenMs: 60_000 } },
+    });
+  }, 60_000);
+  afterAll(() => rig?.close());
+
+  it('the demo script: every patient ends with the expected method and outcome', async () => {
+    const results: ResultRecord[] = [];
+    for (const p of PATIENTS) {
+      const r = await play(p.play(rig, () => {}));
+      expect({ method: r.method, outcome: r.outcome }, p.name).toEqual(p.expect);
+      results.push(r);
+    }
+    const [faceOk, faceThenPin, lastTry, visual, cancelled, noPin] = results as [
+      ResultRecord,
+      ...ResultRecord[],
+    ];
+    // Face: evidence with a score above the threshold; the terminal's nonce echoed.
+    expect(evidence(faceOk).face!.score).toBeGreaterThanOrEqual(evidence(faceOk).face!.threshold);
+    expect(faceOk.terminalNonce).toMatch(/^[0-9a-f]{64}$/);
+    expect(faceOk.consents).toHaveLength(2);
+    // PIN: the card's own signature proves the VERIFY; no face evidence rides along.
+    expect(pinSignatureVerifies(faceThenPin!)).toBe(true);
+    expect(evidence(faceThenPin!).face).toBeUndefined();
+    expect(evidence(lastTry!).pin).toMatchObject({ triesLeftBefore: 1, lastTryConfirmed: true });
+    expect(pinSignatureVerifies(lastTry!)).toBe(true);
+    expect(evidence(visual!).visualCheck).toMatchObject({ staffId: 'staff-suzuki', confirmed: true });
+    expect(evidence(visual!).visualCheck!.enablingCommandId).not.toBe('');
+    expect(cancelled!.evidence).toBeNull();
+    expect(evidence(noPin!).face).toBeDefined();
+    // Counters strictly increase; results never carry the PIN or 照合番号B.
+    const counters = results.map((r) => BigInt(r.counter));
+    expect(counters.every((c, i) => i === 0 || c > counters[i - 1]!)).toBe(true);
+    for (const r of results) expect(JSON.stringify(r)).not.toContain('1234');
+  }, 120_000);
+
+  it('a wrong PIN: one VERIFY only, tries left shown, PIN_WRONG when the patient stops', async () => {
+    const card = await rig.card('wrong-pin', 'normal', 'img1.jpg');
+    await rig.patient.placeCard(card);
+    const v = await rig.patient.waitFor('choosing-method');
+    await rig.patient.choose('pin');
+    const after = await rig.patient.enterPin('9999');
+    expect(after).toMatchObject({ screen: 'entering-pin', triesLeft: 2 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(card.stats.pinVerifies).toBe(1);
+    await rig.patient.cancel();
+    const r = await play(v.sessionId!);
+    expect(r.outcome).toBe('PIN_WRONG');
+    expect(card.stats.pinVerifies).toBe(1);
+  });
+
+  it('on the last try nothing is sent to the card unless the patient confirms', async () => {
+    const card = await rig.card('last-try-no', 'pin-last-try', 'img1.jpg');
+    await rig.patient.placeCard(card);
+    const v = await rig.patient.waitFor('choosing-method');
+    await rig.patient.choose('pin');
+    expect((await rig.patient.enterPin('1234')).screen).toBe('confirming-last-try');
+    await rig.patient.cancel();
+    const r = await play(v.sessionId!);
+    expect(r.outcome).toBe('CANCELLED_BY_PATIENT');
+    expect(card.stats.pinVerifies).toBe(0);
+  });
+
+  it('the card removed at each stage ends the session with CARD_REMOVED', async () => {
+    const stages: [string, (id: string) => Promise<void>][] = [
+      ['choosing-method', async () => {}],
+      ['entering-pin', async () => void (await rig.patient.choose('pin'))],
+      [
+        'consenting',
+        async () => {
+          await rig.patient.choose('pin');
+          await rig.patient.enterPin('1234');
+        },
+      ],
+      // An empty counter: the face camera sees nobody, so the capture keeps trying.
+      ['capturing', async () => void (await rig.patient.choose('face'))],
+    ];
+    for (const [stage, reach] of stages) {
+      const card = await rig.card(`removed-${stage}`, 'normal', 'img1.jpg');
+      await rig.patient.placeCard(card);
+      const v = await rig.patient.waitFor('choosing-method');
+      await reach(v.sessionId!);
+      await rig.patient.waitFor(stage);
+      await rig.hw.removeCard();
+      const r = await play(v.sessionId!);
+      expect(r.outcome, stage).toBe('CARD_REMOVED');
+      expect(r.detail, stage).toContain(stage);
+    }
+    // The card leaves the field in the middle of an APDU while the certificate is read.
+    const card = await rig.card('removed-mid-command', 'removed-mid-command', 'img1.jpg');
+    await rig.patient.placeCard(card);
+    const done = await rig.patient.waitFor('done');
+    const r = await play(done.sessionId!);
+    expect(['CARD_REMOVED', 'MODULE_ERROR', 'CARD_ERROR']).toContain(r.outcome);
+  });
+
+  it('an expired card and a card whose printed 照合番号B is wrong', async () => {
+    await rig.patient.placeCard(await rig.card('expired', 'expired-cert', 'img1.jpg'));
+    const e = await rig.patient.waitFor('done');
+    expect((await play(e.sessionId!)).outcome).toBe('CARD_EXPIRED');
+    await rig.patient.placeCard(await rig.card('wrongkeyb', 'wrong-key-b', 'img20.jpg'), face('img21.jpg'));
+    await rig.patient.waitFor('choosing-method');
+    await rig.patient.choose('face');
+    // The chip refuses the key read from the face: face is impossible, PIN is offered.
+    const v = await rig.patient.until(
+      (x) => x.screen === 'choosing-method' && x.notice !== undefined,
+      30_000,
+    );
+    expect(v).toMatchObject({ offered: ['pin'], notice: 'card-face-unreadable' });
+    await rig.patient.cancel();
+    expect((await play(v.sessionId!)).outcome).toBe('CARD_FACE_UNREADABLE');
+  });
+
+  it('terminal commands: busy, cancel, no session, visual check only when enabled', async () => {
+    const t = rig.terminal;
+    const noSession = await t.sendCommand(rig.deviceId, { cancelSession: {} });
+    expect(noSession.status).toBe(S.RESPONSE_STATUS_NO_SESSION);
+    const early = await t.sendCommand(rig.deviceId, {
+      visualCheckDecision: { sessionId: '', confirmed: true, staffId: 'x' },
+    });
+    expect(early.status).toBe(S.RESPONSE_STATUS_UNSUPPORTED);
+    await rig.patient.placeCard(await rig.card('cancel-me', 'normal', 'img1.jpg'));
+    const v = await rig.patient.waitFor('choosing-method');
+    const busy = await t.startSession(rig.deviceId);
+    expect(busy.response.status).toBe(S.RESPONSE_STATUS_BUSY);
+    const c = await t.sendCommand(rig.deviceId, { cancelSession: { sessionId: v.sessionId } });
+    expect(c.status).toBe(S.RESPONSE_STATUS_OK);
+    expect((await play(v.sessionId!)).outcome).toBe('CANCELLED_BY_TERMINAL');
+    // Visual check is never offered without the signed mode command.
+    await rig.patient.placeCard(await rig.card('no-visual', 'no-pin', 'img1.jpg'), undefined);
+    const nv = await rig.patient.waitFor(['reading-card-face', 'capturing', 'choosing-method']);
+    expect(nv.offered ?? []).not.toContain('visual-check');
+    await rig.patient.cancel();
+    await play(nv.sessionId!);
+  });
+
+  it('the health endpoint reports the reader; the kiosk refuses bad input', async () => {
+    const h = await fetch(new URL('/healthz', rig.kioskUrl));
+    expect(h.status).toBe(200);
+    expect(await h.json()).toMatchObject({ ok: true, state: 'idle', link: { connected: true }, panel: true });
+    const bad = await fetch(new URL('/api/input', rig.kioskUrl), {
+      method: 'POST',
+      body: '{"type":"pin","pin":"12"}',
+    });
+    expect(bad.status).toBe(400);
+    const garbage = await fetch(new URL('/api/input', rig.kioskUrl), { method: 'POST', body: '\u0000{{' });
+    expect(garbage.status).toBe(400);
+    const notNow = await rig.patient.input({ type: 'confirm-last-try' });
+    expect(notNow).toBe(false);
+  });
+});
