@@ -125,7 +125,7 @@ function pins(c: Checker, raw: unknown, path: string, dflt?: PanelPins): PanelPi
   c.unknown(o, path, ['ledGreen', 'ledRed', 'buzzer', 'keys']);
   const keysRaw = c.obj(o.keys, `${path}.keys`);
   const keys: Record<string, number> = {};
-  for (const [k, v] of Object.entries(keysRaw)) {
+  for (const k of Object.keys(keysRaw)) {
     if (!/^[0-9*#]$/.test(k)) c.problems.push(`${path}.keys.${k}: keys are "0".."9", "*" and "#"`);
     else keys[k] = c.int(keysRaw, k, `${path}.keys`, 0, 0, 127);
   }
