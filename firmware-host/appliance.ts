@@ -131,7 +131,8 @@ export async function startAppliance(
     );
   }
   module.module.on('card', () => {
-    if (!modes.outOfService) service.cardPlaced();
+    // At the bench (maintenance) or out of service, a card does not start a patient session.
+    if (!modes.outOfService && !modes.maintenance) service.cardPlaced();
   });
   module.module.on('removed', () => service.cardRemoved());
   module.module.on('error', (e) => log.warn('card module', { error: e }));

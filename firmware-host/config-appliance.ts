@@ -1,7 +1,7 @@
 // The appliance part of readerd's configuration: card module, cameras, the session, the kiosk
 // screen, the front panel and the serial debug shell. A board profile (hardware/boards) gives
 // the defaults for the devices; explicit settings override it.
-import { BOARDS, type BoardProfile } from '../hardware/boards/profiles.js';
+import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../hardware/boards/profiles.js';
 import type { Checker, Json } from './config.js';
 import { CONSENT_KINDS, type ConsentKind } from './session/types.js';
 
@@ -214,7 +214,7 @@ export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefi
               1200,
               1_000_000,
             ),
-            pins: pins(c, panel?.pins, '$.panel.pins', board?.panel?.pins),
+            pins: pins(c, panel?.pins, '$.panel.pins', board?.panel?.pins ?? NANO_PANEL_PINS),
           }
         : undefined,
     debugShell: shell

@@ -46,8 +46,23 @@ export class DebugShell {
     this.port.write(new TextEncoder().encode(s)).catch(() => {});
   }
 
+  /** Inside an ANSI escape sequence (arrow keys and the like): 1 after ESC, 2 inside CSI. */
+  private escape = 0;
+
   private onData(d: Uint8Array): void {
     for (const byte of d) {
+      if (byte === 0x1b) {
+        this.escape = 1;
+        continue;
+      }
+      if (this.escape === 1) {
+        this.escape = byte === 0x5b ? 2 : 0;
+        continue;
+      }
+      if (this.escape === 2) {
+        if (byte >= 0x40 && byte <= 0x7e) this.escape = 0;
+        continue;
+      }
       if (byte === 0x0d || byte === 0x0a) {
         if (byte === 0x0a && this.line === '' && this.lastWasCr) continue;
         this.lastWasCr = byte === 0x0d;
