@@ -48,6 +48,8 @@ export class ApplianceRig {
   private brokerUrl = '';
   /** Results verified by the terminal, by session id. */
   readonly results = new Map<string, ResultRecord>();
+  /** Every result the terminal accepted, in arrival order (duplicates are not accepted). */
+  readonly received: ResultRecord[] = [];
   private readonly resultWaiters = new Set<(rec: ResultRecord) => void>();
 
   private constructor(
@@ -76,6 +78,7 @@ export class ApplianceRig {
     });
     rig.terminal.on('result', (rec: ResultRecord) => {
       rig.results.set(rec.sessionId, rec);
+      rig.received.push(rec);
       for (const w of rig.resultWaiters) w(rec);
     });
     await rig.terminal.start();
