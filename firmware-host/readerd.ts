@@ -14,6 +14,7 @@ import { loadKeyFile, loadTrustDir } from './link/keystore.js';
 import { Outbox } from './link/outbox.js';
 import { LinkTestService } from './link-test.js';
 import { createLogger } from './log.js';
+import { systemdNotifier } from './systemd-notify.js';
 
 const HELP = `Usage: readerd --config FILE [options]
 
@@ -117,6 +118,9 @@ export async function main(argv: string[]): Promise<number> {
     broker: broker?.url ?? config.broker.url,
   });
 
+  const notifier = systemdNotifier(log);
+  notifier.ready(`ready: ${config.deviceId}${appliance?.kioskUrl ? `, kiosk ${appliance.kioskUrl}` : ''}`);
+
   if (testCount > 0) {
     await Promise.race([linkTest.produce(testCount, testInterval), signal]);
     log.info('link self-test results queued', { count: testCount, lastCounter: outbox.lastCounter });
@@ -124,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values['exit-when-flushed']) {
     while (!signalled && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
   } else await signal;
+  notifier.stopping();
   await stop(signalled ? 'signal' : 'flushed');
   return 0;
 }

@@ -83,6 +83,8 @@ export class KioskServer {
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(PAGE);
+    } else if (req.method === 'GET' && url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
     } else if (req.method === 'GET' && url.pathname === '/events') {
       this.stream(req, res);
     } else if (req.method === 'GET' && url.pathname === '/api/view') {
@@ -94,7 +96,8 @@ export class KioskServer {
       json(res, ok ? 200 : 409, { ok, screen: this.backend.view().screen });
     } else if (req.method === 'GET' && url.pathname === '/preview.jpg') {
       const jpeg = await this.backend.preview();
-      if (!jpeg) return json(res, 404, { error: 'no capture running' });
+      // No picture yet (or no capture running): nothing to show, which is not an error.
+      if (!jpeg) return void res.writeHead(204, { 'cache-control': 'no-store' }).end();
       res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' });
       res.end(jpeg);
     } else if (req.method === 'GET' && (url.pathname === '/healthz' || url.pathname === '/status')) {

@@ -35,8 +35,8 @@ export interface ReaderdProcess {
   exit(): Promise<number | null>;
 }
 
-export function startReaderd(args: string[]): ReaderdProcess {
-  const proc = spawn(process.execPath, [READERD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startReaderd(args: string[], env: NodeJS.ProcessEnv = process.env): ReaderdProcess {
+  const proc = spawn(process.execPath, [READERD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const lines: string[] = [];
   const listeners = new Set<() => void>();
   const onData = (d: Buffer): void => {
