@@ -32,6 +32,10 @@ const commands: Record<string, Command> = {
     summary: 'run a hardware emulator on a pseudo-terminal (smp-target)',
     run: async (a) => (await import('./cli/sim.js')).sim(a),
   },
+  conformance: {
+    summary: 'the conformance kit: run the SPEC cases against a reader, write JUnit/JSON/HTML reports',
+    run: async (a) => (await import('./cli/conformance.js')).conformance(a),
+  },
   terminal: {
     summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
     run: async (a) => (await import('./cli/terminal.js')).terminal(a),

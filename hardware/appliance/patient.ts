@@ -14,11 +14,9 @@ export interface View {
   readonly cardGone?: boolean;
 }
 
-export class EmulatedPatient {
-  constructor(
-    private readonly hw: EmulatedHardware,
-    private readonly kioskUrl: string,
-  ) {}
+/** The patient's side of the kiosk screen, through its HTTP API (what the page itself sends). */
+export class KioskClient {
+  constructor(readonly kioskUrl: string) {}
 
   async view(): Promise<View> {
     const r = await fetch(new URL('/api/view', this.kioskUrl));
@@ -49,18 +47,12 @@ export class EmulatedPatient {
     return r.ok;
   }
 
-  private previous?: string;
+  protected previous?: string;
 
-  async placeCard(card: MyNumberCard, face?: string): Promise<void> {
+  /** Call before a card goes on the tray: the session on screen now is not the next one. */
+  async beforePlacing(): Promise<void> {
     const v = await this.view();
     this.previous = v.screen === 'idle' || v.screen === 'awaiting-card' ? undefined : v.sessionId;
-    await this.hw.showFace(face);
-    await this.hw.placeCard(card);
-  }
-
-  async leave(): Promise<void> {
-    await this.hw.removeCard();
-    await this.hw.showFace(undefined);
   }
 
   choose(method: 'face' | 'pin' | 'visual-check'): Promise<boolean> {
@@ -107,5 +99,26 @@ export class EmulatedPatient {
 
   cancel(): Promise<boolean> {
     return this.input({ type: 'cancel' });
+  }
+}
+
+/** The patient at the emulated appliance: the card and the face come from its hardware. */
+export class EmulatedPatient extends KioskClient {
+  constructor(
+    private readonly hw: EmulatedHardware,
+    kioskUrl: string,
+  ) {
+    super(kioskUrl);
+  }
+
+  async placeCard(card: MyNumberCard, face?: string): Promise<void> {
+    await this.beforePlacing();
+    await this.hw.showFace(face);
+    await this.hw.placeCard(card);
+  }
+
+  async leave(): Promise<void> {
+    await this.hw.removeCard();
+    await this.hw.showFace(undefined);
   }
 }

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
@@ -14,6 +15,7 @@ import { holderFor, type ProfileName } from '../../hardware/card/card-profiles.j
 import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
 import type { ResultRecord } from '../terminal/result-json.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
+import { serveBench } from './bench-server.js';
 
 export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
 
@@ -34,6 +36,8 @@ export interface RigOptions {
   /** Extra settings merged into readerd's configuration (session, faults, …). */
   readonly config?: Record<string, unknown>;
   readonly onLog?: (line: string) => void;
+  /** false: no reference terminal (the conformance kit plays the terminal). */
+  readonly terminal?: boolean;
 }
 
 export class ApplianceRig {
@@ -46,6 +50,7 @@ export class ApplianceRig {
   readonly configFile: string;
   private readonly keyDir: string;
   private brokerUrl = '';
+  private benchServer?: Server;
   /** Results verified by the terminal, by session id. */
   readonly results = new Map<string, ResultRecord>();
   /** Every result the terminal accepted, in arrival order (duplicates are not accepted). */
@@ -67,6 +72,7 @@ export class ApplianceRig {
     const rig = new ApplianceRig(o, hw);
     rig.provision();
     await rig.startReaderd();
+    if (o.terminal === false) return rig;
     rig.terminal = new ReferenceTerminal({
       terminalId: 'terminal-1',
       broker: { url: rig.brokerUrl },
@@ -194,7 +200,15 @@ export class ApplianceRig {
     return MyNumberCard.create({ stateDir, cardId, profile, holder: holderFor(cardId, photo) });
   }
 
+  /** Serves the bench control port (tools/demo/bench-server.ts); returns its URL. */
+  async serveBench(port = 0): Promise<string> {
+    const b = await serveBench(this, port);
+    this.benchServer = b.server;
+    return b.url;
+  }
+
   async close(): Promise<void> {
+    this.benchServer?.close();
     await this.terminal?.stop().catch(() => {});
     await this.stopReaderd().catch(() => {});
     await this.hw.close();

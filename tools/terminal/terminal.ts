@@ -61,6 +61,8 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
   accepted = 0;
   duplicates = 0;
+  /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
+  acknowledging = true;
   /** Results verified in this turn of the event loop, committed together before their acks. */
   private batch: {
     record: ResultRecord;
@@ -269,6 +271,7 @@ export class ReferenceTerminal extends EventEmitter {
   }
 
   private ack(deviceId: string, counter: bigint, sessionId: string, duplicate: boolean): void {
+    if (!this.acknowledging) return;
     const payload = v1.ResultAck.encode({
       deviceId,
       counter: toLong(counter),
