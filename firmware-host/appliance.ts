@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Frame } from '../device/camera/frame-source.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
+import type { TestFaults } from './config.js';
 import type { ApplianceConfig } from './config-appliance.js';
 import type { DeviceLink } from './link/device-link.js';
 import type { Logger } from './log.js';
@@ -67,6 +68,7 @@ export async function startAppliance(
   config: ApplianceConfig,
   link: DeviceLink,
   log: Logger,
+  faults: TestFaults = {},
   now: () => number = Date.now,
 ): Promise<Appliance> {
   const matcher = new FaceApiMatcher();
@@ -113,7 +115,8 @@ export async function startAppliance(
     log: log.child('session'),
   });
   const modes = new ReaderModes();
-  link.onCommand = sessionCommandHandler(service, modes);
+  link.onCommand = sessionCommandHandler(service, modes, faults);
+  service.faults = faults;
   // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
   for (const s of outbox.openSessions()) {
     log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });

@@ -26,6 +26,7 @@ Options:
       --link-test-results N    produce N link self-test results (link_test=true) and keep running
       --link-test-interval MS  pause between link self-test results (default 100)
       --exit-when-flushed      with --link-test-results: stop once every result is acknowledged
+      --test-faults            accept $.testFaults (the conformance kit's self-test; never in service)
   -h, --help                   show this help
   -V, --version                show the version
 
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     'link-test-results': { type: 'string' },
     'link-test-interval': { type: 'string' },
     'exit-when-flushed': { type: 'boolean' },
+    'test-faults': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
   });
@@ -52,6 +54,15 @@ export async function main(argv: string[]): Promise<number> {
 
   const config = loadConfig(values.config);
   const log = createLogger('readerd', { level: config.log.level, format: config.log.format });
+  const faults = Object.entries(config.testFaults)
+    .filter(([, on]) => on)
+    .map(([f]) => f);
+  if (faults.length && !values['test-faults'])
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      `$.testFaults (${faults.join(', ')}) needs --test-faults: never on a reader in service`,
+    );
+  if (faults.length) log.warn('TEST FAULTS ACTIVE: this reader misbehaves on purpose', { faults });
   const key = loadKeyFile(config.keys.deviceKey);
   const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
   if (trustedTerminals.size === 0) {
@@ -61,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   mkdirSync(config.dataDir, { recursive: true });
   const outbox = new Outbox(join(config.dataDir, 'outbox.sqlite'));
+  if (config.testFaults.counterResetOnRestart) outbox.resetCounterForTest();
 
   let broker: EmbeddedBroker | undefined;
   if (config.broker.url === 'embedded') {
@@ -79,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     commandWindowMs: config.link.commandWindowMs,
     ackTimeoutMs: config.link.ackTimeoutMs,
     inflightWindow: config.link.inflightWindow,
+    faults: config.testFaults,
   });
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
@@ -105,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   };
 
   const [appliance] = await Promise.all([
-    config.appliance ? startAppliance(config.appliance, link, log) : undefined,
+    config.appliance ? startAppliance(config.appliance, link, log, config.testFaults) : undefined,
     link.start(),
   ]);
   log.info('ready', {

@@ -10,7 +10,7 @@ import { ApplianceRig } from './demo/appliance-rig.js';
 import { PATIENTS } from './demo/patients.js';
 import { describe } from './terminal/result-json.js';
 
-const HELP = `Usage: npm start [-- --interactive] [--dir DIR] [--verbose]
+const HELP = `Usage: npm start [-- --interactive | --bench] [--dir DIR] [--verbose]
 
 Runs readerd on emulated hardware with the embedded MQTT broker and the reference terminal,
 prints the kiosk screen's address, and plays a script of patients: face verified; face fails
@@ -19,6 +19,8 @@ without PIN. Each result is printed by the terminal side once verified.
 
   --interactive   no script: you are the patient in the browser (kiosk page), and place
                   cards from this terminal (type "help")
+  --bench         no script and no terminal: the appliance waits for the conformance kit,
+                  with the emulated bench's control port; prints the readerctl command line
   --dir DIR       working folder (default var/demo)
   --verbose       show readerd's log lines`;
 
@@ -77,6 +79,7 @@ async function interactive(rig: ApplianceRig): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseCli(argv, {
     interactive: { type: 'boolean' },
+    bench: { type: 'boolean' },
     stay: { type: 'boolean' },
     verbose: { type: 'boolean' },
     dir: { type: 'string', default: 'var/demo' },
@@ -90,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
   say('== starting emulated hardware, readerd (embedded broker) and the reference terminal');
   const rig = await ApplianceRig.start({
     dir,
+    terminal: !values.bench,
     onLog: (line) => {
       if (values.verbose || /"level":"(warn|error)"|"msg":"(ready|kiosk screen)"/.test(line))
         say(`   [readerd] ${line}`);
@@ -100,7 +104,17 @@ async function main(argv: string[]): Promise<number> {
   say('== the emulated cameras show still photos, so liveness is off in this demo (see README)');
   let failures = 0;
   try {
-    if (values.interactive) await interactive(rig);
+    if (values.bench) {
+      const bench = await rig.serveBench();
+      const keys = join(dir, 'keys');
+      say(`== bench control: ${bench}`);
+      say('== run the conformance kit against this appliance:');
+      say(
+        `   node bin/readerctl.mjs conformance --broker ${rig.brokerAddress} --device ${rig.deviceId} --terminal-key ${join(keys, 'terminal.key')} --trust ${join(keys, 'trusted-devices')} --bench ${bench}`,
+      );
+      say('== running; Ctrl-C to stop');
+      await untilStopped();
+    } else if (values.interactive) await interactive(rig);
     else {
       failures = await script(rig);
       say(`\n== ${PATIENTS.length - failures} of ${PATIENTS.length} patients ended as expected`);

@@ -45,6 +45,8 @@ export interface DeviceLinkOptions {
   /** Results published and not yet acknowledged, at most. */
   readonly inflightWindow?: number;
   readonly ed25519?: Ed25519;
+  /** Deliberate misbehaviour for the conformance kit's self-test only (readerd --test-faults). */
+  readonly faults?: { readonly unsignedResults?: boolean; readonly noWill?: boolean };
 }
 
 export type CommandHandler = (command: fareader.v1.Command) => Promise<CommandReply> | CommandReply;
@@ -115,12 +117,13 @@ export class DeviceLink extends EventEmitter {
   async start(timeoutMs = 10_000): Promise<void> {
     this.bdSeq = this.opts.outbox.nextBdSeq();
     const options = mqttClientOptions(this.opts.broker, `fareader-dev-${this.opts.deviceId}`);
-    options.will = {
-      topic: this.topics.state,
-      payload: this.stateEnvelope(false, 'connection-lost'),
-      qos: QOS.state,
-      retain: true,
-    };
+    if (!this.opts.faults?.noWill)
+      options.will = {
+        topic: this.topics.state,
+        payload: this.stateEnvelope(false, 'connection-lost'),
+        qos: QOS.state,
+        retain: true,
+      };
     const client = mqtt.connect(this.opts.broker.url, options);
     this.client = client;
     client.on('connect', () => this.onConnect());
@@ -198,17 +201,19 @@ export class DeviceLink extends EventEmitter {
   publishResult(draft: ResultDraft): bigint {
     const row = this.opts.outbox.enqueue(
       draft.sessionId ?? '',
-      (counter) =>
-        seal(
-          v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
-          v1.VerificationResult.encode({
-            ...draft,
-            deviceId: this.opts.deviceId,
-            counter: toLong(counter),
-          }).finish(),
-          this.opts.key,
-          this.ed,
-        ),
+      (counter) => {
+        const payload = v1.VerificationResult.encode({
+          ...draft,
+          deviceId: this.opts.deviceId,
+          counter: toLong(counter),
+        }).finish();
+        if (this.opts.faults?.unsignedResults)
+          return v1.SignedEnvelope.encode({
+            payloadType: v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
+            payload,
+          }).finish();
+        return seal(v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT, payload, this.opts.key, this.ed);
+      },
       this.now(),
     );
     this.pump();

@@ -116,6 +116,11 @@ export class Outbox {
     return Number(this.stmts.count.get()!.n);
   }
 
+  /** The counterResetOnRestart test fault: forgets the counter (never on a reader in service). */
+  resetCounterForTest(): void {
+    this.stmts.setMeta.run(0n, 'counter');
+  }
+
   /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */
   openSession(sessionId: string, nonceHex: string, startedMs: number): void {
     this.stmts.openSession.run(sessionId, nonceHex, startedMs);

@@ -93,6 +93,8 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
   private epoch = 0;
   private timer?: NodeJS.Timeout;
   readonly trace: TraceEntry[] = [];
+  /** Test faults (readerd --test-faults): deliberate misbehaviour for the conformance kit. */
+  faults: { verifyOnLastTryUnasked?: boolean } = {};
   /** The last quality guidance of the running capture, for the kiosk. */
   guidance?: QualityIssue;
 
@@ -277,6 +279,9 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         if (st.kind !== 'entering-pin' || !/^\d{4}$/.test(input.pin)) return false;
         this.secrets.pin = input.pin;
         this.dispatch({ type: 'pin-entered' });
+        // The fault the kit must catch: the last try spent without the patient's say.
+        if (this.faults.verifyOnLastTryUnasked && this.st.kind === 'confirming-last-try')
+          this.dispatch({ type: 'last-try-confirmed' });
         break;
       case 'confirm-last-try':
         this.dispatch({ type: 'last-try-confirmed' });

@@ -64,6 +64,7 @@ export interface KitOptions {
 export class Kit {
   private steps: Step[] = [];
   private t0 = 0;
+  private caseStart = 0;
   raw!: MqttClient;
   readonly results: ResultRecord[] = [];
 
@@ -139,6 +140,7 @@ export class Kit {
     this.steps = [];
     this.t0 = performance.now();
     const since = Date.now();
+    this.caseStart = since;
     let status: CaseResult['status'] = 'passed';
     let reason: string | undefined;
     try {
@@ -245,8 +247,15 @@ export class Kit {
 
   /** The verified result of a session at the kit's terminal. */
   async result(sessionId: string, timeoutMs = 30_000): Promise<ResultRecord> {
-    const r = await this.waitFor(() => this.results.find((x) => x.sessionId === sessionId), timeoutMs);
-    this.check(r !== undefined, `a verified result arrives for session ${sessionId.slice(0, 8)}`);
+    const since = this.caseStart;
+    let refused: Violation | undefined;
+    const r = await this.waitFor(() => {
+      // A result the monitor refused will never verify at the terminal: say so at once.
+      refused = this.monitor.violations.find((v) => v.at >= since && v.topic.endsWith('/result'));
+      return refused ? null : this.results.find((x) => x.sessionId === sessionId);
+    }, timeoutMs);
+    this.check(!refused, 'the result is valid', refused && `§${refused.clause}: ${refused.what}`);
+    this.check(!!r, `a verified result arrives for session ${sessionId.slice(0, 8)}`);
     return r!;
   }
 

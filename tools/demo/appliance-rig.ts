@@ -131,7 +131,8 @@ export class ApplianceRig {
         2,
       ),
     );
-    const proc = spawn(process.execPath, [READERD_BIN, '-c', this.configFile], {
+    const faults = this.o.config?.testFaults ? ['--test-faults'] : [];
+    const proc = spawn(process.execPath, [READERD_BIN, '-c', this.configFile, ...faults], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.readerd = proc;
@@ -158,6 +159,11 @@ export class ApplianceRig {
     this.patient = new EmulatedPatient(this.hw, this.kioskUrl);
   }
 
+  /** The broker readerd and the terminal use. */
+  get brokerAddress(): string {
+    return this.brokerUrl;
+  }
+
   /** The terminal's verified result for a session (already received, or when it comes). */
   result(sessionId: string, timeoutMs = 20_000): Promise<ResultRecord> {
     const have = this.results.get(sessionId);
@@ -180,14 +186,14 @@ export class ApplianceRig {
   /** SIGKILL: no shutdown, no death message, no flush — a power cut. */
   async killReaderd(): Promise<void> {
     const p = this.readerd;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     p.kill('SIGKILL');
     await once(p, 'exit');
   }
 
   async stopReaderd(): Promise<number | null> {
     const p = this.readerd;
-    if (!p || p.exitCode !== null) return p?.exitCode ?? null;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return p?.exitCode ?? null;
     p.kill('SIGTERM');
     const [code] = await once(p, 'exit');
     return code as number | null;
