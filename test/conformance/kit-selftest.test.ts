@@ -1,0 +1,168 @@
+// The kit's self-test: the whole catalogue against the emulated reference appliance (its
+// broker outside readerd, so every case applies) passes; the three reports are written; the
+// HTML report renders in headless Chromium and its links land; `readerctl conformance` runs
+// against `npm start -- --bench`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import { testableClauses } from '../../tools/conformance/report.js';
+import { CATALOGUE, runConformance } from '../../tools/conformance/run.js';
+import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { missing } from '../helpers/system.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe.skipIf(missing('socat', 'socat'))('the conformance kit against the reference appliance', () => {
+  let broker: EmbeddedBroker;
+  let rig: ApplianceRig;
+  let dir: string;
+  let report: Awaited<ReturnType<typeof runConformance>>;
+
+  beforeAll(async () => {
+    broker = await startEmbeddedBroker();
+    dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
+    rig = await ApplianceRig.start({
+      dir,
+      brokerUrl: broker.url,
+      terminal: false,
+      config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
+    });
+    report = await runConformance({
+      brokerUrl: broker.url,
+      deviceId: rig.deviceId,
+      terminalKeyFile: join(dir, 'keys', 'terminal.key'),
+      trustedDevicesDir: join(dir, 'keys', 'trusted-devices'),
+      patient: 'emulated',
+      benchUrl: await rig.serveBench(),
+      outDir: join(dir, 'report'),
+      redeliveryWaitMs: 6000,
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await rig?.close();
+    await broker?.close();
+  });
+
+  it('every case passes, with steps, and the monitor saw every kind of message', () => {
+    const failed = report.cases.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.reason}`);
+    expect(failed).toEqual([]);
+    expect(report.cases.map((c) => c.id)).toEqual(CATALOGUE.map((c) => c.id));
+    for (const c of report.cases) expect(c.steps.length, c.id).toBeGreaterThan(0);
+    expect(report.passed).toBe(true);
+    expect(report.monitorViolations).toEqual([]);
+  });
+
+  it('clause coverage: device clauses covered; the terminal-side ones listed as uncovered', () => {
+    const testable = testableClauses().map((c) => c.id);
+    expect(testable.length).toBeGreaterThan(40);
+    const uncovered = report.uncovered.map((c) => c.id);
+    // The terminal's own duties (§4.6, §7.5, §9) and the CONNECT packet's protocol level (§1.1)
+    // are not observable from the kit's side of the broker.
+    expect(uncovered).toEqual(['1.1', '4.6', '7.5', '9.1', '9.2', '9.3']);
+  });
+
+  it('the JUnit and JSON reports hold every case', () => {
+    const junit = readFileSync(join(dir, 'report', 'conformance.junit.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml version="1.0"/);
+    expect(junit.match(/<testcase /g)).toHaveLength(CATALOGUE.length);
+    expect(junit).toContain('failures="0"');
+    const json = JSON.parse(readFileSync(join(dir, 'report', 'conformance.json'), 'utf8'));
+    expect(json.cases).toHaveLength(CATALOGUE.length);
+    expect(json.passed).toBe(true);
+  });
+
+  it.skipIf(missing('chromium', 'chromium'))(
+    'the HTML report renders in Chromium and its links land',
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`file://${join(dir, 'report', 'conformance.html')}`);
+        expect(await page.textContent('#verdict')).toContain('passed');
+        expect(await page.locator('#cases tr').count()).toBe(CATALOGUE.length + 1);
+        // Every in-page link has its target.
+        const broken = await page.evaluate(() =>
+          [...document.querySelectorAll('a[href^="#"]')]
+            .map((a) => a.getAttribute('href')!.slice(1))
+            .filter((id) => !document.getElementById(id)),
+        );
+        expect(broken).toEqual([]);
+        await page.click('#cases a[href="#case-PIN-01"]');
+        expect(page.url()).toMatch(/#case-PIN-01$/);
+        expect(await page.locator('#case-PIN-01').isVisible()).toBe(true);
+        await page.click('#case-PIN-01 a[href="#clause-12.1"]');
+        expect(await page.textContent('#clause-12\\.1')).toContain('PIN-01');
+        expect(await page.textContent('#uncovered')).toContain('§9.1');
+        await page.screenshot({
+          path: join(ROOT, 'test-results', 'conformance-report.png'),
+          fullPage: false,
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
+
+describe.skipIf(missing('socat', 'socat'))('readerctl conformance against npm start -- --bench', () => {
+  let demo: ChildProcess | undefined;
+  afterAll(async () => {
+    if (demo && demo.exitCode === null) {
+      demo.kill('SIGINT');
+      await once(demo, 'exit');
+    }
+  });
+
+  it('runs the kit from the command line and writes the three reports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fareader-demo-bench-'));
+    demo = spawn(process.execPath, [join(ROOT, 'bin', 'demo.mjs'), '--bench', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    demo.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const deadline = Date.now() + 60_000;
+    while (!/readerctl\.mjs conformance (.*)\n/.test(out)) {
+      if (Date.now() > deadline || demo.exitCode !== null)
+        throw new Error(`npm start -- --bench did not get ready:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const args = /readerctl\.mjs conformance (.*)\n/.exec(out)![1]!.split(' ');
+    const outDir = join(dir, 'report');
+    const kit = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'readerctl.mjs'),
+        'conformance',
+        ...args,
+        '--only',
+        'LINK-01,CMD-05,SES-02,LIFE-02,MON-01',
+        '--out',
+        outDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let kitOut = '';
+    kit.stdout!.on('data', (d: Buffer) => {
+      kitOut += d.toString();
+    });
+    const [code] = await once(kit, 'exit');
+    expect(kitOut).toContain('PASS SES-02');
+    expect(kitOut).toContain('N/A  LIFE-02'); // the demo's broker lives inside readerd
+    expect(code, kitOut).toBe(0);
+    for (const f of ['conformance.html', 'conformance.junit.xml', 'conformance.json'])
+      expect(existsSync(join(outDir, f)), f).toBe(true);
+  }, 180_000);
+});
