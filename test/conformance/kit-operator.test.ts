@@ -35,22 +35,32 @@ describe.skipIf(missing('socat', 'socat'))('the conformance kit with a bench ope
   });
 
   /** What the operator does for each prompt. */
+  const ACTIONS: [RegExp, (m: RegExpExecArray) => Promise<unknown>][] = [
+    [
+      /^Place a test card with PIN 1234 and 3 tries/,
+      async () =>
+        rig.patient.placeCard(
+          await rig.card(`op-${Date.now()}`, 'normal', 'img20.jpg'),
+          join(FACES_DIR, 'img21.jpg'),
+        ),
+    ],
+    [/^Wait until the screen shows: (.*)\.$/, (m) => rig.patient.waitFor(m[1]!.split(' or '))],
+    [/^Choose "(\w+)"/, (m) => rig.patient.choose(m[1] as 'pin')],
+    [/^Enter the PIN (\d{4})/, (m) => rig.patient.enterPin(m[1]!)],
+    [/^Agree to every consent/, () => rig.patient.consent([true])],
+    [/^Press Cancel/, () => rig.patient.cancel()],
+    [/^Take the card off/, () => rig.patient.leave()],
+    [/^Wait until the reader is ready/, () => rig.patient.waitReady()],
+  ];
   async function act(prompt: string): Promise<void> {
-    const p = rig.patient;
-    let m: RegExpExecArray | null;
-    if (/^Place a test card with PIN 1234 and 3 tries/.test(prompt))
-      await p.placeCard(
-        await rig.card(`op-${Date.now()}`, 'normal', 'img20.jpg'),
-        join(FACES_DIR, 'img21.jpg'),
-      );
-    else if ((m = /^Wait until the screen shows: (.*)\.$/.exec(prompt))) await p.waitFor(m[1]!.split(' or '));
-    else if ((m = /^Choose "(\w+)"/.exec(prompt))) await p.choose(m[1] as 'pin');
-    else if ((m = /^Enter the PIN (\d{4})/.exec(prompt))) await p.enterPin(m[1]!);
-    else if (/^Agree to every consent/.test(prompt)) await p.consent([true]);
-    else if (/^Press Cancel/.test(prompt)) await p.cancel();
-    else if (/^Take the card off/.test(prompt)) await p.leave();
-    else if (/^Wait until the reader is ready/.test(prompt)) await p.waitReady();
-    else throw new Error(`the operator does not understand: ${prompt}`);
+    for (const [re, run] of ACTIONS) {
+      const m = re.exec(prompt);
+      if (m) {
+        await run(m);
+        return;
+      }
+    }
+    throw new Error(`the operator does not understand: ${prompt}`);
   }
 
   it('prompts for every patient action, and the cases pass', async () => {
