@@ -219,6 +219,11 @@ function fallback(s: SessionData, ctx: Context, outcome: Outcome, detail: string
   return go('choosing-method', s, ctx.now, { offered }, [{ type: 'notice', code: outcome }]);
 }
 
+/** 照合番号B could not be read, or the chip refused it: face is out, the rest is offered. */
+function keyBUnusable(s: SessionData, ctx: Context, detail: string): Step {
+  return fallback({ ...s, faceFailure: 'card-face-unreadable' }, ctx, 'card-face-unreadable', detail);
+}
+
 function startMethod(st: SessionState, method: Method, ctx: Context): Step {
   const s = { ...st.s, method };
   if (method === 'face') return go('reading-card-face', s, ctx.now, {}, [{ type: 'read-card-face' }]);
@@ -303,23 +308,11 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
       break;
     case 'reading-card-face':
       if (ev.type === 'card-face-read') return go('reading-photo', s, now, {}, [{ type: 'read-photo' }]);
-      if (ev.type === 'card-face-unreadable')
-        return fallback(
-          { ...s, faceFailure: 'card-face-unreadable' },
-          ctx,
-          'card-face-unreadable',
-          ev.detail,
-        );
+      if (ev.type === 'card-face-unreadable') return keyBUnusable(s, ctx, ev.detail);
       break;
     case 'reading-photo':
       if (ev.type === 'photo-read') return go('capturing', s, now, {}, [{ type: 'verify-face' }]);
-      if (ev.type === 'card-face-unreadable')
-        return fallback(
-          { ...s, faceFailure: 'card-face-unreadable' },
-          ctx,
-          'card-face-unreadable',
-          ev.detail,
-        );
+      if (ev.type === 'card-face-unreadable') return keyBUnusable(s, ctx, ev.detail);
       break;
     case 'capturing':
       if (ev.type === 'face-verified') return confirmed({ ...s, face: ev.proof }, ctx);

@@ -1,12 +1,7 @@
 // Proof that the kit can fail: readerd with each test fault switched on (--test-faults). The
 // cases that cover the fault fail; the others in the run pass.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startEmbeddedBroker } from '../../firmware-host/link/broker.js';
-import { runConformance } from '../../tools/conformance/run.js';
-import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { startKitRig } from '../helpers/kit-rig.js';
 import { missing } from '../helpers/system.js';
 
 const FAULTS: [fault: string, fails: string[], passes: string[]][] = [
@@ -20,36 +15,15 @@ const FAULTS: [fault: string, fails: string[], passes: string[]][] = [
 describe.skipIf(missing('socat', 'socat'))('the conformance kit against faulty readers', () => {
   for (const [fault, fails, passes] of FAULTS) {
     it(`${fault}: ${fails.join(', ')} fail; ${passes.join(', ')} pass`, async () => {
-      const broker = await startEmbeddedBroker();
-      const dir = mkdtempSync(join(tmpdir(), `fareader-fault-${fault}-`));
-      const rig = await ApplianceRig.start({
-        dir,
-        brokerUrl: broker.url,
-        terminal: false,
-        config: {
-          testFaults: { [fault]: true },
-          session: { patientTimeoutMs: 4000, consents: ['medication'] },
-        },
-      });
+      const k = await startKitRig({ testFaults: { [fault]: true } });
       try {
-        const report = await runConformance({
-          brokerUrl: broker.url,
-          deviceId: rig.deviceId,
-          terminalKeyFile: join(dir, 'keys', 'terminal.key'),
-          trustedDevicesDir: join(dir, 'keys', 'trusted-devices'),
-          patient: 'emulated',
-          benchUrl: await rig.serveBench(),
-          only: [...fails, ...passes],
-          outDir: join(dir, 'report'),
-          redeliveryWaitMs: 6000,
-        });
+        const report = await k.run({ only: [...fails, ...passes] });
         const status = Object.fromEntries(report.cases.map((c) => [c.id, c.status]));
         for (const id of fails) expect(status[id], `${id} with ${fault}`).toBe('failed');
         for (const id of passes) expect(status[id], `${id} with ${fault}`).toBe('passed');
         expect(report.passed).toBe(false);
       } finally {
-        await rig.close();
-        await broker.close();
+        await k.close();
       }
     }, 120_000);
   }

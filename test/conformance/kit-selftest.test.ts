@@ -9,44 +9,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
-import { testableClauses } from '../../tools/conformance/report.js';
-import { CATALOGUE, runConformance } from '../../tools/conformance/run.js';
-import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { type RunReport, testableClauses } from '../../tools/conformance/report.js';
+import { CATALOGUE } from '../../tools/conformance/run.js';
+import { type KitRig, startKitRig } from '../helpers/kit-rig.js';
 import { missing } from '../helpers/system.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 describe.skipIf(missing('socat', 'socat'))('the conformance kit against the reference appliance', () => {
-  let broker: EmbeddedBroker;
-  let rig: ApplianceRig;
+  let k: KitRig;
   let dir: string;
-  let report: Awaited<ReturnType<typeof runConformance>>;
+  let report: RunReport;
 
   beforeAll(async () => {
-    broker = await startEmbeddedBroker();
-    dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
-    rig = await ApplianceRig.start({
-      dir,
-      brokerUrl: broker.url,
-      terminal: false,
-      config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
-    });
-    report = await runConformance({
-      brokerUrl: broker.url,
-      deviceId: rig.deviceId,
-      terminalKeyFile: join(dir, 'keys', 'terminal.key'),
-      trustedDevicesDir: join(dir, 'keys', 'trusted-devices'),
-      patient: 'emulated',
-      benchUrl: await rig.serveBench(),
-      outDir: join(dir, 'report'),
-      redeliveryWaitMs: 6000,
-    });
+    k = await startKitRig();
+    dir = k.dir;
+    report = await k.run();
   }, 300_000);
-  afterAll(async () => {
-    await rig?.close();
-    await broker?.close();
-  });
+  afterAll(() => k?.close());
 
   it('every case passes, with steps, and the monitor saw every kind of message', () => {
     const failed = report.cases.filter((c) => c.status !== 'passed').map((c) => `${c.id}: ${c.reason}`);

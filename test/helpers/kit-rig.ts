@@ -1,0 +1,48 @@
+// The conformance kit against the emulated reference appliance: its broker outside readerd
+// (so every case applies), no reference terminal (the kit is the terminal).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import type { RunReport } from '../../tools/conformance/report.js';
+import { type ConformanceOptions, runConformance } from '../../tools/conformance/run.js';
+import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+
+export interface KitRig {
+  readonly rig: ApplianceRig;
+  readonly dir: string;
+  run(o?: Partial<ConformanceOptions>): Promise<RunReport>;
+  close(): Promise<void>;
+}
+
+export async function startKitRig(config: Record<string, unknown> = {}): Promise<KitRig> {
+  const broker: EmbeddedBroker = await startEmbeddedBroker();
+  const dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
+  const rig = await ApplianceRig.start({
+    dir,
+    brokerUrl: broker.url,
+    terminal: false,
+    config: { ...config, session: { patientTimeoutMs: 4000, consents: ['medication'] } },
+  });
+  const benchUrl = await rig.serveBench();
+  return {
+    rig,
+    dir,
+    run: (o = {}) =>
+      runConformance({
+        brokerUrl: broker.url,
+        deviceId: rig.deviceId,
+        terminalKeyFile: join(dir, 'keys', 'terminal.key'),
+        trustedDevicesDir: join(dir, 'keys', 'trusted-devices'),
+        patient: 'emulated',
+        benchUrl,
+        outDir: join(dir, 'report'),
+        redeliveryWaitMs: 6000,
+        ...o,
+      }),
+    close: async () => {
+      await rig.close();
+      await broker.close();
+    },
+  };
+}
