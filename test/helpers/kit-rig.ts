@@ -16,7 +16,8 @@ export interface KitRig {
 }
 
 export async function startKitRig(config: Record<string, unknown> = {}): Promise<KitRig> {
-  const broker: EmbeddedBroker = await startEmbeddedBroker();
+  let broker: EmbeddedBroker = await startEmbeddedBroker();
+  const port = broker.port;
   const dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
   const rig = await ApplianceRig.start({
     dir,
@@ -38,6 +39,12 @@ export async function startKitRig(config: Record<string, unknown> = {}): Promise
         benchUrl,
         outDir: join(dir, 'report'),
         redeliveryWaitMs: 6000,
+        brokerControl: {
+          stop: () => broker.close(),
+          start: async () => {
+            broker = await startEmbeddedBroker({ port });
+          },
+        },
         ...o,
       }),
     close: async () => {

@@ -349,6 +349,40 @@ export const SESSION_CASES: KitCase[] = [
     },
   },
   {
+    id: 'OUT-01',
+    title: 'Broker outage: a result made while the broker is down is delivered once it is back',
+    clauses: ['7.1', '7.2'],
+    preconditions: 'the kit can stop and restart the broker; a normal card',
+    expected: 'the session’s result reaches the terminal after the broker returns, exactly once',
+    needs: ['patient', 'brokerControl'],
+    async run(k) {
+      await k.broker.stop();
+      k.step('broker stopped');
+      let id: string;
+      try {
+        id = await place(k, 'normal');
+        await k.bench.cancel();
+        await k.bench.waitFor('done');
+        k.step('a session ended while the broker was down');
+        await new Promise((r) => setTimeout(r, 1000));
+      } finally {
+        await k.broker.start();
+        k.step('broker back');
+      }
+      const r = await k.result(id, 30_000);
+      k.check(r.outcome === 'CANCELLED_BY_PATIENT', 'the stored result arrives', {
+        counter: r.counter,
+        outcome: r.outcome,
+      });
+      await new Promise((res) => setTimeout(res, 1500));
+      k.check(
+        k.results.filter((x) => x.sessionId === id).length === 1,
+        'accepted exactly once at the terminal',
+      );
+      await leave(k);
+    },
+  },
+  {
     id: 'CTR-01',
     title: 'Counters strictly increase across a restart; the birth carries last_counter',
     clauses: ['3.4', '3.5', '6.2', '7.2'],

@@ -15,7 +15,13 @@ import type { PatientSide } from './patient-side.js';
 
 const v1 = fareader.v1;
 
-export type Capability = 'patient' | 'cardStats' | 'restart' | 'kill' | 'externalBroker';
+export type Capability = 'patient' | 'cardStats' | 'restart' | 'kill' | 'externalBroker' | 'brokerControl';
+
+/** Stops and restarts the broker (same address), for the outage case. */
+export interface BrokerControl {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
 
 export interface KitCase {
   readonly id: string;
@@ -57,6 +63,7 @@ export interface KitOptions {
   readonly monitor: Monitor;
   readonly bench?: PatientSide;
   readonly capabilities: ReadonlySet<Capability>;
+  readonly brokerControl?: BrokerControl;
   /** Time the device may take to redeliver an unacknowledged result (its ack timeout + margin). */
   readonly redeliveryWaitMs: number;
 }
@@ -82,6 +89,11 @@ export class Kit {
 
   get monitor(): Monitor {
     return this.o.monitor;
+  }
+
+  get broker(): BrokerControl {
+    if (!this.o.brokerControl) throw new CheckFailed('this case needs control of the broker');
+    return this.o.brokerControl;
   }
 
   get bench(): PatientSide {

@@ -10,7 +10,7 @@ import { ReferenceTerminal } from '../terminal/terminal.js';
 import { Bench } from './bench.js';
 import { LINK_CASES } from './cases-link.js';
 import { SESSION_CASES } from './cases-session.js';
-import { type Capability, type CaseResult, Kit, type KitCase } from './kit.js';
+import { type BrokerControl, type Capability, type CaseResult, Kit, type KitCase } from './kit.js';
 import { Monitor } from './monitor.js';
 import { OperatorPatient, type PatientSide } from './patient-side.js';
 import { buildReport, htmlReport, junitXml, type RunReport } from './report.js';
@@ -51,6 +51,8 @@ export interface ConformanceOptions {
   readonly only?: readonly string[];
   readonly outDir: string;
   readonly redeliveryWaitMs?: number;
+  /** The kit owns the broker (its self-test): the broker-outage case applies. */
+  readonly brokerControl?: BrokerControl;
   readonly onCase?: (r: CaseResult, index: number, total: number) => void;
 }
 
@@ -97,6 +99,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     for (const c of ['patient', 'restart', 'kill'] as const) caps.add(c);
     if (!o.brokerEmbedded) caps.add('externalBroker');
   }
+  if (o.brokerControl) caps.add('brokerControl');
   const kit = new Kit({
     deviceId: o.deviceId,
     brokerUrl: o.brokerUrl,
@@ -106,6 +109,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     bench: patient,
     capabilities: caps,
     redeliveryWaitMs: o.redeliveryWaitMs ?? 15_000,
+    brokerControl: o.brokerControl,
   });
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
