@@ -86,4 +86,17 @@ describe.skipIf(missing('socat', 'socat'))('readerd SIGKILLed in the middle of s
     }
     expect(pending).toBe(0);
   }, 240_000);
+
+  it('SIGTERM mid-session: the session ends with an INTERRUPTED result, delivered once', async () => {
+    await rig.patient.placeCard(await rig.card('sigterm', 'normal', 'img20.jpg'));
+    const v = await rig.patient.waitFor('choosing-method', 30_000);
+    expect(await rig.stopReaderd()).toBe(0);
+    await rig.hw.removeCard();
+    await rig.startReaderd();
+    const r = await rig.result(v.sessionId!, 30_000);
+    expect(r.outcome).toBe('INTERRUPTED');
+    expect(r.detail).toContain('stopped');
+    await new Promise((res) => setTimeout(res, 1000));
+    expect(rig.received.filter((x) => x.sessionId === v.sessionId)).toHaveLength(1);
+  }, 60_000);
 });
