@@ -4,6 +4,7 @@
 // liveness evidence, attempts and timings — never an image.
 import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { FaceMatcher } from './face-matcher.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
 import { assessQuality, type QualityIssue } from './quality.js';
@@ -75,6 +76,7 @@ export async function verifyFace(
   let last: LivenessResult | undefined;
   for (let attempt = 1; attempt <= cfg.attempts; attempt++) {
     const deadline = performance.now() + cfg.attemptTimeoutMs;
+    let framesThisAttempt = 0;
     const landmarks: FaceFoundLandmarks[] = [];
     let scores: number[] = [];
     while (landmarks.length < (cfg.liveness === 'off' ? 1 : cfg.livenessFrames)) {
@@ -93,9 +95,17 @@ export async function verifyFace(
       let frame: Frame;
       try {
         frame = await camera.nextFrame(left);
-      } catch {
-        break; // no frame in time: this attempt times out
+      } catch (e) {
+        // A working camera sends frames whether or not anyone stands there: none in a whole
+        // attempt means the camera failed; none in the attempt's last sliver is its timeout.
+        if (framesThisAttempt === 0)
+          throw new ReaderError(
+            ErrorCode.Camera_Failed,
+            `the face camera sent no picture: ${(e as Error).message}`,
+          );
+        break;
       }
+      framesThisAttempt++;
       const img = { width: frame.width, height: frame.height, data: frame.data };
       const faces = await matcher.detect(img, 'live');
       capture += performance.now() - tc;

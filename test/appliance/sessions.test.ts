@@ -2,7 +2,7 @@
 // on a pty at 921600, still-image cameras, Firmata panel, debug-shell pty), the embedded
 // broker, and the reference terminal verifying every result.
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,28 @@ describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated app
     expect(v).toMatchObject({ offered: ['pin'], notice: 'card-face-unreadable' });
     await rig.patient.cancel();
     expect((await play(v.sessionId!)).outcome).toBe('CARD_FACE_UNREADABLE');
+  });
+
+  it('a dead face camera ends with CAMERA_ERROR; a silent card module with MODULE_ERROR', async () => {
+    await rig.patient.placeCard(await rig.card('camera-dies', 'normal', 'img20.jpg'), face('img21.jpg'));
+    const v = await rig.patient.waitFor('choosing-method');
+    rmSync(rig.hw.faceImage); // the camera's picture is gone: no frames at all
+    await rig.patient.choose('face');
+    const r = await play(v.sessionId!);
+    expect(r.outcome).toBe('CAMERA_ERROR');
+
+    await rig.patient.placeCard(await rig.card('module-dies', 'normal', 'img20.jpg'));
+    const w = await rig.patient.waitFor('choosing-method');
+    rig.hw.pn532Emulator.faults.mute = true; // the module stops answering
+    try {
+      await rig.patient.choose('pin');
+      const m = await rig.result(w.sessionId!, 30_000);
+      expect(m.outcome).toBe('MODULE_ERROR');
+    } finally {
+      rig.hw.pn532Emulator.faults.mute = false;
+    }
+    await rig.patient.leave();
+    await rig.patient.waitReady();
   });
 
   it('terminal commands: busy, cancel, no session, visual check only when enabled', async () => {
