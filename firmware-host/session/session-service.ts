@@ -140,22 +140,18 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       this.o.journal(s.id, s.nonce, s.startedAt);
       this.guidance = undefined;
     }
-    if (from.kind !== step.state.kind || from !== step.state) this.onStateChanged(from);
+    if (from !== step.state) this.onStateChanged(from);
     for (const e of step.effects) this.perform(e);
   }
 
   private onStateChanged(from: State): void {
     const st = this.st;
     this.o.log.debug('state', () => ({ from: from.kind, to: st.kind }));
+    // Every new state gets its full time, also the next state of the same kind (the next
+    // consent question, the PIN again): the timer belongs to this very state object.
     clearTimeout(this.timer);
     const ms = this.o.settings.timeouts[st.kind];
-    if (ms !== undefined && from.kind !== st.kind) {
-      const epoch = this.epoch;
-      this.timer = setTimeout(() => {
-        if (epoch === this.epoch && this.st === st) this.dispatch({ type: 'timeout' });
-      }, ms);
-    } else if (ms !== undefined) {
-      // Same kind (next consent, PIN again): the patient gets the full time again.
+    if (ms !== undefined) {
       this.timer = setTimeout(() => {
         if (this.st === st) this.dispatch({ type: 'timeout' });
       }, ms);
