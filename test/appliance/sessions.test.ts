@@ -115,8 +115,24 @@ describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated app
   });
 
   it('the card removed at each stage ends the session with CARD_REMOVED', async () => {
-    const stages: [string, (id: string) => Promise<void>][] = [
+    const stages: [string, (id: string) => Promise<void>, string?][] = [
       ['choosing-method', async () => {}],
+      [
+        'confirming-last-try',
+        async () => {
+          await rig.patient.choose('pin');
+          await rig.patient.enterPin('1234');
+        },
+        'pin-last-try',
+      ],
+      [
+        'awaiting-visual-check',
+        async () => {
+          await rig.terminal.sendCommand(rig.deviceId, { setMode: { mode: 2, staffId: 'st' } });
+          await rig.patient.choose('pin');
+        },
+        'pin-blocked',
+      ],
       ['entering-pin', async () => void (await rig.patient.choose('pin'))],
       [
         'consenting',
@@ -128,8 +144,8 @@ describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated app
       // An empty counter: the face camera sees nobody, so the capture keeps trying.
       ['capturing', async () => void (await rig.patient.choose('face'))],
     ];
-    for (const [stage, reach] of stages) {
-      const card = await rig.card(`removed-${stage}`, 'normal', 'img1.jpg');
+    for (const [stage, reach, profile] of stages) {
+      const card = await rig.card(`removed-${stage}`, (profile ?? 'normal') as 'normal', 'img1.jpg');
       await rig.patient.placeCard(card);
       const v = await rig.patient.waitFor('choosing-method');
       await reach(v.sessionId!);
