@@ -36,6 +36,19 @@ export interface PanelPins {
   readonly keys: Readonly<Record<string, number>>;
 }
 
+/**
+ * The front panel's johnny-five IO: a Firmata board on a serial port, or an IO plugin (an npm
+ * package or module path exporting the IO class, e.g. a Linux GPIO plugin) built with `options`.
+ */
+export type PanelSetting =
+  | { readonly io: 'firmata'; readonly path: string; readonly baudRate: number; readonly pins: PanelPins }
+  | {
+      readonly io: 'plugin';
+      readonly module: string;
+      readonly options: Readonly<Record<string, unknown>>;
+      readonly pins: PanelPins;
+    };
+
 export interface ApplianceConfig {
   readonly board?: string;
   readonly cardModule: CardModuleSetting;
@@ -55,7 +68,7 @@ export interface ApplianceConfig {
     readonly doneScreenMs: number;
   };
   readonly kiosk: { readonly enabled: boolean; readonly port: number };
-  readonly panel?: { readonly path: string; readonly baudRate: number; readonly pins: PanelPins };
+  readonly panel?: PanelSetting;
   readonly debugShell?: { readonly path: string; readonly baudRate: number };
 }
 
@@ -137,6 +150,26 @@ function pins(c: Checker, raw: unknown, path: string, dflt?: PanelPins): PanelPi
   };
 }
 
+function panelSetting(c: Checker, panel: Json | undefined, board?: BoardProfile): PanelSetting | undefined {
+  if (!panel) return board?.panel;
+  const p = '$.panel';
+  const io = c.oneOf(panel, 'io', p, ['firmata', 'plugin'], board?.panel?.io ?? 'firmata');
+  const pinMap = pins(c, panel.pins, `${p}.pins`, board?.panel?.pins ?? NANO_PANEL_PINS);
+  if (io === 'plugin') {
+    const options = c.obj(panel.options, `${p}.options`);
+    // A package name, or a module file relative to the configuration file.
+    const name = c.str(panel, 'module', p);
+    return { io, module: name.startsWith('.') ? c.file(panel, 'module', p) : name, options, pins: pinMap };
+  }
+  const fromBoard = board?.panel?.io === 'firmata' ? board.panel : undefined;
+  return {
+    io,
+    path: c.str(panel, 'path', p, fromBoard?.path),
+    baudRate: c.int(panel, 'baudRate', p, fromBoard?.baudRate ?? 57600, 1200, 1_000_000),
+    pins: pinMap,
+  };
+}
+
 export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefined {
   if (!APPLIANCE_KEYS.some((k) => root[k] !== undefined)) return undefined;
   const boardName = c.optStr(root, 'board', '$');
@@ -169,7 +202,7 @@ export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefi
   const kiosk = c.obj(root.kiosk, '$.kiosk');
   c.unknown(kiosk, '$.kiosk', ['enabled', 'port']);
   const panel = root.panel === undefined ? undefined : c.obj(root.panel, '$.panel');
-  if (panel) c.unknown(panel, '$.panel', ['path', 'baudRate', 'pins']);
+  if (panel) c.unknown(panel, '$.panel', ['io', 'path', 'baudRate', 'module', 'options', 'pins']);
   const shell = root.debugShell === undefined ? undefined : c.obj(root.debugShell, '$.debugShell');
   if (shell) c.unknown(shell, '$.debugShell', ['path', 'baudRate']);
   const session = {
@@ -199,24 +232,7 @@ export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefi
       enabled: c.bool(kiosk, 'enabled', '$.kiosk', true),
       port: c.int(kiosk, 'port', '$.kiosk', 8080, 0, 65535),
     },
-    panel:
-      panel || board?.panel
-        ? {
-            path:
-              panel?.path === undefined && board?.panel
-                ? board.panel.path
-                : c.str(panel ?? {}, 'path', '$.panel'),
-            baudRate: c.int(
-              panel ?? {},
-              'baudRate',
-              '$.panel',
-              board?.panel?.baudRate ?? 57600,
-              1200,
-              1_000_000,
-            ),
-            pins: pins(c, panel?.pins, '$.panel.pins', board?.panel?.pins ?? NANO_PANEL_PINS),
-          }
-        : undefined,
+    panel: panelSetting(c, panel, board),
     debugShell: shell
       ? {
           path: c.str(shell, 'path', '$.debugShell'),

@@ -1,6 +1,7 @@
 // Opens the appliance's devices from the configuration: the IC-card module and the cameras.
 // Part of readerd's composition root: the only code that constructs real ports and USB access.
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { SerialPort } from 'serialport';
 import { WebUSB } from 'usb';
 import { FfmpegFrameSource } from '../device/camera/frame-source.js';
@@ -13,7 +14,7 @@ import { Pn532 } from '../device/pn532/pn532.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
 import { CCID_READERS } from '../hardware/ccid/readers.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
-import type { CameraSetting, CardModuleSetting, PanelPins } from './config-appliance.js';
+import type { CameraSetting, CardModuleSetting, PanelSetting } from './config-appliance.js';
 import type { Logger } from './log.js';
 import { PanelService } from './panel/panel-service.js';
 import type { SessionService } from './session/session-service.js';
@@ -101,22 +102,46 @@ export interface OpenedPanel {
   close(): Promise<void>;
 }
 
-/** The front panel: a Firmata board on a serial port. A panel that fails is logged, not fatal. */
+/** The johnny-five IO of the panel: StandardFirmata on a serial port, or an IO plugin. */
+async function panelIo(
+  s: PanelSetting,
+): Promise<{ io: unknown; ready?: Promise<never>; close(): Promise<void> }> {
+  if (s.io === 'plugin') {
+    const mod = (await import(s.module.startsWith('/') ? pathToFileURL(s.module).href : s.module)) as {
+      default?: unknown;
+    };
+    const IO = (mod.default ?? mod) as new (options: object) => { close?(): void };
+    const io = new IO(s.options);
+    return { io, close: async () => io.close?.() };
+  }
+  // Firmata must see the port open (johnny-five waits for its "connect"): build it first.
+  const port = new SerialPort({ path: s.path, baudRate: s.baudRate });
+  const failed = new Promise<never>((_, reject) => port.once('error', reject));
+  const Firmata = require('firmata-io')(SerialPort);
+  // Boards that do not reset on open never announce themselves: ask for the version soon.
+  const io = new Firmata(port, { reportVersionTimeout: 300 });
+  return {
+    io,
+    ready: failed,
+    close: () => new Promise((r) => (port.isOpen ? port.close(() => r()) : r())),
+  };
+}
+
+/** The front panel (board profile or configuration). A panel that fails is logged, not fatal. */
 export async function openPanel(
-  s: { path: string; baudRate: number; pins: PanelPins },
+  s: PanelSetting,
   service: SessionService,
   log: Logger,
 ): Promise<OpenedPanel | undefined> {
-  // Firmata must see the port open (johnny-five waits for its "connect"): build it first.
-  const port = new SerialPort({ path: s.path, baudRate: s.baudRate });
-  const portFailed = new Promise<never>((_, reject) => port.once('error', reject));
+  const where = s.io === 'firmata' ? s.path : s.module;
+  let io: Awaited<ReturnType<typeof panelIo>> | undefined;
   try {
-    const Firmata = require('firmata-io')(SerialPort);
-    // Boards that do not reset on open never announce themselves: ask for the version soon.
-    const io = new Firmata(port, { reportVersionTimeout: 300 });
-    const panel = await Promise.race([FrontPanel.open(io, s.pins, 5000), portFailed]);
-    log.info('front panel ready', { path: s.path });
+    io = await panelIo(s);
+    const open = FrontPanel.open(io.io, s.pins, 5000);
+    const panel = await (io.ready ? Promise.race([open, io.ready]) : open);
+    log.info('front panel ready', { io: s.io, where });
     const svc = new PanelService(panel, service);
+    const closeIo = io.close;
     return {
       selfTest: async () => {
         panel.show('attention');
@@ -126,15 +151,15 @@ export async function openPanel(
       },
       close: async () => {
         await svc.close();
-        await new Promise((r) => port.close(() => r(undefined)));
+        await closeIo();
       },
     };
   } catch (e) {
     log.warn('front panel unavailable: running without LEDs, buzzer and keypad', {
-      path: s.path,
+      where,
       error: e as Error,
     });
-    if (port.isOpen) port.close();
+    await io?.close().catch(() => {});
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // Board profiles: which video device is which camera (and how it is mounted), and where the
 // IC-card module is. A composition root picks one; drivers never look at boards.
 import type { CameraInput } from '../../device/camera/frame-source.js';
-import type { PanelPins } from '../../firmware-host/config-appliance.js';
+import type { PanelPins, PanelSetting } from '../../firmware-host/config-appliance.js';
 
 export interface CameraProfile {
   readonly input: CameraInput;
@@ -19,8 +19,8 @@ export interface BoardProfile {
   readonly cardModule:
     | { readonly kind: 'pn532'; readonly path: string; readonly baud: number }
     | { readonly kind: 'ccid' };
-  /** Front panel: a Firmata board (e.g. an Arduino Nano on USB) driven through johnny-five. */
-  readonly panel?: { readonly path: string; readonly baudRate: number; readonly pins: PanelPins };
+  /** Front panel through johnny-five: a Firmata board on USB, or a GPIO IO plugin. */
+  readonly panel?: PanelSetting;
 }
 
 /** LEDs, buzzer and a 12-key keypad on an Arduino-class board (pins 0 and 1 are its UART). */
@@ -62,7 +62,7 @@ export const BOARDS: Record<string, BoardProfile> = {
       rotate: 180,
     },
     cardModule: { kind: 'pn532', path: '/dev/ttyAMA0', baud: 921600 },
-    panel: { path: '/dev/fareader-panel', baudRate: 57600, pins: NANO_PANEL_PINS },
+    panel: { io: 'firmata', path: '/dev/fareader-panel', baudRate: 57600, pins: NANO_PANEL_PINS },
   },
   'x86-uvc-ccid': {
     name: 'x86-uvc-ccid',
