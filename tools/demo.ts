@@ -51,7 +51,7 @@ async function interactive(rig: ApplianceRig): Promise<void> {
   say(
     `Profiles: ${Object.keys(PROFILES).join(', ')}. The card photo is img20.jpg; "genuine" shows img21.jpg`,
   );
-  const rl = createInterface({ input: process.stdin, prompt: 'patient> ' });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'patient> ' });
   rl.prompt();
   const stopped = untilStopped();
   rl.on('line', async (line) => {
