@@ -18,8 +18,11 @@ import { systemdNotifier } from './systemd-notify.js';
 
 const HELP = `Usage: readerd --config FILE [options]
 
-The face-authentication card reader service: publishes signed verification results to the
-clinic terminal over MQTT through a durable outbox.
+The face-authentication card reader service. With the appliance settings (card module,
+cameras, session, kiosk, panel, debug shell; see README "The appliance part") it runs the
+patient sessions — face, PIN, visual check, consents — shows the kiosk page on 127.0.0.1, and
+publishes each signed result to the clinic terminal over MQTT through a durable outbox.
+Without them it is a link-only reader (self-test results).
 
 Options:
   -c, --config FILE            configuration file (JSON); see README "Configuration"
@@ -30,7 +33,9 @@ Options:
   -h, --help                   show this help
   -V, --version                show the version
 
-Signals: SIGTERM/SIGINT stop cleanly (acknowledgements awaited up to 2 s, death published).
+Signals: SIGTERM/SIGINT stop cleanly: a running session ends with a result (INTERRUPTED),
+acknowledgements are awaited up to 2 s, the death is published. Under systemd (NOTIFY_SOCKET)
+readerd reports READY, WATCHDOG and STOPPING.
 Exit codes: 0 ok, 2 usage, 3 configuration or key error, 1 other failure.`;
 
 export async function main(argv: string[]): Promise<number> {
