@@ -45,7 +45,11 @@ export async function serveBench(rig: ApplianceRig, port = 0): Promise<{ url: st
         if (!(profile in PROFILES)) return reply(400, { error: `unknown profile ${profile}` });
         if (!PHOTO.test(photo) || (face && !PHOTO.test(face)))
           return reply(400, { error: 'photos are imgN.jpg' });
-        card = await rig.card(String(b.id ?? `bench-${Date.now()}`), profile, photo);
+        const id = String(b.id ?? `bench-${Date.now()}`);
+        // The id names the card's folder of keys and counters: no path tricks.
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
+          return reply(400, { error: 'card ids are [A-Za-z0-9._-]' });
+        card = await rig.card(id, profile, photo);
         await rig.patient.placeCard(card, face ? join(FACES_DIR, face) : undefined);
         return reply(200, { ok: true });
       }
