@@ -113,10 +113,10 @@ export async function startAppliance(
     now,
     newId: randomUUID,
     log: log.child('session'),
+    faults,
   });
   const modes = new ReaderModes();
   link.onCommand = sessionCommandHandler(service, modes, faults);
-  service.faults = faults;
   // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
   for (const s of outbox.openSessions()) {
     log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });

@@ -73,6 +73,8 @@ export interface SessionServiceOptions {
   readonly now: () => number;
   readonly newId: () => string;
   readonly log: Logger;
+  /** Test faults (readerd --test-faults): deliberate misbehaviour for the conformance kit. */
+  readonly faults?: { readonly verifyOnLastTryUnasked?: boolean };
 }
 
 export interface SessionServiceEvents {
@@ -93,8 +95,6 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
   private epoch = 0;
   private timer?: NodeJS.Timeout;
   readonly trace: TraceEntry[] = [];
-  /** Test faults (readerd --test-faults): deliberate misbehaviour for the conformance kit. */
-  faults: { verifyOnLastTryUnasked?: boolean } = {};
   /** The last quality guidance of the running capture, for the kiosk. */
   guidance?: QualityIssue;
 
@@ -276,7 +276,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         this.secrets.pin = input.pin;
         this.dispatch({ type: 'pin-entered' });
         // The fault the kit must catch: the last try spent without the patient's say.
-        if (this.faults.verifyOnLastTryUnasked && this.st.kind === 'confirming-last-try')
+        if (this.o.faults?.verifyOnLastTryUnasked && this.st.kind === 'confirming-last-try')
           this.dispatch({ type: 'last-try-confirmed' });
         break;
       case 'confirm-last-try':

@@ -24,18 +24,14 @@ export class KioskClient {
   }
 
   /** Waits until the screen is one of `screens`; fails with what it saw instead. */
-  async waitFor(screens: string | string[], timeoutMs = 20_000): Promise<View> {
+  waitFor(screens: string | string[], timeoutMs = 20_000): Promise<View> {
     const want = Array.isArray(screens) ? screens : [screens];
-    const deadline = Date.now() + timeoutMs;
-    let v = await this.view();
     // Once a card is placed, the previous session's screens are not what anyone waits for.
-    while (!want.includes(v.screen) || (this.previous !== undefined && v.sessionId === this.previous)) {
-      if (Date.now() > deadline)
-        throw new Error(`the kiosk shows "${v.screen}" after ${timeoutMs} ms, not ${want.join(' or ')}`);
-      await new Promise((r) => setTimeout(r, 25));
-      v = await this.view();
-    }
-    return v;
+    return this.until(
+      (v) => want.includes(v.screen) && (this.previous === undefined || v.sessionId !== this.previous),
+      timeoutMs,
+      `not ${want.join(' or ')}`,
+    );
   }
 
   async input(body: Record<string, unknown>): Promise<boolean> {
@@ -76,11 +72,12 @@ export class KioskClient {
   }
 
   /** Waits until the view satisfies `ok`. */
-  async until(ok: (v: View) => boolean, timeoutMs = 20_000): Promise<View> {
+  async until(ok: (v: View) => boolean, timeoutMs = 20_000, wanted = ''): Promise<View> {
     const deadline = Date.now() + timeoutMs;
     let v = await this.view();
     while (!ok(v)) {
-      if (Date.now() > deadline) throw new Error(`the kiosk stayed on "${v.screen}" for ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`the kiosk shows "${v.screen}" after ${timeoutMs} ms${wanted ? `, ${wanted}` : ''}`);
       await new Promise((r) => setTimeout(r, 25));
       v = await this.view();
     }

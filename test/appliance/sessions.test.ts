@@ -1,14 +1,13 @@
 // Every session path end to end: readerd in its own process on the emulated hardware (PN532
 // on a pty at 921600, still-image cameras, Firmata panel, debug-shell pty), the embedded
 // broker, and the reference terminal verifying every result.
-import { createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
-import { fromBase64, fromHex } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { pinSignatureOk } from '../../tools/conformance/cases-session.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import { PATIENTS } from '../../tools/demo/patients.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
@@ -23,22 +22,6 @@ type Evidence = {
   visualCheck?: { enablingCommandId: string; staffId: string; confirmed: boolean };
 };
 const evidence = (r: ResultRecord): Evidence => (r.evidence ?? {}) as Evidence;
-
-/** The card's signature over the PIN-evidence input verifies with the result's certificate. */
-function pinSignatureVerifies(r: ResultRecord): boolean {
-  const e = evidence(r).pin!;
-  const input = Buffer.concat([
-    Buffer.from('fareader.v1/pin-evidence'),
-    Buffer.of(0),
-    Buffer.from(r.sessionId),
-    Buffer.from(fromHex(r.terminalNonce)),
-  ]);
-  const cert = new X509Certificate(Buffer.from(fromBase64(r.userAuthCertificate)));
-  const digestOk =
-    createHash('sha256').update(input).digest('base64') ===
-    Buffer.from(fromBase64(e.signedDigest)).toString('base64');
-  return digestOk && verify('sha256', input, cert.publicKey, Buffer.from(fromBase64(e.cardSignature)));
-}
 
 describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated appliance', () => {
   let rig: ApplianceRig;
@@ -73,10 +56,10 @@ describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated app
     expect(faceOk.terminalNonce).toMatch(/^[0-9a-f]{64}$/);
     expect(faceOk.consents).toHaveLength(2);
     // PIN: the card's own signature proves the VERIFY; no face evidence rides along.
-    expect(pinSignatureVerifies(faceThenPin!)).toBe(true);
+    expect(pinSignatureOk(faceThenPin!)).toBe(true);
     expect(evidence(faceThenPin!).face).toBeUndefined();
     expect(evidence(lastTry!).pin).toMatchObject({ triesLeftBefore: 1, lastTryConfirmed: true });
-    expect(pinSignatureVerifies(lastTry!)).toBe(true);
+    expect(pinSignatureOk(lastTry!)).toBe(true);
     expect(evidence(visual!).visualCheck).toMatchObject({ staffId: 'staff-suzuki', confirmed: true });
     expect(evidence(visual!).visualCheck!.enablingCommandId).not.toBe('');
     expect(cancelled!.evidence).toBeNull();

@@ -1,7 +1,7 @@
 // Conformance cases with a patient at the bench: results per method and outcome, nonce echo,
 // busy and cancel, visual check only by signed command, PIN safety at the card, card removal,
 // timeouts, acknowledgement and redelivery, counters across restarts.
-import { createHash, createPublicKey, verify, X509Certificate } from 'node:crypto';
+import { createHash, verify, X509Certificate } from 'node:crypto';
 import { fromBase64, fromHex } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { seal } from '../../protocol/link/envelope.js';
@@ -9,6 +9,7 @@ import { terminalStateTopic } from '../../protocol/link/topics.js';
 import { toLong, u64 } from '../../protocol/link/u64.js';
 import type { ResultRecord } from '../terminal/result-json.js';
 import type { Kit, KitCase } from './kit.js';
+import { verifiesWith } from './monitor.js';
 
 const v1 = fareader.v1;
 const S = v1.ResponseStatus;
@@ -28,7 +29,8 @@ async function leave(k: Kit): Promise<void> {
   await k.bench.waitReady();
 }
 
-function pinSignatureOk(r: ResultRecord): boolean {
+/** The card's RSA signature in PIN evidence verifies with the certificate in the result. */
+export function pinSignatureOk(r: ResultRecord): boolean {
   const e = (r.evidence as { pin?: { cardSignature: string; signedDigest: string } } | null)?.pin;
   if (!e) return false;
   const input = Buffer.concat([
@@ -51,22 +53,7 @@ function envelopeVerifies(k: Kit, r: ResultRecord): boolean {
   const birth = k.monitor.seen.filter((s) => s.kind === 'state').at(-1)?.message as
     | fareader.v1.DeviceState
     | undefined;
-  if (!birth) return false;
-  const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(birth.publicKey)]);
-  return verify(
-    null,
-    signingInputOf(env),
-    createPublicKey({ key: der, format: 'der', type: 'spki' }),
-    env.signature,
-  );
-}
-
-function signingInputOf(env: fareader.v1.SignedEnvelope): Buffer {
-  // SPEC §4.2, written out here rather than imported: the kit checks the device independently.
-  const ctx = Buffer.from('fareader.v1/signed-envelope');
-  const type = Buffer.alloc(4);
-  type.writeUInt32BE(env.payloadType);
-  return Buffer.concat([ctx, Buffer.of(0), type, Buffer.from(env.payload)]);
+  return !!birth && verifiesWith(birth.publicKey, env);
 }
 
 async function consentAll(k: Kit): Promise<void> {

@@ -19,11 +19,13 @@ import { serveBench } from './bench-server.js';
 
 export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
 
+/** A loopback port free right now (the kernel's choice), for a server started next. */
 export async function freePort(): Promise<number> {
   const s = createServer().listen(0, '127.0.0.1');
   await once(s, 'listening');
   const port = (s.address() as { port: number }).port;
   s.close();
+  await once(s, 'close');
   return port;
 }
 
