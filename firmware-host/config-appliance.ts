@@ -173,7 +173,8 @@ function panelSetting(c: Checker, panel: Json | undefined, board?: BoardProfile)
 export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefined {
   if (!APPLIANCE_KEYS.some((k) => root[k] !== undefined)) return undefined;
   const boardName = c.optStr(root, 'board', '$');
-  const board = boardName ? BOARDS[boardName] : undefined;
+  // An own property only: "constructor" or "__proto__" must not find Object.prototype's.
+  const board = boardName && Object.hasOwn(BOARDS, boardName) ? BOARDS[boardName] : undefined;
   if (boardName && !board)
     c.problems.push(
       `$.board: unknown board profile "${boardName}" (known: ${Object.keys(BOARDS).join(', ')})`,

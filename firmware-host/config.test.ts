@@ -48,3 +48,13 @@ describe('readerd configuration', () => {
     );
   });
 });
+
+describe('board profiles', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a board named "%s" is a configuration error naming $.board, not a crash',
+    (board) => {
+      const p = problems({ ...base, board, cameras: {} });
+      expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\.board: unknown board profile/)]));
+    },
+  );
+});

@@ -48,14 +48,15 @@ export function sessionCommandHandler(
       case 'setMode': {
         const mode = command.setMode?.mode ?? v1.ReaderMode.READER_MODE_UNSPECIFIED;
         const staffId = command.setMode?.staffId ?? '';
+        // Refused before anything changes: a malformed SetMode must leave the modes as they are.
+        if (mode === v1.ReaderMode.READER_MODE_UNSPECIFIED || v1.ReaderMode[mode] === undefined)
+          return { status: S.RESPONSE_STATUS_UNSUPPORTED, detail: `no known mode given (${mode})` };
         modes.maintenance = mode === v1.ReaderMode.READER_MODE_MAINTENANCE;
         modes.outOfService = mode === v1.ReaderMode.READER_MODE_OUT_OF_SERVICE;
         if (mode === v1.ReaderMode.READER_MODE_VISUAL_CHECK) {
           service.setVisualCheckMode({ commandId: toHex(command.commandId), staffId });
           return { status: S.RESPONSE_STATUS_OK, detail: 'visual check enabled for the next session' };
         }
-        if (mode === v1.ReaderMode.READER_MODE_UNSPECIFIED)
-          return { status: S.RESPONSE_STATUS_UNSUPPORTED, detail: 'no mode given' };
         service.setVisualCheckMode(undefined);
         return { status: S.RESPONSE_STATUS_OK, detail: v1.ReaderMode[mode] };
       }
