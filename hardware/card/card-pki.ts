@@ -1,5 +1,5 @@
-// The emulated cards' PKI: a test certificate authority and, per card, an RSA-2048
-// user-authentication key and X.509 certificate, made on first use and kept in the
+// The emulated cards' PKI: test certificate authorities and, per card, RSA-2048
+// user-authentication and digital-signature keys and X.509 certificates, made on first use and kept in the
 // emulator's state folder (real DER, readable by openssl).
 import 'reflect-metadata';
 import { createPrivateKey, type KeyObject, webcrypto } from 'node:crypto';
@@ -51,17 +51,16 @@ function load(dir: string): { pem: string; cert: Uint8Array } | undefined {
   };
 }
 
-/** The test CA standing in for J-LIS's JPKI user-authentication CA. */
-export async function testCa(
-  stateDir: string,
-): Promise<KeyAndCert & { key: CryptoKey; cert: x509.X509Certificate }> {
-  const dir = join(stateDir, 'ca');
+type TestCa = KeyAndCert & { key: CryptoKey; cert: x509.X509Certificate };
+
+async function caIn(stateDir: string, folder: string, cn: string): Promise<TestCa> {
+  const dir = join(stateDir, folder);
   let stored = load(dir);
   if (!stored) {
     const keys = await newKeys();
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: '01',
-      name: 'C=JP, O=fareader test, OU=emulated JPKI, CN=Test User Authentication CA',
+      name: `C=JP, O=fareader test, OU=emulated JPKI, CN=${cn}`,
       notBefore: new Date(Date.UTC(2020, 0, 1)),
       notAfter: new Date(Date.UTC(2045, 0, 1)),
       signingAlgorithm: ALG,
@@ -80,6 +79,54 @@ export async function testCa(
     key: await importPem(stored.pem),
     cert: new x509.X509Certificate(Buffer.from(stored.cert)),
   };
+}
+
+/** The test CA standing in for J-LIS's JPKI user-authentication CA. */
+export function testCa(stateDir: string): Promise<TestCa> {
+  return caIn(stateDir, 'ca', 'Test User Authentication CA');
+}
+
+/** The test CA standing in for J-LIS's JPKI digital-signature CA. */
+export function testSignCa(stateDir: string): Promise<TestCa> {
+  return caIn(stateDir, 'sign-ca', 'Test Digital Signature CA');
+}
+
+/**
+ * A card's digital-signature key and certificate. Unlike the user-authentication certificate
+ * it names the holder (JPKI puts name, birth date, sex and address in it), which is why the
+ * card shows it only after the signature password.
+ */
+export async function cardSignCert(
+  stateDir: string,
+  cardId: string,
+  holderName: string,
+): Promise<KeyAndCert> {
+  const dir = join(stateDir, 'cards', cardId, 'jpki-sign');
+  let stored = load(dir);
+  if (!stored) {
+    const ca = await testSignCa(stateDir);
+    const keys = await newKeys();
+    const now = Date.now();
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: `7f${Buffer.from(cardId).toString('hex').slice(0, 28)}`,
+      issuer: ca.cert.subject,
+      subject: `C=JP, O=fareader test, OU=emulated card, CN=${holderName.replace(/[,=+<>#;"\\]/g, ' ')}`,
+      notBefore: new Date(now - 864e5),
+      notAfter: new Date(now + 5 * 365 * 864e5),
+      signingAlgorithm: ALG,
+      publicKey: keys.publicKey,
+      signingKey: ca.key,
+      extensions: [
+        new x509.KeyUsagesExtension(
+          x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+          true,
+        ),
+      ],
+    });
+    stored = { pem: await pkcs8Pem(keys.privateKey), cert: new Uint8Array(cert.rawData) };
+    save(dir, stored.pem, stored.cert);
+  }
+  return { privateKey: createPrivateKey(stored.pem), certDer: stored.cert };
 }
 
 /** A card's user-authentication key and certificate (no name in it, as in JPKI). */

@@ -15,6 +15,8 @@ export interface CardProfile {
   readonly name: ProfileName;
   /** Tries left on the user-authentication PIN when the card is first made; null = no PIN. */
   readonly pinTries: number | null;
+  /** Tries left on the signature password when the card is first made (5 when unset). */
+  readonly signPinTries?: number;
   readonly expiredCert: boolean;
   /** The chip's 照合番号B differs from the one printed on its face. */
   readonly keyBMismatch: boolean;

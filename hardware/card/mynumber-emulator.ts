@@ -1,20 +1,45 @@
-// A My Number card that answers APDUs as the reference describes: the JPKI AP and the
-// card-face AP with their files, access rules and status words, PIN and 照合番号B counters that
-// persist per card, and signatures made with real RSA keys. It never sees a reader: the
+// A My Number card that answers APDUs as the reference describes: the JPKI AP (both key pairs,
+// the PIN and the signature password) and the card-face AP with their files, access rules and
+// status words, counters that persist per card, and signatures made with real RSA keys. It never sees a reader: the
 // PN532 and CCID emulators carry its APDUs over their own protocols.
 import { type KeyObject, privateEncrypt, constants as rsa } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeApdu, encodeResponse, SW } from '../../protocol/apdu/apdu.js';
 import { bytesEqual, toHex, utf8 } from '../../protocol/bytes.js';
+import { parseDigestInfo } from '../../protocol/mynumber/digest-info.js';
 import { AID, cardFaceKeyB, EF, isDigestInfoSha256, toEra } from '../../protocol/mynumber/mynumber.js';
 import { buildFaceRecord, type CardHolder } from './card-face.js';
-import { cardFaceKey, cardUserCert, testCa } from './card-pki.js';
+import { cardFaceKey, cardSignCert, cardUserCert, testCa, testSignCa } from './card-pki.js';
 import { type CardProfile, holderFor, PROFILES, type ProfileName } from './card-profiles.js';
 
 type App = 'none' | 'jpki' | 'face' | 'other';
 const PIN_MAX = 3;
+const SIGN_PIN_MAX = 5;
 const KEY_B_MAX = 10;
+
+/** The counters a card keeps across power cycles (counters.json in its state folder). */
+export interface CardCounters {
+  pinTries: number | null;
+  signPinTries: number;
+  keyBTries: number;
+}
+
+type Secret = 'pin' | 'signPin' | 'keyB';
+const COUNTER: Record<Secret, 'pinTries' | 'signPinTries' | 'keyBTries'> = {
+  pin: 'pinTries',
+  signPin: 'signPinTries',
+  keyB: 'keyBTries',
+};
+const MAX: Record<Secret, number> = { pin: PIN_MAX, signPin: SIGN_PIN_MAX, keyB: KEY_B_MAX };
+
+/** What an EF is: data READ BINARY gives (maybe behind a secret), a key, or a secret. */
+type CardFile =
+  | { readonly kind: 'binary'; readonly data: Uint8Array; readonly after?: Secret }
+  | { readonly kind: 'key'; readonly key: KeyObject; readonly after: Secret }
+  | { readonly kind: 'secret'; readonly secret: Secret }
+  /** Present and selectable, but nothing the emulator lets a host use (照合番号A, birth-date key). */
+  | { readonly kind: 'unusable' };
 
 export interface CardOptions {
   readonly stateDir: string;
@@ -22,6 +47,10 @@ export interface CardOptions {
   readonly profile?: ProfileName;
   readonly holder?: CardHolder;
   readonly pin?: string;
+  /** The signature password (6-16 upper-case letters and digits) [ABC123]. */
+  readonly signPin?: string;
+  /** Start from the profile's counters, forgetting what earlier runs did to this card. */
+  readonly resetCounters?: boolean;
   /** Long answers as 61xx + GET RESPONSE, as T=0 cards do. */
   readonly useGetResponse?: boolean;
 }
@@ -31,13 +60,13 @@ export class MyNumberCard {
     apdus: 0,
     myNumberApSelected: 0,
     pinVerifies: 0,
+    signPinVerifies: 0,
     keyBVerifies: 0,
     trace: [] as string[],
   };
   private app: App = 'none';
   private ef?: number;
-  private pinOk = false;
-  private keyBOk = false;
+  private verified = new Set<Secret>();
   private pending?: Uint8Array;
   /** Called when the card leaves the field on its own (profile removed-mid-command). */
   onRemove?: () => void;
@@ -46,11 +75,12 @@ export class MyNumberCard {
     readonly id: string,
     readonly profile: CardProfile,
     readonly holder: CardHolder,
-    private readonly pin: string,
-    private readonly files: { cert: Uint8Array; caCert: Uint8Array; faceRecord: Uint8Array },
-    private readonly keys: { user: KeyObject; face: KeyObject },
+    private readonly secrets: { pin: string; signPin: string },
+    private readonly jpkiFiles: ReadonlyMap<number, CardFile>,
+    private readonly faceFiles: ReadonlyMap<number, CardFile>,
+    private readonly faceKey: KeyObject,
     private readonly countersFile: string,
-    private counters: { pinTries: number | null; keyBTries: number },
+    private counters: CardCounters,
     private readonly useGetResponse: boolean,
   ) {}
 
@@ -60,21 +90,49 @@ export class MyNumberCard {
     const dir = join(o.stateDir, 'cards', o.cardId);
     mkdirSync(dir, { recursive: true });
     const ca = await testCa(o.stateDir);
+    const signCa = await testSignCa(o.stateDir);
     const user = await cardUserCert(o.stateDir, o.cardId, { expired: profile.expiredCert });
+    const signer = await cardSignCert(o.stateDir, o.cardId, holder.name);
     const faceKey = await cardFaceKey(o.stateDir, o.cardId);
     const recordFile = join(dir, 'face-record.bin');
     if (!existsSync(recordFile)) writeFileSync(recordFile, await buildFaceRecord(holder, faceKey));
     const countersFile = join(dir, 'counters.json');
-    const counters = existsSync(countersFile)
-      ? (JSON.parse(readFileSync(countersFile, 'utf8')) as { pinTries: number | null; keyBTries: number })
-      : { pinTries: profile.pinTries, keyBTries: KEY_B_MAX };
+    const fresh: CardCounters = {
+      pinTries: profile.pinTries,
+      signPinTries: profile.signPinTries ?? SIGN_PIN_MAX,
+      keyBTries: KEY_B_MAX,
+    };
+    // Files written before the signature password existed lack its counter.
+    const counters: CardCounters =
+      existsSync(countersFile) && !o.resetCounters
+        ? { ...fresh, ...(JSON.parse(readFileSync(countersFile, 'utf8')) as Partial<CardCounters>) }
+        : fresh;
+    const jpki = new Map<number, CardFile>([
+      [EF.JPKI_AUTH_CERT, { kind: 'binary', data: user.certDer }],
+      [EF.JPKI_AUTH_CA_CERT, { kind: 'binary', data: ca.certDer }],
+      [EF.JPKI_AUTH_KEY, { kind: 'key', key: user.privateKey, after: 'pin' }],
+      [EF.JPKI_SIGN_CERT, { kind: 'binary', data: signer.certDer, after: 'signPin' }],
+      [EF.JPKI_SIGN_CA_CERT, { kind: 'binary', data: signCa.certDer }],
+      [EF.JPKI_SIGN_KEY, { kind: 'key', key: signer.privateKey, after: 'signPin' }],
+      [EF.JPKI_SIGN_PIN, { kind: 'secret', secret: 'signPin' }],
+    ]);
+    // 顔認証マイナンバーカード: no PIN file at all.
+    if (counters.pinTries !== null) jpki.set(EF.JPKI_AUTH_PIN, { kind: 'secret', secret: 'pin' });
+    const face = new Map<number, CardFile>([
+      [EF.FACE_KEY_B, { kind: 'secret', secret: 'keyB' }],
+      // 照合番号A and the birth-date key exist but the emulator never accepts them.
+      [EF.FACE_KEY_A, { kind: 'unusable' }],
+      [EF.FACE_BIRTH_KEY, { kind: 'unusable' }],
+      [EF.FACE_RECORD, { kind: 'binary', data: new Uint8Array(readFileSync(recordFile)), after: 'keyB' }],
+    ]);
     const card = new MyNumberCard(
       o.cardId,
       profile,
       holder,
-      o.pin ?? '1234',
-      { cert: user.certDer, caCert: ca.certDer, faceRecord: new Uint8Array(readFileSync(recordFile)) },
-      { user: user.privateKey, face: faceKey },
+      { pin: o.pin ?? '1234', signPin: o.signPin ?? 'ABC123' },
+      jpki,
+      face,
+      faceKey,
       countersFile,
       counters,
       o.useGetResponse ?? false,
@@ -104,6 +162,11 @@ export class MyNumberCard {
     return this.counters.pinTries;
   }
 
+  /** A copy of the counters as they are now (what counters.json holds). */
+  get counterValues(): CardCounters {
+    return { ...this.counters };
+  }
+
   /** ATQB: 50 ‖ PUPI ‖ application data ‖ protocol info (max frame 256, ISO-DEP). */
   get atqb(): Uint8Array {
     const pupi = utf8(this.id.padEnd(4, '0')).slice(0, 4);
@@ -114,8 +177,7 @@ export class MyNumberCard {
   deselect(): void {
     this.app = 'none';
     this.ef = undefined;
-    this.pinOk = false;
-    this.keyBOk = false;
+    this.verified.clear();
     this.pending = undefined;
   }
 
@@ -167,6 +229,10 @@ export class MyNumberCard {
     return sw(SW.INS_NOT_SUPPORTED);
   }
 
+  private filesOf(app: App): ReadonlyMap<number, CardFile> {
+    return app === 'jpki' ? this.jpkiFiles : app === 'face' ? this.faceFiles : new Map();
+  }
+
   private select(c: ReturnType<typeof decodeApdu>): Uint8Array {
     const data = c.data ?? new Uint8Array();
     if (c.p1 === 0x04) {
@@ -185,64 +251,65 @@ export class MyNumberCard {
     }
     if (c.p1 === 0x02 && data.length === 2) {
       const fid = (data[0]! << 8) | data[1]!;
-      if (!this.files_in(this.app).includes(fid)) return encodeResponse(new Uint8Array(), SW.FILE_NOT_FOUND);
+      if (!this.filesOf(this.app).has(fid)) return encodeResponse(new Uint8Array(), SW.FILE_NOT_FOUND);
       this.ef = fid;
       return encodeResponse(new Uint8Array(), SW.OK);
     }
     return encodeResponse(new Uint8Array(), SW.WRONG_P1P2);
   }
 
-  private files_in(app: App): number[] {
-    if (app === 'jpki') {
-      const base = [EF.JPKI_AUTH_CERT, EF.JPKI_AUTH_CA_CERT, EF.JPKI_AUTH_KEY];
-      return this.counters.pinTries === null ? base : [...base, EF.JPKI_AUTH_PIN];
-    }
-    if (app === 'face') return [EF.FACE_KEY_B, EF.FACE_KEY_A, EF.FACE_BIRTH_KEY, EF.FACE_RECORD];
-    return [];
-  }
-
   private readBinary(c: ReturnType<typeof decodeApdu>): Uint8Array {
     const none = new Uint8Array();
-    const file =
-      this.app === 'jpki' && this.ef === EF.JPKI_AUTH_CERT
-        ? this.files.cert
-        : this.app === 'jpki' && this.ef === EF.JPKI_AUTH_CA_CERT
-          ? this.files.caCert
-          : this.app === 'face' && this.ef === EF.FACE_RECORD
-            ? this.files.faceRecord
-            : undefined;
+    let off: number;
+    if (c.p1 & 0x80) {
+      // ISO 7816-4: P1 = 100xxxxx names the EF by its short identifier (the low five bits of
+      // its FID here), which becomes the current EF; P2 is then the offset.
+      if (c.p1 & 0x60) return encodeResponse(none, SW.WRONG_P1P2);
+      const sfi = c.p1 & 0x1f;
+      if (sfi === 0 || !this.filesOf(this.app).has(sfi)) return encodeResponse(none, SW.FILE_NOT_FOUND);
+      this.ef = sfi;
+      off = c.p2;
+    } else {
+      off = (c.p1 << 8) | c.p2;
+    }
     if (this.ef === undefined) return encodeResponse(none, 0x6986);
-    if (!file) return encodeResponse(none, 0x6981);
-    if (this.app === 'face' && !this.keyBOk) return encodeResponse(none, SW.SECURITY_NOT_SATISFIED);
-    const off = ((c.p1 & 0x7f) << 8) | c.p2;
-    if (off > file.length) return encodeResponse(none, SW.WRONG_P1P2_OFFSET);
-    const avail = file.length - off;
+    const file = this.filesOf(this.app).get(this.ef);
+    if (file?.kind !== 'binary') return encodeResponse(none, 0x6981);
+    if (file.after && !this.verified.has(file.after)) return encodeResponse(none, SW.SECURITY_NOT_SATISFIED);
+    const data = file.data;
+    if (off > data.length) return encodeResponse(none, SW.WRONG_P1P2_OFFSET);
+    const avail = data.length - off;
     const le = c.le ?? 0;
     // Le=00 means "up to 256"; an explicit Le beyond the end gets 6Cxx, the exact length.
     if (le !== 256 && le > avail) return encodeResponse(none, 0x6c00 | avail);
-    return encodeResponse(file.slice(off, off + Math.min(le || 256, avail)), SW.OK);
+    return encodeResponse(data.slice(off, off + Math.min(le || 256, avail)), SW.OK);
   }
 
   private verify(c: ReturnType<typeof decodeApdu>): Uint8Array {
     const none = new Uint8Array();
-    const isPin = this.app === 'jpki' && this.ef === EF.JPKI_AUTH_PIN;
-    const isKeyB = this.app === 'face' && this.ef === EF.FACE_KEY_B;
-    if (!isPin && !isKeyB)
+    const file = this.ef === undefined ? undefined : this.filesOf(this.app).get(this.ef);
+    if (file?.kind !== 'secret')
       return encodeResponse(none, this.app === 'face' ? SW.SECURITY_NOT_SATISFIED : SW.REF_DATA_NOT_FOUND);
-    const field = isPin ? 'pinTries' : 'keyBTries';
+    const secret = file.secret;
+    const field = COUNTER[secret];
     const tries = this.counters[field] ?? 0;
-    if (!c.data?.length) return encodeResponse(none, tries === 0 ? SW.REF_DATA_BLOCKED : 0x63c0 | tries);
+    // The tries query answers 63 C0 on a blocked secret (OpenSC's jpki driver binds only on
+    // SW1 63); a VERIFY with data on it gets 69 84.
+    if (!c.data?.length) return encodeResponse(none, 0x63c0 | tries);
     if (tries === 0) return encodeResponse(none, SW.REF_DATA_BLOCKED);
-    if (isPin) this.stats.pinVerifies++;
+    if (secret === 'pin') this.stats.pinVerifies++;
+    else if (secret === 'signPin') this.stats.signPinVerifies++;
     else this.stats.keyBVerifies++;
-    const expected = utf8(isPin ? this.pin : this.chipKeyB);
+    const expected = utf8(
+      secret === 'pin' ? this.secrets.pin : secret === 'signPin' ? this.secrets.signPin : this.chipKeyB,
+    );
     if (bytesEqual(c.data, expected)) {
-      this.counters[field] = isPin ? PIN_MAX : KEY_B_MAX;
+      this.counters[field] = MAX[secret];
       this.saveCounters();
-      if (isPin) this.pinOk = true;
-      else this.keyBOk = true;
+      this.verified.add(secret);
       return encodeResponse(none, SW.OK);
     }
+    this.verified.delete(secret);
     this.counters[field] = tries - 1;
     this.saveCounters();
     return encodeResponse(none, 0x63c0 | (tries - 1));
@@ -251,15 +318,20 @@ export class MyNumberCard {
   private sign(c: ReturnType<typeof decodeApdu>): Uint8Array {
     const none = new Uint8Array();
     const data = c.data ?? none;
-    if (!isDigestInfoSha256(data)) return encodeResponse(none, 0x6a80);
     const raw = (key: KeyObject) =>
       new Uint8Array(privateEncrypt({ key, padding: rsa.RSA_PKCS1_PADDING }, data));
     if (c.p2 === 0x80 && this.app === 'jpki') {
-      if (this.ef !== EF.JPKI_AUTH_KEY) return encodeResponse(none, 0x6986);
-      if (!this.pinOk) return encodeResponse(none, SW.SECURITY_NOT_SATISFIED);
-      return this.answer(raw(this.keys.user));
+      const file = this.ef === undefined ? undefined : this.jpkiFiles.get(this.ef);
+      if (file?.kind !== 'key') return encodeResponse(none, 0x6986);
+      if (!this.verified.has(file.after)) return encodeResponse(none, SW.SECURITY_NOT_SATISFIED);
+      // JPKI keys sign any DigestInfo the host hashed (SHA-1 to SHA-512), nothing else.
+      if (!parseDigestInfo(data)) return encodeResponse(none, 0x6a80);
+      return this.answer(raw(file.key));
     }
-    if (c.p2 === 0x00 && this.app === 'face') return this.answer(raw(this.keys.face));
+    if (c.p2 === 0x00 && this.app === 'face') {
+      if (!isDigestInfoSha256(data)) return encodeResponse(none, 0x6a80);
+      return this.answer(raw(this.faceKey));
+    }
     return encodeResponse(none, SW.CONDITIONS_NOT_SATISFIED);
   }
 }

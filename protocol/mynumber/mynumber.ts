@@ -17,6 +17,11 @@ export const EF = {
   JPKI_AUTH_CA_CERT: 0x000b,
   JPKI_AUTH_KEY: 0x0017,
   JPKI_AUTH_PIN: 0x0018,
+  /** Signature certificate, its CA, key and password: never touched by the reader. */
+  JPKI_SIGN_CERT: 0x0001,
+  JPKI_SIGN_CA_CERT: 0x0002,
+  JPKI_SIGN_KEY: 0x001a,
+  JPKI_SIGN_PIN: 0x001b,
   FACE_KEY_B: 0x0012,
   FACE_KEY_A: 0x0013,
   FACE_BIRTH_KEY: 0x0011,
