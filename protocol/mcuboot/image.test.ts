@@ -44,7 +44,8 @@ describe('MCUboot image', () => {
   it('verifies with the right key and explains each failure', () => {
     expect(verifyImage(img, key.publicKey).ok).toBe(true);
     const other = verifyImage(img, generateKeyPair().publicKey);
-    expect(other.problems.map((p) => p.code)).toEqual(['keyhash-mismatch', 'bad-signature']);
+    // MCUboot finds no key for the KEYHASH and skips the signature: it never checks it.
+    expect(other.problems.map((p) => p.code)).toEqual(['keyhash-mismatch']);
     const tampered = img.slice();
     tampered[0x300]! ^= 1;
     expect(verifyImage(tampered, key.publicKey).problems.map((p) => p.code)).toEqual([

@@ -9,7 +9,13 @@ import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import { formatVersion, imageHash, parseImage, TlvType, verifyImage } from '../../protocol/mcuboot/image.js';
+import {
+  formatVersion,
+  imageHash,
+  parseImage,
+  signatureAlgorithmOfTlv,
+  verifyImage,
+} from '../../protocol/mcuboot/image.js';
 import { publicKeyFromFile } from './image.js';
 import { progressSink } from './progress.js';
 import { resolvePort } from './serial-port-arg.js';
@@ -199,17 +205,18 @@ function checkImage(
   } catch (e) {
     throw new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
   }
-  if (parsed.totalSize !== bytes.length) {
+  // Bytes after the TLVs are fine when they are the slot trailer `imgtool sign --pad` writes.
+  if (parsed.padding > 0 && !parsed.trailer) {
     throw new ReaderError(
       ErrorCode.Image_Malformed,
-      `${file}: ${bytes.length - parsed.totalSize} stray bytes after the TLV area`,
+      `${file}: ${parsed.padding} stray bytes after the TLV area (no image trailer: no boot magic at the end)`,
     );
   }
-  const signed = parsed.tlvs.some((t) => t.type === TlvType.ED25519);
+  const signed = parsed.tlvs.some((t) => signatureAlgorithmOfTlv(t.type) !== undefined);
   if (!signed && !allowUnsigned) {
     throw new ReaderError(
       ErrorCode.Image_Unverified,
-      `${file} is not signed (no ED25519 TLV); sign it with 'readerctl image sign' or pass --allow-unsigned`,
+      `${file} is not signed (no signature TLV); sign it with 'readerctl image sign' or pass --allow-unsigned`,
     );
   }
   if (keyFile) {
