@@ -1,43 +1,61 @@
-// readerctl image: sign, verify and inspect MCUboot images.
+// readerctl image: sign, verify and inspect MCUboot images, with imgtool's options and layout.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
 import {
   buildImage,
-  formatVersion,
+  type HashAlgorithm,
   parseImage,
   parseVersion,
-  tlvName,
-  verifyImage,
+  validateImage,
 } from '../../protocol/mcuboot/image.js';
+import { describeImage, formatImageInfo } from '../image/image-info.js';
+import { loadImageKey, nodeImageVerifier } from '../image/image-keys.js';
 
 const HELP = `Usage: readerctl image <sign|verify|info> [options]
 
-  sign --key FILE --version X.Y.Z[+B] [--header-size N] [--security-counter N] [--load-addr N] IN OUT
-        make an MCUboot image from a raw firmware binary: header, SHA256, KEYHASH and ED25519
-        TLVs (and a protected security-counter TLV when asked), signed with a key made by
-        'readerctl keys create'
-  verify --key FILE IMAGE
-        check the image's hash and signature against a public (or private) key file; explains
-        each failure; exit 5 when the image does not verify
+  sign -k KEY -v X.Y.Z[+B] [options] IN OUT
+        make an MCUboot image from a raw firmware binary, as 'imgtool sign --pad-header' does
+        (the same bytes for an Ed25519 key): header, hash, KEYHASH (or PUBKEY) and signature
+        TLVs. Keys: Ed25519, ECDSA P-256/P-384, RSA-2048/3072 PEM (private, mode 0600).
+          -H, --header-size N        header size, padded with 0xff (default 0x200)
+          --load-addr ADDR           RAM-load address (sets the RAM_LOAD flag)
+          --security-counter N|auto  protected SEC_CNT TLV (auto: from the version)
+          --sha 256|384|512          image hash (default: the key's; 512 with --pure)
+          --pure                     Ed25519 over the image itself (SIG_PURE), not its digest
+          --public-key-format hash|full   KEYHASH (default) or the whole key (PUBKEY)
+          -S, --slot-size N          the image plus its trailer must fit the slot
+          --pad                      pad to the slot with the trailer (boot magic): swaps at next boot
+          --confirm                  with --pad: also set image-ok (stays after the swap)
+          --align 1|2|4|8|16|32      flash write size for the trailer (default 1)
+          --max-sectors N            swap status sectors in the trailer (default 128)
+          --unsigned                 no key: SHA only (MCUboot with signing refuses it)
+        Numbers are decimal or 0x hex; a value that does not fit its field is refused
+        (exit 2) before anything is written. --pad-header is accepted and always in effect.
+  verify -k KEY [-k KEY…] IMAGE [--json]
+        check the image as MCUboot does: its hash, then a signature whose KEYHASH/PUBKEY names
+        one of the keys (public or private PEM); explains each failure; exit 5 if not bootable
   info IMAGE [--json]
-        header, version and TLVs
+        header (flags decoded), protected and unprotected TLVs (security counter decoded),
+        trailer of a padded image: what 'imgtool dumpinfo' shows
 
-Exit codes: 0 ok, 2 usage, 3 key file problem, 5 image does not verify, 1 malformed image.`;
+Exit codes: 0 ok, 2 usage, 3 key file problem or malformed image, 5 image does not verify.`;
+
+const usage = (msg: string): ReaderError => new ReaderError(ErrorCode.Usage, msg);
 
 function readFile(path: string | undefined, what: string): Uint8Array {
-  if (!path) throw new ReaderError(ErrorCode.Usage, `${what} is required`);
+  if (!path) throw usage(`${what} is required`);
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new ReaderError(ErrorCode.Usage, `cannot read ${what} ${path}: ${(e as Error).message}`);
+    throw usage(`cannot read ${what} ${path}: ${(e as Error).message}`);
   }
 }
 
+/** Ed25519 public key, raw 32 bytes, from a public or private PEM file (flash and sim use it). */
 export function publicKeyFromFile(path: string): Uint8Array {
   let text: string;
   try {
@@ -48,16 +66,174 @@ export function publicKeyFromFile(path: string): Uint8Array {
   return text.includes('PRIVATE KEY') ? loadKeyFile(path).publicKey : publicKeyFromPem(text);
 }
 
+/** A decimal or 0x-hex whole number that fits `max`, or a one-line refusal naming the field. */
+export function uintOption(v: string | undefined, name: string, max: number, min = 0): number | undefined {
+  if (v === undefined) return undefined;
+  const n = /^(0x[0-9a-f]+|\d+)$/i.test(v.trim()) ? Number(v.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw usage(`${name} "${v}" is not a whole number (decimal or 0x hex)`);
+  if (n < min || n > max) {
+    throw usage(
+      `${name} ${v} is out of range: the field holds ${min}..0x${max.toString(16)}; nothing was written`,
+    );
+  }
+  return n;
+}
+
+const SHAS: Record<string, HashAlgorithm | undefined> = {
+  '256': 'sha256',
+  '384': 'sha384',
+  '512': 'sha512',
+  auto: undefined,
+};
+
+interface SignValues {
+  key?: string;
+  version?: string;
+  'header-size'?: string;
+  'security-counter'?: string;
+  'load-addr'?: string;
+  sha?: string;
+  pure?: boolean;
+  'public-key-format'?: string;
+  'slot-size'?: string;
+  pad?: boolean;
+  confirm?: boolean;
+  align?: string;
+  'max-sectors'?: string;
+  unsigned?: boolean;
+}
+
+function sign(values: SignValues, positionals: string[]): number {
+  if (!values.version || positionals.length !== 2) {
+    throw usage('sign needs -k KEY (or --unsigned), -v VERSION, an input and an output file');
+  }
+  if (!values.key && !values.unsigned)
+    throw usage('sign needs -k KEY, or --unsigned for an image without one');
+  if (values.key && values.unsigned) throw usage('--unsigned and -k KEY exclude each other');
+  const version = parseVersion(values.version);
+  if (values.sha !== undefined && !(values.sha in SHAS))
+    throw usage(`--sha ${values.sha} is not 256, 384 or 512`);
+  const format = values['public-key-format'] ?? 'hash';
+  if (format !== 'hash' && format !== 'full')
+    throw usage(`--public-key-format ${format} is not hash or full`);
+  const slotSize = uintOption(values['slot-size'], '--slot-size', 0xffffffff, 1);
+  if ((values.pad || values.confirm) && slotSize === undefined) {
+    throw usage('--pad and --confirm need the slot size (-S/--slot-size)');
+  }
+  const counter = values['security-counter'];
+  const securityCounter =
+    counter === 'auto'
+      ? ((version.major << 24) + (version.minor << 16) + version.revision) >>> 0
+      : uintOption(counter, '--security-counter', 0xffffffff);
+  const align = uintOption(values.align, '--align', 32, 1);
+  const maxSectors = uintOption(values['max-sectors'], '--max-sectors', 0xffff, 1);
+  const hdrSize = uintOption(values['header-size'], '--header-size', 0xffff, 32);
+  const loadAddr = uintOption(values['load-addr'], '--load-addr', 0xffffffff);
+  const hash = values.sha === undefined ? undefined : SHAS[values.sha];
+  const body = readFile(positionals[0], 'input');
+  const key = values.key ? loadImageKey(values.key) : undefined;
+  if (key && !key.signer) throw usage(`${values.key} is a public key; signing needs the private key`);
+  const out = buildImage(body, {
+    version,
+    ...(key?.signer ? { signer: key.signer } : {}),
+    ...(hdrSize === undefined ? {} : { hdrSize }),
+    ...(loadAddr === undefined ? {} : { loadAddr }),
+    ...(securityCounter === undefined ? {} : { securityCounter }),
+    ...(hash ? { hash } : {}),
+    pure: values.pure === true,
+    publicKeyFormat: format,
+    ...(slotSize === undefined
+      ? {}
+      : {
+          slot: {
+            slotSize,
+            pad: values.pad === true,
+            confirm: values.confirm === true,
+            ...(align === undefined ? {} : { align }),
+            ...(maxSectors === undefined ? {} : { maxSectors }),
+          },
+        }),
+  });
+  // Only a complete, checked image reaches the disk.
+  writeFileSync(positionals[1]!, out);
+  const info = describeImage(parseImage(out));
+  process.stdout.write(
+    `${key ? `signed with ${key.description}` : 'made unsigned'} ${positionals[1]}: version ${info.version}, ${out.length} bytes, ${info.hashAlgorithm} ${info.hash}\n`,
+  );
+  return EXIT.ok;
+}
+
+function verify(keyFiles: string[], positionals: string[], json: boolean): number {
+  if (keyFiles.length === 0 || positionals.length !== 1) throw usage('verify needs -k KEY and an image file');
+  const file = positionals[0]!;
+  const keys = keyFiles.map(loadImageKey);
+  let check: ReturnType<typeof validateImage>;
+  try {
+    check = validateImage(
+      readFile(file, 'image'),
+      keys.map((k) => k.trusted),
+      nodeImageVerifier,
+    );
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
+  }
+  const by = keys.find((k) => k.trusted === check.signedBy);
+  const hashName = check.hash.toUpperCase();
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        file,
+        ok: check.ok,
+        hash: { algorithm: check.hash, digest: toHex(check.digest) },
+        pure: check.pure,
+        signatures: check.signatures,
+        signedBy: check.signedBy?.name,
+        problems: check.problems,
+      })}\n`,
+    );
+  } else if (check.ok) {
+    process.stdout.write(
+      `${file}: OK (${hashName} hash and ${by?.description ?? ''}${check.pure ? ' pure' : ''} signature verify with ${check.signedBy?.name})\n`,
+    );
+  } else {
+    for (const p of check.problems) process.stdout.write(`${file}: ${p.message}\n`);
+  }
+  return check.ok ? EXIT.ok : EXIT.verify;
+}
+
+function info(positionals: string[], json: boolean): number {
+  const file = positionals[0];
+  const bytes = readFile(file, 'image');
+  let d: ReturnType<typeof describeImage>;
+  try {
+    d = describeImage(parseImage(bytes));
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
+  }
+  process.stdout.write(json ? `${JSON.stringify(d)}\n` : formatImageInfo(d));
+  return EXIT.ok;
+}
+
 export async function image(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   const { values, positionals } = parseCli(
     rest,
     {
-      key: { type: 'string' },
-      version: { type: 'string' },
-      'header-size': { type: 'string' },
+      key: { type: 'string', short: 'k', multiple: true },
+      version: { type: 'string', short: 'v' },
+      'header-size': { type: 'string', short: 'H' },
+      'pad-header': { type: 'boolean' },
       'security-counter': { type: 'string' },
       'load-addr': { type: 'string' },
+      sha: { type: 'string' },
+      pure: { type: 'boolean' },
+      'public-key-format': { type: 'string' },
+      'slot-size': { type: 'string', short: 'S' },
+      pad: { type: 'boolean' },
+      confirm: { type: 'boolean' },
+      align: { type: 'string' },
+      'max-sectors': { type: 'string' },
+      unsigned: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -67,74 +243,12 @@ export async function image(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return action ? EXIT.ok : EXIT.usage;
   }
+  const keys = values.key ?? [];
   if (action === 'sign') {
-    if (!values.key || !values.version || positionals.length !== 2) {
-      throw new ReaderError(ErrorCode.Usage, 'sign needs --key, --version, an input and an output file');
-    }
-    const body = readFile(positionals[0], 'input');
-    const out = buildImage(body, {
-      version: parseVersion(values.version),
-      key: loadKeyFile(values.key),
-      hdrSize: positiveInt(values['header-size'], '--header-size', 0x200),
-      loadAddr: positiveInt(values['load-addr'], '--load-addr', 0),
-      securityCounter:
-        values['security-counter'] === undefined
-          ? undefined
-          : positiveInt(values['security-counter'], '--security-counter', 0),
-      ed: opensslEd25519,
-    });
-    writeFileSync(positionals[1]!, out);
-    const p = parseImage(out);
-    process.stdout.write(
-      `signed ${positionals[1]}: version ${formatVersion(p.header.version)}, ${out.length} bytes, hash ${toHex(p.tlvs.find((t) => t.type === 0x10)!.value)}\n`,
-    );
-    return EXIT.ok;
+    if (keys.length > 1) throw usage('sign takes one -k KEY');
+    return sign({ ...values, key: keys[0] }, positionals);
   }
-  if (action === 'verify') {
-    if (!values.key || positionals.length !== 1)
-      throw new ReaderError(ErrorCode.Usage, 'verify needs --key and an image file');
-    const check = verifyImage(
-      readFile(positionals[0], 'image'),
-      publicKeyFromFile(values.key),
-      opensslEd25519,
-    );
-    if (check.ok) {
-      process.stdout.write(`${positionals[0]}: OK (hash and Ed25519 signature verify)\n`);
-      return EXIT.ok;
-    }
-    for (const p of check.problems) process.stdout.write(`${positionals[0]}: ${p.message}\n`);
-    return EXIT.verify;
-  }
-  if (action === 'info') {
-    const bytes = readFile(positionals[0], 'image');
-    const p = parseImage(bytes);
-    const info = {
-      version: formatVersion(p.header.version),
-      headerSize: p.header.hdrSize,
-      bodySize: p.header.imgSize,
-      loadAddr: p.header.loadAddr,
-      flags: p.header.flags,
-      protectedTlvSize: p.header.protectTlvSize,
-      totalSize: p.totalSize,
-      tlvs: p.tlvs.map((t) => ({
-        type: tlvName(t.type),
-        protected: t.protected,
-        length: t.value.length,
-        value: toHex(t.value),
-      })),
-    };
-    if (values.json) process.stdout.write(`${JSON.stringify(info)}\n`);
-    else {
-      process.stdout.write(
-        `version        ${info.version}\nheader size    ${info.headerSize}\nbody size      ${info.bodySize}\nload address   0x${info.loadAddr.toString(16)}\nflags          0x${info.flags.toString(16)}\ntotal size     ${info.totalSize}\nTLVs:\n`,
-      );
-      for (const t of info.tlvs) {
-        process.stdout.write(
-          `  ${t.type.padEnd(8)} ${t.protected ? 'protected ' : ''}${t.length} bytes  ${t.value.length > 64 ? `${t.value.slice(0, 64)}…` : t.value}\n`,
-        );
-      }
-    }
-    return EXIT.ok;
-  }
-  throw new ReaderError(ErrorCode.Usage, `unknown image action "${action}"`);
+  if (action === 'verify') return verify(keys, positionals, values.json === true);
+  if (action === 'info') return info(positionals, values.json === true);
+  throw usage(`unknown image action "${action}"`);
 }
