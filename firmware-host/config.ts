@@ -175,7 +175,7 @@ export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
       rejectUnauthorized: broker.rejectUnauthorized as boolean | undefined,
     },
     link: {
-      commandWindowMs: c.int(link, 'commandWindowMs', '$.link', 60_000, 1000, 3_600_000),
+      commandWindowMs: c.int(link, 'commandWindowMs', '$.link', 30_000, 1000, 3_600_000),
       ackTimeoutMs: c.int(link, 'ackTimeoutMs', '$.link', 10_000, 100, 600_000),
       inflightWindow: c.int(link, 'inflightWindow', '$.link', 256, 1, 65_535),
     },

@@ -1,7 +1,12 @@
-// The embedded broker (SPEC §1.3): aedes on loopback, for a reader with no site broker.
+// The embedded broker (SPEC §1.3, §13): aedes on loopback, for a reader with no site broker.
+// Given an authority (readerd always gives one) it admits only the reader and its trusted
+// terminals, each with its key-bound password, and enforces the per-client ACL.
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
+import { mayPublish, maySubscribe } from '../../protocol/link/broker-acl.js';
+import type { BrokerIdentity } from '../../protocol/link/broker-credentials.js';
+import { authenticateClient, type BrokerAuthority } from './broker-auth.js';
 
 export interface EmbeddedBroker {
   readonly url: string;
@@ -9,11 +14,50 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(
-  opts: { host?: string; port?: number } = {},
-): Promise<EmbeddedBroker> {
+export interface EmbeddedBrokerOptions {
+  readonly host?: string;
+  readonly port?: number;
+  /** Absent: an open broker (tests that play intruders, the kit's self-test rig). */
+  readonly authority?: BrokerAuthority;
+  /** Told about every refused connection, publication and subscription. */
+  readonly onRefused?: (what: 'connect' | 'publish' | 'subscribe', clientId: string, detail: string) => void;
+}
+
+function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions): AedesOptions {
+  const who = new WeakMap<Client, BrokerIdentity>();
+  const refused = o.onRefused ?? (() => {});
+  return {
+    authenticate: (client, username, password, done) => {
+      const v = authenticateClient(a, client.id, username, password);
+      if (v.ok) {
+        who.set(client, v.who);
+        return done(null, true);
+      }
+      refused('connect', client.id, v.reason);
+      const e = new Error(v.reason) as AuthenticateError;
+      e.returnCode = 4; // bad user name or password
+      done(e, false);
+    },
+    authorizePublish: (client, packet, done) => {
+      const w = client && who.get(client);
+      // Broker-internal publications ($SYS) have no client.
+      if (!client) return done(null);
+      if (w && mayPublish(w, packet.topic)) return done(null);
+      refused('publish', client.id, packet.topic.slice(0, 200));
+      done(new Error(`${client.id} may not publish on ${packet.topic.slice(0, 200)}`));
+    },
+    authorizeSubscribe: (client, sub, done) => {
+      const w = who.get(client);
+      if (w && maySubscribe(w, sub.topic)) return done(null, sub);
+      refused('subscribe', client.id, sub.topic.slice(0, 200));
+      done(null, null); // SUBACK 0x80 for this filter
+    },
+  };
+}
+
+export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1';
-  const aedes = await Aedes.createBroker();
+  const aedes = await Aedes.createBroker(opts.authority ? guarded(opts.authority, opts) : {});
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);

@@ -10,8 +10,13 @@ const terminal = generateKeyPair();
 const stranger = generateKeyPair();
 const NOW = 1_800_000_000_000;
 
-function ctx(seen = new Set<string>()): GuardContext {
+function ctx(seen = new Set<string>(), sequences = new Map<string, bigint>()): GuardContext {
   return {
+    admitSequence: (t, seq) => {
+      if (seq <= (sequences.get(t) ?? 0n)) return false;
+      sequences.set(t, seq);
+      return true;
+    },
     deviceId: 'reader-01',
     trust: (id) => (id === keyIdHex(terminal.publicKey) ? terminal.publicKey : undefined),
     nowMs: NOW,
@@ -72,5 +77,30 @@ describe('command admission', () => {
     const c = ctx();
     admitCommand(command({ issuedAtMs: toLong(NOW - 120_000) }), c);
     expect(admitCommand(command(), c).ok).toBe(true);
+  });
+
+  it('a newer command from the same terminal supersedes an older one not yet seen (SPEC 8.9)', () => {
+    const c = ctx();
+    const id = (n: number) => new Uint8Array(16).fill(n);
+    expect(admitCommand(command({ commandId: id(1), sequence: toLong(5), terminalId: 't1' }), c).ok).toBe(
+      true,
+    );
+    const late = admitCommand(command({ commandId: id(2), sequence: toLong(4), terminalId: 't1' }), c);
+    expect(late).toMatchObject({ ok: false, status: S.RESPONSE_STATUS_SUPERSEDED });
+    const same = admitCommand(command({ commandId: id(3), sequence: toLong(5), terminalId: 't1' }), c);
+    expect(same).toMatchObject({ ok: false, status: S.RESPONSE_STATUS_SUPERSEDED });
+    // Another terminal id has its own sequence; 0 is a terminal that predates sequences.
+    expect(admitCommand(command({ commandId: id(4), sequence: toLong(1), terminalId: 't2' }), c).ok).toBe(
+      true,
+    );
+    expect(admitCommand(command({ commandId: id(5), terminalId: 't1' }), c).ok).toBe(true);
+    expect(admitCommand(command({ commandId: id(6), sequence: toLong(6), terminalId: 't1' }), c).ok).toBe(
+      true,
+    );
+  });
+
+  it('a sequence too large to store is malformed', () => {
+    const r = admitCommand(command({ sequence: toLong(1n << 63n), terminalId: 't1' }), ctx());
+    expect(r).toMatchObject({ ok: false, status: S.RESPONSE_STATUS_MALFORMED });
   });
 });

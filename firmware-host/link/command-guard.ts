@@ -1,10 +1,13 @@
 // Admission of terminal commands (SPEC §8): signature by a trusted terminal key first, then
-// addressee, freshness and replay. Nothing here acts on a command.
+// addressee, freshness, replay and the terminal's own sequence. Nothing here acts on a command.
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { decodePayload, open, PayloadType, type TrustLookup } from '../../protocol/link/envelope.js';
-import { u64ms } from '../../protocol/link/u64.js';
+import { u64, u64ms } from '../../protocol/link/u64.js';
+
+/** Sequences are stored as SQLite integers: at most 2^63 - 1. */
+const MAX_SEQUENCE = (1n << 63n) - 1n;
 
 const Status = fareader.v1.ResponseStatus;
 export type ResponseStatus = fareader.v1.ResponseStatus;
@@ -28,6 +31,11 @@ export interface GuardContext {
   readonly windowMs: number;
   /** Records the id; false when it was already recorded (a replay). */
   readonly remember: (commandId: Uint8Array) => boolean;
+  /**
+   * Raises the highest sequence admitted from `terminal` (key id and terminal id) to `sequence`;
+   * false when it is not above it (SPEC 8.9: a newer command superseded this one).
+   */
+  readonly admitSequence: (terminal: string, sequence: bigint) => boolean;
   readonly ed?: Ed25519;
 }
 
@@ -60,7 +68,8 @@ export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
   try {
     command = decodePayload((b) => fareader.v1.Command.decode(b), opened.payload);
   } catch (e) {
-    return refuse(Status.RESPONSE_STATUS_MALFORMED, (e as Error).message);
+    if (!isReaderError(e)) throw e;
+    return refuse(Status.RESPONSE_STATUS_MALFORMED, e.message);
   }
   const id = command.commandId ?? new Uint8Array();
   if (id.length !== COMMAND_ID_BYTES) {
@@ -77,7 +86,31 @@ export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
       id,
     );
   }
-  if (!ctx.remember(id)) return refuse(Status.RESPONSE_STATUS_REPLAYED, 'command_id was seen before', id);
+  const sequence = u64(command.sequence);
+  if (sequence > MAX_SEQUENCE) return refuse(Status.RESPONSE_STATUS_MALFORMED, 'sequence above 2^63 - 1', id);
+  // The durable memory can fail (a full or broken disk): the command does not act, and the
+  // terminal learns why with its command id, so it can send it again.
+  let fresh: boolean;
+  let inSequence: boolean;
+  try {
+    fresh = ctx.remember(id);
+    // Sequence 0: a terminal that predates 8.9; its commands are bound by the window and the id only.
+    inSequence =
+      !fresh || sequence === 0n || ctx.admitSequence(`${opened.keyId}/${command.terminalId}`, sequence);
+  } catch (e) {
+    return refuse(
+      Status.RESPONSE_STATUS_INTERNAL_ERROR,
+      `cannot record the command: ${(e as Error).message}`,
+      id,
+    );
+  }
+  if (!fresh) return refuse(Status.RESPONSE_STATUS_REPLAYED, 'command_id was seen before', id);
+  if (!inSequence)
+    return refuse(
+      Status.RESPONSE_STATUS_SUPERSEDED,
+      `sequence ${sequence} is not above the last admitted from ${command.terminalId || 'this terminal'}`,
+      id,
+    );
   if (!command.body) return refuse(Status.RESPONSE_STATUS_UNSUPPORTED, 'command has no body', id);
   return { ok: true, command, keyId: opened.keyId };
 }

@@ -1,16 +1,17 @@
-// The device end of the terminal link (SPEC §2–§10): birth and death, signed results through
-// the durable outbox with application-level acknowledgement, progress events, and admission
-// of terminal commands. Knows nothing of sessions: verified commands go to `onCommand`.
+// The device end of the terminal link (SPEC §2–§10, §13): birth and death, signed results
+// through the durable outbox with application-level acknowledgement, progress events, and
+// admission of terminal commands. Knows nothing of sessions: verified commands go to `onCommand`.
 import { EventEmitter } from 'node:events';
 import mqtt, { type MqttClient } from 'mqtt';
-import { toHex } from '../../protocol/bytes.js';
+import { bytesEqual, toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
-import { toLong, u64 } from '../../protocol/link/u64.js';
+import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
 import type { Logger } from '../log.js';
 import { admitCommand } from './command-guard.js';
 import { opensslEd25519 } from './ed25519-openssl.js';
@@ -18,6 +19,7 @@ import type { TrustedKey } from './keystore.js';
 import { RejectionStats } from './link-stats.js';
 import { type BrokerSettings, mqttClientOptions } from './mqtt-options.js';
 import type { Outbox } from './outbox.js';
+import { SessionKicks } from './session-kicks.js';
 
 const v1 = fareader.v1;
 const Status = v1.ResponseStatus;
@@ -39,7 +41,12 @@ export interface DeviceLinkOptions {
   readonly capabilities: readonly string[];
   readonly log: Logger;
   readonly now?: () => number;
+  /** Commands (and terminal births) issued further than this from now are stale (default 30 s). */
   readonly commandWindowMs?: number;
+  /** Terminal births trigger a pass over the outbox at most this often (default 1 s). */
+  readonly birthRedeliveryMinMs?: number;
+  /** A summary of rejections is logged this often when there were any (default 60 s). */
+  readonly summaryIntervalMs?: number;
   /** Unacknowledged results are published again after this long. */
   readonly ackTimeoutMs?: number;
   /** Results published and not yet acknowledged, at most. */
@@ -52,6 +59,20 @@ export interface DeviceLinkOptions {
 export type CommandHandler = (command: fareader.v1.Command) => Promise<CommandReply> | CommandReply;
 
 export type ResultDraft = Omit<fareader.v1.IVerificationResult, 'counter' | 'deviceId'>;
+
+export const DEFAULT_COMMAND_WINDOW_MS = 30_000;
+
+/** What /healthz and the debug shell report about the link. */
+export interface LinkHealth {
+  readonly connected: boolean;
+  readonly outboxPending: number;
+  readonly lastCounter: string;
+  /** Connections the broker dropped soon after they were made, in the last minute. */
+  readonly recentKicks: number;
+  /** Another client keeps taking over our client id (SPEC §13.5). */
+  readonly duplicateClientId: boolean;
+  readonly rejections: Record<string, number>;
+}
 
 export class DeviceLink extends EventEmitter {
   readonly stats = new RejectionStats();
@@ -70,7 +91,17 @@ export class DeviceLink extends EventEmitter {
   private pendingAcks: bigint[] = [];
   private ackFlush?: NodeJS.Immediate;
   private redeliveryTimer?: NodeJS.Timeout;
+  private summaryTimer?: NodeJS.Timeout;
   private stopping = false;
+  private readonly windowMs: number;
+  /** Per terminal id: time_ms of the newest birth that triggered a pass (SPEC §7.6). */
+  private readonly births = new Map<string, number>();
+  private lastBirthPass = Number.NEGATIVE_INFINITY;
+  private deferredPass?: NodeJS.Timeout;
+  /** The birth we published last: anything else retained on our state topic is re-asserted over. */
+  private ownBirth?: Buffer;
+  private readonly kicks: SessionKicks;
+  private reassert?: NodeJS.Timeout;
   /** Receives verified commands only; set by the session service. */
   onCommand?: CommandHandler;
 
@@ -81,6 +112,25 @@ export class DeviceLink extends EventEmitter {
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     this.window = opts.inflightWindow ?? 256;
     this.ed = opts.ed25519 ?? opensslEd25519;
+    this.windowMs = opts.commandWindowMs ?? DEFAULT_COMMAND_WINDOW_MS;
+    this.kicks = new SessionKicks(this.now);
+  }
+
+  health(): LinkHealth {
+    return {
+      connected: this.connected,
+      outboxPending: this.opts.outbox.pendingCount,
+      lastCounter: this.opts.outbox.lastCounter.toString(),
+      recentKicks: this.kicks.recent(),
+      duplicateClientId: this.kicks.suspected(),
+      rejections: this.stats.toJSON(),
+    };
+  }
+
+  /** Logs what was rejected since the last summary (also run by a timer while started). */
+  logRejectionSummary(): void {
+    const s = this.stats.takeSummary();
+    if (s) this.opts.log.info('rejections since the last summary', s);
   }
 
   /** The outbox this link drains (for status reports and tests). */
@@ -116,7 +166,12 @@ export class DeviceLink extends EventEmitter {
   /** Connects; resolves once the first connection is up or `timeoutMs` passed (it keeps trying). */
   async start(timeoutMs = 10_000): Promise<void> {
     this.bdSeq = this.opts.outbox.nextBdSeq();
-    const options = mqttClientOptions(this.opts.broker, `fareader-dev-${this.opts.deviceId}`);
+    const clientId = brokerUsername('dev', this.opts.deviceId);
+    // Without configured credentials the link presents its key-bound ones (SPEC §13.1).
+    const options = mqttClientOptions(this.opts.broker, clientId, {
+      username: clientId,
+      password: brokerPassword(clientId, this.opts.key, this.ed),
+    });
     if (!this.opts.faults?.noWill)
       options.will = {
         topic: this.topics.state,
@@ -127,10 +182,13 @@ export class DeviceLink extends EventEmitter {
     const client = mqtt.connect(this.opts.broker.url, options);
     this.client = client;
     client.on('connect', () => this.onConnect());
-    client.on('message', (topic, payload) => this.onMessage(topic, new Uint8Array(payload)));
-    client.on('close', () => this.emit('disconnected'));
+    client.on('message', (topic, payload, packet) =>
+      this.onMessage(topic, new Uint8Array(payload), packet.retain),
+    );
+    client.on('close', () => this.onClose());
     client.on('error', (e) => this.opts.log.warn('broker connection error', { err: e }));
     this.redeliveryTimer = setInterval(() => this.redeliverStale(), Math.max(200, this.ackTimeoutMs / 4));
+    this.summaryTimer = setInterval(() => this.logRejectionSummary(), this.opts.summaryIntervalMs ?? 60_000);
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, timeoutMs);
       client.once('connect', () => {
@@ -142,16 +200,41 @@ export class DeviceLink extends EventEmitter {
 
   private onConnect(): void {
     const c = this.client!;
+    this.kicks.connected();
     this.opts.log.info('connected to broker', { url: this.opts.broker.url, bdSeq: this.bdSeq });
     c.subscribe(
-      { [this.topics.command]: { qos: 1 }, [this.topics.ack]: { qos: 1 }, [ALL_TERMINAL_STATES]: { qos: 1 } },
+      {
+        [this.topics.command]: { qos: 1 },
+        [this.topics.ack]: { qos: 1 },
+        [ALL_TERMINAL_STATES]: { qos: 1 },
+        [this.topics.state]: { qos: 1 },
+      },
       (err) => {
         if (err) this.opts.log.error('subscribe failed', { err });
       },
     );
-    c.publish(this.topics.state, this.stateEnvelope(true), { qos: QOS.state, retain: true });
+    this.publishBirth();
     this.restartPass();
     this.emit('connected');
+  }
+
+  private publishBirth(): void {
+    this.ownBirth = this.stateEnvelope(true);
+    this.client?.publish(this.topics.state, this.ownBirth, { qos: QOS.state, retain: true });
+  }
+
+  private onClose(): void {
+    if (this.kicks.closed() && !this.stopping) {
+      this.opts.log.error(
+        'the broker keeps dropping this connection soon after it is made: another client is using our client id',
+        {
+          clientId: brokerUsername('dev', this.opts.deviceId),
+          dropsInLastMinute: this.kicks.recent(),
+          next: 'stop the other readerd or intruder; protect the broker with the key-bound credentials and ACL (README "Broker authentication")',
+        },
+      );
+    }
+    this.emit('disconnected');
   }
 
   /** Starts a new in-order pass over everything still in the outbox. */
@@ -256,20 +339,32 @@ export class DeviceLink extends EventEmitter {
   private trust = (keyId: string): Uint8Array | undefined => this.opts.trustedTerminals.get(keyId)?.publicKey;
 
   private reject(kind: string, reason: string, detail: string, topic: string): void {
-    this.stats.count(`${kind}:${reason}`);
-    this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
+    // Counted always; logged only while the reason's budget for this summary period lasts.
+    if (this.stats.count(`${kind}:${reason}`))
+      this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
     this.emit('rejected', { kind, reason, detail });
   }
 
-  private onMessage(topic: string, bytes: Uint8Array): void {
+  private onMessage(topic: string, bytes: Uint8Array, retained = false): void {
     try {
-      if (topic === this.topics.command) void this.onCommandMessage(bytes);
+      if (topic === this.topics.command)
+        this.onCommandMessage(bytes).catch((e: unknown) => this.commandFailed(e));
       else if (topic === this.topics.ack) this.onAck(bytes, topic);
-      else if (parseTopic(topic)?.side === 'term') this.onTerminalState(bytes, topic);
+      else if (topic === this.topics.state) this.onOwnState(bytes, topic, retained);
+      else if (parseTopic(topic)?.side === 'term') this.onTerminalState(bytes, topic, retained);
     } catch (e) {
       // A handler bug must not take the link down; it is logged and counted.
       this.reject('message', 'internal', (e as Error).message, topic);
     }
+  }
+
+  /** A command whose admission or handling threw: nothing acted; the terminal is told so. */
+  private commandFailed(e: unknown): void {
+    this.reject('command', 'internal', (e as Error)?.message ?? String(e), this.topics.command);
+    this.respond(new Uint8Array(), {
+      status: Status.RESPONSE_STATUS_INTERNAL_ERROR,
+      detail: 'the reader failed while admitting the command; send it again',
+    });
   }
 
   private async onCommandMessage(bytes: Uint8Array): Promise<void> {
@@ -277,9 +372,9 @@ export class DeviceLink extends EventEmitter {
       deviceId: this.opts.deviceId,
       trust: this.trust,
       nowMs: this.now(),
-      windowMs: this.opts.commandWindowMs ?? 60_000,
-      remember: (id) =>
-        this.opts.outbox.rememberCommand(id, this.now(), 2 * (this.opts.commandWindowMs ?? 60_000)),
+      windowMs: this.windowMs,
+      remember: (id) => this.opts.outbox.rememberCommand(id, this.now(), 2 * this.windowMs),
+      admitSequence: (terminal, seq) => this.opts.outbox.admitSequence(terminal, seq),
       ed: this.ed,
     });
     if (!admission.ok) {
@@ -299,7 +394,7 @@ export class DeviceLink extends EventEmitter {
       keyId: admission.keyId,
     });
     if (command.body === 'rebirth') {
-      this.client?.publish(this.topics.state, this.stateEnvelope(true), { qos: QOS.state, retain: true });
+      this.publishBirth();
       this.restartPass();
       this.respond(command.commandId, { status: Status.RESPONSE_STATUS_OK });
       return;
@@ -345,7 +440,32 @@ export class DeviceLink extends EventEmitter {
     this.pump();
   }
 
-  private onTerminalState(bytes: Uint8Array, topic: string): void {
+  /** Our retained state replaced by something else (SPEC §13.4): publish the birth again. */
+  private onOwnState(bytes: Uint8Array, topic: string, retained: boolean): void {
+    if (!this.connected || this.stopping || !this.ownBirth) return;
+    if (bytesEqual(bytes, this.ownBirth)) return;
+    // What was retained when we subscribed and is our own (the Will of the last connection) is
+    // history our new birth replaces; anything else, or anything published live, is foreign.
+    if (retained && this.isOwnState(bytes)) return;
+    this.reject('state', 'foreign', `${bytes.length} bytes on our state topic`, topic);
+    if (this.reassert) return; // one re-assertion per burst
+    this.reassert = setTimeout(() => {
+      this.reassert = undefined;
+      if (this.connected && !this.stopping) this.publishBirth();
+    }, 0);
+  }
+
+  private isOwnState(bytes: Uint8Array): boolean {
+    const own = this.opts.key.publicKey;
+    try {
+      open(bytes, () => own, v1.PayloadType.PAYLOAD_TYPE_DEVICE_STATE, this.ed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private onTerminalState(bytes: Uint8Array, topic: string, retained: boolean): void {
     if (bytes.length === 0) return; // a cleared retained message
     let state: fareader.v1.TerminalState;
     try {
@@ -356,10 +476,47 @@ export class DeviceLink extends EventEmitter {
       this.reject('terminal-state', e.codeName, e.message, topic);
       return;
     }
-    this.opts.log.info('terminal state', { terminalId: state.terminalId, online: state.online });
+    const topicId = parseTopic(topic)?.id ?? '';
+    if (state.terminalId !== topicId) {
+      this.reject(
+        'terminal-state',
+        'wrong-terminal',
+        `state of "${state.terminalId}" on ${topicId}'s topic`,
+        topic,
+      );
+      return;
+    }
     this.emit('terminal-state', state);
-    // A terminal that comes (back) online gets everything still unacknowledged.
-    if (state.online) this.restartPass();
+    if (!state.online) return;
+    // Freshness (SPEC §7.6): only a birth made just now, newer than the last one from that
+    // terminal, triggers redelivery; a retained birth from before is history, not a request.
+    const t = u64ms(state.timeMs);
+    if (Math.abs(this.now() - t) > this.windowMs) {
+      if (!retained) this.reject('terminal-state', 'stale', `birth made ${this.now() - t} ms ago`, topic);
+      return;
+    }
+    if (t <= (this.births.get(topicId) ?? Number.NEGATIVE_INFINITY)) {
+      if (!retained) this.reject('terminal-state', 'replayed', `birth of ${t} already seen`, topic);
+      return;
+    }
+    this.births.set(topicId, t);
+    this.opts.log.info('terminal birth', { terminalId: state.terminalId });
+    this.birthPass();
+  }
+
+  /** A terminal that comes (back) online gets everything still unacknowledged: rate-limited. */
+  private birthPass(): void {
+    const wait = this.lastBirthPass + (this.opts.birthRedeliveryMinMs ?? 1000) - this.now();
+    if (wait <= 0) {
+      this.lastBirthPass = this.now();
+      this.restartPass();
+      return;
+    }
+    // Births in a burst share one deferred pass.
+    this.deferredPass ??= setTimeout(() => {
+      this.deferredPass = undefined;
+      this.birthPass();
+    }, wait);
   }
 
   /**
@@ -373,6 +530,10 @@ export class DeviceLink extends EventEmitter {
     }
     this.stopping = true;
     clearInterval(this.redeliveryTimer);
+    clearInterval(this.summaryTimer);
+    clearTimeout(this.deferredPass);
+    clearTimeout(this.reassert);
+    this.logRejectionSummary();
     if (this.ackFlush) {
       clearImmediate(this.ackFlush);
       this.flushAcks();

@@ -15,7 +15,16 @@ export interface BrokerSettings {
   readonly rejectUnauthorized?: boolean;
 }
 
-export function mqttClientOptions(b: BrokerSettings, clientId: string): IClientOptions {
+/**
+ * `keyCredentials`: the party's key-bound username and password (SPEC §13.1), presented when the
+ * settings name no username of their own.
+ */
+export function mqttClientOptions(
+  b: BrokerSettings,
+  clientId: string,
+  keyCredentials?: { readonly username: string; readonly password: string },
+): IClientOptions {
+  const own = b.username !== undefined;
   return {
     clientId,
     // A persistent session: the broker keeps our subscriptions and QoS 1 messages for us.
@@ -26,8 +35,8 @@ export function mqttClientOptions(b: BrokerSettings, clientId: string): IClientO
     connectTimeout: 5000,
     // Our outbox, not MQTT.js's offline queue, is what keeps results (MQTT.js #607, #2015).
     queueQoSZero: false,
-    username: b.username,
-    password: b.password,
+    username: own ? b.username : keyCredentials?.username,
+    password: own ? b.password : keyCredentials?.password,
     ca: b.caFile ? readFileSync(b.caFile) : undefined,
     cert: b.certFile ? readFileSync(b.certFile) : undefined,
     key: b.keyFile ? readFileSync(b.keyFile) : undefined,

@@ -29,6 +29,7 @@ export class Outbox {
       CREATE TABLE IF NOT EXISTS outbox (
         counter INTEGER PRIMARY KEY, session_id TEXT NOT NULL, envelope BLOB NOT NULL, created_ms INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS seen_commands (id BLOB PRIMARY KEY, seen_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS command_sequences (terminal TEXT PRIMARY KEY, seq INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS open_sessions (
         session_id TEXT PRIMARY KEY, nonce TEXT NOT NULL, started_ms INTEGER NOT NULL);
       INSERT OR IGNORE INTO meta (k, v) VALUES ('counter', 0), ('bd_seq', 0);
@@ -47,6 +48,10 @@ export class Outbox {
       has: this.db.prepare<[bigint], { counter: bigint }>('SELECT counter FROM outbox WHERE counter = ?'),
       seen: this.db.prepare('INSERT OR IGNORE INTO seen_commands (id, seen_ms) VALUES (?, ?)'),
       prune: this.db.prepare('DELETE FROM seen_commands WHERE seen_ms < ?'),
+      raiseSeq: this.db.prepare(
+        `INSERT INTO command_sequences (terminal, seq) VALUES (?, ?)
+         ON CONFLICT (terminal) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > command_sequences.seq`,
+      ),
       openSession: this.db.prepare(
         'INSERT OR REPLACE INTO open_sessions (session_id, nonce, started_ms) VALUES (?, ?, ?)',
       ),
@@ -139,6 +144,11 @@ export class Outbox {
   rememberCommand(id: Uint8Array, nowMs: number, keepMs: number): boolean {
     this.stmts.prune.run(nowMs - keepMs);
     return this.stmts.seen.run(id, nowMs).changes === 1;
+  }
+
+  /** Raises a terminal's highest admitted command sequence; false when `seq` is not above it. */
+  admitSequence(terminal: string, seq: bigint): boolean {
+    return this.stmts.raiseSeq.run(terminal, seq).changes === 1;
   }
 
   close(): void {

@@ -654,6 +654,9 @@ export namespace fareader {
             /** Command terminalId. */
             terminalId: string;
 
+            /** Command sequence. */
+            sequence: (number|Long);
+
             /** Command startSession. */
             startSession?: (fareader.v1.StartSession.$Properties|null);
 
@@ -768,6 +771,9 @@ export namespace fareader {
                 /** Command terminalId */
                 terminalId?: (string|null);
 
+                /** Command sequence */
+                sequence?: (number|Long|null);
+
                 /** Command startSession */
                 startSession?: (fareader.v1.StartSession.$Properties|null);
 
@@ -796,6 +802,7 @@ export namespace fareader {
               deviceId?: string|null;
               issuedAtMs?: number|Long|null;
               terminalId?: string|null;
+              sequence?: number|Long|null;
               startSession?: fareader.v1.StartSession.$Shape|null;
               cancelSession?: fareader.v1.CancelSession.$Shape|null;
               setMode?: fareader.v1.SetMode.$Shape|null;
@@ -847,7 +854,13 @@ export namespace fareader {
             RESPONSE_STATUS_NO_SESSION = 11,
 
             /** RESPONSE_STATUS_WRONG_PAYLOAD_TYPE value */
-            RESPONSE_STATUS_WRONG_PAYLOAD_TYPE = 12
+            RESPONSE_STATUS_WRONG_PAYLOAD_TYPE = 12,
+
+            /** RESPONSE_STATUS_INTERNAL_ERROR value */
+            RESPONSE_STATUS_INTERNAL_ERROR = 13,
+
+            /** RESPONSE_STATUS_SUPERSEDED value */
+            RESPONSE_STATUS_SUPERSEDED = 14
         }
 
         /**

@@ -1539,6 +1539,7 @@ export const fareader = $root.fareader = (() => {
              * @property {string|null} [deviceId] Command deviceId
              * @property {number|Long|null} [issuedAtMs] Command issuedAtMs
              * @property {string|null} [terminalId] Command terminalId
+             * @property {number|Long|null} [sequence] Command sequence
              * @property {fareader.v1.StartSession.$Properties|null} [startSession] Command startSession
              * @property {fareader.v1.CancelSession.$Properties|null} [cancelSession] Command cancelSession
              * @property {fareader.v1.SetMode.$Properties|null} [setMode] Command setMode
@@ -1563,6 +1564,7 @@ export const fareader = $root.fareader = (() => {
              *   deviceId?: string|null;
              *   issuedAtMs?: number|Long|null;
              *   terminalId?: string|null;
+             *   sequence?: number|Long|null;
              *   startSession?: fareader.v1.StartSession.$Shape|null;
              *   cancelSession?: fareader.v1.CancelSession.$Shape|null;
              *   setMode?: fareader.v1.SetMode.$Shape|null;
@@ -1620,6 +1622,14 @@ export const fareader = $root.fareader = (() => {
              * @instance
              */
             Command.prototype.terminalId = "";
+
+            /**
+             * Command sequence.
+             * @member {number|Long} sequence
+             * @memberof fareader.v1.Command
+             * @instance
+             */
+            Command.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
              * Command startSession.
@@ -1715,6 +1725,8 @@ export const fareader = $root.fareader = (() => {
                     w.uint32(/* id 3, wireType 0 =*/24).uint64(m.issuedAtMs);
                 if (m.terminalId != null && $Object.hasOwnProperty.call(m, "terminalId") && m.terminalId !== "")
                     w.uint32(/* id 4, wireType 2 =*/34).string(m.terminalId);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 5, wireType 0 =*/40).uint64(m.sequence);
                 if (m.startSession != null && $Object.hasOwnProperty.call(m, "startSession"))
                     $root.fareader.v1.StartSession.encode(m.startSession, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.cancelSession != null && $Object.hasOwnProperty.call(m, "cancelSession"))
@@ -1818,6 +1830,15 @@ export const fareader = $root.fareader = (() => {
                                 delete m.terminalId;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
                     case 10: {
                             if (u !== 2)
                                 break;
@@ -1918,6 +1939,10 @@ export const fareader = $root.fareader = (() => {
                     if (!$util.isString(m.terminalId))
                         return "terminalId: string expected";
                 }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (!$util.isInteger(m.sequence) && !(m.sequence && $util.isInteger(m.sequence.low) && $util.isInteger(m.sequence.high)))
+                        return "sequence: integer|Long expected";
+                }
                 if (m.startSession != null && $Object.hasOwnProperty.call(m, "startSession")) {
                     p.body = 1;
                     {
@@ -2017,6 +2042,18 @@ export const fareader = $root.fareader = (() => {
                         m.terminalId = $String(d.terminalId);
                     }
                 }
+                if (d.sequence != null) {
+                    if (typeof d.sequence === "object" ? d.sequence.low || d.sequence.high : $Number(d.sequence) !== 0) {
+                        if ($util.Long)
+                            m.sequence = $util.Long.fromValue(d.sequence, true);
+                        else if (typeof d.sequence === "string")
+                            m.sequence = $parseInt(d.sequence, 10);
+                        else if (typeof d.sequence === "number")
+                            m.sequence = d.sequence;
+                        else if (typeof d.sequence === "object")
+                            m.sequence = new $util.LongBits(d.sequence.low >>> 0, d.sequence.high >>> 0).toNumber(true);
+                    }
+                }
                 if (d.startSession != null) {
                     if (!$util.isObject(d.startSession))
                         throw $TypeError(".fareader.v1.Command.startSession: object expected");
@@ -2077,6 +2114,11 @@ export const fareader = $root.fareader = (() => {
                     } else
                         d.issuedAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.terminalId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, true);
+                        d.sequence = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.sequence = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.commandId != null && $Object.hasOwnProperty.call(m, "commandId")) {
                     d.commandId = o.bytes === $String ? $util.base64.encode(m.commandId, 0, m.commandId.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.commandId) : m.commandId;
@@ -2094,6 +2136,14 @@ export const fareader = $root.fareader = (() => {
                 }
                 if (m.terminalId != null && $Object.hasOwnProperty.call(m, "terminalId")) {
                     d.terminalId = m.terminalId;
+                }
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.sequence = typeof m.sequence === "number" ? $BigInt(m.sequence) : $util.Long.fromBits(m.sequence.low >>> 0, m.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof m.sequence === "number")
+                        d.sequence = o.longs === $String ? $String(m.sequence) : m.sequence;
+                    else
+                        d.sequence = o.longs === $String ? $util.Long.prototype.toString.call(m.sequence) : o.longs === $Number ? new $util.LongBits(m.sequence.low >>> 0, m.sequence.high >>> 0).toNumber(true) : m.sequence;
                 }
                 if (m.startSession != null && $Object.hasOwnProperty.call(m, "startSession")) {
                     d.startSession = $root.fareader.v1.StartSession.toObject(m.startSession, o, q + 1);
@@ -2168,6 +2218,8 @@ export const fareader = $root.fareader = (() => {
          * @property {number} RESPONSE_STATUS_UNSUPPORTED=10 RESPONSE_STATUS_UNSUPPORTED value
          * @property {number} RESPONSE_STATUS_NO_SESSION=11 RESPONSE_STATUS_NO_SESSION value
          * @property {number} RESPONSE_STATUS_WRONG_PAYLOAD_TYPE=12 RESPONSE_STATUS_WRONG_PAYLOAD_TYPE value
+         * @property {number} RESPONSE_STATUS_INTERNAL_ERROR=13 RESPONSE_STATUS_INTERNAL_ERROR value
+         * @property {number} RESPONSE_STATUS_SUPERSEDED=14 RESPONSE_STATUS_SUPERSEDED value
          */
         v1.ResponseStatus = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2184,6 +2236,8 @@ export const fareader = $root.fareader = (() => {
             values[valuesById[10] = "RESPONSE_STATUS_UNSUPPORTED"] = 10;
             values[valuesById[11] = "RESPONSE_STATUS_NO_SESSION"] = 11;
             values[valuesById[12] = "RESPONSE_STATUS_WRONG_PAYLOAD_TYPE"] = 12;
+            values[valuesById[13] = "RESPONSE_STATUS_INTERNAL_ERROR"] = 13;
+            values[valuesById[14] = "RESPONSE_STATUS_SUPERSEDED"] = 14;
             return values;
         })();
 
@@ -2591,6 +2645,14 @@ export const fareader = $root.fareader = (() => {
                     case "RESPONSE_STATUS_WRONG_PAYLOAD_TYPE":
                     case 12:
                         m.status = 12;
+                        break;
+                    case "RESPONSE_STATUS_INTERNAL_ERROR":
+                    case 13:
+                        m.status = 13;
+                        break;
+                    case "RESPONSE_STATUS_SUPERSEDED":
+                    case 14:
+                        m.status = 14;
                         break;
                     default:
                         if (typeof d.status === "number" && (d.status | 0) === d.status)

@@ -15,7 +15,7 @@ const settings = (b: string | BrokerSettings): BrokerSettings => (typeof b === '
 export function makeDevice(
   keys: LinkKeys,
   broker: string | BrokerSettings,
-  over: { ackTimeoutMs?: number; deviceId?: string; trustTerminals?: boolean } = {},
+  over: { ackTimeoutMs?: number; deviceId?: string; trustTerminals?: boolean; log?: Logger } = {},
 ): DeviceLink {
   const deviceId = over.deviceId ?? keys.deviceId;
   return new DeviceLink({
@@ -26,7 +26,7 @@ export function makeDevice(
     outbox: new Outbox(join(keys.dir, `outbox-${deviceId}.sqlite`)),
     firmwareVersion: '0.0.0-test',
     capabilities: ['link-test'],
-    log: quietLog,
+    log: over.log ?? quietLog,
     ackTimeoutMs: over.ackTimeoutMs ?? 2000,
   });
 }

@@ -1,0 +1,54 @@
+// The embedded broker's gatekeeper (SPEC §13): who a connecting client is, from its username
+// and its key-bound password, and what it may publish and subscribe to.
+
+import {
+  type BrokerIdentity,
+  clientIdAllowed,
+  parseBrokerUsername,
+  verifyBrokerPassword,
+} from '../../protocol/link/broker-credentials.js';
+import type { Ed25519 } from '../../protocol/link/ed25519.js';
+import { keyIdHex } from '../../protocol/link/keys.js';
+import type { TrustedKey } from './keystore.js';
+
+export interface BrokerAuthority {
+  readonly deviceId: string;
+  readonly devicePublicKey: Uint8Array;
+  /** The device's terminal trust store, by key id. */
+  readonly trustedTerminals: ReadonlyMap<string, TrustedKey>;
+  readonly ed?: Ed25519;
+}
+
+export type AuthVerdict =
+  | { readonly ok: true; readonly who: BrokerIdentity; readonly keyId: string }
+  | { readonly ok: false; readonly reason: string };
+
+export function authenticateClient(
+  a: BrokerAuthority,
+  clientId: string,
+  username: string | undefined,
+  password: Uint8Array | undefined,
+): AuthVerdict {
+  if (!username || !password) return { ok: false, reason: 'no credentials' };
+  const who = parseBrokerUsername(username);
+  if (!who) return { ok: false, reason: `unknown username "${username.slice(0, 80)}"` };
+  // The client id is bound to the username: nobody else can take over a party's session.
+  if (!clientIdAllowed(username, clientId))
+    return { ok: false, reason: `client id "${clientId.slice(0, 80)}" is not ${username}'s` };
+  const text = Buffer.from(password).toString('latin1');
+  let lookup: (keyId: string) => Uint8Array | undefined;
+  if (who.role === 'dev') {
+    if (who.id !== a.deviceId) return { ok: false, reason: `no device "${who.id}" on this broker` };
+    const own = keyIdHex(a.devicePublicKey);
+    lookup = (k) => (k === own ? a.devicePublicKey : undefined);
+  } else {
+    // A trust-store entry named after the terminal binds the id to that key; otherwise any
+    // trusted terminal key may speak for a terminal id (trust names are the operator's choice).
+    const named = [...a.trustedTerminals.values()].find((t) => t.name === who.id);
+    lookup = (k) =>
+      named ? (named.keyId === k ? named.publicKey : undefined) : a.trustedTerminals.get(k)?.publicKey;
+  }
+  const keyId = verifyBrokerPassword(username, text, lookup, a.ed);
+  if (!keyId) return { ok: false, reason: `bad password for ${username}` };
+  return { ok: true, who, keyId };
+}

@@ -1,0 +1,58 @@
+// Who may publish and subscribe where (SPEC §13.3): a device only on its own topics, a terminal
+// on its own state and the devices' cmd and ack. One table serves the embedded broker and the
+// generated Mosquitto ACL file, so the two cannot drift apart.
+import type { BrokerIdentity } from './broker-credentials.js';
+import { TOPIC_ROOT } from './topics.js';
+
+export interface AclRule {
+  readonly access: 'read' | 'write';
+  /** An MQTT topic filter (may hold + and #). */
+  readonly topic: string;
+}
+
+export function aclRules(who: BrokerIdentity): AclRule[] {
+  if (who.role === 'dev') {
+    const own = `${TOPIC_ROOT}/dev/${who.id}`;
+    return [
+      ...['state', 'event', 'result', 'response'].map((k) => ({
+        access: 'write' as const,
+        topic: `${own}/${k}`,
+      })),
+      // Its own state too: it re-asserts its birth when something else replaced it (§13.4).
+      ...['cmd', 'ack', 'state'].map((k) => ({ access: 'read' as const, topic: `${own}/${k}` })),
+      { access: 'read', topic: `${TOPIC_ROOT}/term/+/state` },
+    ];
+  }
+  return [
+    { access: 'write', topic: `${TOPIC_ROOT}/term/${who.id}/state` },
+    { access: 'write', topic: `${TOPIC_ROOT}/dev/+/cmd` },
+    { access: 'write', topic: `${TOPIC_ROOT}/dev/+/ack` },
+    // A terminal sees the whole link (the conformance kit's monitor reads everything).
+    { access: 'read', topic: `${TOPIC_ROOT}/#` },
+  ];
+}
+
+/** MQTT filter matching (3.1.1 §4.7): does `filter` cover every topic `sub` can match? */
+export function filterCovers(filter: string, sub: string): boolean {
+  const f = filter.split('/');
+  const s = sub.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= s.length) return false;
+    if (f[i] === '+') {
+      if (s[i] === '#') return false;
+      continue;
+    }
+    if (f[i] !== s[i]) return false;
+  }
+  return f.length === s.length;
+}
+
+export function mayPublish(who: BrokerIdentity, topic: string): boolean {
+  if (/[+#]/.test(topic)) return false;
+  return aclRules(who).some((r) => r.access === 'write' && filterCovers(r.topic, topic));
+}
+
+export function maySubscribe(who: BrokerIdentity, filter: string): boolean {
+  return aclRules(who).some((r) => r.access === 'read' && filterCovers(r.topic, filter));
+}
