@@ -32,6 +32,8 @@ function field<T>(p: SmpPayload, key: string, check: (v: unknown) => v is T, wha
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+const isMap = (v: unknown): v is SmpPayload =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 export class SmpClient {
   constructor(
@@ -55,7 +57,8 @@ export class SmpClient {
   }
 
   async reset(force = false): Promise<void> {
-    await this.call(SmpGroup.os, SmpCmd.os.reset, true, force ? { force: 1 } : {});
+    // os_mgmt.c decodes "force" with zcbor_bool_decode: a boolean, not a number.
+    await this.call(SmpGroup.os, SmpCmd.os.reset, true, force ? { force: true } : {});
   }
 
   /** The target's receive buffer size and count; MCUboot without the command gets its defaults. */
@@ -67,7 +70,13 @@ export class SmpClient {
         bufCount: field(p, 'buf_count', isNum, 'buffers'),
       };
     } catch (e) {
-      if (e instanceof ReaderError && e.code === ErrorCode.Link_PeerError && e.context.rc === 8) {
+      // No handler for the command: MGMT_ERR_ENOTSUP as a plain {rc}, in v1 and v2 alike.
+      if (
+        e instanceof ReaderError &&
+        e.code === ErrorCode.Link_PeerError &&
+        e.context.rc === 8 &&
+        e.context.group === undefined
+      ) {
         return { bufSize: 1024, bufCount: 1 }; // MCUboot serial recovery defaults
       }
       throw e;
@@ -78,15 +87,28 @@ export class SmpClient {
     return field(await this.call(SmpGroup.os, SmpCmd.os.info, false, { format }), 'output', isStr, 'text');
   }
 
-  async bootloaderInfo(): Promise<SmpPayload> {
-    return this.call(SmpGroup.os, SmpCmd.os.bootloaderInfo, false);
+  /** Without a query: `{bootloader: "MCUboot"}`; with `query: "mode"`: `{mode, no-downgrade?}`. */
+  async bootloaderInfo(query?: string): Promise<SmpPayload> {
+    return this.call(SmpGroup.os, SmpCmd.os.bootloaderInfo, false, query === undefined ? {} : { query });
   }
 
   private static slots(p: SmpPayload): ImageSlotState[] {
     const images = p.images;
     if (!Array.isArray(images))
       throw new ReaderError(ErrorCode.Link_Protocol, 'the image state answer has no "images" list');
-    return images.map((raw: SmpPayload) => ({
+    return images.map((raw: unknown, i) => {
+      if (!isMap(raw))
+        throw new ReaderError(
+          ErrorCode.Link_Protocol,
+          `the image state answer's entry ${i} is not a map (${raw === null ? 'null' : typeof raw})`,
+          { payload: p },
+        );
+      return SmpClient.slot(raw);
+    });
+  }
+
+  private static slot(raw: SmpPayload): ImageSlotState {
+    return {
       image: isNum(raw.image) ? raw.image : 0,
       slot: field(raw, 'slot', isNum, 'slot number'),
       version: field(raw, 'version', isStr, 'version'),
@@ -96,7 +118,7 @@ export class SmpClient {
       confirmed: raw.confirmed === true,
       active: raw.active === true,
       permanent: raw.permanent === true,
-    }));
+    };
   }
 
   async imageList(): Promise<ImageSlotState[]> {

@@ -146,8 +146,8 @@ export class SmpLink extends EventEmitter<SmpLinkEvents> {
             reject(
               new ReaderError(
                 ErrorCode.Link_PeerError,
-                `target refused group ${req.group} command ${req.id}: ${rcName(err.rc)} (rc ${err.rc})${err.reason ? `: ${err.reason}` : ''}`,
-                { rc: err.rc },
+                `target refused group ${req.group} command ${req.id}: ${rcName(err.rc, err.group)} (${err.group === undefined ? '' : `group ${err.group} `}rc ${err.rc})${err.reason ? `: ${err.reason}` : ''}`,
+                { rc: err.rc, group: err.group },
               ),
             );
           } else resolve(p);

@@ -3,14 +3,24 @@
 // nothing the target had confirmed.
 import { bytesEqual } from '../../protocol/bytes.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { formatVersion, verifyImage } from '../../protocol/mcuboot/image.js';
+import { formatVersion, parseImage, verifyImage } from '../../protocol/mcuboot/image.js';
+
+/** Header flag IMAGE_F_NON_BOOTABLE (MCUboot image.h): what img_mgmt reports as "bootable". */
+const IMAGE_F_NON_BOOTABLE = 0x10;
 
 export interface SlotImage {
   readonly bytes: Uint8Array;
   readonly hash: Uint8Array;
   readonly version: string;
-  /** Hash and signature check against the provisioned key. */
+  /** Hash and signature check against the provisioned key: what MCUboot checks at boot. */
   readonly valid: boolean;
+  /**
+   * What img_mgmt_read_info finds: image magic and a SHA256 TLV. A slot without them is left
+   * out of the state list, as Zephyr does.
+   */
+  readonly readable: boolean;
+  /** The header does not carry IMAGE_F_NON_BOOTABLE: the image list's "bootable" flag. */
+  readonly bootableFlag: boolean;
 }
 
 export interface UploadProgress {
@@ -36,17 +46,47 @@ export class TargetFlash {
   ) {}
 
   describe(bytes: Uint8Array): SlotImage {
+    let parsed: ReturnType<typeof parseImage>;
     try {
-      const check = verifyImage(bytes, this.signingKey, this.ed);
-      const sha = check.image.tlvs.find((t) => t.type === 0x10 && !t.protected)?.value ?? check.digest;
-      return { bytes, hash: sha, version: formatVersion(check.image.header.version), valid: check.ok };
+      parsed = parseImage(bytes);
     } catch {
-      return { bytes, hash: new Uint8Array(32), version: '0.0.0', valid: false };
+      return {
+        bytes,
+        hash: new Uint8Array(32),
+        version: '0.0.0',
+        valid: false,
+        readable: false,
+        bootableFlag: false,
+      };
     }
+    const sha = parsed.tlvs.find((t) => t.type === 0x10 && !t.protected && t.value.length === 32)?.value;
+    let valid = false;
+    try {
+      valid = verifyImage(bytes, this.signingKey, this.ed).ok;
+    } catch {
+      valid = false; // an algorithm the bootloader was not built for: it does not boot
+    }
+    return {
+      bytes,
+      hash: sha ?? new Uint8Array(32),
+      version: formatVersion(parsed.header.version),
+      valid,
+      readable: sha !== undefined,
+      bootableFlag: (parsed.header.flags & IMAGE_F_NON_BOOTABLE) === 0,
+    };
   }
 
-  /** What MCUboot does at boot: swap in a pending image, or revert an unconfirmed test. */
-  boot(): 'swapped' | 'reverted' | 'none' {
+  /**
+   * What MCUboot does at boot: swap in a pending image, or revert an unconfirmed test. A
+   * pending image that does not validate (hash, or a signature by a key the bootloader does
+   * not hold) is erased and the primary boots (loader.c boot_validate_slot).
+   */
+  boot(): 'swapped' | 'reverted' | 'refused' | 'none' {
+    if (this.pending && !this.slots[1]?.valid) {
+      this.pending = undefined;
+      this.slots[1] = undefined;
+      return 'refused';
+    }
     if (this.pending && this.slots[1]?.valid) {
       const permanent = this.pending.permanent;
       this.pending = undefined;

@@ -1,22 +1,28 @@
-// An SMP server behaving like a Zephyr application with MCUmgr over the console UART (or
-// MCUboot serial recovery), on the device side of a pty. It parses what the host sends,
-// answers through the real framing, keeps its flash across emulated resets, and has fault
-// switches for testing clients.
+// An SMP server behaving like a Zephyr application with MCUmgr over the console UART, on the
+// device side of a pty. It parses what the host sends as a zcbor-based target does
+// (zcbor-decode.ts), answers as Zephyr's handlers write their answers (field names, order,
+// types, indefinite-length maps: zcbor-encode.ts; error forms: smp-errors.ts), keeps its flash
+// across emulated resets, and has fault switches for testing clients.
+// Upstream sources followed: subsys/mgmt/mcumgr/smp/src/smp.c, grp/os_mgmt/src/os_mgmt.c,
+// grp/img_mgmt/src/img_mgmt.c, img_mgmt_state.c, zephyr_img_mgmt.c, grp/shell_mgmt/src/shell_mgmt.c.
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { ByteTransport } from '../../device/serial/transport.js';
 import { bytesEqual, concatBytes, utf8 } from '../../protocol/bytes.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';
 import {
-  decodeSmp,
-  encodeSmp,
+  ImgMgmtErr,
+  OsMgmtErr,
+  SMP_HEADER_BYTES,
   SmpCmd,
   SmpGroup,
   SmpOp,
-  type SmpPacket,
-  type SmpPayload,
 } from '../../protocol/smp/smp-packet.js';
 import { TargetFlash } from './flash.js';
+import { groupError, MgmtErr, mgmtError, ShellMgmtErr } from './smp-errors.js';
+import { decodeBulk, zcbor } from './zcbor-decode.js';
+import { encodeZcbor, type ZMap } from './zcbor-encode.js';
 
 export interface TargetFaults {
   /** Console log lines between SMP lines. */
@@ -35,6 +41,7 @@ export interface SmpTargetOptions {
   /** The public key MCUboot was provisioned with. */
   readonly signingKey: Uint8Array;
   readonly ed: Ed25519;
+  /** CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE / _COUNT, as `mcumgr params` reports them. */
   readonly bufSize?: number;
   readonly bufCount?: number;
   /** Time the first chunk of an upload waits for the slot erase. */
@@ -43,15 +50,43 @@ export interface SmpTargetOptions {
   /** Flash programming speed; nRF52840: 41 µs per 32-bit word ≈ 97,000 B/s. Instant when unset. */
   readonly flashWriteBytesPerSecond?: number;
   readonly faults?: TargetFaults;
+  /** BUILD_VERSION, the kernel release `os info` reports. */
   readonly firmwareVersion?: string;
   readonly flash?: TargetFlash;
   /** The image in the primary slot when the board leaves the factory (confirmed). */
   readonly factoryImage?: Uint8Array;
+  /** The `mode` answered to bootloader info `{query: "mode"}` (MCUboot enum mcuboot_mode). */
+  readonly bootloaderMode?: number;
 }
 
-const RC = { ok: 0, einval: 3, enoent: 5, ebadstate: 6, enotsup: 8, ebusy: 10 } as const;
+/** MCUboot enum mcuboot_mode: MCUBOOT_MODE_SWAP_USING_MOVE, the emulated flash's swap with revert. */
+const SWAP_USING_MOVE = 3;
 
-export class SmpTarget {
+/** Slot size of the emulated board (nRF52840 DK partition layout: 0x76000 per image slot). */
+const SLOT_BYTES = 0x76000;
+
+/** Header fields of a request, as smp.c smp_read_hdr reads them. */
+interface RequestHeader {
+  readonly op: number;
+  readonly version: number;
+  readonly group: number;
+  readonly seq: number;
+  readonly id: number;
+}
+
+interface Request {
+  readonly header: RequestHeader;
+  readonly payload: Uint8Array;
+}
+
+export interface SmpTargetEvents {
+  /** Every request packet (header and CBOR) the target decoded a header from. */
+  request: [body: Uint8Array];
+  /** Every response packet it sent. */
+  response: [body: Uint8Array];
+}
+
+export class SmpTarget extends EventEmitter<SmpTargetEvents> {
   readonly flash: TargetFlash;
   private readonly decoder = new SmpSerialDecoder(16384);
   private line: number[] = [];
@@ -64,11 +99,17 @@ export class SmpTarget {
   private epoch = 0;
   private readonly started = Date.now();
   readonly stats = { requests: 0, resets: 0, uploadsCompleted: 0, droppedPackets: 0 };
+  /**
+   * img_mgmt's g_img_mgmt_state: the upload in progress lives in RAM, so a reset forgets it
+   * (the client then starts over); a cable pull does not.
+   */
+  private upload?: { readonly sha: Uint8Array; readonly len: number; data: Uint8Array; off: number };
 
   constructor(
     private transport: ByteTransport,
     private readonly opts: SmpTargetOptions,
   ) {
+    super();
     this.flash = opts.flash ?? new TargetFlash(opts.signingKey, opts.ed);
     if (!opts.flash && opts.factoryImage) this.flash.slots[0] = this.flash.describe(opts.factoryImage);
     this.attach(transport);
@@ -83,6 +124,10 @@ export class SmpTarget {
 
   get faults(): TargetFaults {
     return this.opts.faults ?? {};
+  }
+
+  private get bufSize(): number {
+    return this.opts.bufSize ?? 2048;
   }
 
   private onData(chunk: Uint8Array): void {
@@ -117,19 +162,22 @@ export class SmpTarget {
     void this.transport.write(utf8(`${this.uptime()} ${text}\r\n`)).catch(() => {});
   }
 
-  private async send(req: SmpPacket, payload: SmpPayload, seqOverride?: number): Promise<void> {
-    const h = req.header;
-    const body = encodeSmp(
-      {
-        op: h.op === SmpOp.read ? SmpOp.readResponse : SmpOp.writeResponse,
-        version: h.version,
-        flags: 0,
-        group: h.group,
-        seq: seqOverride ?? h.seq,
-        id: h.id,
-      },
-      payload,
-    );
+  /** smp.c smp_make_rsp_hdr: response op, the request's group, sequence, id and version. */
+  private async send(h: RequestHeader, payload: ZMap, seqOverride?: number): Promise<void> {
+    const cbor = encodeZcbor(payload);
+    const body = new Uint8Array(SMP_HEADER_BYTES + cbor.length);
+    body[0] =
+      ((Math.min(h.version, 1) & 0x3) << 3) |
+      (h.op === SmpOp.read ? SmpOp.readResponse : SmpOp.writeResponse);
+    body[1] = 0;
+    body[2] = cbor.length >> 8;
+    body[3] = cbor.length & 0xff;
+    body[4] = h.group >> 8;
+    body[5] = h.group & 0xff;
+    body[6] = (seqOverride ?? h.seq) & 0xff;
+    body[7] = h.id;
+    body.set(cbor, SMP_HEADER_BYTES);
+    this.emit('response', body);
     const lines = frameSmp(body);
     if (++this.responses === this.faults.corruptResponse) {
       const last = lines[lines.length - 1]!;
@@ -143,66 +191,302 @@ export class SmpTarget {
     await this.transport.write(concatBytes(...parts)).catch(() => {});
   }
 
-  private err(rc: number, version: 0 | 1, group: number): SmpPayload {
-    return version === 1 ? { err: { group, rc } } : { rc };
+  private async handle(body: Uint8Array): Promise<void> {
+    // smp.c smp_process_request_packet: a packet shorter than a header is dropped silently.
+    if (body.length < SMP_HEADER_BYTES) {
+      this.stats.droppedPackets++;
+      return;
+    }
+    const header: RequestHeader = {
+      op: body[0]! & 0x7,
+      version: (body[0]! >> 3) & 0x3,
+      group: (body[4]! << 8) | body[5]!,
+      seq: body[6]!,
+      id: body[7]!,
+    };
+    this.emit('request', body);
+    if (body.length > this.bufSize) {
+      // The transport's net_buf cannot hold it: the UART receiver drops the frame.
+      this.stats.droppedPackets++;
+      this.log(`<err> smp: packet of ${body.length} bytes exceeds the ${this.bufSize}-byte buffer`);
+      return;
+    }
+    const length = (body[2]! << 8) | body[3]!;
+    // A payload shorter than the header says is MGMT_ERR_ECORRUPT; bytes beyond it would be
+    // read as a further request, which a client never sends over the console transport.
+    if (body.length - SMP_HEADER_BYTES < length) return this.send(header, mgmtError(MgmtErr.ecorrupt));
+    this.stats.requests++;
+    const req: Request = { header, payload: body.subarray(SMP_HEADER_BYTES, SMP_HEADER_BYTES + length) };
+    if (header.op !== SmpOp.read && header.op !== SmpOp.write)
+      return this.send(header, mgmtError(MgmtErr.enotsup));
+    if (header.version > 1) return this.send(header, mgmtError(MgmtErr.unsupportedTooNew));
+    const answer = await this.dispatch(req);
+    if (answer === 'reset') return;
+    if (answer) await this.send(header, answer);
   }
 
-  private async handle(body: Uint8Array): Promise<void> {
-    let req: SmpPacket;
-    try {
-      req = decodeSmp(body);
-    } catch {
-      this.stats.droppedPackets++;
-      return;
-    }
-    if (body.length > (this.opts.bufSize ?? 2048)) {
-      this.stats.droppedPackets++;
-      this.log(
-        `<err> smp: packet of ${body.length} bytes exceeds the ${this.opts.bufSize ?? 2048}-byte buffer`,
-      );
-      return;
-    }
-    this.stats.requests++;
-    const { group, id, op, version } = req.header;
+  /** The handler table: undefined where Zephyr has no handler (MGMT_ERR_ENOTSUP). */
+  private async dispatch(req: Request): Promise<ZMap | 'reset' | undefined> {
+    const { group, id, op } = req.header;
     const write = op === SmpOp.write;
-    const p = req.payload;
-    const reply = (payload: SmpPayload): Promise<void> => this.send(req, payload);
-    const fail = (rc: number): Promise<void> => this.send(req, this.err(rc, version, group));
-
+    const read = !write;
+    const notsup = mgmtError(MgmtErr.enotsup);
     if (group === SmpGroup.os) {
-      if (id === SmpCmd.os.echo) return reply({ r: typeof p.d === 'string' ? p.d : '' });
+      if (id === SmpCmd.os.echo) return this.echo(req);
       if (id === SmpCmd.os.reset && write) {
-        await reply({});
+        // Without CONFIG_MCUMGR_GRP_OS_RESET_HOOK the payload is not even decoded.
+        await this.send(req.header, {});
         this.reset('reset command');
-        return;
+        return 'reset';
       }
-      if (id === SmpCmd.os.params)
-        return reply({ buf_size: this.opts.bufSize ?? 2048, buf_count: this.opts.bufCount ?? 4 });
-      if (id === SmpCmd.os.info) {
-        return reply({
-          output: `Zephyr fareader-panel ${this.opts.firmwareVersion ?? '1.0.0'} 3.7.0 arm cortex-m4 nrf52840`,
-        });
-      }
-      if (id === SmpCmd.os.bootloaderInfo) return reply({ bootloader: 'MCUboot', mode: 2 });
-      return fail(RC.enotsup);
+      if (id === SmpCmd.os.params && read)
+        return { buf_size: this.bufSize, buf_count: this.opts.bufCount ?? 4 };
+      if (id === SmpCmd.os.info && read) return this.osInfo(req);
+      if (id === SmpCmd.os.bootloaderInfo && read) return this.bootloaderInfo(req);
+      return notsup;
     }
     if (group === SmpGroup.image) {
-      if (id === SmpCmd.image.state)
-        return write ? this.stateWrite(req) : reply({ images: this.imageStates(), splitStatus: 0 });
+      if (id === SmpCmd.image.state) return write ? this.stateWrite(req) : this.stateRead();
       if (id === SmpCmd.image.upload && write) return this.uploadChunk(req);
-      if (id === SmpCmd.image.erase && write) {
-        if (this.flash.pending || (this.flash.testing && !this.flash.confirmed)) return fail(RC.ebadstate);
-        this.flash.slots[1] = undefined;
-        this.flash.upload = undefined;
-        return reply({});
+      if (id === SmpCmd.image.erase && write) return this.erase(req);
+      return notsup;
+    }
+    if (group === SmpGroup.shell && id === SmpCmd.shell.exec && write) return this.shellExec(req);
+    return notsup;
+  }
+
+  private echo(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { d: zcbor.tstr });
+    if (!d.ok) return this.refuse(d.why);
+    return { r: d.values.d ?? '' };
+  }
+
+  /** os_mgmt.c os_mgmt_info: format letters in, one line of uname-like text out. */
+  private osInfo(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { format: zcbor.tstr });
+    if (!d.ok) return this.refuse(d.why);
+    const fields: [string, string][] = [
+      ['s', 'Zephyr'],
+      ['n', 'fareader-panel'],
+      ['r', this.opts.firmwareVersion ?? 'v1.0.0'],
+      ['v', '3.7.0'],
+      ['m', 'arm'],
+      ['p', 'cortex-m4'],
+      ['i', 'nrf52840dk/nrf52840'],
+      ['o', 'Zephyr'],
+    ];
+    const format = d.values.format ?? '';
+    const letters = new Set<string>();
+    for (const c of format) {
+      if (c === 'a') for (const [l] of fields) letters.add(l);
+      else if (fields.some(([l]) => l === c)) letters.add(c);
+      else return groupError(req.header.version, SmpGroup.os, OsMgmtErr.invalidFormat);
+    }
+    if (letters.size === 0) letters.add('s');
+    return {
+      output: fields
+        .filter(([l]) => letters.has(l))
+        .map(([, v]) => v)
+        .join(' '),
+    };
+  }
+
+  /** os_mgmt.c os_mgmt_bootloader_info: answers only what the query asks. */
+  private bootloaderInfo(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { query: zcbor.tstr });
+    if (!d.ok) return this.refuse(d.why);
+    if (d.matched === 0) return { bootloader: 'MCUboot' };
+    if (d.values.query === 'mode') return { mode: this.opts.bootloaderMode ?? SWAP_USING_MOVE };
+    // Upstream returns the group code from the handler itself, so it goes out as a bare rc.
+    return mgmtError(OsMgmtErr.queryYieldsNoAnswer);
+  }
+
+  /** img_mgmt_state.c img_mgmt_state_read, single-image build, without the frugal list. */
+  private stateRead(): ZMap {
+    const f = this.flash;
+    // Next boot per MCUboot's swap type: test, permanent, revert (running an unconfirmed test).
+    const type = f.pending
+      ? f.pending.permanent
+        ? 'normal'
+        : 'test'
+      : f.testing && !f.confirmed
+        ? 'revert'
+        : 'none';
+    const flags = (slot: 0 | 1) =>
+      slot === 0
+        ? { pending: false, confirmed: type !== 'revert', active: true, permanent: false }
+        : {
+            pending: type === 'normal' || type === 'test',
+            confirmed: type === 'revert',
+            active: false,
+            permanent: type === 'normal',
+          };
+    const images: ZMap[] = [];
+    for (const slot of [0, 1] as const) {
+      const s = f.slots[slot];
+      if (!s?.readable) continue; // img_mgmt_read_info failed: the slot is not listed
+      images.push({ slot, version: s.version, hash: s.hash, bootable: s.bootableFlag, ...flags(slot) });
+    }
+    return { images, splitStatus: 0 };
+  }
+
+  /** img_mgmt_state.c img_mgmt_state_write and img_mgmt_set_next_boot_slot. */
+  private stateWrite(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { hash: zcbor.bstr, confirm: zcbor.bool });
+    if (!d.ok) return this.refuse(d.why);
+    const v = req.header.version;
+    const fail = (rc: number): ZMap => groupError(v, SmpGroup.image, rc);
+    const confirm = d.values.confirm ?? false;
+    const hash = d.values.hash ?? new Uint8Array();
+    const f = this.flash;
+    let slot: 0 | 1;
+    if (hash.length === 0) {
+      if (!confirm) return fail(ImgMgmtErr.invalidHash);
+      slot = 0;
+    } else if (hash.length !== 32) return fail(ImgMgmtErr.invalidHash);
+    else {
+      const found = f.slotOf(hash);
+      if (found === undefined || !f.slots[found]?.readable) return fail(ImgMgmtErr.hashNotFound);
+      slot = found;
+    }
+    if (!confirm && slot === 0) return fail(ImgMgmtErr.imageSettingTestToActiveDenied);
+    const type = f.pending
+      ? f.pending.permanent
+        ? 'normal-other'
+        : 'test'
+      : f.testing && !f.confirmed
+        ? 'revert'
+        : 'normal';
+    if (type === 'test') {
+      if (!confirm && slot === 1) return this.stateRead();
+      return fail(ImgMgmtErr.imageAlreadyPending);
+    }
+    if (type === 'normal-other') {
+      if (confirm && slot === 1) return this.stateRead();
+      return fail(ImgMgmtErr.imageAlreadyPending);
+    }
+    if (type === 'revert') {
+      if (confirm && slot === 1) return this.stateRead(); // already the next boot, confirmed
+      if (!confirm) return fail(ImgMgmtErr.imageAlreadyPending);
+    } else if (confirm && slot === 0) return this.stateRead(); // nothing to do
+    // boot_set_next: confirm the running image, or request an upgrade of the other slot.
+    if (slot === 0) {
+      f.confirmed = true;
+      f.testing = false;
+    } else f.pending = { permanent: confirm };
+    return this.stateRead();
+  }
+
+  /** img_mgmt.c img_mgmt_erase: the other slot unless `slot` is given, refused while in use. */
+  private erase(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { slot: zcbor.uint32 });
+    if (!d.ok) return this.refuse(d.why);
+    const slot = d.values.slot ?? 1;
+    const f = this.flash;
+    if (slot > 1) return groupError(req.header.version, SmpGroup.image, ImgMgmtErr.invalidSlot);
+    const inUse = slot === 0 || f.pending !== undefined || (f.testing && !f.confirmed);
+    if (f.slots[slot]?.readable && inUse)
+      return groupError(req.header.version, SmpGroup.image, ImgMgmtErr.noFreeSlot);
+    f.slots[slot] = undefined;
+    this.upload = undefined;
+    return {};
+  }
+
+  /** img_mgmt.c img_mgmt_upload with zephyr_img_mgmt.c img_mgmt_upload_inspect. */
+  private async uploadChunk(req: Request): Promise<ZMap | undefined> {
+    const d = decodeBulk(req.payload, {
+      image: zcbor.uint32,
+      data: zcbor.bstr,
+      len: zcbor.uint32,
+      off: zcbor.uint32,
+      sha: zcbor.bstr,
+      upgrade: zcbor.bool,
+    });
+    if (!d.ok) return this.refuse(d.why);
+    const { version, seq } = req.header;
+    const fail = (rc: number): ZMap => groupError(version, SmpGroup.image, rc);
+    const { off, len } = d.values;
+    const data = d.values.data ?? new Uint8Array();
+    const sha = d.values.sha ?? new Uint8Array();
+    const f = this.flash;
+    if (off === undefined) return fail(ImgMgmtErr.invalidOffset);
+    if (off === 0) {
+      if (data.length < 32) return fail(ImgMgmtErr.invalidImageHeader);
+      if (len === undefined) return fail(ImgMgmtErr.invalidLength);
+      if (new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true) !== 0x96f3b83d)
+        return fail(ImgMgmtErr.invalidImageHeaderMagic);
+      if (sha.length > 32) return fail(ImgMgmtErr.invalidHash);
+      const u = this.upload;
+      if (u && sha.length > 0 && bytesEqual(u.sha, sha)) {
+        this.log(`<inf> img_mgmt: resuming upload at ${u.off}`);
+        return { off: u.off };
       }
-      return fail(RC.enotsup);
+      if (f.pending || (f.testing && !f.confirmed)) return fail(ImgMgmtErr.noFreeSlot);
+      if (len > SLOT_BYTES) return fail(ImgMgmtErr.invalidImageTooLarge);
+      if (d.values.upgrade && this.runningIsNewerOrSame(data)) return fail(ImgMgmtErr.currentVersionIsNewer);
+      // A new upload: erase the secondary slot first (slow on real flash).
+      f.slots[1] = undefined;
+      this.upload = { sha: sha.slice(), len, data: new Uint8Array(len), off: 0 };
+      if (this.opts.eraseMs) await new Promise((r) => setTimeout(r, this.opts.eraseMs));
     }
-    if (group === SmpGroup.shell && id === SmpCmd.shell.exec) {
-      const argv = Array.isArray(p.argv) ? p.argv.map(String) : [];
-      return reply(this.shell(argv));
+    const u = this.upload;
+    const mis = this.faults.misbehave;
+    if (mis && off > 0 && u) {
+      if (mis === 'garbage') {
+        await this.transport.write(frameSmp(utf8('\x00\x01garbage'))[0]!).catch(() => {});
+        return undefined;
+      }
+      if (mis === 'wrong-seq') {
+        await this.send(req.header, { off: u.off }, (seq + 17) & 0xff);
+        return undefined;
+      }
+      if (mis === 'error-rc') return mgmtError(MgmtErr.eaccessdenied);
+      if (mis === 'offset-backwards') return { off: Math.max(1, Math.floor(u.off / 4)) };
     }
-    return fail(RC.enotsup);
+    // Not the offset it expects (or no upload in progress): drop the data, say where it stands.
+    if (!u || off !== u.off) return { off: u?.off ?? 0 };
+    if (off + data.length > u.len) return fail(ImgMgmtErr.invalidImageDataOverrun);
+    const wbps = this.opts.flashWriteBytesPerSecond;
+    if (wbps) await new Promise((r) => setTimeout(r, (data.length * 1000) / wbps));
+    u.data.set(data, off);
+    u.off += data.length;
+    const resetAt = this.faults.resetAtOffset;
+    if (resetAt !== undefined && !this.resetDone && u.off >= resetAt) {
+      this.resetDone = true;
+      this.reset('watchdog');
+      return undefined;
+    }
+    if (u.off < u.len) return { off: u.off };
+    // CONFIG_IMG_ENABLE_IMAGE_CHECK: the last answer says whether the SHA-256 matched.
+    const match = bytesEqual(new Uint8Array(createHash('sha256').update(u.data).digest()), u.sha);
+    f.slots[1] = f.describe(u.data);
+    this.upload = undefined;
+    this.stats.uploadsCompleted++;
+    this.log(`<inf> img_mgmt: upload of ${u.len} bytes done`);
+    return { off: u.off, match };
+  }
+
+  /** img_mgmt_vercmp without the build number (CONFIG_MCUMGR_GRP_IMG_VERSION_CMP_USE_BUILD_NUMBER off). */
+  private runningIsNewerOrSame(header: Uint8Array): boolean {
+    const running = this.flash.slots[0]?.bytes;
+    if (!running || running.length < 32) return false;
+    const ver = (b: Uint8Array): number[] => {
+      const dv = new DataView(b.buffer, b.byteOffset, 32);
+      return [dv.getUint8(20), dv.getUint8(21), dv.getUint16(22, true)];
+    };
+    const [a, b] = [ver(running), ver(header)];
+    for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return true;
+  }
+
+  /** shell_mgmt.c shell_mgmt_exec: `argv` joined with spaces, run on the dummy shell backend. */
+  private shellExec(req: Request): ZMap {
+    const d = decodeBulk(req.payload, { argv: zcbor.tstrList });
+    if (!d.ok || !d.values.argv) return this.refuse(d.ok ? 'no "argv" list' : d.why);
+    const argv = d.values.argv;
+    if (argv.length === 0) return groupError(req.header.version, SmpGroup.shell, ShellMgmtErr.emptyCommand);
+    const { o, ret } = this.shell(argv);
+    return { o, ret };
   }
 
   private shell(argv: string[]): { o: string; ret: number } {
@@ -214,117 +498,14 @@ export class SmpTarget {
       case 'echo':
         return { o: `${argv.slice(1).join(' ')}\n`, ret: 0 };
       default:
-        return { o: `${argv[0] ?? ''}: command not found\n`, ret: 1 };
+        return { o: `${argv[0] ?? ''}: command not found\n`, ret: -8 }; // -ENOEXEC
     }
   }
 
-  private imageStates(): SmpPayload[] {
-    const f = this.flash;
-    return f.slots.flatMap((s, slot) =>
-      s
-        ? [
-            {
-              image: 0,
-              slot,
-              version: s.version,
-              hash: s.hash,
-              bootable: s.valid,
-              pending: slot === 1 && f.pending !== undefined,
-              confirmed: slot === 0 && f.confirmed,
-              active: slot === 0,
-              permanent: slot === 1 && f.pending?.permanent === true,
-            },
-          ]
-        : [],
-    );
-  }
-
-  private async stateWrite(req: SmpPacket): Promise<void> {
-    const p = req.payload;
-    const { version, group } = req.header;
-    const hash = p.hash instanceof Uint8Array ? p.hash : undefined;
-    const confirm = p.confirm === true;
-    const f = this.flash;
-    if (!hash) {
-      if (!confirm) return this.send(req, this.err(RC.einval, version, group));
-      f.confirmed = true;
-      f.testing = false;
-      return this.send(req, { images: this.imageStates() });
-    }
-    const slot = f.slotOf(hash);
-    if (slot === undefined) return this.send(req, this.err(RC.enoent, version, group));
-    if (slot === 0) {
-      if (confirm) {
-        f.confirmed = true;
-        f.testing = false;
-      }
-      return this.send(req, { images: this.imageStates() });
-    }
-    if (!f.slots[1]!.valid) return this.send(req, this.err(RC.einval, version, group));
-    f.pending = { permanent: confirm };
-    return this.send(req, { images: this.imageStates() });
-  }
-
-  private async uploadChunk(req: SmpPacket): Promise<void> {
-    const p = req.payload;
-    const { version, group, seq } = req.header;
-    const f = this.flash;
-    const off = typeof p.off === 'number' ? p.off : -1;
-    const data = p.data instanceof Uint8Array ? p.data : undefined;
-    if (off < 0 || !data) return this.send(req, this.err(RC.einval, version, group));
-    if (off === 0) {
-      const len = typeof p.len === 'number' ? p.len : -1;
-      const sha = p.sha instanceof Uint8Array ? p.sha : undefined;
-      if (len <= 0) return this.send(req, this.err(RC.einval, version, group));
-      if (f.pending) return this.send(req, this.err(RC.ebadstate, version, group));
-      const resumable =
-        f.upload &&
-        sha &&
-        f.upload.sha.length &&
-        bytesEqual(f.upload.sha, sha) &&
-        f.upload.len === len &&
-        f.upload.off > 0;
-      if (resumable) {
-        this.log(`<inf> img_mgmt: resuming upload at ${f.upload!.off}`);
-        return this.send(req, { off: f.upload!.off });
-      }
-      // A new upload: erase the secondary slot first (slow on real flash).
-      f.slots[1] = undefined;
-      f.upload = { sha: sha ?? new Uint8Array(), len, data: new Uint8Array(len), off: 0 };
-      if (this.opts.eraseMs) await new Promise((r) => setTimeout(r, this.opts.eraseMs));
-    }
-    const u = f.upload;
-    if (!u) return this.send(req, this.err(RC.einval, version, group));
-    const mis = this.faults.misbehave;
-    if (mis && off > 0) {
-      if (mis === 'garbage')
-        return void (await this.transport.write(frameSmp(utf8('\x00\x01garbage'))[0]!).catch(() => {}));
-      if (mis === 'wrong-seq') return this.send(req, { off: u.off }, (seq + 17) & 0xff);
-      if (mis === 'error-rc') return this.send(req, this.err(RC.ebusy + 1, version, group));
-      if (mis === 'offset-backwards') return this.send(req, { off: Math.max(1, Math.floor(u.off / 4)) });
-    }
-    if (off !== u.off) return this.send(req, { off: u.off }); // not what we asked for: ask again
-    if (off + data.length > u.len) return this.send(req, this.err(RC.einval, version, group));
-    const wbps = this.opts.flashWriteBytesPerSecond;
-    if (wbps) await new Promise((r) => setTimeout(r, (data.length * 1000) / wbps));
-    u.data.set(data, off);
-    u.off += data.length;
-    const reset = this.faults.resetAtOffset;
-    if (reset !== undefined && !this.resetDone && u.off >= reset) {
-      this.resetDone = true;
-      this.reset('watchdog');
-      return;
-    }
-    if (u.off < u.len) return this.send(req, { off: u.off });
-    const match =
-      u.sha.length === 0 || bytesEqual(new Uint8Array(createHash('sha256').update(u.data).digest()), u.sha);
-    f.slots[1] = f.describe(u.data);
-    f.upload = undefined;
-    this.stats.uploadsCompleted++;
-    this.log(
-      `<inf> img_mgmt: upload of ${u.len} bytes done, image ${f.slots[1].valid ? 'valid' : 'INVALID'}`,
-    );
-    return this.send(req, { off: u.off, match });
+  /** A request zcbor could not decode: the handler returns MGMT_ERR_EINVAL. */
+  private refuse(why: string): ZMap {
+    this.log(`<dbg> mcumgr: request refused by the decoder: ${why}`);
+    return mgmtError(MgmtErr.einval);
   }
 
   /** Emulated reset: the MCU stops answering, MCUboot runs, the app boots again. */
@@ -333,6 +514,7 @@ export class SmpTarget {
     this.epoch++;
     this.rebooting = true;
     this.line = [];
+    this.upload = undefined;
     setTimeout(() => {
       const result = this.flash.boot();
       this.rebooting = false;

@@ -31,8 +31,70 @@ export const SmpRc: Record<number, string> = {
   13: 'protocol version too new',
 };
 
-export function rcName(rc: number): string {
-  return SmpRc[rc] ?? `unknown rc ${rc}`;
+/**
+ * SMP v2 errors (`err: {group, rc}`) number `rc` in the group's own enum, not MGMT_ERR_*
+ * (Zephyr include/zephyr/mgmt/mcumgr/grp/img_mgmt/img_mgmt.h `img_mgmt_err_code_t`,
+ * os_mgmt.h `os_mgmt_err_code_t`).
+ */
+export const ImgMgmtErr = {
+  unknown: 1,
+  flashConfigQueryFail: 2,
+  noImage: 3,
+  noTlvs: 4,
+  invalidTlv: 5,
+  tlvMultipleHashesFound: 6,
+  tlvInvalidSize: 7,
+  hashNotFound: 8,
+  noFreeSlot: 9,
+  flashOpenFailed: 10,
+  flashReadFailed: 11,
+  flashWriteFailed: 12,
+  flashEraseFailed: 13,
+  invalidSlot: 14,
+  noFreeMemory: 15,
+  flashContextAlreadySet: 16,
+  flashContextNotSet: 17,
+  flashAreaDeviceNull: 18,
+  invalidPageOffset: 19,
+  invalidOffset: 20,
+  invalidLength: 21,
+  invalidImageHeader: 22,
+  invalidImageHeaderMagic: 23,
+  invalidHash: 24,
+  invalidFlashAddress: 25,
+  versionGetFailed: 26,
+  currentVersionIsNewer: 27,
+  imageAlreadyPending: 28,
+  invalidImageVectorTable: 29,
+  invalidImageTooLarge: 30,
+  invalidImageDataOverrun: 31,
+  imageConfirmationDenied: 32,
+  imageSettingTestToActiveDenied: 33,
+  activeSlotNotKnown: 34,
+} as const;
+
+export const OsMgmtErr = {
+  unknown: 1,
+  invalidFormat: 2,
+  queryYieldsNoAnswer: 3,
+  rtcNotSet: 4,
+  rtcCommandFailed: 5,
+  queryResponseValueNotValid: 6,
+} as const;
+
+const GROUP_ERRORS: Record<number, Record<string, number>> = {
+  [SmpGroup.os]: OsMgmtErr,
+  [SmpGroup.image]: ImgMgmtErr,
+};
+
+const words = (camel: string): string => camel.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+/** The name of an SMP error: a group's own code when `group` is given (v2), else MGMT_ERR_*. */
+export function rcName(rc: number, group?: number): string {
+  if (group === undefined) return SmpRc[rc] ?? `unknown rc ${rc}`;
+  const table = GROUP_ERRORS[group];
+  const name = table && Object.entries(table).find(([, v]) => v === rc)?.[0];
+  return name ? words(name) : `group ${group} error ${rc}`;
 }
 
 export const SMP_HEADER_BYTES = 8;
@@ -54,12 +116,46 @@ export interface SmpPacket {
   readonly payload: SmpPayload;
 }
 
-// Minimal-length maps, plain objects, no cbor-x record extension: what zcbor on the target reads.
-const encoder = new Encoder({ useRecords: false, mapsAsObjects: true, variableMapSize: true });
+// What zcbor on the target reads (MCUboot serial recovery, Zephyr MCUmgr): definite-length,
+// minimal-length maps of plain objects; byte strings as plain major type 2, never with tag 64
+// (cbor-x tags every Uint8Array unless `tagUint8Array: false`, and zcbor_bstr_decode refuses a
+// tagged value); no cbor-x record or shared-structure extensions.
+const encoder = new Encoder({
+  useRecords: false,
+  mapsAsObjects: true,
+  variableMapSize: true,
+  tagUint8Array: false,
+});
 const decoder = new Decoder({ useRecords: false, mapsAsObjects: true });
 
+const UINT32_MAX = 0xffff_ffff;
+
+/**
+ * The payload as zcbor expects its values: integers (beyond 32 bits as CBOR uint64/nint64,
+ * which cbor-x would otherwise write as a float), text, bytes (copied to a plain Uint8Array so
+ * no subclass path adds a tag), booleans, lists and text-keyed maps. `undefined` fields are
+ * left out, as an optional field that is not set; anything else (floats, null, Date, Map) has
+ * no meaning in SMP and is refused here rather than sent.
+ */
+function wireValue(v: unknown, path: string): unknown {
+  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v))
+      throw new ReaderError(ErrorCode.Frame_Malformed, `SMP field ${path} is not an integer (${v})`);
+    return v > UINT32_MAX || v < -UINT32_MAX - 1 ? BigInt(v) : v;
+  }
+  if (v instanceof Uint8Array) return new Uint8Array(v);
+  if (Array.isArray(v)) return v.map((x, i) => wireValue(x, `${path}[${i}]`));
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = wireValue(x, `${path}.${k}`);
+    return out;
+  }
+  throw new ReaderError(ErrorCode.Frame_Malformed, `SMP field ${path} has no CBOR form zcbor reads`);
+}
+
 export function encodeCbor(v: unknown): Uint8Array {
-  return new Uint8Array(encoder.encode(v));
+  return new Uint8Array(encoder.encode(wireValue(v, '$')));
 }
 
 export function encodeSmp(h: Omit<SmpHeader, 'length'>, payload: SmpPayload): Uint8Array {
@@ -117,11 +213,15 @@ export function decodeSmp(bytes: Uint8Array): SmpPacket {
   return { header, payload: payload as SmpPayload };
 }
 
-/** The error a response carries, in v1 (`rc`) or v2 (`err: {group, rc}`) form; undefined when ok. */
+/**
+ * The error a response carries; undefined when ok. SMP v1 and handler-level failures answer
+ * `{rc}` with MGMT_ERR_*; SMP v2 group errors answer `{err: {group, rc}}` with the group's own
+ * code (Zephyr smp.c smp_build_err_rsp / smp_add_cmd_err).
+ */
 export function responseError(p: SmpPayload): { rc: number; group?: number; reason?: string } | undefined {
-  const err = p.err as { group?: number; rc?: number } | undefined;
+  const err = p.err as { group?: unknown; rc?: unknown } | undefined;
   if (err && typeof err === 'object' && typeof err.rc === 'number' && err.rc !== 0) {
-    return { rc: err.rc, group: err.group };
+    return { rc: err.rc, group: typeof err.group === 'number' ? err.group : undefined };
   }
   if (typeof p.rc === 'number' && p.rc !== 0)
     return { rc: p.rc, reason: typeof p.rsn === 'string' ? p.rsn : undefined };

@@ -71,7 +71,7 @@ describe('readerctl image', () => {
     );
     writeFileSync(f('bad.img'), new Uint8Array(100));
     const bad = run('image', 'info', f('bad.img'));
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(3); // 'readerctl image': 3 = malformed image (its --help)
     expect(bad.err).toMatch(/bad image magic/);
   });
 });
@@ -114,6 +114,7 @@ describe.skipIf(missing('socat', 'socat'))('readerctl flash', () => {
         bytes: readFileSync(f('fw2.img')).length,
         slot: 1,
       });
+      expect(events.find((e) => e.event === 'booted')).toMatchObject({ version: '2.0.0', confirmed: false });
       await new Promise((r) => setTimeout(r, 300));
       const list = await runAsync('flash', 'list', '--port', pty.hostPath);
       expect(list.out).toMatch(/slot 0: version 2\.0\.0[\s\S]*flags bootable active/);
@@ -137,6 +138,11 @@ describe.skipIf(missing('socat', 'socat'))('readerctl flash', () => {
       const notImage = await runAsync('flash', 'upload', f('fw2.bin'), '--port', pty.hostPath);
       expect(notImage.code).toBe(3);
       expect(notImage.err).toMatch(/bad image magic/);
+      // The image under test is confirmed first: until then the target refuses a new upload
+      // (img_mgmt: no free slot, as the old image waits in slot 1 for a revert).
+      const confirm = await runAsync('flash', 'confirm', '--port', pty.hostPath);
+      expect(confirm.code).toBe(0);
+      expect(confirm.out).toMatch(/slot 0: version 2\.0\.0[\s\S]*flags bootable confirmed active/);
       // An image the target's bootloader does not trust is never reported as flashed.
       run(
         'image',
@@ -148,10 +154,20 @@ describe.skipIf(missing('socat', 'socat'))('readerctl flash', () => {
         f('fw2.bin'),
         f('foreign.img'),
       );
-      const foreign = await runAsync('flash', 'upload', f('foreign.img'), '--port', pty.hostPath);
+      // A Zephyr target accepts and lists it (img_mgmt checks no signature; "bootable" is a
+      // header flag); MCUboot refuses it at the reset, so only --reset can tell.
+      const foreign = await runAsync(
+        'flash',
+        'upload',
+        f('foreign.img'),
+        '--port',
+        pty.hostPath,
+        '--test',
+        '--reset',
+      );
       expect(foreign.code).toBe(5);
-      expect(foreign.err).toMatch(/not bootable/);
-      expect(foreign.out).not.toMatch(/uploaded and listed/);
+      expect(foreign.err).toMatch(/did not boot the uploaded image \(running: version 2\.0\.0\)/);
+      expect(foreign.out).not.toMatch(/booted version/);
       const noPort = run('flash', 'list', '--port', '/dev/does-not-exist');
       expect(noPort.code).toBe(4);
       expect(noPort.err).toMatch(/cannot open \/dev\/does-not-exist/);

@@ -65,15 +65,17 @@ describe.skipIf(noSocat)('SMP over a pty', () => {
     if (faults.corruptResponse) expect(discarded).toContain('CRC mismatch');
   });
 
-  it('resumes after a target reset in the middle of an upload without starting over', async () => {
+  // Zephyr keeps the upload in progress in RAM (img_mgmt's g_img_mgmt_state), so a target
+  // that resets forgets it and takes the re-sent first chunk as a new upload. (This test used
+  // to expect a resume, which only our emulator did.) A cable pull, below, does resume.
+  it('starts over after a target reset in the middle of an upload, and finishes', async () => {
     bench = await smpBench({ faults: { resetAtOffset: 20_000 }, bufSize: 1024, bufCount: 2, rebootMs: 150 });
     const img = bench.image(60 * 1024);
     const recovered: string[] = [];
     await upload(bench, img, recovered);
     expect(bench.served.target.stats.resets).toBe(1);
-    expect(recovered.join('\n')).toMatch(/target resumed the upload at \d+/);
-    // Resumed, not restarted: about one image's worth of chunks, not two.
-    expect(bench.served.target.stats.requests).toBeLessThan(Math.ceil(img.length / 900) + 15);
+    expect(recovered.join('\n')).toMatch(/no answer to SMP group 1 command 1/);
+    expect(recovered.join('\n')).not.toMatch(/target resumed the upload/);
     expect((await listed(bench.client, img))?.bootable).toBe(true);
   });
 
@@ -118,14 +120,23 @@ describe.skipIf(noSocat)('SMP over a pty', () => {
     expect(slots[0]).toMatchObject({ version: '2.0.0', confirmed: true });
   });
 
-  it('never accepts an image signed with another key: listed as not bootable, test refused', async () => {
-    bench = await smpBench();
+  // img_mgmt checks no signature: it lists the image ("bootable" is the header's
+  // IMAGE_F_NON_BOOTABLE flag) and marks it for test. MCUboot refuses it at boot, erases the
+  // slot and boots the old image. (This test used to expect "not bootable" and a refused test,
+  // which only our emulator answered.)
+  it('never boots an image signed with another key: MCUboot erases it at the reset', async () => {
+    bench = await smpBench({ rebootMs: 100 });
     const b = bench;
     const { generateKeyPair } = await import('../../protocol/link/keys.js');
     const img = b.image(6000, '3.0.0', generateKeyPair());
     await upload(b, img);
-    expect((await listed(b.client, img))?.bootable).toBe(false);
-    await expect(b.client.imageTest(imageHash(img))).rejects.toThrow(/invalid value \(rc 3\)/);
+    expect(await listed(b.client, img)).toMatchObject({ slot: 1, bootable: true, pending: false });
+    expect((await b.client.imageTest(imageHash(img))).find((s) => s.slot === 1)?.pending).toBe(true);
+    await b.client.reset();
+    await new Promise((r) => setTimeout(r, 300));
+    const slots = await b.client.imageList();
+    expect(slots).toHaveLength(1);
+    expect(slots[0]).toMatchObject({ slot: 0, version: '0.9.0', active: true, confirmed: true });
   });
 
   it.each<[TargetFaults['misbehave'], number, RegExp]>([

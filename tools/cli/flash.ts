@@ -27,13 +27,14 @@ Actions:
   reset                 reset the target
   params                the target's SMP buffer size and count
   info                  OS information
-  bootloader            bootloader information
+  bootloader [--query Q] bootloader information; --query mode: MCUboot's mode
   list                  image slots: version, hash, flags
   upload IMAGE          upload an MCUboot image; ends only when the target lists its hash
       --key FILE        verify the image locally against this public key first
       --allow-unsigned  upload an image without an ED25519 TLV (refused otherwise)
       --test            mark it for a test boot afterwards; --confirm: make it permanent
-      --reset           reset the target after --test/--confirm
+      --reset           reset the target after --test/--confirm and check that the
+                        bootloader booted the image (it checks the signature only then)
   test HASH             try the image with this hash at the next boot
   confirm [HASH]        confirm the running image, or make HASH permanent
   erase [--slot N]      erase the secondary slot
@@ -80,6 +81,7 @@ export async function flash(argv: string[]): Promise<number> {
       confirm: { type: 'boolean' },
       reset: { type: 'boolean' },
       slot: { type: 'string' },
+      query: { type: 'string' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
@@ -150,7 +152,7 @@ export async function flash(argv: string[]): Promise<number> {
         break;
       }
       case 'bootloader': {
-        const b = await client.bootloaderInfo();
+        const b = await client.bootloaderInfo(values.query);
         out(b, JSON.stringify(b));
         break;
       }
@@ -263,10 +265,12 @@ async function uploadImage(
       ErrorCode.Link_ImageNotAccepted,
       `the target does not list the uploaded image (hash ${toHex(hash)})`,
     );
+  // img_mgmt reports the header's IMAGE_F_NON_BOOTABLE flag here, not a signature check:
+  // MCUboot checks the signature only when it boots the image (see --reset below).
   if (!slot.bootable) {
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
-      `the target rejected the image as not bootable: its signature does not verify with the key the bootloader was provisioned with`,
+      `the target lists the image as not bootable (its header carries IMAGE_F_NON_BOOTABLE)`,
     );
   }
   const rate = img.length / result.seconds;
@@ -293,7 +297,43 @@ async function uploadImage(
     if (values.reset) {
       await client.reset();
       out({ reset: true }, 'target reset');
-    }
+      await checkBooted(link, hash, signal, out);
+    } else sink.note('the bootloader checks the signature at the next boot');
   }
   return EXIT.ok;
+}
+
+/**
+ * After the reset, asks the target (polling while MCUboot swaps, which can take tens of seconds)
+ * which image runs: MCUboot erases a pending image that does not validate and boots the old
+ * one, so only this tells that the bootloader accepted the signature.
+ */
+async function checkBooted(
+  link: SmpLink,
+  hash: Uint8Array,
+  signal: AbortSignal,
+  out: (obj: unknown, text: string) => void,
+): Promise<void> {
+  const poll = new SmpClient(link, 1000);
+  const deadline = Date.now() + 60_000;
+  let slots: ImageSlotState[] | undefined;
+  while (!slots) {
+    if (signal.aborted) throw new ReaderError(ErrorCode.Op_Canceled, 'canceled', { canceled: true });
+    try {
+      slots = await poll.imageList();
+    } catch (e) {
+      if (!(e instanceof ReaderError) || e.code !== ErrorCode.Link_Timeout || Date.now() > deadline) throw e;
+    }
+  }
+  const active = slots.find((s) => s.active);
+  if (!active || toHex(active.hash) !== toHex(hash)) {
+    throw new ReaderError(
+      ErrorCode.Link_ImageNotAccepted,
+      `the bootloader did not boot the uploaded image (running: ${active ? `version ${active.version}` : 'nothing listed'}): it does not verify with the key the bootloader was provisioned with, or it is damaged`,
+    );
+  }
+  out(
+    { event: 'booted', version: active.version, confirmed: active.confirmed },
+    `booted version ${active.version}`,
+  );
 }
