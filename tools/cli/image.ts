@@ -10,6 +10,7 @@ import {
   type HashAlgorithm,
   parseImage,
   parseVersion,
+  trailerLayout,
   validateImage,
 } from '../../protocol/mcuboot/image.js';
 import { describeImage, formatImageInfo } from '../image/image-info.js';
@@ -127,6 +128,11 @@ function sign(values: SignValues, positionals: string[]): number {
       : uintOption(counter, '--security-counter', 0xffffffff);
   const align = uintOption(values.align, '--align', 32, 1);
   const maxSectors = uintOption(values['max-sectors'], '--max-sectors', 0xffff, 1);
+  // Checked even without a slot size, as imgtool checks them.
+  trailerLayout({
+    ...(align === undefined ? {} : { align }),
+    ...(maxSectors === undefined ? {} : { maxSectors }),
+  });
   const hdrSize = uintOption(values['header-size'], '--header-size', 0xffff, 32);
   const loadAddr = uintOption(values['load-addr'], '--load-addr', 0xffffffff);
   const hash = values.sha === undefined ? undefined : SHAS[values.sha];
