@@ -1,6 +1,5 @@
 // readerd: the appliance service. Composition root: the only place that constructs the
 // broker, the MQTT client, the outbox database and the clock.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { fareader } from '../protocol/gen/fareader.js';
@@ -12,6 +11,7 @@ import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
 import { loadKeyFile, loadTrustDir } from './link/keystore.js';
 import { Outbox } from './link/outbox.js';
+import { ensurePrivateDir } from './link/private-files.js';
 import { LinkTestService } from './link-test.js';
 import { createLogger } from './log.js';
 import { systemdNotifier } from './systemd-notify.js';
@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       dir: config.keys.trustedTerminalsDir,
     });
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   const outbox = new Outbox(join(config.dataDir, 'outbox.sqlite'));
   if (config.testFaults.counterResetOnRestart) outbox.resetCounterForTest();
 

@@ -71,14 +71,20 @@ export function errorCodeName(code: number): string {
   return names.get(code) ?? `Unknown_${code}`;
 }
 
+export interface ReaderErrorOptions {
+  /** The error this one explains (a transport's, SQLite's, a parser's): kept, never parsed. */
+  readonly cause?: unknown;
+}
+
 export class ReaderError extends Error {
   override readonly name = 'ReaderError';
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly context: Readonly<Record<string, unknown>> = {},
+    options: ReaderErrorOptions = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
   }
 
   get codeName(): string {

@@ -134,7 +134,7 @@ describe("defect 12: the device's birth cannot be replaced on its state topic", 
     const stateTopic = deviceTopics(keys.deviceId).state;
     await spy.publishAsync(stateTopic, randomBytes(50), { qos: 1, retain: true });
     await until(() => device.stats.toJSON()['state:foreign'] === 1, 5000, 'the foreign state noticed');
-    let retained = Buffer.alloc(0);
+    let retained: Buffer = Buffer.alloc(0);
     const watcher = await mqtt.connectAsync(broker.url, {
       clientId: `cap2-${randomBytes(3).toString('hex')}`,
     });

@@ -425,6 +425,11 @@ export class DeviceLink extends EventEmitter {
       return;
     }
     const counter = u64(ack.counter);
+    // The outbox never allocates these; SQLite could not even look them up.
+    if (counter === 0n || counter > this.opts.outbox.lastCounter) {
+      this.reject('ack', 'unknown-counter', `ack for counter ${counter} never allocated`, topic);
+      return;
+    }
     this.inflight.delete(counter);
     this.pendingAcks.push(counter);
     // Acks arrive in bursts; delete them in one transaction per turn of the event loop.
@@ -435,7 +440,13 @@ export class DeviceLink extends EventEmitter {
     this.ackFlush = undefined;
     const batch = this.pendingAcks;
     this.pendingAcks = [];
-    this.opts.outbox.ack(batch);
+    try {
+      this.opts.outbox.ack(batch);
+    } catch (e) {
+      // A storage failure keeps the results; they are published again and acknowledged again.
+      this.reject('ack', 'internal', (e as Error).message, this.topics.ack);
+      return;
+    }
     this.emit('acked', batch);
     this.pump();
   }

@@ -4,6 +4,7 @@
 // committed row and counter survive power loss.
 import Database from 'better-sqlite3';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { ensurePrivateFile } from './private-files.js';
 
 export interface OutboxRow {
   readonly counter: bigint;
@@ -17,9 +18,17 @@ export class Outbox {
 
   constructor(path: string) {
     try {
+      ensurePrivateFile(path);
       this.db = new Database(path);
     } catch (e) {
-      throw new ReaderError(ErrorCode.Store_Failed, `cannot open outbox ${path}: ${(e as Error).message}`);
+      throw new ReaderError(
+        ErrorCode.Store_Failed,
+        `cannot open outbox ${path}: ${(e as Error).message}`,
+        {},
+        {
+          cause: e,
+        },
+      );
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

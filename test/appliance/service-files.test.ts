@@ -23,6 +23,8 @@ describe('the systemd unit and udev rules', () => {
     const text = readFileSync(unit, 'utf8');
     expect(text).toMatch(/^Type=notify$/m);
     expect(text).toMatch(/^WatchdogSec=\d+$/m);
+    // Issue 13, defect 14: files readerd creates are private to its user.
+    expect(text).toMatch(/^UMask=0077$/m);
   });
 
   it('the udev rules parse and name every known CCID reader', () => {

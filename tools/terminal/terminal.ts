@@ -3,17 +3,19 @@
 // receipt computer, and acknowledges it with a signed ResultAck. Also issues signed commands.
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import type { TrustedKey } from '../../firmware-host/link/keystore.js';
 import { RejectionStats } from '../../firmware-host/link/link-stats.js';
 import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
 import type { Logger } from '../../firmware-host/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
@@ -24,12 +26,23 @@ import {
   QOS,
   terminalStateTopic,
 } from '../../protocol/link/topics.js';
-import { toLong, u64 } from '../../protocol/link/u64.js';
+import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
 import { type ResultRecord, toRecord } from './result-json.js';
 import { TerminalStore } from './terminal-store.js';
 
 const v1 = fareader.v1;
 const T = v1.PayloadType;
+
+/** The largest counter SQLite stores as an integer, and the ECMAScript Date range in ms. */
+const MAX_STORED_COUNTER = (1n << 63n) - 1n;
+const MAX_DATE_MS = 8.64e15;
+
+/** Why a verified result cannot be represented as a record (SPEC 9.5), if it cannot. */
+function unrepresentable(r: fareader.v1.VerificationResult): string | undefined {
+  if (u64(r.counter) > MAX_STORED_COUNTER) return 'counter-out-of-range';
+  if (u64ms(r.startedAtMs) > MAX_DATE_MS || u64ms(r.finishedAtMs) > MAX_DATE_MS) return 'time-out-of-range';
+  return undefined;
+}
 
 export interface TerminalOptions {
   readonly terminalId: string;
@@ -76,8 +89,8 @@ export class ReferenceTerminal extends EventEmitter {
     super();
     this.now = opts.now ?? Date.now;
     this.ed = opts.ed25519 ?? opensslEd25519;
-    mkdirSync(opts.dataDir, { recursive: true });
-    mkdirSync(opts.outDir, { recursive: true });
+    ensurePrivateDir(opts.dataDir);
+    ensurePrivateDir(opts.outDir);
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
   }
 
@@ -94,7 +107,11 @@ export class ReferenceTerminal extends EventEmitter {
     const restored = this.opts.role === 'sender' ? 0 : this.exportMissing();
     if (restored) this.opts.log.warn('re-exported result files lost in a crash', { count: restored });
     const sender = this.opts.role === 'sender';
-    const options = mqttClientOptions(this.opts.broker, `fareader-term-${this.opts.terminalId}`);
+    const clientId = brokerUsername('term', this.opts.terminalId);
+    const options = mqttClientOptions(this.opts.broker, clientId, {
+      username: clientId,
+      password: brokerPassword(clientId, this.opts.key, this.ed),
+    });
     const stateTopic = terminalStateTopic(this.opts.terminalId);
     if (sender) options.clean = true;
     else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
@@ -133,8 +150,8 @@ export class ReferenceTerminal extends EventEmitter {
     this.opts.trustedDevices.get(keyId)?.publicKey;
 
   private reject(kind: string, reason: string, detail: string, topic: string): void {
-    this.stats.count(`${kind}:${reason}`);
-    this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
+    if (this.stats.count(`${kind}:${reason}`))
+      this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
     this.emit('rejected', { kind, reason, detail, topic });
   }
 
@@ -185,6 +202,8 @@ export class ReferenceTerminal extends EventEmitter {
     const counter = u64(result.counter);
     if (counter === 0n) return this.reject('result', 'Mqtt_Malformed', 'counter 0 is never allocated', topic);
     const sha = createHash('sha256').update(env.payload).digest('hex');
+    const problem = unrepresentable(result);
+    if (problem) return this.quarantine(env.deviceId, counter, result, sha, problem, bytes, topic);
     const inBatch = this.batchKeys.get(`${env.deviceId}/${counter}`);
     if (inBatch !== undefined) {
       if (inBatch === sha)
@@ -216,6 +235,32 @@ export class ReferenceTerminal extends EventEmitter {
     this.batch.push({ record, result, sha256: sha, nonceHex: nonce });
     this.batchKeys.set(`${env.deviceId}/${counter}`, sha);
     if (this.batch.length === 1) setImmediate(() => this.commitBatch());
+  }
+
+  /**
+   * A genuine, signed result that no record can hold (SPEC 9.5): kept as received, durably,
+   * then acknowledged, so the device stops sending it; reported, and never exported as a check.
+   */
+  private quarantine(
+    deviceId: string,
+    counter: bigint,
+    result: fareader.v1.VerificationResult,
+    sha256: string,
+    reason: string,
+    envelope: Uint8Array,
+    topic: string,
+  ): void {
+    const seen = this.store.quarantine({ deviceId, counter, sha256, reason, envelope }, this.now());
+    if (seen === 'counter-reused')
+      return this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} carried two results`, topic);
+    if (seen === 'new')
+      this.reject('result', `quarantined:${reason}`, `counter ${counter} kept as received`, topic);
+    else this.duplicates++;
+    this.ack(deviceId, counter, result.sessionId, seen === 'duplicate');
+  }
+
+  quarantinedCount(): number {
+    return this.store.quarantinedCount();
   }
 
   /**
@@ -252,9 +297,8 @@ export class ReferenceTerminal extends EventEmitter {
   /** Written to a temporary name, then renamed: a reader never sees half a file. */
   private writeRecord(rec: ResultRecord): void {
     const name = this.recordPath(rec);
-    mkdirSync(dirname(name), { recursive: true });
-    writeFileSync(`${name}.tmp`, `${JSON.stringify(rec, null, 2)}\n`);
-    renameSync(`${name}.tmp`, name);
+    ensurePrivateDir(dirname(name));
+    writePrivateFileAtomic(name, `${JSON.stringify(rec, null, 2)}\n`);
   }
 
   /** Writes the file of every accepted result whose file is missing; returns how many. */
@@ -342,6 +386,8 @@ export class ReferenceTerminal extends EventEmitter {
       deviceId,
       issuedAtMs: toLong(this.now()),
       terminalId: this.opts.terminalId,
+      // Durable and increasing: a command captured and delivered after a newer one does not act.
+      sequence: toLong(this.store.nextSequence(deviceId)),
     }).finish();
     const envelope = seal(T.PAYLOAD_TYPE_COMMAND, command, this.opts.key, this.ed);
     return this.sendRaw(deviceId, envelope, toHex(commandId), timeoutMs);
