@@ -1,7 +1,9 @@
 // NXP PN532 over HSU: the request engine (ACK timeout → retransmit, corrupted answer → NACK,
 // error frame → retransmit, response timeout → ACK to abort), initialisation with the Type B
-// support bit checked, Type B polling as a loop that emits card present / removed, APDU
-// exchange with MI chaining, baud-rate change, and recovery when the port comes back.
+// support bit checked, Type B polling as a loop that emits card present / removed (presence
+// checked with an ISO-DEP R(NAK) through InCommunicateThru, as libnfc does: the PN532 has no
+// working Diagnose attention test), APDU exchange with MI chaining, baud-rate change, and
+// recovery when the port comes back.
 import { EventEmitter } from 'node:events';
 import { concatBytes } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
@@ -64,6 +66,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   private waiter?: Waiter;
   private lock: Promise<unknown> = Promise.resolve();
   private tg = 1;
+  /** The CID the PN532 gave the card in ATTRIB (0 = none), for raw ISO-DEP blocks. */
+  private cid = 0;
   private polling = false;
   private pollDone?: Promise<void>;
   private lastUse = 0;
@@ -205,6 +209,13 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         'this PN53x firmware does not support ISO/IEC 14443 Type B: My Number cards cannot be read',
       );
     }
+    // Passive activation retries: the reset value FF makes InListPassiveTarget wait for a
+    // card for ever; one retry lets a poll with no card answer "no target" at once.
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, 0x01));
+    // Field off and on: a card left activated by an earlier session (or another host) starts
+    // again from IDLE and answers REQB; an activated card would ignore it.
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x01));
     this.firmware = fw;
     return fw;
   }
@@ -217,6 +228,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     const t = targets[0];
     if (!t) return false;
     this.tg = t.tg;
+    // ATTRIB_RES: MBLI | CID; a card that does not support CID (protocol info FO bit 0) has none.
+    this.cid = t.atqb[11]! & 0x01 && t.attribRes.length > 0 ? t.attribRes[0]! & 0x0f : 0;
     this.cardPresent = true;
     this.emit('card', { id: t.atqb, module: this.name });
     return true;
@@ -243,8 +256,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
           await sleep(this.o.pollIntervalMs);
           if (!this.polling || !this.cardPresent || performance.now() - this.lastUse < this.o.pollIntervalMs)
             continue;
-          const d = await this.command(Pn532Cmd.Diagnose, Uint8Array.of(0x06));
-          if (d[1] !== 0x00) this.markRemoved();
+          if (!(await this.isPresent())) this.markRemoved();
         } catch (e) {
           this.emit('error', e as Error);
           if (isReaderError(e, ErrorCode.Link_Disconnected)) {
@@ -261,6 +273,17 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         }
       }
     })();
+  }
+
+  /**
+   * ISO-DEP presence check: an R(NAK) block sent raw through InCommunicateThru. A card in
+   * the field answers R(ACK) (or repeats its last block) without changing its block number,
+   * so the firmware's own ISO-DEP state stays valid; a card gone gives an RF timeout.
+   */
+  async isPresent(): Promise<boolean> {
+    const rNak = this.cid ? Uint8Array.of(0xba, this.cid) : Uint8Array.of(0xb2);
+    const d = await this.command(Pn532Cmd.InCommunicateThru, rNak);
+    return (d[1] ?? 0xff) === 0x00 && d.length > 2;
   }
 
   async stopPolling(): Promise<void> {

@@ -1,10 +1,11 @@
 // An NXP PN532 on HSU, on the device side of a pty: it parses host frames, ACKs each
-// command, answers with the real response frames (MI chaining for long R-APDUs, error
-// frames for broken commands, NACK → resend), polls Type B with a real ATQB, and carries
-// APDUs to the emulated card. Fault switches for testing drivers.
+// command, answers the user manual's command set with the response frames a real chip sends
+// (error frames only where the chip sends them), sleeps after PowerDown and at power-on
+// (LowVbat) until the 0x55 wake-up preamble, lets the host abort a running command with an
+// ACK, and carries ISO-DEP blocks to the emulated Type B card. Fault switches for testing
+// drivers.
 import type { ByteTransport } from '../../device/serial/transport.js';
-import { concatBytes } from '../../protocol/bytes.js';
-import { BAUD_CODES, encodeTypeBTargets, MI } from '../../protocol/pn532/commands.js';
+import { BAUD_CODES } from '../../protocol/pn532/commands.js';
 import {
   ACK,
   ERROR_FRAME,
@@ -16,6 +17,11 @@ import {
 } from '../../protocol/pn532/frame.js';
 import type { MyNumberCard } from '../card/mynumber-emulator.js';
 import type { LineRateTransport } from '../serial/line-rate.js';
+import { type Answer, ERROR_ANSWER, NO_ANSWER, Pn532Chip, type Pn532ChipOptions } from './chip.js';
+import * as ini from './initiator-commands.js';
+import * as sys from './system-commands.js';
+
+export type { Pn532ChipOptions } from './chip.js';
 
 export interface Pn532Faults {
   /** Do not ACK the Nth command (1-based), once. */
@@ -30,58 +36,108 @@ export interface Pn532Faults {
   mute?: boolean;
 }
 
-/** Data bytes of an InDataExchange answer per frame: 255 − TFI − code − status. */
-const CHUNK = 252;
+type Handler = (chip: Pn532Chip, args: Uint8Array, signal: AbortSignal) => Answer | Promise<Answer>;
+
+/** Commands a PN532 answers by itself (the emulator handles PowerDown and the baud rate). */
+const HANDLERS: Readonly<Record<number, Handler>> = {
+  [Pn532Cmd.Diagnose]: sys.diagnose,
+  [Pn532Cmd.GetFirmwareVersion]: sys.firmwareVersion,
+  [Pn532Cmd.GetGeneralStatus]: sys.generalStatus,
+  [Pn532Cmd.ReadRegister]: sys.readRegister,
+  [Pn532Cmd.WriteRegister]: sys.writeRegister,
+  12: sys.readGpio,
+  14: sys.writeGpio,
+  [Pn532Cmd.SetParameters]: sys.setParameters,
+  [Pn532Cmd.SAMConfiguration]: sys.samConfiguration,
+  [Pn532Cmd.RFConfiguration]: sys.rfConfiguration,
+  [Pn532Cmd.InDataExchange]: ini.inDataExchange,
+  [Pn532Cmd.InCommunicateThru]: ini.inCommunicateThru,
+  [Pn532Cmd.InDeselect]: ini.inDeselect,
+  70: ini.jumpNoPartner(0x46), // InJumpForPSL
+  [Pn532Cmd.InListPassiveTarget]: ini.inListPassiveTarget,
+  78: ini.notAcceptable(0x4e), // InPSL: no DEP target
+  80: ini.notAcceptable(0x50), // InATR: no DEP target
+  [Pn532Cmd.InRelease]: ini.inRelease,
+  [Pn532Cmd.InSelect]: ini.inSelect,
+  86: ini.jumpNoPartner(0x56), // InJumpForDEP
+  88: () => NO_ANSWER, // RFRegulationTest: transmits until the next command
+  96: ini.inAutoPoll,
+  // Target mode: TgInitAsTarget waits for an initiator (none comes) until aborted; the
+  // others need an initiator that activated us.
+  140: () => NO_ANSWER,
+  134: ini.notAcceptable(0x86),
+  136: ini.notAcceptable(0x88),
+  138: () => Uint8Array.of(0x8b, 0x00, 0x00), // TgGetTargetStatus: not activated
+  142: ini.notAcceptable(0x8e),
+  144: ini.notAcceptable(0x90),
+  146: ini.notAcceptable(0x92),
+  148: ini.notAcceptable(0x94),
+};
+
+type Power = 'lowvbat' | 'powerdown' | 'normal';
 
 export class Pn532Emulator {
   readonly stats = { commands: 0, responses: 0, nacks: 0, apdus: 0 };
   faults: Pn532Faults;
+  readonly chip: Pn532Chip;
   private readonly parser = new Pn532Parser();
-  private card?: MyNumberCard;
-  private activated = false;
   private lastResponse?: Uint8Array;
-  private pendingChain?: Uint8Array;
   private pendingBaud?: number;
   private queue: Promise<void> = Promise.resolve();
+  /** Aborts the command in progress (the host's ACK). */
+  private running?: AbortController;
+  /** At power-on the PN532 is in LowVbat: asleep until the host wakes it. */
+  private power: Power = 'lowvbat';
 
   constructor(
     private transport: ByteTransport,
     faults: Pn532Faults = {},
+    chip: Pn532ChipOptions = {},
   ) {
     this.faults = faults;
+    this.chip = new Pn532Chip(chip);
     this.attach(transport);
   }
 
   attach(transport: ByteTransport): void {
     this.transport = transport;
-    transport.on('data', (b) => {
-      for (const ev of this.parser.push(b)) {
-        if (this.faults.mute) continue;
-        if (ev.type === 'nack') {
-          this.stats.nacks++;
-          if (this.lastResponse) this.queue = this.queue.then(() => this.write(this.lastResponse!));
-        } else if (ev.type === 'ack') this.onHostAck();
-        else if (ev.type === 'frame' && ev.tfi === TFI_HOST) {
-          const data = ev.data;
-          this.queue = this.queue.then(() => this.onCommand(data)).catch(() => {});
-        } else if (ev.type === 'discarded' && /checksum/.test(ev.reason)) {
-          this.queue = this.queue.then(() => this.write(ERROR_FRAME));
-        }
+    transport.on('data', (b) => this.onData(b));
+  }
+
+  private onData(b: Uint8Array): void {
+    if (this.power !== 'normal') {
+      // HSU activity wakes the chip; the bytes that woke it are lost. Hosts send 55 55 00…
+      // first so that only the preamble is.
+      this.power = 'normal';
+      if (b[0] !== 0x55) return;
+      let i = 0;
+      while (b[i] === 0x55) i++;
+      b = b.subarray(i);
+    }
+    for (const ev of this.parser.push(b)) {
+      if (this.faults.mute) continue;
+      if (ev.type === 'nack') {
+        this.stats.nacks++;
+        const last = this.lastResponse;
+        if (last) this.queue = this.queue.then(() => this.write(last));
+      } else if (ev.type === 'ack') this.onHostAck();
+      else if (ev.type === 'frame' && ev.tfi === TFI_HOST) {
+        const data = ev.data;
+        const ctl = new AbortController();
+        this.queue = this.queue.then(() => this.onCommand(data, ctl)).catch(() => {});
+      } else if (ev.type === 'discarded' && /checksum/.test(ev.reason)) {
+        this.queue = this.queue.then(() => this.write(ERROR_FRAME));
       }
-    });
+    }
   }
 
   placeCard(card: MyNumberCard): void {
-    this.card = card;
-    this.activated = false;
+    this.chip.placeCard(card);
     card.onRemove = () => this.removeCard();
   }
 
   removeCard(): void {
-    this.card?.deselect();
-    this.card = undefined;
-    this.activated = false;
-    this.pendingChain = undefined;
+    this.chip.removeCard();
   }
 
   private onHostAck(): void {
@@ -89,7 +145,10 @@ export class Pn532Emulator {
     if (this.pendingBaud) {
       (this.transport as LineRateTransport).setBaudRate?.(this.pendingBaud);
       this.pendingBaud = undefined;
+      return;
     }
+    // Otherwise an ACK aborts the command in progress (user manual §6.2.1.3).
+    this.running?.abort();
   }
 
   private async write(frame: Uint8Array): Promise<void> {
@@ -113,81 +172,41 @@ export class Pn532Emulator {
     await this.write(frame);
   }
 
-  private async onCommand(d: Uint8Array): Promise<void> {
+  private async onCommand(d: Uint8Array, ctl: AbortController): Promise<void> {
     this.stats.commands++;
     if (this.stats.commands !== this.faults.dropAck) await this.write(ACK);
-    const code = d[0]!;
-    const args = d.subarray(1);
-    const reply = (...bytes: (number | Uint8Array)[]) =>
-      this.respond(
-        concatBytes(
-          Uint8Array.of(code + 1),
-          ...bytes.map((b) => (typeof b === 'number' ? Uint8Array.of(b) : b)),
-        ),
-      );
-    switch (code) {
-      case Pn532Cmd.GetFirmwareVersion:
-        return reply(0x32, 0x01, 0x06, 0x07);
-      case Pn532Cmd.SAMConfiguration:
-      case Pn532Cmd.RFConfiguration:
-      case Pn532Cmd.SetParameters:
-        return reply();
-      case Pn532Cmd.GetGeneralStatus:
-        return reply(0x00, 0x00, this.activated ? 1 : 0);
-      case Pn532Cmd.SetSerialBaudrate: {
-        const baud = Object.entries(BAUD_CODES).find(([, c]) => c === args[0])?.[0];
-        if (!baud) return this.write(ERROR_FRAME);
-        this.pendingBaud = Number(baud);
-        return reply();
-      }
-      case Pn532Cmd.Diagnose:
-        // NumTst 6: ISO/IEC 14443-4 card presence detection.
-        if (args[0] === 0x06) return reply(this.card && this.activated ? 0x00 : 0x01);
-        return reply(0x00);
-      case Pn532Cmd.InListPassiveTarget: {
-        if (args[1] !== 0x03) return reply(0x00); // only Type B is emulated
-        if (!this.card) {
-          await new Promise((r) => setTimeout(r, 30)); // a polling cycle that found nothing
-          return reply(0x00);
-        }
-        this.activated = true;
-        return this.respond(
-          encodeTypeBTargets([{ tg: 1, atqb: this.card.atqb, attribRes: Uint8Array.of(0x00) }]),
-        );
-      }
-      case Pn532Cmd.InRelease:
-      case Pn532Cmd.InDeselect:
-        this.activated = false;
-        this.card?.deselect();
-        return reply(0x00);
-      case Pn532Cmd.InDataExchange:
-        return this.exchange(args, reply);
-      default:
-        return this.write(ERROR_FRAME);
+    this.running = ctl;
+    try {
+      const answer = await this.answer(d[0]!, d.subarray(1), ctl.signal);
+      if (ctl.signal.aborted || answer === NO_ANSWER) return;
+      if (answer === ERROR_ANSWER) return this.write(ERROR_FRAME);
+      await this.respond(answer);
+    } finally {
+      if (this.running === ctl) this.running = undefined;
     }
   }
 
-  private async exchange(
-    args: Uint8Array,
-    reply: (...b: (number | Uint8Array)[]) => Promise<void>,
-  ): Promise<void> {
-    const apdu = args.subarray(1);
-    if (!this.card || !this.activated) {
-      await new Promise((r) => setTimeout(r, 20)); // RF timeout
-      return reply(0x01);
+  private async answer(code: number, args: Uint8Array, signal: AbortSignal): Promise<Answer> {
+    if (code === Pn532Cmd.InDataExchange) this.stats.apdus++;
+    if (code === Pn532Cmd.SetSerialBaudrate) {
+      const baud = Object.entries(BAUD_CODES).find(([, c]) => c === args[0])?.[0];
+      if (!baud || args.length !== 1) return ERROR_ANSWER;
+      this.pendingBaud = Number(baud);
+      return Uint8Array.of(0x11);
     }
-    if (apdu.length === 0 && this.pendingChain) return this.sendChunk(reply);
-    this.stats.apdus++;
-    const r = this.card.process(apdu);
-    if (!r) return reply(0x2b); // the card left the field mid-command
-    this.pendingChain = r;
-    return this.sendChunk(reply);
+    if (code === Pn532Cmd.PowerDown) return this.powerDown(args);
+    const handler = HANDLERS[code];
+    return handler ? handler(this.chip, args, signal) : ERROR_ANSWER;
   }
 
-  private sendChunk(reply: (...b: (number | Uint8Array)[]) => Promise<void>): Promise<void> {
-    const all = this.pendingChain!;
-    const part = all.subarray(0, CHUNK);
-    this.pendingChain = all.length > CHUNK ? all.subarray(CHUNK) : undefined;
-    return reply(this.pendingChain ? MI : 0x00, part);
+  /** PowerDown WakeUpEnable [GenerateIRQ]: answer, then sleep with the RF field off. */
+  private powerDown(args: Uint8Array): Answer {
+    if (args.length < 1 || args.length > 2) return ERROR_ANSWER;
+    // Sleep once the answer is out: the next bytes from the host wake the chip.
+    this.queue = this.queue.then(() => {
+      this.chip.setField(false);
+      this.power = 'powerdown';
+    });
+    return Uint8Array.of(0x17, 0x00);
   }
 }
