@@ -1,9 +1,12 @@
-// Runs a matcher over a labelled pair list and reports the ROC: what `readerctl face eval`
-// prints and the tests assert on. Each image is embedded once.
+// Face-set evaluation: `evaluateSet` is what `readerctl face eval` runs (every image embedded
+// once per side, all or listed pairs scored, the threshold chosen on folds by identity and the
+// held-out FAR/FRR reported per cohort with 95 % bounds); `evaluate` is the older pair-list ROC
+// the vision bench prints.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { foldsByIdentity } from '../../protocol/vision/folds.js';
 import {
   equalErrorRate,
   type PairScore,
@@ -12,31 +15,22 @@ import {
   rocCurve,
   zeroFarPoint,
 } from '../../protocol/vision/roc.js';
+import type { FarBound } from '../../protocol/vision/threshold.js';
+import { type EmbeddedSet, embedAll } from './evaluate-embed.js';
+import { type EvalImage, listImages, type Pair, selectImages } from './evaluate-images.js';
+import { scorePairs } from './evaluate-pairs.js';
+import { buildTables, type CohortTable, type Fta, type ThresholdPlan } from './evaluate-report.js';
 import type { FaceMatcher } from './face-matcher.js';
 
-export interface Pair {
-  readonly a: string;
-  readonly b: string;
-  readonly genuine: boolean;
-}
-
-export function readPairs(file: string): Pair[] {
-  const lines = readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim());
-  const head = lines
-    .shift()
-    ?.split(',')
-    .map((s) => s.trim().toLowerCase());
-  if (!head || head.length < 3)
-    throw new ReaderError(ErrorCode.Usage, `${file}: expected a header file_x,file_y,Decision`);
-  return lines.map((l, i) => {
-    const [a, b, d] = l.split(',').map((s) => s.trim());
-    if (!a || !b || !d || !/^(yes|no)$/i.test(d))
-      throw new ReaderError(ErrorCode.Usage, `${file}:${i + 2}: expected file_x,file_y,Yes|No`);
-    return { a, b, genuine: /^yes$/i.test(d) };
-  });
-}
+export { embedAll } from './evaluate-embed.js';
+export {
+  listImages,
+  type Pair,
+  readCohorts,
+  readIdentities,
+  readPairs,
+  selectImages,
+} from './evaluate-images.js';
 
 export interface EvalReport {
   readonly matcher: string;
@@ -109,5 +103,137 @@ export async function evaluate(
     msPerImage: ms / cache.size,
     noFace,
     scores,
+  };
+}
+
+/** A per-attempt target: 0.1 % per session over the appliance's 3 attempts (face-verifier.ts). */
+export const DEFAULT_TARGET_FAR = 0.001 / 3;
+
+export interface FaceEvalOptions {
+  readonly dir: string;
+  /** Pairs of a list (file_x enrolled, file_y probe); its images make the set. */
+  readonly pairs?: readonly Pair[];
+  /** Every pair of the set's images instead of (or besides) the list's pairs. */
+  readonly allImpostors?: boolean;
+  readonly identities?: ReadonlyMap<string, string>;
+  readonly cohorts?: ReadonlyMap<string, string>;
+  /** Folds by identity (1 = none: threshold chosen and tested on the same pairs). Default 5. */
+  readonly folds?: number;
+  readonly targetFar?: number;
+  readonly bound?: FarBound;
+  /** Evaluate at this threshold instead of choosing one. */
+  readonly threshold?: number;
+  readonly live?: boolean;
+  readonly chipPhoto?: boolean;
+  /** At most this many images (whole identities), in name order or sampled. */
+  readonly limit?: number;
+  readonly sample?: number;
+  readonly seed?: number;
+  /** Worst pairs kept per cohort. */
+  readonly worst?: number;
+  readonly onProgress?: (phase: 'embed' | 'score', done: number, total: number) => void;
+}
+
+export interface FaceEvalReport {
+  readonly matcher: string;
+  /** The matcher's configured threshold (what the appliance uses today). */
+  readonly configuredThreshold: number;
+  readonly setup: {
+    readonly dir: string;
+    readonly pairs: 'list' | 'all';
+    readonly live: boolean;
+    readonly chipPhoto: boolean;
+    readonly folds: number;
+    readonly images: number;
+    readonly identities: number;
+    readonly cohorts: readonly string[];
+  };
+  readonly threshold: ThresholdPlan;
+  /** "all" first, then each cohort (impostor pairs within the cohort). */
+  readonly tables: readonly CohortTable[];
+  /** Images with no usable face, per side and reason: reported apart from FRR. */
+  readonly failuresToAcquire: readonly Fta[];
+  readonly folds: readonly { readonly fold: number; readonly identities: number; readonly images: number }[];
+  readonly msPerFace: number;
+}
+
+function foldsOf(images: readonly EvalImage[], k: number): number[] {
+  const counts = new Map<string, { identity: string; images: number; cohort?: string }>();
+  for (const im of images) {
+    const c = counts.get(im.identity) ?? { identity: im.identity, images: 0, cohort: im.cohort };
+    counts.set(im.identity, { ...c, images: c.images + 1 });
+  }
+  if (counts.size < k)
+    throw new ReaderError(
+      ErrorCode.Usage,
+      `${counts.size} identities cannot make ${k} folds: use fewer --folds`,
+    );
+  const fold = foldsByIdentity([...counts.values()], k);
+  return images.map((im) => fold.get(im.identity)!);
+}
+
+/** The whole evaluation of a face set; `embedded` reuses descriptors already computed for it. */
+export async function evaluateSet(
+  matcher: FaceMatcher,
+  opts: FaceEvalOptions,
+  embedded?: EmbeddedSet,
+): Promise<FaceEvalReport> {
+  const folds = opts.threshold !== undefined ? 1 : (opts.folds ?? 5);
+  if (folds === 2)
+    throw new ReaderError(
+      ErrorCode.Usage,
+      '2 folds leave no identities to choose a threshold for pairs across them: use 1, or 3 and more',
+    );
+  let images = listImages(opts.dir, opts);
+  if (opts.sample) images = selectImages(images, opts.sample, 'sample', opts.seed);
+  else if (opts.limit) images = selectImages(images, opts.limit, 'first');
+  const set =
+    embedded ??
+    (await embedAll(matcher, images, opts.dir, {
+      live: opts.live,
+      chipPhoto: opts.chipPhoto,
+      onProgress: (d, t) => opts.onProgress?.('embed', d, t),
+    }));
+  images = [...set.images];
+  const cohorts = [...new Set(images.flatMap((im) => (im.cohort === undefined ? [] : [im.cohort])))].sort();
+  const foldOf = foldsOf(images, folds);
+  const list = opts.allImpostors || !opts.pairs ? undefined : opts.pairs;
+  const scored = scorePairs(matcher, set, {
+    list,
+    foldOf,
+    folds,
+    cohorts,
+    worst: opts.worst,
+    onProgress: (d, t) => opts.onProgress?.('score', d, t),
+  });
+  const { plan, tables, fta } = buildTables(set, scored, {
+    foldOf,
+    threshold: opts.threshold,
+    configured: matcher.threshold,
+    targetFar: opts.targetFar ?? DEFAULT_TARGET_FAR,
+    bound: opts.bound ?? 'upper',
+    worst: opts.worst ?? 10,
+  });
+  return {
+    matcher: matcher.name,
+    configuredThreshold: matcher.threshold,
+    setup: {
+      dir: opts.dir,
+      pairs: list ? 'list' : 'all',
+      live: set.live,
+      chipPhoto: set.chipPhoto,
+      folds,
+      images: images.length,
+      identities: new Set(images.map((im) => im.identity)).size,
+      cohorts,
+    },
+    threshold: plan,
+    tables,
+    failuresToAcquire: fta,
+    folds: Array.from({ length: folds }, (_x, f) => {
+      const inFold = images.filter((_im, i) => foldOf[i] === f);
+      return { fold: f, identities: new Set(inFold.map((im) => im.identity)).size, images: inFold.length };
+    }),
+    msPerFace: set.msPerFace,
   };
 }

@@ -1,28 +1,84 @@
 // readerctl face: evaluate the face pipeline on labelled pairs; verify a card photo at the bench.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { EXIT, parseCli } from '../../firmware-host/cli.js';
-import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
+import {
+  DEFAULT_TARGET_FAR,
+  evaluateSet,
+  readCohorts,
+  readIdentities,
+  readPairs,
+} from '../../firmware-host/vision/evaluate.js';
+import { detPlot } from '../../firmware-host/vision/evaluate-plot.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { HumanMatcher } from '../../firmware-host/vision/human-matcher.js';
-import { chipPhoto } from '../../hardware/card/card-face.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { evalText } from './face-eval-text.js';
 
-const HELP = `Usage: readerctl face eval --pairs FILE [--images DIR] [--threshold T] [--chip-photo] [--matcher face-api|human] [--json]
+/** The matchers `--matcher` names (FaceMatcher implementations). */
+const MATCHERS: Record<string, (o: { threshold?: number }) => FaceMatcher> = {
+  'face-api': (o) => new FaceApiMatcher(o),
+  human: (o) => new HumanMatcher(o),
+};
+
+const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--images DIR] [options]
        readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
 
-  eval     runs detection, landmarks and the 128-D descriptor over a labelled pair list
-           (file_x,file_y,Yes|No; images beside the list unless --images), and prints the ROC
-           table, the EER, FAR and FRR at the threshold, and ms per image. --chip-photo turns
-           file_x into the chip's photo first (greyscale JPEG 2000, 144×180) as an issuer would.
+  eval     measures the 1:1 face check on a labelled face set and chooses its threshold.
+           Every image is embedded once per side, in memory only (descriptors never reach
+           disk): the enrolled side as the appliance takes the card's photo, the probe side as
+           it takes a camera frame.
+
+  The set and its pairs
+    --pairs FILE         file_x,file_y,Yes|No (file_x enrolled, file_y probe); its images make
+                         the set, beside the list unless --images DIR
+    --all-impostors      score every pair of the set: genuine = same person, impostor = every
+                         cross-identity pair (n(n-1)/2 pairs; which photo plays the card is a
+                         coin toss fixed per pair). Without --pairs: every image in --images DIR
+    --identities FILE    file,identity rows; default: the name before "__" (faces-lfw's
+                         <Person>__<n>.jpg), else the groups of a pair list's genuine pairs
+    --cohorts FILE       identity,cohort,... rows (faces-lfw/identities.csv): a table per cohort
+                         with impostor pairs within the cohort, besides "all"
+    --limit N | --sample N   at most N images, whole people, in name order | drawn at random
+    --seed S             for --sample (default 1)
+
+  The camera and the card
+    --live               the probe photo goes the live camera path: placed in a 640×480 frame,
+                         the live detector, the kiosk's quality gates (one face, size, yaw,
+                         sharpness, light); a frame failing them is a failure to acquire. DEFAULT
+    --reference-path     the probe photo through the reference detector instead
+    --chip-photo         the enrolled photo first turned into the chip's photo (greyscale JPEG
+                         2000, 144×180, as an issuer writes it) and decoded as the appliance does
+
+  The threshold
+    --folds K            split the people into K folds (default 5; 1 = no folds, optimistic):
+                         each pair is judged at a threshold chosen only on pairs of the folds
+                         that hold neither of its two people; FAR and FRR pooled over all pairs
+    --target-far X       per-attempt FAR the threshold must meet in every cohort and overall
+                         (default 0.000333 = 0.1 % per session over the appliance's 3 attempts:
+                         a session accepts an impostor if any attempt does, so ≤ 3 × X)
+    --far-bound upper|point  meet the target with the 95 % upper bound (default) or point FAR
+    --threshold T        judge every pair at T instead of choosing one
+
+  Output
+    FAR and FRR with 95 % intervals (Wilson; rule of three, 3/n, for zero errors), FRR also
+    with failures to acquire counted as rejections, rates at the matcher's configured threshold,
+    EER and FRR at FAR 1 %/0.1 %/0.01 % from the DET curve, failures to acquire listed, the
+    worst genuine and impostor pairs (file names and scores).
+    --plot FILE.svg|png  the DET curve (FAR vs FRR, probit axes), a curve per cohort, the
+                         operating points with their 95 % intervals, the target FAR
+    --json               the whole report (scores and file names, never descriptors)
+    --worst N            worst pairs kept per cohort (default 10)
+    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default face-api)
+    Progress goes to stderr.
+
   verify   compares a card photo (JPEG 2000 or any image) with a face image, prints the score
            and the decision.
 
 Exit codes: 0 ok (verify: match), 5 verify: no match or no face, 2 usage.`;
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 /** One frame from a V4L2 device or a video file (through ffmpeg), or an image file. */
 async function cameraImage(camera: string): Promise<RgbImage> {
@@ -54,6 +110,19 @@ export async function face(argv: string[]): Promise<number> {
     'card-photo': { type: 'string' },
     camera: { type: 'string' },
     'chip-photo': { type: 'boolean' },
+    'all-impostors': { type: 'boolean' },
+    identities: { type: 'string' },
+    cohorts: { type: 'string' },
+    live: { type: 'boolean' },
+    'reference-path': { type: 'boolean' },
+    folds: { type: 'string' },
+    'target-far': { type: 'string' },
+    'far-bound': { type: 'string', default: 'upper' },
+    limit: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    worst: { type: 'string' },
+    plot: { type: 'string' },
     matcher: { type: 'string', default: 'face-api' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -65,47 +134,12 @@ export async function face(argv: string[]): Promise<number> {
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
     throw new ReaderError(ErrorCode.Usage, '--threshold is a number from 0 to 1');
-  if (values.matcher !== 'face-api' && values.matcher !== 'human')
-    throw new ReaderError(ErrorCode.Usage, '--matcher is face-api or human');
-  const matcher =
-    values.matcher === 'human' ? new HumanMatcher({ threshold }) : new FaceApiMatcher({ threshold });
-  if (action === 'eval') {
-    if (!values.pairs) throw new ReaderError(ErrorCode.Usage, '--pairs FILE is required');
-    const cardMode = values['chip-photo'] === true;
-    const pairs = readPairs(values.pairs);
-    const dir = values.images ?? dirname(resolve(values.pairs));
-    const r = await evaluate(matcher, pairs, dir, {
-      threshold,
-      prepareA: cardMode ? chipPhoto : undefined,
-      onProgress: (d, t) =>
-        process.stderr.isTTY ? process.stderr.write(`\rembedding ${d}/${t} images`) : undefined,
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify({ ...r, scores: undefined })}\n`);
-      return EXIT.ok;
-    }
-    const step = Math.max(1, Math.floor(r.roc.length / 15));
-    const lines = [
-      `matcher ${r.matcher}; ${r.pairs} pairs (${r.genuine} genuine, ${r.impostor} impostor)${cardMode ? '; file_x as chip photo (JPEG 2000)' : ''}`,
-      '',
-      'threshold   FAR      FRR',
-      ...r.roc
-        .filter((_p, i) => i % step === 0)
-        .map(
-          (p) =>
-            `${p.threshold.toFixed(3).padStart(9)}  ${pct(p.far).padStart(7)}  ${pct(p.frr).padStart(7)}`,
-        ),
-      '',
-      `EER ${pct(r.eer.eer)} at ${r.eer.threshold.toFixed(3)}`,
-      `FAR 0 % reached at ${r.zeroFar.threshold.toFixed(3)} with FRR ${pct(r.zeroFar.frr)}`,
-      `at the configured threshold ${r.threshold.toFixed(3)}: FAR ${pct(r.atThreshold.far)}, FRR ${pct(r.atThreshold.frr)}`,
-      `${r.msPerImage.toFixed(0)} ms per image (detect + landmarks + descriptor)`,
-      ...(r.noFace.length ? [`no face found in: ${r.noFace.join(', ')}`] : []),
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return EXIT.ok;
-  }
+  const make = MATCHERS[values.matcher];
+  if (!make)
+    throw new ReaderError(ErrorCode.Usage, `--matcher is one of ${Object.keys(MATCHERS).join(', ')}`);
+  // eval judges at --threshold itself; the matcher keeps its configured one for comparison.
+  const matcher = make({ threshold: action === 'eval' ? undefined : threshold });
+  if (action === 'eval') return evalCommand(matcher, values, threshold);
   if (action === 'verify') {
     if (!values['card-photo'] || !values.camera)
       throw new ReaderError(ErrorCode.Usage, 'verify needs --card-photo FILE and --camera FILE');
@@ -130,4 +164,88 @@ export async function face(argv: string[]): Promise<number> {
     return match ? EXIT.ok : EXIT.verify;
   }
   throw new ReaderError(ErrorCode.Usage, `unknown face action "${action}"`);
+}
+
+const num = (
+  v: string | undefined,
+  name: string,
+  ok: (n: number) => boolean,
+  what: string,
+): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!ok(n)) throw new ReaderError(ErrorCode.Usage, `${name} must be ${what} (got "${v}")`);
+  return n;
+};
+const whole = (n: number): boolean => Number.isInteger(n) && n >= 1;
+
+/** Progress on stderr: a redrawn line on a terminal, a line every ~10 s otherwise. */
+function progress(): (phase: 'embed' | 'score', done: number, total: number) => void {
+  const t0 = Date.now();
+  let phase = '';
+  let start = t0;
+  let last = 0;
+  return (p, done, total) => {
+    const now = Date.now();
+    if (p !== phase) {
+      phase = p;
+      start = now;
+      last = 0;
+    }
+    if (done < total && now - last < (process.stderr.isTTY ? 200 : 10_000)) return;
+    if (done === total && last === -1) return;
+    last = done === total ? -1 : now;
+    const rate = done / Math.max(1, now - start);
+    const eta = rate > 0 ? (total - done) / rate / 1000 : Number.NaN;
+    const what = p === 'embed' ? 'images embedded' : 'pairs scored';
+    const line = `${what} ${done}/${total}${p === 'embed' && done ? `, ${((now - start) / done / 1000).toFixed(2)} s/image` : ''}, ETA ${Number.isFinite(eta) ? `${Math.ceil(eta)} s` : '--'}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}   ${done === total ? '\n' : ''}`);
+    else process.stderr.write(`${line}\n`);
+  };
+}
+
+async function evalCommand(
+  matcher: FaceMatcher,
+  values: Record<string, string | boolean | undefined>,
+  threshold: number | undefined,
+): Promise<number> {
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const pairsFile = str('pairs');
+  const all = values['all-impostors'] === true;
+  if (!pairsFile && !all)
+    throw new ReaderError(ErrorCode.Usage, 'eval needs --pairs FILE, --all-impostors, or both');
+  if (!pairsFile && !str('images'))
+    throw new ReaderError(ErrorCode.Usage, '--all-impostors without --pairs needs --images DIR');
+  if (values.live && values['reference-path'])
+    throw new ReaderError(ErrorCode.Usage, '--live and --reference-path exclude each other');
+  const bound = str('far-bound');
+  if (bound !== 'upper' && bound !== 'point')
+    throw new ReaderError(ErrorCode.Usage, '--far-bound is upper or point');
+  const plot = str('plot');
+  if (plot && !/\.(svg|png)$/i.test(plot))
+    throw new ReaderError(ErrorCode.Usage, '--plot FILE ends in .svg or .png');
+  const pairs = pairsFile ? readPairs(pairsFile) : undefined;
+  const dir = str('images') ?? dirname(resolve(pairsFile!));
+  const report = await evaluateSet(matcher, {
+    dir,
+    pairs,
+    allImpostors: all,
+    identities: str('identities') ? readIdentities(str('identities')!) : undefined,
+    cohorts: str('cohorts') ? readCohorts(str('cohorts')!) : undefined,
+    folds: num(str('folds'), '--folds', whole, 'a whole number ≥ 1'),
+    targetFar:
+      num(str('target-far'), '--target-far', (n) => n > 0 && n < 1, 'a rate in (0, 1)') ?? DEFAULT_TARGET_FAR,
+    bound,
+    threshold,
+    live: values['reference-path'] !== true,
+    chipPhoto: values['chip-photo'] === true,
+    limit: num(str('limit'), '--limit', whole, 'a whole number ≥ 1'),
+    sample: num(str('sample'), '--sample', whole, 'a whole number ≥ 1'),
+    seed: num(str('seed'), '--seed', Number.isInteger, 'a whole number'),
+    worst: num(str('worst'), '--worst', (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0'),
+    onProgress: progress(),
+  });
+  if (plot) writeFileSync(plot, await detPlot(report, /\.png$/i.test(plot) ? 'png' : 'svg'));
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : evalText(report, plot));
+  return EXIT.ok;
 }

@@ -1,0 +1,86 @@
+// `readerctl face eval` for a person: the set, the threshold and how it was chosen, one table
+// per cohort (held-out FAR/FRR with 95 % bounds), failures to acquire and the worst pairs.
+
+import type { FaceEvalReport } from '../../firmware-host/vision/evaluate.js';
+import { percent } from '../../firmware-host/vision/evaluate-plot.js';
+import type { ErrorRate } from '../../protocol/vision/binomial.js';
+
+const bounds = (r: ErrorRate): string =>
+  `${percent(r.rate).padStart(9)} ${`[${percent(r.lower)}, ${percent(r.upper)}]`.padEnd(22)} ${`${r.k}/${r.n}`.padStart(13)}`;
+
+export function evalText(r: FaceEvalReport, plot?: string): string {
+  const s = r.setup;
+  const t = r.threshold;
+  const out: string[] = [
+    `matcher ${r.matcher} (configured threshold ${r.configuredThreshold.toFixed(4)})`,
+    `${s.images} images of ${s.identities} people in ${s.dir}; ${s.pairs === 'all' ? 'every pair of the set' : 'the listed pairs'}`,
+    `enrolled side: ${s.chipPhoto ? 'chip photo (greyscale JPEG 2000 144×180, decoded as the appliance does)' : 'photo, reference detector'}; probe side: ${s.live ? 'live camera path (640×480 frame, live detector, quality gates)' : 'reference path'}`,
+    `${r.msPerFace.toFixed(0)} ms per face (detect + landmarks + descriptor)`,
+    '',
+  ];
+  if (t.mode === 'fixed') out.push(`threshold ${t.chosen.toFixed(4)} (given): every pair judged at it`);
+  else {
+    const by = t.chosenBy
+      .map(
+        (c) =>
+          `${c.cohort} ${c.threshold.toFixed(4)}${c.reachable ? '' : ' (target not reachable: too few pairs)'}`,
+      )
+      .join(', ');
+    out.push(
+      `target FAR ${percent(t.targetFar)} per attempt (${t.bound === 'upper' ? '95 % upper bound' : 'point value'}), met in every cohort`,
+      `threshold to ship ${t.chosen.toFixed(4)}, chosen on all pairs (${by})`,
+    );
+    if (t.mode === 'folds') {
+      const vals = t.heldOut.map((b) => b.threshold);
+      out.push(
+        `held out: ${s.folds} folds by identity; each pair judged at a threshold chosen on the folds holding neither person (${vals.length} thresholds, ${Math.min(...vals).toFixed(4)} to ${Math.max(...vals).toFixed(4)})`,
+      );
+    } else out.push('NO FOLDS: the threshold was chosen on the pairs it is tested on (optimistic)');
+  }
+  out.push('');
+  for (const c of r.tables) {
+    out.push(
+      `== ${c.cohort}: ${c.images} images, ${c.identities} people; ${c.genuinePairs} genuine, ${c.impostorPairs} impostor pairs${c.lostPairs.genuine + c.lostPairs.impostor ? ` (${c.lostPairs.genuine} genuine, ${c.lostPairs.impostor} impostor not scored: no face)` : ''}`,
+      `                     rate   95 % interval                errors/pairs`,
+      `  FAR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.far)}`,
+      `  FRR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.frr)}`,
+      `  FRR + FTA    ${bounds(c.frrWithFta)}`,
+      `  at the configured ${c.atConfigured.threshold.toFixed(4)}: FAR ${percent(c.atConfigured.far.rate)} (≤ ${percent(c.atConfigured.far.upper)}), FRR ${percent(c.atConfigured.frr.rate)}`,
+      `  DET (all pairs): EER ${percent(c.eer.eer)}; ${c.frrAtFar.map((p) => `FRR ${p.point ? percent(p.point.frr) : '—'} at FAR ${percent(p.far)}`).join(', ')}`,
+    );
+    if (c.worstGenuine.length)
+      out.push(
+        '  lowest genuine pairs:',
+        ...c.worstGenuine
+          .slice(0, 5)
+          .map(
+            (p) =>
+              `    ${p.score.toFixed(4)} ${p.accepted ? 'accepted' : 'REJECTED'}  ${p.enrolled}  ${p.probe}`,
+          ),
+      );
+    if (c.worstImpostor.length)
+      out.push(
+        '  highest impostor pairs:',
+        ...c.worstImpostor
+          .slice(0, 5)
+          .map(
+            (p) =>
+              `    ${p.score.toFixed(4)} ${p.accepted ? 'ACCEPTED' : 'rejected'}  ${p.enrolled}  ${p.probe}`,
+          ),
+      );
+    out.push('');
+  }
+  const fta = r.failuresToAcquire;
+  if (fta.length) {
+    const reasons = new Map<string, number>();
+    for (const f of fta)
+      reasons.set(`${f.side} ${f.reason}`, (reasons.get(`${f.side} ${f.reason}`) ?? 0) + 1);
+    out.push(
+      `failures to acquire: ${fta.length} (${[...reasons].map(([k, n]) => `${k}: ${n}`).join(', ')}) of ${s.images} images`,
+      ...fta.slice(0, 30).map((f) => `  ${f.side.padEnd(8)} ${f.reason.padEnd(15)} ${f.file}`),
+      ...(fta.length > 30 ? [`  … ${fta.length - 30} more (--json lists them all)`] : []),
+    );
+  } else out.push(`failures to acquire: none of ${s.images} images`);
+  if (plot) out.push(`DET plot: ${plot}`);
+  return `${out.join('\n')}\n`;
+}
