@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex, utf8 } from '../bytes.js';
 import { crc16xmodem } from './crc16.js';
 import { framedSize, frameSmp, LINE_MAX, SmpSerialDecoder, type SmpSerialEvent } from './serial-framing.js';
-import { decodeSmp, encodeSmp, responseError, SmpOp } from './smp-packet.js';
+import { decodeSmp, encodeCbor, encodeSmp, rcName, responseError, SmpOp } from './smp-packet.js';
 
 // Golden values computed independently (Python binascii.crc_hqx and base64).
 const ECHO_BODY = fromHex('0200000900000000a161646568656c6c6f');
@@ -17,10 +17,40 @@ describe('SMP packet', () => {
     expect(back.payload).toEqual({ d: 'hello' });
   });
 
-  it('reads v1 and v2 errors', () => {
+  it('reads v1 and v2 errors, and names v2 codes by their group', () => {
     expect(responseError({ rc: 3 })).toEqual({ rc: 3, reason: undefined });
     expect(responseError({ err: { group: 1, rc: 5 } })).toEqual({ rc: 5, group: 1 });
     expect(responseError({ rc: 0, off: 5 })).toBeUndefined();
+    expect(rcName(3)).toBe('invalid value');
+    // img_mgmt.h / os_mgmt.h numbering, not MGMT_ERR_*: 24 is IMG_MGMT_ERR_INVALID_HASH.
+    expect(rcName(24, 1)).toBe('invalid hash');
+    expect(rcName(8, 1)).toBe('hash not found');
+    expect(rcName(2, 0)).toBe('invalid format');
+    expect(rcName(99, 1)).toBe('group 1 error 99');
+  });
+
+  // Golden bytes by hand from RFC 8949: a plain major-type-2 byte string (0x42), never
+  // tag 64 (0xd8 0x40), whatever kind of Uint8Array the caller holds.
+  it('writes byte strings untagged, from a Uint8Array, a Buffer or a subarray', () => {
+    const plain = fromHex('a163736861420102');
+    expect(encodeCbor({ sha: Uint8Array.of(1, 2) })).toEqual(plain);
+    expect(encodeCbor({ sha: Buffer.from([1, 2]) })).toEqual(plain);
+    expect(encodeCbor({ sha: Uint8Array.of(9, 1, 2, 9).subarray(1, 3) })).toEqual(plain);
+    const chunk = encodeSmp(
+      { op: SmpOp.write, version: 0, flags: 0, group: 1, seq: 0, id: 1 },
+      { off: 0, data: new Uint8Array(3) },
+    );
+    expect(Buffer.from(chunk).toString('hex')).toBe(
+      '0200000f00010001a2636f6666006464617461 43000000'.replace(' ', ''),
+    );
+  });
+
+  it('writes only what zcbor reads: integers (64-bit beyond 32), no floats, no null, no undefined', () => {
+    expect(encodeCbor({ len: 2 ** 40 })).toEqual(fromHex('a1636c656e1b0000010000000000'));
+    expect(encodeCbor({ off: 70000, skip: undefined })).toEqual(fromHex('a1636f66661a00011170'));
+    expect(() => encodeCbor({ off: 1.5 })).toThrow(/not an integer/);
+    expect(() => encodeCbor({ hash: null })).toThrow(/no CBOR form/);
+    expect(() => encodeCbor({ m: new Map() })).toThrow(/no CBOR form/);
   });
 
   it('refuses short, length-mismatched and non-map packets with a frame error', () => {
