@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { decodeApdu, encodeResponse, SW } from '../../protocol/apdu/apdu.js';
 import { bytesEqual, toHex, utf8 } from '../../protocol/bytes.js';
 import { parseDigestInfo } from '../../protocol/mynumber/digest-info.js';
-import { AID, cardFaceKeyB, EF, isDigestInfoSha256, toEra } from '../../protocol/mynumber/mynumber.js';
+import {
+  AID,
+  CONTACT_ATR,
+  cardFaceKeyB,
+  EF,
+  isDigestInfoSha256,
+  toEra,
+} from '../../protocol/mynumber/mynumber.js';
 import { buildFaceRecord, type CardHolder } from './card-face.js';
 import { cardFaceKey, cardSignCert, cardUserCert, testCa, testSignCa } from './card-pki.js';
 import { type CardProfile, holderFor, PROFILES, type ProfileName } from './card-profiles.js';
@@ -165,6 +172,11 @@ export class MyNumberCard {
   /** A copy of the counters as they are now (what counters.json holds). */
   get counterValues(): CardCounters {
     return { ...this.counters };
+  }
+
+  /** The ATR a contact reader sees. */
+  get contactAtr(): Uint8Array {
+    return CONTACT_ATR.slice();
   }
 
   /** ATQB: 50 ‖ PUPI ‖ application data ‖ protocol info (max frame 256, ISO-DEP). */

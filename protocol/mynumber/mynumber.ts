@@ -28,6 +28,9 @@ export const EF = {
   FACE_RECORD: 0x0002,
 } as const;
 
+/** The card's contact ATR (T=1); over a contactless reader hosts see a pseudo-ATR instead. */
+export const CONTACT_ATR = Uint8Array.of(0x3b, 0xe0, 0x00, 0xff, 0x81, 0x31, 0xfe, 0x45, 0x14);
+
 /** Tags of the card-face record EF 0002. */
 export const FaceTag = {
   RECORD: 0xff20,

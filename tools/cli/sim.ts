@@ -11,6 +11,10 @@ import { publicKeyFromFile } from './image.js';
 
 const HELP = `Usage: readerctl sim smp-target --key FILE [options]
        readerctl sim pn532 [--baud N] [--profile P] [--state DIR]
+       readerctl sim card --vpcd [HOST:PORT] [--profile P] [--state DIR] [--json]
+
+card: puts an emulated My Number card into vsmartcard-vpcd's virtual reader for pcscd and any
+PC/SC application (OpenSC, a terminal's own software); 'readerctl sim card --help' for more.
 
 pn532: runs the PN532 emulator with an emulated My Number card in its field on a new pty pair
 and prints the host side's path (for readerctl card --pn532 PATH, readerctl console). The card
@@ -30,6 +34,7 @@ for 'readerctl flash --port PATH' and 'readerctl console'. Runs until Ctrl-C.
 
 export async function sim(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
+  if (what === 'card') return (await import('./sim-card.js')).simCard(rest);
   const { values } = parseCli(rest, {
     key: { type: 'string' },
     'factory-key': { type: 'string' },
