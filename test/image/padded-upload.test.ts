@@ -85,4 +85,43 @@ describe.skipIf(missing('socat', 'socat'))('padded imgtool images through flash 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('checks ECDSA-P256 and RSA-2048 images with their own keys before opening the port', async () => {
+    const runs = await Promise.all([
+      run(
+        'flash',
+        'upload',
+        fx('ecdsa-p256.img'),
+        '--key',
+        fx('k-ecdsa-p256.pub.pem'),
+        '--port',
+        '/dev/does-not-exist',
+      ),
+      run(
+        'flash',
+        'upload',
+        fx('rsa-2048.img'),
+        '--key',
+        fx('k-rsa-2048.pub.pem'),
+        '--port',
+        '/dev/does-not-exist',
+      ),
+      run(
+        'flash',
+        'upload',
+        fx('ecdsa-p256.img'),
+        '--key',
+        fx('k-ed25519.pub.pem'),
+        '--port',
+        '/dev/does-not-exist',
+      ),
+    ]);
+    // The image passed its check: only then is the (missing) port opened.
+    for (const r of runs.slice(0, 2)) {
+      expect(r.code).toBe(4);
+      expect(r.err).toMatch(/cannot open \/dev\/does-not-exist/);
+    }
+    expect(runs[2]!.code).toBe(5);
+    expect(runs[2]!.err).toMatch(/signed with another key/);
+  });
 });

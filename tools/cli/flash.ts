@@ -6,7 +6,6 @@ import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
 import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
@@ -14,9 +13,9 @@ import {
   imageHash,
   parseImage,
   signatureAlgorithmOfTlv,
-  verifyImage,
+  validateImage,
 } from '../../protocol/mcuboot/image.js';
-import { publicKeyFromFile } from './image.js';
+import { loadImageKey, nodeImageVerifier } from '../image/image-keys.js';
 import { progressSink } from './progress.js';
 import { resolvePort } from './serial-port-arg.js';
 
@@ -60,7 +59,7 @@ function describeSlots(slots: ImageSlotState[]): string {
       const flags = ['bootable', 'pending', 'confirmed', 'active', 'permanent'].filter(
         (f) => s[f as keyof ImageSlotState],
       );
-      return `image ${s.image} slot ${s.slot}: version ${s.version}\n  hash  ${toHex(s.hash)}\n  flags ${flags.join(' ') || '-'}`;
+      return `image ${s.image} slot ${s.slot}: version ${s.version}\n  hash  ${s.hash ? toHex(s.hash) : '- (not reported)'}\n  flags ${flags.join(' ') || '-'}`;
     })
     .join('\n');
 }
@@ -222,7 +221,8 @@ function checkImage(
     );
   }
   if (keyFile) {
-    const check = verifyImage(bytes, publicKeyFromFile(keyFile), opensslEd25519);
+    // Any key type MCUboot builds for (Ed25519, ECDSA, RSA), checked as bootutil does.
+    const check = validateImage(bytes, [loadImageKey(keyFile).trusted], nodeImageVerifier);
     if (!check.ok)
       throw new ReaderError(
         ErrorCode.Image_Unverified,
@@ -256,10 +256,15 @@ async function uploadImage(
   } finally {
     sink.end();
   }
-  // Done only when the target lists the image's hash, and as bootable.
+  // Done only when the target lists the image's hash, and as bootable. MCUboot serial recovery
+  // built without MCUBOOT_SERIAL_IMG_GRP_HASH lists no hashes (only images that validate):
+  // then the version identifies it.
   const hash = imageHash(img);
   const slots = await client.imageList();
-  const slot = slots.find((s) => toHex(s.hash) === toHex(hash));
+  const hashes = slots.some((s) => s.hash !== undefined);
+  const slot = hashes
+    ? slots.find((s) => s.hash && toHex(s.hash) === toHex(hash))
+    : slots.find((s) => s.version === version);
   if (!slot)
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
@@ -326,7 +331,7 @@ async function checkBooted(
     }
   }
   const active = slots.find((s) => s.active);
-  if (!active || toHex(active.hash) !== toHex(hash)) {
+  if (!active || !active.hash || toHex(active.hash) !== toHex(hash)) {
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
       `the bootloader did not boot the uploaded image (running: ${active ? `version ${active.version}` : 'nothing listed'}): it does not verify with the key the bootloader was provisioned with, or it is damaged`,
