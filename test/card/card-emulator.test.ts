@@ -1,12 +1,13 @@
 // The My Number card emulator on its own: real certificates, counters that persist, the
 // My Number application never needed.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
 import { encodeApdu } from '../../protocol/apdu/apdu.js';
-import { toHex } from '../../protocol/bytes.js';
+import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { AID, apdu, EF } from '../../protocol/mynumber/mynumber.js';
 import { missing } from '../helpers/system.js';
 import { CARD_STATE } from './card-fixture.js';
@@ -95,5 +96,89 @@ describe('My Number card emulator', () => {
     card.process(encodeApdu(apdu.selectEf(EF.FACE_RECORD)));
     expect(sw(card.process(encodeApdu(apdu.readBinary(0, 16))))).toBe('6982');
     expect(card.stats.trace.join(' ')).not.toContain(card.printedKeyB);
+  });
+});
+
+describe('My Number card emulator: the JPKI files OpenSC binds to', () => {
+  const hex = (s: string) => fromHex(s.replace(/\s/g, ''));
+  const send = (c: MyNumberCard, h: string) => toHex(c.process(hex(h))!);
+  const SELECT_JPKI = '00a4040c0a d392f000260100000001';
+
+  it('signature certificate, CA, key and password are selectable; the certificate opens with the password', async () => {
+    const card = await MyNumberCard.create({ stateDir: CARD_STATE, cardId: `sign-${Date.now()}` });
+    expect(send(card, SELECT_JPKI)).toBe('9000');
+    for (const fid of ['0001', '0002', '001a', '001b', '000a', '000b', '0017', '0018'])
+      expect(send(card, `00a4020c02${fid}`)).toBe('9000');
+    expect(send(card, '00a4020c020001')).toBe('9000');
+    expect(send(card, '00b0000004')).toBe('6982');
+    // The password's tries query: 5, and it consumes none.
+    expect(send(card, '00a4020c02001b')).toBe('9000');
+    expect(send(card, '00200080')).toBe('63c5');
+    expect(send(card, '00200080')).toBe('63c5');
+    expect(send(card, `0020008006${toHex(new TextEncoder().encode('WRONG1'))}`)).toBe('63c4');
+    expect(send(card, `0020008006${toHex(new TextEncoder().encode('ABC123'))}`)).toBe('9000');
+    expect(card.counterValues.signPinTries).toBe(5);
+    expect(send(card, '00a4020c020001')).toBe('9000');
+    expect(send(card, '00b0000004').slice(0, 4)).toBe('3082');
+    // The CA certificate needs nothing; keys are never readable.
+    expect(send(card, '00a4020c020002')).toBe('9000');
+    expect(send(card, '00b0000004').slice(-4)).toBe('9000');
+    expect(send(card, '00a4020c02001a')).toBe('9000');
+    expect(send(card, '00b0000004')).toBe('6981');
+    expect(card.stats.signPinVerifies).toBe(2);
+  });
+
+  it('a blocked PIN: the tries query answers 63 C0, a VERIFY with data 69 84, nothing changes', async () => {
+    const card = await MyNumberCard.create({
+      stateDir: CARD_STATE,
+      cardId: `blocked-${Date.now()}`,
+      profile: 'pin-blocked',
+    });
+    send(card, SELECT_JPKI);
+    expect(send(card, '00a4020c020018')).toBe('9000');
+    expect(send(card, '00200080')).toBe('63c0');
+    expect(send(card, '002000800431323334')).toBe('6984');
+    expect(card.counterValues.pinTries).toBe(0);
+    // The certificate stays readable on a blocked card.
+    expect(send(card, '00a4020c02000a')).toBe('9000');
+    expect(send(card, '00b0000004').slice(-4)).toBe('9000');
+  });
+
+  it('signs any SHA-1…SHA-512 DigestInfo after the PIN, refuses a bare hash', async () => {
+    const card = await MyNumberCard.create({ stateDir: CARD_STATE, cardId: `digests-${Date.now()}` });
+    send(card, SELECT_JPKI);
+    send(card, '00a4020c020017');
+    const di = hex(`3051300d060960864801650304020305000440${'11'.repeat(64)}`);
+    const sign = (data: Uint8Array) => card.process(encodeApdu(apdu.jpkiSign(data)))!;
+    expect(sw(sign(di))).toBe('6982');
+    send(card, '00a4020c020018');
+    expect(send(card, '002000800431323334')).toBe('9000');
+    send(card, '00a4020c020017');
+    const cert = new X509Certificate(readFileSync(join(CARD_STATE, 'cards', card.id, 'jpki', 'cert.der')));
+    for (const [name, prefix] of [
+      ['sha1', '3021300906052b0e03021a05000414'],
+      ['sha256', '3031300d060960864801650304020105000420'],
+      ['sha384', '3041300d060960864801650304020205000430'],
+      ['sha512', '3051300d060960864801650304020305000440'],
+    ] as const) {
+      const digest = createHash(name).update('challenge').digest();
+      const r = sign(concatBytes(hex(prefix), digest));
+      expect(sw(r)).toBe('9000');
+      expect(verify(name, Buffer.from('challenge'), cert.publicKey, r.subarray(0, -2))).toBe(true);
+    }
+    expect(sw(sign(new Uint8Array(32)))).toBe('6a80');
+  });
+
+  it('READ BINARY with P1 bit 8 reads by short EF identifier and makes it the current EF', async () => {
+    const card = await MyNumberCard.create({ stateDir: CARD_STATE, cardId: `sfi-${Date.now()}` });
+    send(card, SELECT_JPKI);
+    const cert = readFileSync(join(CARD_STATE, 'cards', card.id, 'jpki', 'cert.der'));
+    // SFI 0A at offset 0x10, 8 bytes.
+    expect(send(card, '00b08a1008')).toBe(`${cert.subarray(0x10, 0x18).toString('hex')}9000`);
+    // The EF stays current: a plain READ BINARY continues in it.
+    expect(send(card, '00b0001808')).toBe(`${cert.subarray(0x18, 0x20).toString('hex')}9000`);
+    expect(send(card, '00b09e0004')).toBe('6a82'); // no EF with SFI 1E
+    expect(send(card, '00b0c10004')).toBe('6a86'); // P1 100xxxxx only
+    expect(send(card, '00b0810004')).toBe('6982'); // SFI 01: the signature certificate, closed
   });
 });
