@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { Pn532Cmd } from '../../protocol/pn532/frame.js';
 import { missing } from '../helpers/system.js';
 import { makeCard, type Pn532Rig, pn532Rig } from './card-fixture.js';
 
@@ -147,6 +148,19 @@ describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
     r.served.emulator.removeCard();
     await removed;
     await r.pn532.stopPolling();
+  });
+
+  it('checks presence as a real PN532 allows: R(NAK) through InCommunicateThru, not Diagnose 0x06', async () => {
+    const { rig } = await ready();
+    // The emulator (real-PN532 mode, the default) refuses the PN533's attention-request test.
+    expect(await code(rig.pn532.command(Pn532Cmd.Diagnose, Uint8Array.of(0x06)))).toBe(
+      ErrorCode.Link_Timeout,
+    );
+    expect(await rig.pn532.isPresent()).toBe(true);
+    // The probe leaves the firmware's ISO-DEP state alone: APDUs still work after it.
+    expect((await rig.api().readUserAuthCertificate())[0]).toBe(0x30);
+    rig.served.emulator.removeCard();
+    expect(await rig.pn532.isPresent()).toBe(false);
   });
 
   it('changes the baud rate on both sides and keeps working', async () => {
