@@ -30,15 +30,12 @@ export interface ServiceParts {
 }
 
 export function status(p: ServiceParts, started: number): { ok: boolean } & Record<string, unknown> {
-  const outbox = p.link.outbox;
+  const link = p.link.health();
   return {
-    ok: p.link.connected,
+    // Another client holding our client id means commands go to it: not healthy (SPEC §13.5).
+    ok: link.connected && !link.duplicateClientId,
     state: p.service.state.kind,
-    link: {
-      connected: p.link.connected,
-      outboxPending: outbox.pendingCount,
-      lastCounter: outbox.lastCounter.toString(),
-    },
+    link,
     cardModule: { name: p.module.module.name, cardPresent: p.module.module.cardPresent },
     panel: !!p.panel,
     modes: {

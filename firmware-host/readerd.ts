@@ -10,6 +10,7 @@ import { loadConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
 import { loadKeyFile, loadTrustDir } from './link/keystore.js';
+import { RejectionStats } from './link/link-stats.js';
 import { Outbox } from './link/outbox.js';
 import { ensurePrivateDir } from './link/private-files.js';
 import { LinkTestService } from './link-test.js';
@@ -81,8 +82,17 @@ export async function main(argv: string[]): Promise<number> {
 
   let broker: EmbeddedBroker | undefined;
   if (config.broker.url === 'embedded') {
-    broker = await startEmbeddedBroker({ port: config.broker.embeddedPort });
-    log.info('embedded broker listening', { url: broker.url });
+    // Only the reader and its trusted terminals, with their key-bound passwords (SPEC §13).
+    const refusedLog = new RejectionStats();
+    const blog = log.child('broker');
+    broker = await startEmbeddedBroker({
+      port: config.broker.embeddedPort,
+      authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
+      onRefused: (what, clientId, detail) => {
+        if (refusedLog.count(what)) blog.warn(`refused a client's ${what}`, { clientId, detail });
+      },
+    });
+    log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
   }
   const link = new DeviceLink({
     deviceId: config.deviceId,

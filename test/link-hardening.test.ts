@@ -169,3 +169,20 @@ describe('defect 13: rejections are counted by reason and their logging is throt
     expect(device.health().rejections['command:RESPONSE_STATUS_MALFORMED']).toBeGreaterThan(1000);
   });
 });
+
+describe('defect 10: a duplicate client id is noticed', () => {
+  it('being kicked off repeatedly by a client with our id shows on health and in the log', async () => {
+    // The open broker lets the intruder in (the authenticated one refuses it: link-broker-auth).
+    const intruder = mqtt.connect(broker.url, {
+      clientId: `fareader-dev-${keys.deviceId}`,
+      reconnectPeriod: 300,
+    });
+    intruder.on('error', () => {});
+    try {
+      await until(() => device.health().duplicateClientId, 20_000, 'the duplicate client id noticed');
+      expect(lines.some((l) => l.includes('another client is using our client id'))).toBe(true);
+    } finally {
+      await intruder.endAsync(true);
+    }
+  });
+});

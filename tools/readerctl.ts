@@ -40,6 +40,10 @@ const commands: Record<string, Command> = {
     summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
     run: async (a) => (await import('./cli/terminal.js')).terminal(a),
   },
+  broker: {
+    summary: 'key-bound broker credentials; password and ACL files for an external Mosquitto',
+    run: async (a) => (await import('./cli/broker.js')).broker(a),
+  },
 };
 
 const HELP = `Usage: readerctl <command> [options]

@@ -11,8 +11,12 @@ import { isValidId } from './topics.js';
 export const BROKER_PASSWORD_CONTEXT = 'fareader.v1/broker-password';
 /** Password format version; the key id travels with it so the broker finds the key. */
 const PREFIX = 'fa1';
-/** Separates an auxiliary connection's suffix from the username in a client id (not an id character). */
-export const CLIENT_ID_SUFFIX = '~';
+/**
+ * Separates an auxiliary connection's name from the party in a username (`~` is no id
+ * character): `fareader-term-kit~monitor` is the terminal `kit`'s monitor, with its own
+ * client id and password and the terminal's rights.
+ */
+export const AUX_SEPARATOR = '~';
 
 export type BrokerRole = 'dev' | 'term';
 
@@ -21,12 +25,13 @@ export interface BrokerIdentity {
   readonly id: string;
 }
 
-export function brokerUsername(role: BrokerRole, id: string): string {
-  return `fareader-${role}-${id}`;
+/** The username, which is also the client id (SPEC 1.1, 13.1). */
+export function brokerUsername(role: BrokerRole, id: string, aux?: string): string {
+  return `fareader-${role}-${id}${aux ? `${AUX_SEPARATOR}${aux}` : ''}`;
 }
 
 export function parseBrokerUsername(username: string): BrokerIdentity | undefined {
-  const m = /^fareader-(dev|term)-(.+)$/.exec(username);
+  const m = /^fareader-(dev|term)-([^~]+)(?:~([A-Za-z0-9._-]{1,32}))?$/.exec(username);
   if (!m || !isValidId(m[2]!)) return undefined;
   return { role: m[1] as BrokerRole, id: m[2]! };
 }
@@ -71,7 +76,7 @@ export function verifyBrokerPassword(
   return ed.verify(brokerPasswordInput(username), sig, publicKey) ? keyId : undefined;
 }
 
-/** The client ids a party may use: its username, or `username~suffix` for an auxiliary connection. */
+/** A client id is bound to its username: nobody else can take over a party's session. */
 export function clientIdAllowed(username: string, clientId: string): boolean {
-  return clientId === username || clientId.startsWith(`${username}${CLIENT_ID_SUFFIX}`);
+  return clientId === username;
 }

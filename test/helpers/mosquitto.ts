@@ -8,7 +8,7 @@ import { freePort } from '../../tools/demo/appliance-rig.js';
 
 export { freePort };
 
-async function waitForPort(port: number, timeoutMs = 5000): Promise<void> {
+export async function waitForPort(port: number, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {

@@ -1,0 +1,110 @@
+// readerctl broker: the key-bound broker credentials (SPEC §13) and the files for an external
+// Mosquitto (hardware/mosquitto). Passwords are secrets: printed only when asked for, written
+// only into a 0600 file that mosquitto_passwd hashes in place.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXIT, parseCli } from '../../firmware-host/cli.js';
+import { loadKeyFile } from '../../firmware-host/link/keystore.js';
+import {
+  type BrokerParty,
+  mosquittoAcl,
+  mosquittoPasswordLines,
+} from '../../firmware-host/link/mosquitto-files.js';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
+import type { KeyPair } from '../../protocol/link/keys.js';
+import { isValidId } from '../../protocol/link/topics.js';
+
+const HELP = `Usage: readerctl broker <action> [options]
+
+Actions:
+  credentials --key FILE --role device|terminal --id ID [--aux NAME] [--json]
+        the MQTT username (= client id) and key-bound password of a party (SPEC §13.1);
+        the password is a secret: it lets its holder connect as that party
+  mosquitto --out DIR [--device ID=KEYFILE]... [--terminal ID=KEYFILE]... [--aux ID=NAME]...
+        write DIR/fareader.acl and DIR/fareader.passwd (hashed with mosquitto_passwd -U,
+        mode 0600) for hardware/mosquitto/fareader.conf; --aux adds an auxiliary connection
+        of a party (e.g. --aux conformance-kit=monitor for the conformance kit's monitor)
+
+readerd and the reference terminal present these credentials by themselves when their broker
+settings name no username. Exit codes: 0 ok, 2 usage, 3 key file problem, 1 other failure.`;
+
+function need(v: string | undefined, flag: string): string {
+  if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
+  return v;
+}
+
+function pair(v: string, flag: string): [string, string] {
+  const i = v.indexOf('=');
+  const id = v.slice(0, i);
+  if (i <= 0 || !isValidId(id)) throw new ReaderError(ErrorCode.Usage, `${flag} takes ID=VALUE (got "${v}")`);
+  return [id, v.slice(i + 1)];
+}
+
+export async function broker(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  const { values } = parseCli(rest, {
+    key: { type: 'string' },
+    role: { type: 'string' },
+    id: { type: 'string' },
+    aux: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    device: { type: 'string', multiple: true },
+    terminal: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!action || values.help || action === '--help' || action === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return action ? EXIT.ok : EXIT.usage;
+  }
+  if (action === 'credentials') {
+    const role = need(values.role, '--role');
+    if (role !== 'device' && role !== 'terminal')
+      throw new ReaderError(ErrorCode.Usage, '--role is device or terminal');
+    const id = need(values.id, '--id');
+    if (!isValidId(id)) throw new ReaderError(ErrorCode.Usage, `--id "${id}" is not a valid id`);
+    const username = brokerUsername(role === 'device' ? 'dev' : 'term', id, values.aux?.[0]);
+    const password = brokerPassword(username, loadKeyFile(need(values.key, '--key')));
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ username, password })}\n` : `${username} ${password}\n`,
+    );
+    return EXIT.ok;
+  }
+  if (action === 'mosquitto') {
+    const out = need(values.out, '--out');
+    const aux = new Map<string, string[]>();
+    for (const a of values.aux ?? []) {
+      const [id, name] = pair(a, '--aux');
+      aux.set(id, [...(aux.get(id) ?? []), name]);
+    }
+    const parties: (BrokerParty & { key: KeyPair })[] = [
+      ...(values.device ?? []).map((d) => ['dev', ...pair(d, '--device')] as const),
+      ...(values.terminal ?? []).map((t) => ['term', ...pair(t, '--terminal')] as const),
+    ].map(([role, id, file]) => ({ role, id, key: loadKeyFile(file), aux: aux.get(id) }));
+    if (parties.length === 0)
+      throw new ReaderError(ErrorCode.Usage, 'name at least one --device or --terminal');
+    ensurePrivateDir(out);
+    writeFileSync(join(out, 'fareader.acl'), mosquittoAcl(parties), { mode: 0o644 });
+    const passwd = join(out, 'fareader.passwd');
+    writePrivateFileAtomic(passwd, mosquittoPasswordLines(parties));
+    try {
+      execFileSync('mosquitto_passwd', ['-U', passwd], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      writePrivateFileAtomic(passwd, ''); // never leave the clear passwords behind
+      throw new ReaderError(
+        ErrorCode.Config_Invalid,
+        'mosquitto_passwd failed or is missing (Debian package "mosquitto"); no password file written',
+        {},
+        { cause: e },
+      );
+    }
+    process.stdout.write(
+      `wrote ${join(out, 'fareader.acl')} and ${passwd} for ${parties.length} parties; see hardware/mosquitto/README.md\n`,
+    );
+    return EXIT.ok;
+  }
+  throw new ReaderError(ErrorCode.Usage, `unknown action "${action}"`);
+}
