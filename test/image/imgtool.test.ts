@@ -3,6 +3,7 @@
 // shows what `imgtool dumpinfo` printed, tampering and out-of-range options are refused.
 // The CLI runs as a child process (bin/readerctl.mjs) where the user would run it.
 import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -14,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../protocol/bytes.js';
 import { keyPairFromPem } from '../../protocol/link/keys.js';
@@ -167,6 +168,37 @@ describe('readerctl image sign = imgtool sign (Ed25519 is deterministic)', () =>
       );
       expect(r.stdout.trim(), name).toBe('Verified OK');
     }
+  });
+  it('signs with an ECDSA P-384 key over SHA-384 (KEYHASH with SHA-384, as imgtool), OpenSSL agrees', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
+    writeFileSync(out('p384.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(out('p384.pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+    const s = await runAsync(
+      'image',
+      'sign',
+      '-k',
+      out('p384.pem'),
+      '-v',
+      '3.0.0',
+      fx('app.bin'),
+      out('p384.img'),
+    );
+    expect(s.code, s.err).toBe(0);
+    const p = parseImage(new Uint8Array(readFileSync(out('p384.img'))));
+    const spki = new Uint8Array(publicKey.export({ type: 'spki', format: 'der' }));
+    expect(p.tlvs.map((t) => t.type)).toEqual([TlvType.SHA384, TlvType.KEYHASH, TlvType.ECDSA_SIG]);
+    expect(p.tlvs[1]!.value).toEqual(sha384(spki));
+    const v = await runAsync('image', 'verify', '-k', out('p384.pub.pem'), out('p384.img'));
+    expect(v.out).toMatch(/OK \(SHA384 hash and ECDSA P-384 signature verify/);
+    if (!hasCommand('openssl')) return;
+    writeFileSync(out('p384.region'), p.hashed);
+    writeFileSync(out('p384.sig'), p.tlvs[2]!.value);
+    const r = spawnSync(
+      'openssl',
+      ['dgst', '-sha384', '-verify', out('p384.pub.pem'), '-signature', out('p384.sig'), out('p384.region')],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout.trim()).toBe('Verified OK');
   });
 });
 
