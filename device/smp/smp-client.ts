@@ -1,5 +1,7 @@
 // The MCUmgr commands an engineer needs, over an SmpLink. Payload shapes per the Zephyr SMP
-// documentation; answers are checked so a garbled one is a named error, not a crash.
+// documentation; answers are checked so a garbled one is a named error, not a crash. Image
+// lists come in two forms: Zephyr's img_mgmt (every flag, `splitStatus`) and MCUboot serial
+// recovery's boot_serial.c (only the flags that are true, `hash` optional, no `active`).
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { SmpCmd, SmpGroup, type SmpPayload } from '../../protocol/smp/smp-packet.js';
 import type { SmpLink } from './smp-link.js';
@@ -8,7 +10,8 @@ export interface ImageSlotState {
   readonly image: number;
   readonly slot: number;
   readonly version: string;
-  readonly hash: Uint8Array;
+  /** The SHA256 TLV; MCUboot serial recovery built without MCUBOOT_SERIAL_IMG_GRP_HASH omits it. */
+  readonly hash?: Uint8Array;
   readonly bootable: boolean;
   readonly pending: boolean;
   readonly confirmed: boolean;
@@ -112,7 +115,7 @@ export class SmpClient {
       image: isNum(raw.image) ? raw.image : 0,
       slot: field(raw, 'slot', isNum, 'slot number'),
       version: field(raw, 'version', isStr, 'version'),
-      hash: field(raw, 'hash', isBytes, 'SHA256 TLV'),
+      hash: raw.hash === undefined ? undefined : field(raw, 'hash', isBytes, 'SHA256 TLV'),
       bootable: raw.bootable === true,
       pending: raw.pending === true,
       confirmed: raw.confirmed === true,

@@ -175,5 +175,5 @@ describe.skipIf(missing('socat', 'socat'))('readerctl flash', () => {
       await served.close();
       await pty.close();
     }
-  });
+  }, 120_000); // a dozen CLI runs, each a Node start-up
 });

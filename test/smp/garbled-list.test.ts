@@ -103,5 +103,5 @@ describe.skipIf(missing('socat', 'socat'))('readerctl flash against a garbled im
       await served.close();
       await pty.close();
     }
-  });
+  }, 60_000); // five CLI runs, each a Node start-up
 });

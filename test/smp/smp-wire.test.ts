@@ -181,7 +181,7 @@ describe.skipIf(skip)('SMP frames of readerctl flash, decoded by python3-cbor2',
       .filter(([, r]) => r.group === 1 && r.id === 1)
       .at(-1)![0] as { value: Record<string, unknown> };
     expect(lastChunk.value).toEqual({ off: expect.any(Number), match: true });
-  });
+  }, 120_000); // eleven CLI runs, each a Node start-up
 });
 
 /** Raw SMP packets to the emulator, for requests our own client never sends. */

@@ -29,7 +29,7 @@ async function upload(b: SmpBench, img: Uint8Array, recovered: string[] = []) {
 
 async function listed(client: SmpClient, img: Uint8Array) {
   const hash = Buffer.from(imageHash(img)).toString('hex');
-  return (await client.imageList()).find((s) => Buffer.from(s.hash).toString('hex') === hash);
+  return (await client.imageList()).find((s) => s.hash && Buffer.from(s.hash).toString('hex') === hash);
 }
 
 describe.skipIf(noSocat)('SMP over a pty', () => {

@@ -331,7 +331,7 @@ async function checkBooted(
     }
   }
   const active = slots.find((s) => s.active);
-  if (!active || !active.hash || toHex(active.hash) !== toHex(hash)) {
+  if (!active?.hash || toHex(active.hash) !== toHex(hash)) {
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
       `the bootloader did not boot the uploaded image (running: ${active ? `version ${active.version}` : 'nothing listed'}): it does not verify with the key the bootloader was provisioned with, or it is damaged`,
