@@ -17,7 +17,7 @@ const S = v1.ResponseStatus;
 async function retainedState(
   k: Kit,
 ): Promise<{ state: fareader.v1.DeviceState; retain: boolean; keyId: string; verified: boolean }> {
-  const c = mqtt.connect(k.o.brokerUrl, { clientId: `fareader-kit-probe-${randomBytes(3).toString('hex')}` });
+  const c = mqtt.connect(k.o.brokerUrl, k.auxCredentials('probe'));
   try {
     const got = new Promise<{ bytes: Buffer; retain: boolean }>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('no retained state within 5 s')), 5000);
@@ -169,6 +169,27 @@ export const LINK_CASES: KitCase[] = [
         'the same command again',
         () => k.craftedCommand({ fields: { commandId } }),
         S.RESPONSE_STATUS_REPLAYED,
+      );
+    },
+  },
+  {
+    id: 'CMD-07',
+    title: 'A command older in its terminal’s sequence than one already acted on is refused, SUPERSEDED',
+    clauses: ['8.9'],
+    preconditions: 'the device is running',
+    expected: 'sequence n OK; then sequence n − 1 (a command captured and delivered late) SUPERSEDED',
+    async run(k) {
+      // A terminal id of its own, so the kit's terminal keeps its sequence; from the clock, so
+      // every run starts above the last (the device remembers sequences durably).
+      const fields = { terminalId: 'conformance-kit-seq' };
+      const n = BigInt(Date.now()) * 1000n;
+      const newer = await k.craftedCommand({ fields: { ...fields, sequence: toLong(n) } });
+      k.check(newer.status === S.RESPONSE_STATUS_OK, 'the newer command is acted on', k.status(newer.status));
+      await expectRefusal(
+        k,
+        'the older command, delivered after it',
+        () => k.craftedCommand({ fields: { ...fields, sequence: toLong(n - 1n) } }),
+        S.RESPONSE_STATUS_SUPERSEDED,
       );
     },
   },

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import { seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { deviceTopics } from '../../protocol/link/topics.js';
@@ -14,6 +15,9 @@ import type { Monitor, Violation } from './monitor.js';
 import type { PatientSide } from './patient-side.js';
 
 const v1 = fareader.v1;
+
+/** The terminal id the kit's terminal speaks as. */
+export const KIT_TERMINAL_ID = 'conformance-kit';
 
 export type Capability = 'patient' | 'cardStats' | 'restart' | 'kill' | 'externalBroker' | 'brokerControl';
 
@@ -101,11 +105,17 @@ export class Kit {
     return this.o.bench;
   }
 
+  /**
+   * An auxiliary connection of the kit's terminal (SPEC 13.1): its own username (= client id)
+   * and key-bound password, so an authenticating broker (readerd's embedded one) admits it.
+   */
+  auxCredentials(aux: string): { clientId: string; username: string; password: string } {
+    const username = brokerUsername('term', KIT_TERMINAL_ID, aux);
+    return { clientId: username, username, password: brokerPassword(username, this.o.terminalKey) };
+  }
+
   async connect(): Promise<void> {
-    this.raw = mqtt.connect(this.o.brokerUrl, {
-      clientId: `fareader-kit-${randomBytes(4).toString('hex')}`,
-      reconnectPeriod: 500,
-    });
+    this.raw = mqtt.connect(this.o.brokerUrl, { ...this.auxCredentials('monitor'), reconnectPeriod: 500 });
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`cannot reach the broker at ${this.o.brokerUrl}`)), 10_000);
       this.raw.once('connect', () => {
@@ -198,7 +208,7 @@ export class Kit {
       commandId,
       deviceId: this.deviceId,
       issuedAtMs: toLong(Date.now()),
-      terminalId: 'conformance-kit',
+      terminalId: KIT_TERMINAL_ID,
       rebirth: {},
       ...opts.fields,
     }).finish();
