@@ -73,3 +73,46 @@ describe('PN532 frames', () => {
     expect(pn532CommandName(0x41)).toBe('InDataExchange response');
   });
 });
+
+describe('PN532 stream parser cost', () => {
+  /** Bytes copied by Uint8Array slice/set while `run` runs: the parser's work beyond one scan. */
+  function copiedBy<T>(run: () => T): { result: T; copied: number } {
+    const proto = Uint8Array.prototype;
+    const { slice, set } = proto;
+    let copied = 0;
+    proto.slice = function (this: Uint8Array, start?: number, end?: number) {
+      const r = slice.call(this, start, end);
+      copied += r.length;
+      return r;
+    };
+    proto.set = function (this: Uint8Array, src: ArrayLike<number>, offset?: number) {
+      copied += src.length;
+      return set.call(this, src, offset);
+    } as typeof proto.set;
+    try {
+      return { result: run(), copied };
+    } finally {
+      proto.slice = slice;
+      proto.set = set;
+    }
+  }
+
+  it('parses 1 MiB of ACKs in one chunk with work linear in its size', () => {
+    const n = Math.floor((1 << 20) / ACK.length);
+    const chunk = new Uint8Array(n * ACK.length);
+    for (let i = 0; i < n; i++) chunk.set(ACK, i * ACK.length);
+    const { result, copied } = copiedBy(() => new Pn532Parser().push(chunk));
+    expect(result.length).toBe(n);
+    expect(result.every((e) => e.type === 'ack')).toBe(true);
+    // Re-slicing the rest of the buffer per event copies ~n²/2 bytes (~9·10¹⁰ here).
+    expect(copied).toBeLessThanOrEqual(2 * chunk.length);
+  });
+
+  it('1 MiB of false starts (00 FF with a bad length checksum) costs linear work too', () => {
+    const chunk = new Uint8Array(1 << 20);
+    for (let i = 0; i < chunk.length; i += 4) chunk.set([0x00, 0xff, 0x05, 0x05], i);
+    const { result, copied } = copiedBy(() => new Pn532Parser().push(chunk));
+    expect(result.every((e) => e.type === 'discarded')).toBe(true);
+    expect(copied).toBeLessThanOrEqual(3 * chunk.length);
+  });
+});

@@ -74,17 +74,28 @@ export type Pn532Event =
  * Streaming parser: push bytes in any split; returns whole events. Bytes before a start
  * code, frames with a bad length or data checksum, and frames over the length cap are
  * reported as `discarded` and skipped; parsing resumes at the next start code.
+ *
+ * Work is linear in the bytes pushed: events advance a read position in the buffer (never
+ * re-slicing what is left), the start-code search resumes where it stopped, and only an
+ * unfinished frame (at most one capped frame long) is carried over to the next push.
  */
 export class Pn532Parser {
   private buf = new Uint8Array(0);
+  /** Read position in buf: bytes before it are consumed. */
+  private pos = 0;
+  /** Where the start-code search resumes (no 00 FF starts before it). */
+  private scan = 0;
 
   constructor(private readonly maxLength = MAX_EXTENDED) {}
 
   push(chunk: Uint8Array): Pn532Event[] {
-    const merged = new Uint8Array(this.buf.length + chunk.length);
-    merged.set(this.buf);
-    merged.set(chunk, this.buf.length);
+    const rest = this.buf.length - this.pos;
+    const merged = new Uint8Array(rest + chunk.length);
+    merged.set(this.buf.subarray(this.pos));
+    merged.set(chunk, rest);
+    this.scan = Math.max(0, this.scan - this.pos);
     this.buf = merged;
+    this.pos = 0;
     const out: Pn532Event[] = [];
     for (;;) {
       const r = this.next();
@@ -95,43 +106,52 @@ export class Pn532Parser {
   }
 
   private drop(n: number, reason: string): Pn532Event {
-    const bytes = this.buf.slice(0, n);
-    this.buf = this.buf.slice(n);
+    const bytes = this.buf.slice(this.pos, this.pos + n);
+    this.advance(n);
     return { type: 'discarded', reason, bytes };
   }
 
-  /** One event from the front of the buffer, or undefined when more bytes are needed. */
+  private advance(n: number): void {
+    this.pos = Math.min(this.pos + n, this.buf.length);
+    if (this.scan < this.pos) this.scan = this.pos;
+  }
+
+  /** One event from the read position, or undefined when more bytes are needed. */
   private next(): Pn532Event | undefined {
     const b = this.buf;
+    const at = this.pos;
     // Find the start code 00 FF (the leading 00 preamble is optional on the wire).
     let s = -1;
-    for (let i = 0; i + 1 < b.length; i++) {
+    let i = Math.max(this.scan, at);
+    for (; i + 1 < b.length; i++) {
       if (b[i] === 0x00 && b[i + 1] === 0xff) {
-        s = i;
+        s = i - at;
         break;
       }
     }
+    this.scan = i;
+    const avail = b.length - at;
     if (s < 0) {
       // Keep a trailing 00: it may be the first half of a start code.
-      const keep = b.length > 0 && b[b.length - 1] === 0x00 ? 1 : 0;
-      if (b.length - keep > 0) return this.drop(b.length - keep, 'no start code');
+      const keep = avail > 0 && b[b.length - 1] === 0x00 ? 1 : 0;
+      if (avail - keep > 0) return this.drop(avail - keep, 'no start code');
       return undefined;
     }
     if (s > 0) {
       // A preamble 00 directly before the start code is part of the frame, not noise.
-      const lead = b[s - 1] === 0x00 ? s - 1 : s;
+      const lead = b[at + s - 1] === 0x00 ? s - 1 : s;
       if (lead > 0) return this.drop(lead, 'bytes before the start code');
     }
-    const p = s + 2; // first byte after 00 FF
-    if (b.length < p + 2) return undefined;
-    const len = b[p]!;
-    const lcs = b[p + 1]!;
+    const p = s + 2; // first byte after 00 FF, relative to the read position
+    if (avail < p + 2) return undefined;
+    const len = b[at + p]!;
+    const lcs = b[at + p + 1]!;
     if (len === 0x00 && lcs === 0xff) return this.consume(p + 3, { type: 'ack' }); // ACK + postamble
     if (len === 0xff && lcs === 0x00) return this.consume(p + 3, { type: 'nack' });
     if (len === 0xff && lcs === 0xff) return this.extended(p);
     if (((len + lcs) & 0xff) !== 0) return this.drop(p, 'length checksum mismatch');
-    if (len === 0x01 && b.length >= p + 4 && b[p + 2] === 0x7f) {
-      if (b.length < p + 5) return undefined;
+    if (len === 0x01 && avail >= p + 4 && b[at + p + 2] === 0x7f) {
+      if (avail < p + 5) return undefined;
       return this.consume(p + 5, { type: 'error-frame' });
     }
     if (len > this.maxLength) return this.drop(p, `frame length ${len} over the cap`);
@@ -140,10 +160,11 @@ export class Pn532Parser {
 
   private extended(p: number): Pn532Event | undefined {
     const b = this.buf;
-    if (b.length < p + 5) return undefined;
-    const hi = b[p + 2]!;
-    const lo = b[p + 3]!;
-    const lcs = b[p + 4]!;
+    const at = this.pos;
+    if (b.length - at < p + 5) return undefined;
+    const hi = b[at + p + 2]!;
+    const lo = b[at + p + 3]!;
+    const lcs = b[at + p + 4]!;
     if (((hi + lo + lcs) & 0xff) !== 0) return this.drop(p, 'extended length checksum mismatch');
     const len = (hi << 8) | lo;
     if (len > this.maxLength || len === 0) return this.drop(p, `extended frame length ${len} out of range`);
@@ -152,18 +173,19 @@ export class Pn532Parser {
 
   private body(start: number, len: number, extended: boolean): Pn532Event | undefined {
     const b = this.buf;
-    if (b.length < start + len + 1) return undefined; // TFI..PDn + DCS (postamble optional)
+    const at = this.pos;
+    if (b.length - at < start + len + 1) return undefined; // TFI..PDn + DCS (postamble optional)
     let sum = 0;
-    for (let i = start; i < start + len + 1; i++) sum += b[i]!;
+    for (let i = at + start; i < at + start + len + 1; i++) sum += b[i]!;
     if ((sum & 0xff) !== 0) return this.drop(start, 'data checksum mismatch');
-    const tfi = b[start]!;
-    const data = b.slice(start + 1, start + len);
+    const tfi = b[at + start]!;
+    const data = b.slice(at + start + 1, at + start + len);
     const end = start + len + 1;
-    return this.consume(b[end] === 0x00 ? end + 1 : end, { type: 'frame', tfi, data, extended });
+    return this.consume(b[at + end] === 0x00 ? end + 1 : end, { type: 'frame', tfi, data, extended });
   }
 
   private consume(n: number, ev: Pn532Event): Pn532Event {
-    this.buf = this.buf.slice(Math.min(n, this.buf.length));
+    this.advance(n);
     return ev;
   }
 }
