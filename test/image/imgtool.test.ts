@@ -130,6 +130,15 @@ describe('readerctl image sign = imgtool sign (Ed25519 is deterministic)', () =>
     expect(dump.area.tlvs.find((t) => t.name === 'KEYHASH')!.data).toBe(toHex(sha512(ed)));
   });
 
+  it('prints imgtool getpubhash’s output byte for byte with readerctl image keyhash', async () => {
+    const keys = ['k-ed25519', 'k-ecdsa-p256', 'k-rsa-2048'];
+    const runs = await Promise.all(
+      keys.map((k) => runAsync('image', 'keyhash', '-k', fx(`${k}.pub.pem`), '--lang', 'c')),
+    );
+    for (const [i, k] of keys.entries())
+      expect(runs[i]!.out, k).toBe(readFileSync(fx(`${k}.pubhash.c`), 'utf8'));
+  });
+
   it('signs with ECDSA P-256 and RSA-2048 keys as imgtool lays them out; OpenSSL verifies the signatures', () => {
     for (const [name, k] of [
       ['ecdsa-p256', 'k-ecdsa-p256'],
@@ -227,6 +236,16 @@ describe('imgtool’s images read back and verify', () => {
         ).toBe(overImage);
       }
     }
+  });
+
+  it('verifies against several keys, as a bootloader built with several', async () => {
+    const keys = ['k-ed25519', 'k-ecdsa-p256', 'k-rsa-2048'].flatMap((k) => ['-k', fx(`${k}.pub.pem`)]);
+    const runs = await Promise.all(
+      ['rsa-2048', 'ecdsa-p256'].map((img) => runAsync('image', 'verify', ...keys, fx(`${img}.img`))),
+    );
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(runs[0]!.out).toMatch(/RSA-2048 signature verify with .*k-rsa-2048\.pub\.pem/);
+    expect(runs[1]!.out).toMatch(/ECDSA P-256 signature verify with .*k-ecdsa-p256\.pub\.pem/);
   });
 
   it('reports the unsigned image as unsigned, and an unknown key as another key', async () => {
