@@ -97,17 +97,27 @@ describe('readerctl image sign = imgtool sign (Ed25519 is deterministic)', () =>
     }
   });
 
-  it('gives imgtool’s unsigned image with --unsigned', async () => {
-    const r = await runAsync(
-      'image',
-      'sign',
-      '--unsigned',
-      ...IMGTOOL_OPTS,
-      fx('app.bin'),
-      out('unsigned.img'),
-    );
+  it('gives imgtool’s unsigned image with --unsigned; --security-counter auto is imgtool’s', async () => {
+    const [r, auto] = await Promise.all([
+      runAsync('image', 'sign', '--unsigned', ...IMGTOOL_OPTS, fx('app.bin'), out('unsigned.img')),
+      runAsync(
+        'image',
+        'sign',
+        '--unsigned',
+        ...IMGTOOL_OPTS,
+        '--security-counter',
+        'auto',
+        fx('app.bin'),
+        out('auto.img'),
+      ),
+    ]);
     expect(r.code).toBe(0);
     expect(Buffer.compare(readFileSync(out('unsigned.img')), readFileSync(fx('unsigned.img')))).toBe(0);
+    expect(auto.code).toBe(0);
+    // imgtool: (major << 24) + (minor << 16) + revision.
+    expect(describeImage(parseImage(new Uint8Array(readFileSync(out('auto.img'))))).securityCounter).toBe(
+      0x01020003,
+    );
   });
 
   it('writes KEYHASH = imgtool getpubhash: SHA-256 of the DER key (SHA-512 for SHA-512 images)', () => {
