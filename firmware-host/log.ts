@@ -1,5 +1,7 @@
 // Namespaced structured logger: JSON lines in production, readable lines on a terminal.
-// Fields named like secrets are redacted here, the one place every log line passes.
+// Secret values print "[redacted]" by type; fields named like secrets are redacted here as well,
+// at every depth, the one place every log line passes.
+import { isSecret } from '../protocol/secret.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -13,18 +15,29 @@ export interface Logger {
   setLevel(level: Level): void;
 }
 
-const SECRET_FIELD = /^(pin|shogo.*|verificationCode|cardFaceKey|secretKey|privateKey|seed|image|photo)$/i;
+// A fallback for values not wrapped in a Secret (which prints "[redacted]" whatever its name).
+const SECRET_FIELD =
+  /^(pin|keyB|shogo.*|verificationCode|cardFaceKey|secretKey|privateKey|seed|image|photo|password)$/i;
+const MAX_DEPTH = 6;
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
+function clean(v: unknown, depth: number): unknown {
+  if (isSecret(v)) return '[redacted]';
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('hex');
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Error)
+    return { name: v.name, message: v.message, ...('code' in v ? { code: v.code } : {}) };
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth >= MAX_DEPTH) return '[deep]';
+  if (Array.isArray(v)) return v.map((x) => clean(x, depth + 1));
+  // Class instances other than plain objects (Maps, ...) are rendered by JSON; Secrets inside
+  // them still print "[redacted]" through their toJSON.
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
+  return redact(v as Record<string, unknown>, depth + 1);
+}
+
+function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (SECRET_FIELD.test(k)) out[k] = '[redacted]';
-    else if (v instanceof Uint8Array) out[k] = Buffer.from(v).toString('hex');
-    else if (typeof v === 'bigint') out[k] = v.toString();
-    else if (v instanceof Error)
-      out[k] = { name: v.name, message: v.message, ...('code' in v ? { code: v.code } : {}) };
-    else out[k] = v;
-  }
+  for (const [k, v] of Object.entries(fields)) out[k] = SECRET_FIELD.test(k) ? '[redacted]' : clean(v, depth);
   return out;
 }
 

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { RgbImage } from '../../device/image/decode.js';
 import type { PinState } from '../../device/mynumber/mynumber-card.js';
 import { toHex } from '../../protocol/bytes.js';
+import { Secret } from '../../protocol/secret.js';
 import type { Logger } from '../log.js';
 import type { FaceEvidence } from '../vision/face-verifier.js';
 import type { QualityIssue } from '../vision/quality.js';
@@ -89,7 +90,8 @@ const TRACE_MAX = 200;
 export class SessionService extends EventEmitter<SessionServiceEvents> {
   private st: State = { kind: 'idle' };
   private visualCheck?: { commandId: string; staffId: string };
-  private secrets: { keyB?: string; pin?: string; photo?: RgbImage } = {};
+  /** Held as Secrets: a log, trace or dump of this object shows "[redacted]" (issue 13). */
+  private secrets: { keyB?: Secret<string>; pin?: Secret<string>; photo?: Secret<RgbImage> } = {};
   private abort = new AbortController();
   /** Bumped when a session ends: late I/O results of the old session are dropped. */
   private epoch = 0;
@@ -193,19 +195,19 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         return this.io(async (signal) => {
           const r = await io.readCardFaceKey(signal);
           if (!r.ok) return { type: 'card-face-unreadable', detail: r.reason };
-          this.secrets.keyB = r.keyB;
+          this.secrets.keyB = new Secret(r.keyB);
           return { type: 'card-face-read' };
         });
       case 'read-photo':
         return this.io(async (signal) => {
-          const keyB = this.secrets.keyB ?? '';
+          const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;
-          this.secrets.photo = await io.readPhoto(keyB, signal);
+          this.secrets.photo = new Secret(await io.readPhoto(keyB?.reveal() ?? '', signal));
           return { type: 'photo-read' };
         });
       case 'verify-face':
         return this.io(async (signal) => {
-          const photo = this.secrets.photo!;
+          const photo = this.secrets.photo!.reveal();
           const ev = await io.verifyFace(photo, signal, (issue) => {
             this.guidance = issue;
             this.emit('guidance', issue);
@@ -217,9 +219,9 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         return this.io(async (signal) => ({ type: 'pin-state', pin: await io.pinState(signal) }));
       case 'verify-pin':
         return this.io(async () => {
-          const pin = this.secrets.pin ?? '';
+          const pin = this.secrets.pin;
           this.secrets.pin = undefined;
-          const r = await io.verifyPin(pin, e.lastTryConfirmed);
+          const r = await io.verifyPin(pin?.reveal() ?? '', e.lastTryConfirmed);
           return { type: 'pin-verified', triesLeftBefore: r.triesLeftBefore };
         });
       case 'sign-evidence':
@@ -273,7 +275,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         break;
       case 'pin':
         if (st.kind !== 'entering-pin' || !/^\d{4}$/.test(input.pin)) return false;
-        this.secrets.pin = input.pin;
+        this.secrets.pin = new Secret(input.pin);
         this.dispatch({ type: 'pin-entered' });
         // The fault the kit must catch: the last try spent without the patient's say.
         if (this.o.faults?.verifyOnLastTryUnasked && this.st.kind === 'confirming-last-try')
