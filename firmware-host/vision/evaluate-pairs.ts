@@ -110,6 +110,7 @@ export function scorePairs(matcher: FaceMatcher, set: EmbeddedSet, src: PairSour
       if (e !== undefined && p !== undefined) visit(e, p, pair.genuine);
       if (i % 1000 === 0) src.onProgress?.(i, src.list!.length);
     });
+    src.onProgress?.(src.list.length, src.list.length);
   } else {
     const total = (n * (n - 1)) / 2;
     let done = 0;

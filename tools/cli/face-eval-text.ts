@@ -50,22 +50,22 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
     );
     if (c.worstGenuine.length)
       out.push(
-        '  lowest genuine pairs:',
+        `  lowest genuine pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
         ...c.worstGenuine
           .slice(0, 5)
           .map(
             (p) =>
-              `    ${p.score.toFixed(4)} ${p.accepted ? 'accepted' : 'REJECTED'}  ${p.enrolled}  ${p.probe}`,
+              `    ${p.score.toFixed(4)} ${p.accepted ? 'accepted' : 'REJECTED'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
           ),
       );
     if (c.worstImpostor.length)
       out.push(
-        '  highest impostor pairs:',
+        `  highest impostor pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
         ...c.worstImpostor
           .slice(0, 5)
           .map(
             (p) =>
-              `    ${p.score.toFixed(4)} ${p.accepted ? 'ACCEPTED' : 'rejected'}  ${p.enrolled}  ${p.probe}`,
+              `    ${p.score.toFixed(4)} ${p.accepted ? 'ACCEPTED' : 'rejected'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
           ),
       );
     out.push('');
