@@ -61,25 +61,34 @@ export function detSvg(report: FaceEvalReport): string {
     `<defs><clipPath id="plot"><rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}"/></clipPath></defs>`,
   );
   // Grid and ticks.
-  for (const t of ticks(xMin)) {
+  // Labels from the top of each axis down, skipping any too close to the last one drawn:
+  // the probit scale crowds the low decades together.
+  let lastLabel = Number.POSITIVE_INFINITY;
+  for (const t of ticks(xMin).reverse()) {
     const x = px(t.value);
     parts.push(
       `<line x1="${f(x)}" y1="${M.top}" x2="${f(x)}" y2="${M.top + ph}" stroke="${t.major ? '#d0d0d0' : '#ececec'}"/>`,
     );
-    if (t.major)
+    const label = tickLabel(t.value);
+    if (t.major && lastLabel - x >= 14 + label.length * 7) {
+      lastLabel = x;
       parts.push(
-        `<text x="${f(x)}" y="${M.top + ph + 18}" font-size="12" text-anchor="middle" fill="#333">${esc(tickLabel(t.value))}</text>`,
+        `<text x="${f(x)}" y="${M.top + ph + 18}" font-size="12" text-anchor="middle" fill="#333">${esc(label)}</text>`,
       );
+    }
   }
-  for (const t of ticks(yMin)) {
+  lastLabel = Number.NEGATIVE_INFINITY;
+  for (const t of ticks(yMin).reverse()) {
     const y = py(t.value);
     parts.push(
       `<line x1="${M.left}" y1="${f(y)}" x2="${M.left + pw}" y2="${f(y)}" stroke="${t.major ? '#d0d0d0' : '#ececec'}"/>`,
     );
-    if (t.major)
+    if (t.major && y - lastLabel >= 16) {
+      lastLabel = y;
       parts.push(
         `<text x="${M.left - 8}" y="${f(y + 4)}" font-size="12" text-anchor="end" fill="#333">${esc(tickLabel(t.value))}</text>`,
       );
+    }
   }
   parts.push(
     `<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`,
