@@ -96,11 +96,14 @@ export class MyNumberCard {
     const holder = o.holder ?? holderFor(o.cardId);
     const dir = join(o.stateDir, 'cards', o.cardId);
     mkdirSync(dir, { recursive: true });
-    const ca = await testCa(o.stateDir);
-    const signCa = await testSignCa(o.stateDir);
-    const user = await cardUserCert(o.stateDir, o.cardId, { expired: profile.expiredCert });
-    const signer = await cardSignCert(o.stateDir, o.cardId, holder.name);
-    const faceKey = await cardFaceKey(o.stateDir, o.cardId);
+    // The CAs first (the cards' certificates need them on disk), then the card's three RSA
+    // keys side by side: key generation dominates making a card.
+    const [ca, signCa] = await Promise.all([testCa(o.stateDir), testSignCa(o.stateDir)]);
+    const [user, signer, faceKey] = await Promise.all([
+      cardUserCert(o.stateDir, o.cardId, { expired: profile.expiredCert }),
+      cardSignCert(o.stateDir, o.cardId, holder.name),
+      cardFaceKey(o.stateDir, o.cardId),
+    ]);
     const recordFile = join(dir, 'face-record.bin');
     if (!existsSync(recordFile)) writeFileSync(recordFile, await buildFaceRecord(holder, faceKey));
     const countersFile = join(dir, 'counters.json');
