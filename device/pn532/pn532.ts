@@ -39,7 +39,7 @@ export interface Pn532Options {
   readonly onFrame?: (dir: 'tx' | 'rx', frame: string) => void;
 }
 
-type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame';
+type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame' | 'canceled';
 
 interface Waiter {
   readonly code: number;
@@ -49,6 +49,23 @@ interface Waiter {
   acked(): void;
   resolve(data: Uint8Array): void;
   fail(reason: Failure | Error): void;
+}
+
+const canceled = (what: string): ReaderError =>
+  new ReaderError(ErrorCode.Op_Canceled, `${what} was canceled`, { canceled: true });
+
+/** Waits ms, or less when the signal fires; the timer never outlives the wait. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Status codes meaning the card is no longer answering in the field. */
@@ -70,6 +87,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   private cid = 0;
   private polling = false;
   private pollDone?: Promise<void>;
+  /** Fires when polling stops: ends the loop's sleeps and its wait for the port. */
+  private pollStop?: AbortController;
   private lastUse = 0;
   private readonly o: Required<Omit<Pn532Options, 'onFrame'>> & Pick<Pn532Options, 'onFrame'>;
 
@@ -115,11 +134,18 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     }
   }
 
-  private attempt(frame: Uint8Array, code: number, timeoutMs: number): Promise<Uint8Array> {
+  private attempt(
+    frame: Uint8Array,
+    code: number,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout;
+      const onAbort = (): void => w.fail('canceled');
       const done = (): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.waiter = undefined;
       };
       const arm = (ms: number, reason: Failure): void => {
@@ -146,6 +172,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       // Register before writing: a fast ACK must never slip past.
       this.waiter = w;
       arm(this.o.ackTimeoutMs, 'ack-timeout');
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.o.onFrame?.('tx', `${pn532CommandName(code)} ${Buffer.from(frame).toString('hex')}`);
       this.transport
         .write(frame)
@@ -160,17 +187,24 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     code: number,
     params: Uint8Array = new Uint8Array(),
     timeoutMs = this.o.responseTimeoutMs,
+    signal?: AbortSignal,
   ): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
+      if (signal?.aborted) throw canceled(pn532CommandName(code));
       const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(code), params));
       for (let i = 0; ; i++) {
         try {
-          const r = await this.attempt(frame, code, timeoutMs);
+          const r = await this.attempt(frame, code, timeoutMs, signal);
           this.lastUse = performance.now();
           return r;
         } catch (e) {
           if (e instanceof Error) throw e;
           const reason = e as Failure;
+          if (reason === 'canceled') {
+            // An ACK from the host aborts the command in the PN532 (user manual §6.2.1.3).
+            await this.transport.write(ACK).catch(() => {});
+            throw canceled(pn532CommandName(code));
+          }
           if (reason === 'response-timeout') {
             await this.transport.write(ACK).catch(() => {}); // abort the command in the PN532
             throw new ReaderError(
@@ -245,34 +279,46 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   startPolling(): void {
     if (this.polling) return;
     this.polling = true;
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const stop = new AbortController();
+    this.pollStop = stop;
+    const pause = (ms: number) => sleep(ms, stop.signal);
     this.pollDone = (async () => {
       while (this.polling) {
         try {
           if (!this.cardPresent) {
-            if (!(await this.pollOnce())) await sleep(this.o.pollIntervalMs);
+            if (!(await this.pollOnce())) await pause(this.o.pollIntervalMs);
             continue;
           }
-          await sleep(this.o.pollIntervalMs);
+          await pause(this.o.pollIntervalMs);
           if (!this.polling || !this.cardPresent || performance.now() - this.lastUse < this.o.pollIntervalMs)
             continue;
           if (!(await this.isPresent())) this.markRemoved();
         } catch (e) {
+          if (!this.polling) break;
           this.emit('error', e as Error);
           if (isReaderError(e, ErrorCode.Link_Disconnected)) {
-            await new Promise<void>((resolve) => {
-              const back = (): void => {
-                this.transport.off('open', back);
-                resolve();
-              };
-              this.transport.on('open', back);
-              setTimeout(back, 60_000);
-            });
+            await this.portBack(stop.signal);
             if (this.polling) await this.init().catch((err: Error) => this.emit('error', err));
-          } else await sleep(this.o.pollIntervalMs);
+          } else await pause(this.o.pollIntervalMs);
         }
       }
     })();
+  }
+
+  /** Until the port is open again, 60 s at most, or polling stops: no listener or timer left. */
+  private portBack(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const back = (): void => {
+        clearTimeout(timer);
+        this.transport.off('open', back);
+        signal.removeEventListener('abort', back);
+        resolve();
+      };
+      const timer = setTimeout(back, 60_000);
+      this.transport.on('open', back);
+      signal.addEventListener('abort', back, { once: true });
+      if (signal.aborted) back();
+    });
   }
 
   /**
@@ -288,15 +334,21 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
 
   async stopPolling(): Promise<void> {
     this.polling = false;
+    this.pollStop?.abort();
     await this.pollDone;
   }
 
-  async transmit(apdu: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+  /** One C-APDU; a fired signal aborts the running InDataExchange (ACK) with Op_Canceled. */
+  async transmit(
+    apdu: Uint8Array,
+    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Uint8Array> {
+    if (opts.signal?.aborted) throw canceled('the APDU exchange');
     if (!this.cardPresent) throw new ReaderError(ErrorCode.Card_NoCard, 'no card in the field');
     const parts: Uint8Array[] = [];
     let params = concatBytes(Uint8Array.of(this.tg), apdu);
     for (let i = 0; i < 64; i++) {
-      const d = await this.command(Pn532Cmd.InDataExchange, params, opts.timeoutMs ?? 2000);
+      const d = await this.command(Pn532Cmd.InDataExchange, params, opts.timeoutMs ?? 2000, opts.signal);
       const status = d[1] ?? 0xff;
       const err = status & 0x3f;
       if (err) {

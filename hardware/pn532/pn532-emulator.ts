@@ -17,7 +17,7 @@ import {
 } from '../../protocol/pn532/frame.js';
 import type { MyNumberCard } from '../card/mynumber-emulator.js';
 import type { LineRateTransport } from '../serial/line-rate.js';
-import { type Answer, ERROR_ANSWER, NO_ANSWER, Pn532Chip, type Pn532ChipOptions } from './chip.js';
+import { type Answer, ERROR_ANSWER, NO_ANSWER, Pn532Chip, type Pn532ChipOptions, pause } from './chip.js';
 import * as ini from './initiator-commands.js';
 import * as sys from './system-commands.js';
 
@@ -77,7 +77,7 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
 type Power = 'lowvbat' | 'powerdown' | 'normal';
 
 export class Pn532Emulator {
-  readonly stats = { commands: 0, responses: 0, nacks: 0, apdus: 0 };
+  readonly stats = { commands: 0, responses: 0, nacks: 0, apdus: 0, aborts: 0 };
   faults: Pn532Faults;
   readonly chip: Pn532Chip;
   private readonly parser = new Pn532Parser();
@@ -148,7 +148,10 @@ export class Pn532Emulator {
       return;
     }
     // Otherwise an ACK aborts the command in progress (user manual §6.2.1.3).
-    this.running?.abort();
+    if (this.running && !this.running.signal.aborted) {
+      this.stats.aborts++;
+      this.running.abort();
+    }
   }
 
   private async write(frame: Uint8Array): Promise<void> {
@@ -162,7 +165,6 @@ export class Pn532Emulator {
   }
 
   private async respond(data: Uint8Array): Promise<void> {
-    if (this.faults.slowMs) await new Promise((r) => setTimeout(r, this.faults.slowMs));
     let frame = encodeFrame(TFI_PN532, data);
     this.lastResponse = frame;
     if (++this.stats.responses === this.faults.corruptResponse) {
@@ -177,6 +179,7 @@ export class Pn532Emulator {
     if (this.stats.commands !== this.faults.dropAck) await this.write(ACK);
     this.running = ctl;
     try {
+      if (this.faults.slowMs) await pause(this.faults.slowMs, ctl.signal);
       const answer = await this.answer(d[0]!, d.subarray(1), ctl.signal);
       if (ctl.signal.aborted || answer === NO_ANSWER) return;
       if (answer === ERROR_ANSWER) return this.write(ERROR_FRAME);

@@ -2,6 +2,8 @@
 // fault switches, removal, polling events, a baud change and an unplug/replug of the port.
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CardChannel } from '../../device/card/card-channel.js';
+import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { Pn532Cmd } from '../../protocol/pn532/frame.js';
 import { missing } from '../helpers/system.js';
@@ -189,5 +191,76 @@ describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
     expect(errors.some((e) => isReaderError(e, ErrorCode.Link_Disconnected))).toBe(true);
     expect(r.pn532.cardPresent).toBe(true);
     expect((await r.api().readUserAuthCertificate())[0]).toBe(0x30);
+  });
+
+  it('a canceled photo read stops within one APDU, with a typed Op_Canceled', async () => {
+    const { rig, card } = await ready();
+    const ctl = new AbortController();
+    let atAbort = -1;
+    const channel = new CardChannel(rig.pn532, {
+      signal: ctl.signal,
+      onTrace: () => {
+        if (card.stats.apdus >= 6 && atAbort < 0) {
+          atAbort = card.stats.apdus;
+          ctl.abort();
+        }
+      },
+    });
+    const e = await new MyNumberCardApi(channel).readCardFace(card.printedKeyB).catch((x: unknown) => x);
+    expect(isReaderError(e, ErrorCode.Op_Canceled)).toBe(true);
+    expect(card.stats.apdus - atAbort).toBeLessThanOrEqual(1);
+    // The module is free again: the next session reads normally.
+    expect((await rig.api().readUserAuthCertificate())[0]).toBe(0x30);
+  });
+
+  it('canceling a running command sends ACK to abort it in the PN532', async () => {
+    const { rig } = await ready({ faults: { slowMs: 500 } });
+    const ctl = new AbortController();
+    const selectJpki = Uint8Array.of(
+      0x00,
+      0xa4,
+      0x04,
+      0x0c,
+      0x0a,
+      0xd3,
+      0x92,
+      0xf0,
+      0x00,
+      0x26,
+      0x01,
+      0x00,
+      0x00,
+      0x00,
+      0x01,
+    );
+    const running = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 100);
+    expect(await code(running)).toBe(ErrorCode.Op_Canceled);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rig.served.emulator.stats.aborts).toBe(1);
+    expect(await code(rig.pn532.transmit(selectJpki, { signal: AbortSignal.abort() }))).toBe(
+      ErrorCode.Op_Canceled,
+    );
+    rig.served.emulator.faults.slowMs = 0;
+    expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
+  });
+
+  it('stopPolling returns at once after a disconnect (no timer left waiting for the port)', async () => {
+    rig = await pn532Rig({ driver: { pollIntervalMs: 50, ackTimeoutMs: 80, retries: 1 } });
+    const r = rig;
+    await r.pn532.init();
+    const disconnected = new Promise<void>((resolve) =>
+      r.pn532.on('error', (e) => {
+        if (isReaderError(e, ErrorCode.Link_Disconnected)) resolve();
+      }),
+    );
+    r.pn532.startPolling();
+    await r.pty.unplug();
+    await disconnected;
+    const outcome = await Promise.race([
+      r.pn532.stopPolling().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(resolve, 5000, 'still waiting')),
+    ]);
+    expect(outcome).toBe('stopped');
   });
 });
