@@ -12,7 +12,8 @@ export interface ImageSlotState {
   readonly version: string;
   /** The SHA256 TLV; MCUboot serial recovery built without MCUBOOT_SERIAL_IMG_GRP_HASH omits it. */
   readonly hash?: Uint8Array;
-  readonly bootable: boolean;
+  /** Undefined when the target reports no flags at all (MCUboot serial recovery by default). */
+  readonly bootable?: boolean;
   readonly pending: boolean;
   readonly confirmed: boolean;
   readonly active: boolean;
@@ -35,6 +36,7 @@ function field<T>(p: SmpPayload, key: string, check: (v: unknown) => v is T, wha
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+const FLAGS = ['bootable', 'pending', 'confirmed', 'active', 'permanent'] as const;
 const isMap = (v: unknown): v is SmpPayload =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
@@ -99,24 +101,28 @@ export class SmpClient {
     const images = p.images;
     if (!Array.isArray(images))
       throw new ReaderError(ErrorCode.Link_Protocol, 'the image state answer has no "images" list');
-    return images.map((raw: unknown, i) => {
+    const entries = images.map((raw: unknown, i): SmpPayload => {
       if (!isMap(raw))
         throw new ReaderError(
           ErrorCode.Link_Protocol,
           `the image state answer's entry ${i} is not a map (${raw === null ? 'null' : typeof raw})`,
           { payload: p },
         );
-      return SmpClient.slot(raw);
+      return raw;
     });
+    // Zephyr's frugal list and MCUboot leave out flags that are false; MCUboot without
+    // BOOT_SERIAL_IMG_GRP_IMAGE_STATE reports none, so "bootable" is then unknown, not false.
+    const reportsFlags = entries.some((e) => FLAGS.some((f) => Object.hasOwn(e, f)));
+    return entries.map((e) => SmpClient.slot(e, reportsFlags));
   }
 
-  private static slot(raw: SmpPayload): ImageSlotState {
+  private static slot(raw: SmpPayload, reportsFlags: boolean): ImageSlotState {
     return {
       image: isNum(raw.image) ? raw.image : 0,
       slot: field(raw, 'slot', isNum, 'slot number'),
       version: field(raw, 'version', isStr, 'version'),
       hash: raw.hash === undefined ? undefined : field(raw, 'hash', isBytes, 'SHA256 TLV'),
-      bootable: raw.bootable === true,
+      bootable: reportsFlags ? raw.bootable === true : undefined,
       pending: raw.pending === true,
       confirmed: raw.confirmed === true,
       active: raw.active === true,

@@ -20,6 +20,7 @@ import {
   SmpOp,
 } from '../../protocol/smp/smp-packet.js';
 import { TargetFlash } from './flash.js';
+import { McubootRecovery } from './mcuboot-recovery.js';
 import { groupError, MgmtErr, mgmtError, ShellMgmtErr } from './smp-errors.js';
 import { decodeBulk, zcbor } from './zcbor-decode.js';
 import { encodeZcbor, type ZMap } from './zcbor-encode.js';
@@ -57,6 +58,11 @@ export interface SmpTargetOptions {
   readonly factoryImage?: Uint8Array;
   /** The `mode` answered to bootloader info `{query: "mode"}` (MCUboot enum mcuboot_mode). */
   readonly bootloaderMode?: number;
+  /**
+   * The board starts in MCUboot serial recovery (the button held at power-on) and answers as
+   * boot_serial.c does until a reset boots a valid application.
+   */
+  readonly serialRecovery?: boolean;
 }
 
 /** MCUboot enum mcuboot_mode: MCUBOOT_MODE_SWAP_USING_MOVE, the emulated flash's swap with revert. */
@@ -104,6 +110,8 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
    * (the client then starts over); a cable pull does not.
    */
   private upload?: { readonly sha: Uint8Array; readonly len: number; data: Uint8Array; off: number };
+  /** Set while the board sits in MCUboot serial recovery. */
+  private recovery?: McubootRecovery;
 
   constructor(
     private transport: ByteTransport,
@@ -112,6 +120,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     super();
     this.flash = opts.flash ?? new TargetFlash(opts.signingKey, opts.ed);
     if (!opts.flash && opts.factoryImage) this.flash.slots[0] = this.flash.describe(opts.factoryImage);
+    if (opts.serialRecovery) this.recovery = new McubootRecovery(this.flash);
     this.attach(transport);
   }
 
@@ -212,6 +221,12 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
       return;
     }
     const length = (body[2]! << 8) | body[3]!;
+    if (this.recovery) {
+      // boot_serial_input drops a packet whose header says fewer bytes than it carries.
+      if (length < body.length - SMP_HEADER_BYTES) return;
+      this.stats.requests++;
+      return this.recoveryRequest(header, body, length);
+    }
     // A payload shorter than the header says is MGMT_ERR_ECORRUPT; bytes beyond it would be
     // read as a further request, which a client never sends over the console transport.
     if (body.length - SMP_HEADER_BYTES < length) return this.send(header, mgmtError(MgmtErr.ecorrupt));
@@ -223,6 +238,21 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     const answer = await this.dispatch(req);
     if (answer === 'reset') return;
     if (answer) await this.send(header, answer);
+  }
+
+  /** boot_serial.c boot_serial_input: only reads and writes; everything else is dropped. */
+  private async recoveryRequest(header: RequestHeader, body: Uint8Array, length: number): Promise<void> {
+    if (header.op !== SmpOp.read && header.op !== SmpOp.write) return;
+    const payload = body.subarray(SMP_HEADER_BYTES, SMP_HEADER_BYTES + length);
+    const answer = this.recovery!.answer(header.group, header.id, header.op === SmpOp.write, payload);
+    if (answer !== 'reset') return this.send(header, answer);
+    await this.send(header, { rc: 0 });
+    this.reset('reset command');
+  }
+
+  /** Whether the board sits in MCUboot serial recovery. */
+  get inSerialRecovery(): boolean {
+    return this.recovery !== undefined;
   }
 
   /** The handler table: undefined where Zephyr has no handler (MGMT_ERR_ENOTSUP). */
@@ -517,6 +547,8 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     this.upload = undefined;
     setTimeout(() => {
       const result = this.flash.boot();
+      // Out of serial recovery once a valid application is there to boot.
+      if (this.recovery && this.flash.slots[0]?.valid) this.recovery = undefined;
       this.rebooting = false;
       void this.transport
         .write(

@@ -59,7 +59,8 @@ function describeSlots(slots: ImageSlotState[]): string {
       const flags = ['bootable', 'pending', 'confirmed', 'active', 'permanent'].filter(
         (f) => s[f as keyof ImageSlotState],
       );
-      return `image ${s.image} slot ${s.slot}: version ${s.version}\n  hash  ${s.hash ? toHex(s.hash) : '- (not reported)'}\n  flags ${flags.join(' ') || '-'}`;
+      const flagText = s.bootable === undefined ? '- (not reported)' : flags.join(' ') || '-';
+      return `image ${s.image} slot ${s.slot}: version ${s.version}\n  hash  ${s.hash ? toHex(s.hash) : '- (not reported)'}\n  flags ${flagText}`;
     })
     .join('\n');
 }
@@ -272,7 +273,7 @@ async function uploadImage(
     );
   // img_mgmt reports the header's IMAGE_F_NON_BOOTABLE flag here, not a signature check:
   // MCUboot checks the signature only when it boots the image (see --reset below).
-  if (!slot.bootable) {
+  if (slot.bootable === false) {
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
       `the target lists the image as not bootable (its header carries IMAGE_F_NON_BOOTABLE)`,
