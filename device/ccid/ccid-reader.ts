@@ -1,9 +1,11 @@
 // A USB CCID contactless reader over the WebUSB API: claims the CCID interface, follows card
 // presence on the interrupt endpoint (NotifySlotChange), powers the card on and reads its
 // pseudo-ATR, and exchanges APDUs with XfrBlock, checking bSeq (stale replies are dropped)
-// and honouring time extensions. Every wait has a timeout.
+// and honouring time extensions. Every wait has a timeout; a transmit's AbortSignal aborts the
+// running command on the wire (class request ABORT + PC_to_RDR_Abort, CCID 1.1 §5.3.1).
 import { EventEmitter } from 'node:events';
 import {
+  CCID_REQUEST_ABORT,
   CcidError,
   type CcidMessage,
   CcidMsg,
@@ -12,29 +14,43 @@ import {
   parseSlotChange,
   replyStatus,
 } from '../../protocol/ccid/ccid.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import type { CardModule, CardModuleEvents } from '../card/card-module.js';
 import { CCID_CLASS, type ReaderId, type UsbBusLike, type UsbDeviceLike } from './webusb.js';
 
 export interface CcidOptions {
   readonly timeoutMs?: number;
+  /** How long the reader may take to confirm an abort (default 1000 ms). */
+  readonly abortTimeoutMs?: number;
   /** Time extensions accepted for one command before giving up. */
   readonly maxTimeExtensions?: number;
 }
 
-const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
+const canceled = (what: string): ReaderError =>
+  new ReaderError(ErrorCode.Op_Canceled, `${what}: canceled`, { canceled: true });
+
+/** Settles with `p`, or rejects at the timeout or when `signal` aborts (checked first). */
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string, signal?: AbortSignal): Promise<T> =>
   new Promise((resolve, reject) => {
-    const t = setTimeout(
-      () => reject(new ReaderError(ErrorCode.Link_Timeout, `${what}: no answer in ${ms} ms`)),
-      ms,
-    );
+    if (signal?.aborted) return reject(canceled(what));
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(canceled(what));
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new ReaderError(ErrorCode.Link_Timeout, `${what}: no answer in ${ms} ms`));
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
     p.then(
       (v) => {
         clearTimeout(t);
+        signal?.removeEventListener('abort', onAbort);
         resolve(v);
       },
       (e) => {
         clearTimeout(t);
+        signal?.removeEventListener('abort', onAbort);
         reject(e);
       },
     );
@@ -62,6 +78,12 @@ export class CcidReader extends EventEmitter<CardModuleEvents> implements CardMo
   private iface = 0;
   private closed = false;
   private readonly timeoutMs: number;
+  /**
+   * The bulk IN transfer in flight, if a wait gave up on it (timeout, abort): the next read
+   * takes its result instead of queueing a second transfer that would receive a later reply.
+   */
+  private bulkInFlight?: Promise<Awaited<ReturnType<UsbDeviceLike['transferIn']>>>;
+  readonly stats = { aborts: 0 };
 
   constructor(
     private readonly device: UsbDeviceLike,
@@ -139,36 +161,107 @@ export class CcidReader extends EventEmitter<CardModuleEvents> implements CardMo
     this.emit('card', { id: r.data, module: this.name });
   }
 
+  private readBulkIn(): Promise<Awaited<ReturnType<UsbDeviceLike['transferIn']>>> {
+    const p = this.bulkInFlight ?? this.device.transferIn(this.ep.bulkIn, 65544);
+    this.bulkInFlight = p;
+    const done = (): void => {
+      if (this.bulkInFlight === p) this.bulkInFlight = undefined;
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  /** The next reply with bSeq `seq` (garbled and stale ones skipped), time extensions followed. */
+  private async reply(
+    seq: number,
+    what: string,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<CcidMessage> {
+    let extensions = 0;
+    for (;;) {
+      const r = await withTimeout(this.readBulkIn(), timeoutMs, what, signal);
+      if (r.status !== 'ok' || !r.data)
+        throw new ReaderError(ErrorCode.Link_Protocol, `${this.name} bulk IN ${r.status}`);
+      let m: CcidMessage;
+      try {
+        m = decodeCcid(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+      } catch {
+        continue; // garbled: keep waiting for ours
+      }
+      if (m.seq !== seq) continue; // stale reply to an earlier command
+      if (replyStatus(m).timeExtension) {
+        if (++extensions > (this.opts.maxTimeExtensions ?? 20))
+          throw new ReaderError(ErrorCode.Link_Timeout, `${this.name}: too many time extensions`);
+        continue;
+      }
+      return m;
+    }
+  }
+
+  /**
+   * Aborts the command with bSeq `seq` (CCID 1.1 §5.3.1): the class request ABORT on the
+   * control pipe, then PC_to_RDR_Abort with the same bSlot and bSeq; the reader answers the
+   * aborted command (CMD_ABORTED) and the abort (SlotStatus). Best effort, bounded.
+   */
+  private async abortOnWire(seq: number): Promise<void> {
+    this.stats.aborts++;
+    const ms = this.opts.abortTimeoutMs ?? 1000;
+    try {
+      await withTimeout(
+        this.device.controlTransferOut?.(
+          {
+            requestType: 'class',
+            recipient: 'interface',
+            request: CCID_REQUEST_ABORT,
+            value: (seq << 8) | 0,
+            index: this.iface,
+          },
+          undefined,
+        ) ?? Promise.resolve({ status: 'ok' }),
+        ms,
+        `${this.name} ABORT request`,
+      );
+      const out = encodeCcid({
+        type: CcidMsg.Abort,
+        slot: 0,
+        seq,
+        b7: 0,
+        b8: 0,
+        b9: 0,
+        data: new Uint8Array(),
+      });
+      await withTimeout(this.device.transferOut(this.ep.bulkOut, out), ms, `${this.name} bulk OUT`);
+      for (;;) {
+        const m = await this.reply(seq, `${this.name} abort confirmation`, ms);
+        if (m.type === CcidMsg.SlotStatus) return;
+      }
+    } catch {
+      // A reader that does not confirm: later replies are told apart by bSeq all the same.
+    }
+  }
+
   /** One bulk exchange, serialised; replies with another bSeq are stale and skipped. */
-  private request(type: number, data: Uint8Array, b7 = 0, timeoutMs = this.timeoutMs): Promise<CcidMessage> {
+  private request(
+    type: number,
+    data: Uint8Array,
+    b7 = 0,
+    timeoutMs = this.timeoutMs,
+    signal?: AbortSignal,
+  ): Promise<CcidMessage> {
+    const what = `${this.name} ${type.toString(16)}`;
     const run = async (): Promise<CcidMessage> => {
+      // Canceled while it waited for the lock: nothing was sent.
+      if (signal?.aborted) throw canceled(what);
       const seq = this.seq;
       this.seq = (this.seq + 1) & 0xff;
       const out = encodeCcid({ type, slot: 0, seq, b7, b8: 0, b9: 0, data });
       await withTimeout(this.device.transferOut(this.ep.bulkOut, out), timeoutMs, `${this.name} bulk OUT`);
-      let extensions = 0;
-      for (;;) {
-        const r = await withTimeout(
-          this.device.transferIn(this.ep.bulkIn, 65544),
-          timeoutMs,
-          `${this.name} ${type.toString(16)} reply`,
-        );
-        if (r.status !== 'ok' || !r.data)
-          throw new ReaderError(ErrorCode.Link_Protocol, `${this.name} bulk IN ${r.status}`);
-        let m: CcidMessage;
-        try {
-          m = decodeCcid(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
-        } catch {
-          continue; // garbled: keep waiting for ours
-        }
-        if (m.seq !== seq) continue; // stale reply to an earlier command
-        const st = replyStatus(m);
-        if (st.timeExtension) {
-          if (++extensions > (this.opts.maxTimeExtensions ?? 20))
-            throw new ReaderError(ErrorCode.Link_Timeout, `${this.name}: too many time extensions`);
-          continue;
-        }
-        return m;
+      try {
+        return await this.reply(seq, `${what} reply`, timeoutMs, signal);
+      } catch (e) {
+        if (isReaderError(e, ErrorCode.Op_Canceled)) await this.abortOnWire(seq);
+        throw e;
       }
     };
     const p = this.lock.then(run, run);
@@ -176,9 +269,13 @@ export class CcidReader extends EventEmitter<CardModuleEvents> implements CardMo
     return p;
   }
 
-  async transmit(apdu: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+  async transmit(
+    apdu: Uint8Array,
+    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Uint8Array> {
+    if (opts.signal?.aborted) throw canceled(`${this.name} XfrBlock`);
     if (!this.cardPresent) throw new ReaderError(ErrorCode.Card_NoCard, 'no card on the reader');
-    const r = await this.request(CcidMsg.XfrBlock, apdu, 0, opts.timeoutMs);
+    const r = await this.request(CcidMsg.XfrBlock, apdu, 0, opts.timeoutMs, opts.signal);
     const st = replyStatus(r);
     if (st.failed) {
       if (r.b8 === 0xfe || st.icc === 'absent') {

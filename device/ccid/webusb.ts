@@ -37,6 +37,16 @@ export interface UsbDeviceLike {
     data: Uint8Array,
   ): Promise<{ readonly status: string; readonly bytesWritten: number }>;
   transferIn(endpoint: number, length: number): Promise<UsbTransferIn>;
+  /** A class request on the control pipe (CCID ABORT, §5.3.1); optional in emulators. */
+  controlTransferOut?(setup: UsbControlSetup, data?: Uint8Array): Promise<{ readonly status: string }>;
+}
+
+export interface UsbControlSetup {
+  readonly requestType: 'standard' | 'class' | 'vendor';
+  readonly recipient: 'device' | 'interface' | 'endpoint' | 'other';
+  readonly request: number;
+  readonly value: number;
+  readonly index: number;
 }
 
 export interface UsbConnectionEvent {

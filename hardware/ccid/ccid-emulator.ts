@@ -29,6 +29,8 @@ export interface CcidFaults {
   slowMs?: number;
   /** Answer nothing at all (a hung reader). */
   mute?: boolean;
+  /** Hold each XfrBlock's answer until the host aborts it (a card that takes its time). */
+  holdXfrBlock?: boolean;
 }
 
 class Queue<T> {
@@ -52,7 +54,10 @@ class Queue<T> {
 const EP = { bulkOut: 2, bulkIn: 2, intIn: 3 } as const;
 
 export class EmulatedCcidDevice implements UsbDeviceLike {
-  readonly stats = { messages: 0, apdus: 0 };
+  readonly stats = { messages: 0, apdus: 0, abortRequests: 0, aborts: 0 };
+  /** bSeq of the XfrBlock being held (faults.holdXfrBlock), and the ABORT request's bSeq. */
+  private held?: number;
+  private abortRequested?: number;
   opened = false;
   configuration: UsbDeviceLike['configuration'] = null;
   faults: CcidFaults = {};
@@ -147,6 +152,22 @@ export class EmulatedCcidDevice implements UsbDeviceLike {
     return { status: 'ok', bytesWritten: data.length };
   }
 
+  /** The CCID class request ABORT (bRequest 1, wValue = bSeq << 8 | bSlot). */
+  async controlTransferOut(setup: {
+    requestType: string;
+    recipient: string;
+    request: number;
+    value: number;
+    index: number;
+  }): Promise<{ status: string }> {
+    this.check();
+    if (setup.requestType !== 'class' || setup.recipient !== 'interface' || setup.request !== 0x01)
+      return { status: 'stall' };
+    this.stats.abortRequests++;
+    this.abortRequested = setup.value >> 8;
+    return { status: 'ok' };
+  }
+
   async transferIn(endpoint: number): Promise<UsbTransferIn> {
     this.check();
     const q = endpoint === EP.intIn ? this.intIn : endpoint === EP.bulkIn ? this.bulkIn : undefined;
@@ -198,10 +219,25 @@ export class EmulatedCcidDevice implements UsbDeviceLike {
           );
           await new Promise((r) => setTimeout(r, 5));
         }
+        if (this.faults.holdXfrBlock) {
+          this.held = m.seq; // answered CMD_ABORTED when the host aborts it
+          return;
+        }
         this.stats.apdus++;
         const r = this.card.process(m.data);
         if (!r) return failAbsent(CcidMsg.DataBlock);
         return reply(CcidMsg.DataBlock, 0x00, 0, r);
+      }
+      case CcidMsg.Abort: {
+        // Only after the control request for the same bSeq (§5.3.1); otherwise slot busy.
+        if (this.abortRequested !== m.seq) return reply(CcidMsg.SlotStatus, 0x40 | this.iccStatus(), 0xe0);
+        this.abortRequested = undefined;
+        this.stats.aborts++;
+        if (this.held === m.seq) {
+          this.held = undefined;
+          reply(CcidMsg.DataBlock, 0x40 | this.iccStatus(), 0xff); // CMD_ABORTED
+        }
+        return reply(CcidMsg.SlotStatus, this.iccStatus());
       }
       default:
         return reply(CcidMsg.SlotStatus, 0x40 | this.iccStatus(), 0x00); // command not supported

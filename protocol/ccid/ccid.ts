@@ -82,14 +82,20 @@ export function replyStatus(m: CcidMessage): {
   return { icc, failed: (m.b7 & 0xc0) === 0x40, timeExtension: (m.b7 & 0xc0) === 0x80 };
 }
 
+/** bError values (CCID 1.1 Table 6.2-2). */
 export const CcidError: Record<number, string> = {
+  255: 'command aborted',
   254: 'ICC mute (no card or card not answering)',
   253: 'transfer parity error',
+  252: 'transfer overrun',
   251: 'hardware error',
-  240: 'timeout',
-  239: 'command aborted',
+  240: 'PIN timeout',
+  239: 'PIN cancelled',
   224: 'slot busy',
 };
+
+/** The class request that starts an abort (CCID 1.1 §5.3.1); PC_to_RDR_Abort follows on bulk OUT. */
+export const CCID_REQUEST_ABORT = 0x01;
 
 /** NotifySlotChange: 2 bits per slot (bit 0 present, bit 1 changed). */
 export function parseSlotChange(b: Uint8Array): { slot: number; present: boolean; changed: boolean }[] {
