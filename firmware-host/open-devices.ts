@@ -7,7 +7,7 @@ import { WebUSB } from 'usb';
 import { FfmpegFrameSource } from '../device/camera/frame-source.js';
 import { StillImageCamera } from '../device/camera/still-image-camera.js';
 import type { CardModule } from '../device/card/card-module.js';
-import { CcidReader, findCcidReaders } from '../device/ccid/ccid-reader.js';
+import { HotplugCcidModule } from '../device/ccid/ccid-hotplug.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { FrontPanel } from '../device/panel/front-panel.js';
 import { Pn532 } from '../device/pn532/pn532.js';
@@ -59,18 +59,19 @@ async function openPn532(path: string, baudRate: number, log: Logger): Promise<O
   };
 }
 
+/** A CCID reader followed on the bus: unplugged and plugged back, it is used again (defect 5). */
 async function openCcid(log: Logger): Promise<OpenedCardModule> {
   const usb = new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike;
-  const [found] = await findCcidReaders(usb, CCID_READERS);
-  if (!found)
-    throw new ReaderError(
-      ErrorCode.Card_Module,
-      `no CCID reader on USB (known: ${CCID_READERS.map((r) => r.name).join(', ')}); check the cable and the udev rules`,
-    );
-  const reader = new CcidReader(found.device, found.id.name);
-  await reader.open();
-  log.info('CCID reader', { name: found.id.name });
-  return { module: reader, startWatching: () => {}, close: () => reader.close() };
+  const module = new HotplugCcidModule(usb, CCID_READERS);
+  module.on('error', (e) => log.warn('CCID reader', { error: e }));
+  try {
+    await module.start();
+  } catch (e) {
+    await module.close();
+    throw e;
+  }
+  log.info('CCID reader', { name: module.name });
+  return { module, startWatching: () => {}, close: () => module.close() };
 }
 
 export function openCardModule(s: CardModuleSetting, log: Logger): Promise<OpenedCardModule> {
