@@ -13,7 +13,6 @@ import { FrontPanel } from '../device/panel/front-panel.js';
 import { Pn532 } from '../device/pn532/pn532.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
 import { CCID_READERS } from '../hardware/ccid/readers.js';
-import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import type { CameraSetting, CardModuleSetting, PanelSetting } from './config-appliance.js';
 import type { Logger } from './log.js';
 import { PanelService } from './panel/panel-service.js';
