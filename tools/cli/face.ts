@@ -132,8 +132,9 @@ export async function face(argv: string[]): Promise<number> {
     return action ? EXIT.ok : EXIT.usage;
   }
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
-    throw new ReaderError(ErrorCode.Usage, '--threshold is a number from 0 to 1');
+  // A fused matcher's score is a z-score, not a similarity in [0, 1]: any finite number.
+  if (threshold !== undefined && !Number.isFinite(threshold))
+    throw new ReaderError(ErrorCode.Usage, "--threshold is a number (on the matcher's score scale)");
   const make = MATCHERS[values.matcher];
   if (!make)
     throw new ReaderError(ErrorCode.Usage, `--matcher is one of ${Object.keys(MATCHERS).join(', ')}`);
