@@ -1,6 +1,8 @@
 // The narrow byte transport every serial driver takes (node-serialport's binding idea):
 // a composition root opens the real port (or an emulator's pty) and injects it.
+
 import type { EventEmitter } from 'node:events';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 
 export interface ByteTransportEvents {
   data: [chunk: Uint8Array];
@@ -22,10 +24,13 @@ export function waitForOpen(t: ByteTransport, timeoutMs: number): Promise<void> 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       t.off('open', onOpen);
+      // The project's error with the transport fact as a flag, never a plain Error (issue 13).
       reject(
-        Object.assign(new Error(`the serial port did not come back within ${timeoutMs} ms`), {
-          disconnected: true,
-        }),
+        new ReaderError(
+          ErrorCode.Link_Disconnected,
+          `the serial port did not come back within ${timeoutMs} ms`,
+          { disconnected: true },
+        ),
       );
     }, timeoutMs);
     const onOpen = (): void => {
