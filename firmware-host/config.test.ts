@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isReaderError } from '../protocol/errors.js';
+import { exitCodeFor } from './cli.js';
 import { parseConfig } from './config.js';
 
 const base = {
@@ -55,6 +56,15 @@ describe('board profiles', () => {
     (board) => {
       const p = problems({ ...base, board, cameras: {} });
       expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\.board: unknown board profile/)]));
+      // readerd exits 3 (configuration error), not 1 (a crash).
+      const e = (() => {
+        try {
+          parseConfig({ ...base, board }, '/etc/fareader');
+        } catch (x) {
+          return x;
+        }
+      })();
+      expect(exitCodeFor(e)).toBe(3);
     },
   );
 });

@@ -3,6 +3,7 @@
 // message; records each case's steps and evidence for the reports.
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import { seal } from '../../protocol/link/envelope.js';
@@ -117,7 +118,10 @@ export class Kit {
   async connect(): Promise<void> {
     this.raw = mqtt.connect(this.o.brokerUrl, { ...this.auxCredentials('monitor'), reconnectPeriod: 500 });
     await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`cannot reach the broker at ${this.o.brokerUrl}`)), 10_000);
+      const t = setTimeout(
+        () => reject(new ReaderError(ErrorCode.Op_Timeout, `cannot reach the broker at ${this.o.brokerUrl}`)),
+        10_000,
+      );
       this.raw.once('connect', () => {
         clearTimeout(t);
         resolve();
