@@ -76,7 +76,7 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
     for (const f of fta)
       reasons.set(`${f.side} ${f.reason}`, (reasons.get(`${f.side} ${f.reason}`) ?? 0) + 1);
     out.push(
-      `failures to acquire: ${fta.length} (${[...reasons].map(([k, n]) => `${k}: ${n}`).join(', ')}) of ${s.images} images`,
+      `failures to acquire: ${new Set(fta.map((f) => f.file)).size} of ${s.images} images (${percent(new Set(fta.map((f) => f.file)).size / s.images)}) without a usable face on a side (${[...reasons].map(([k, n]) => `${k}: ${n}`).join(', ')})`,
       ...fta.slice(0, 30).map((f) => `  ${f.side.padEnd(8)} ${f.reason.padEnd(15)} ${f.file}`),
       ...(fta.length > 30 ? [`  … ${fta.length - 30} more (--json lists them all)`] : []),
     );
