@@ -41,6 +41,8 @@ export interface ServedVpcdCard {
 }
 
 const RETRY_MS = 200;
+/** Out of the reader for longer than pcscd's 400 ms presence poll, so hosts see the removal. */
+const REMOVED_MS = 1500;
 
 function connectOnce(host: string, port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -136,6 +138,11 @@ export function serveCardToVpcd(card: VpcdCard, o: VpcdOptions): ServedVpcdCard 
       socket = undefined;
       card.deselect();
       emit({ event: 'disconnected', reason: why });
+      if (why === 'card removed' && !stopped)
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, REMOVED_MS);
+        });
     }
   };
 
