@@ -171,6 +171,20 @@ describe('readerctl face eval', () => {
     expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 960, height: 680 });
     const hiDpi = await detPlot(report, 'png');
     expect(await sharp(hiDpi).metadata()).toMatchObject({ format: 'png', width: 1920, height: 1360 });
+    // A saved report prints and plots again without embedding anything.
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+    const again = spawnSync(
+      process.execPath,
+      [readerctl, 'face', 'report', '--from', join(dir, 'report.json'), '--plot', join(dir, 'again.png')],
+      { encoding: 'utf8' },
+    );
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^== all: 62 images, 13 people/m);
+    expect(again.stdout).toMatch(/^ {2}FAR held out /m);
+    expect(await sharp(readFileSync(join(dir, 'again.png'))).metadata()).toMatchObject({
+      format: 'png',
+      width: 1920,
+    });
   });
 
   it('refuses what it cannot do, with exit 2', () => {

@@ -7,6 +7,7 @@ import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import {
   DEFAULT_TARGET_FAR,
   evaluateSet,
+  type FaceEvalReport,
   readCohorts,
   readIdentities,
   readPairs,
@@ -25,6 +26,7 @@ const MATCHERS: Record<string, (o: { threshold?: number }) => FaceMatcher> = {
 };
 
 const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--images DIR] [options]
+       readerctl face report --from REPORT.json [--plot FILE.svg|png]
        readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
 
   eval     measures the 1:1 face check on a labelled face set and chooses its threshold.
@@ -75,6 +77,8 @@ const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--ima
     --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default face-api)
     Progress goes to stderr.
 
+  report   prints a saved \`eval --json\` report as text again, and draws its DET plot.
+
   verify   compares a card photo (JPEG 2000 or any image) with a face image, prints the score
            and the decision.
 
@@ -123,6 +127,7 @@ export async function face(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     worst: { type: 'string' },
     plot: { type: 'string' },
+    from: { type: 'string' },
     matcher: { type: 'string', default: 'face-api' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -141,6 +146,16 @@ export async function face(argv: string[]): Promise<number> {
   // eval judges at --threshold itself; the matcher keeps its configured one for comparison.
   const matcher = make({ threshold: action === 'eval' ? undefined : threshold });
   if (action === 'eval') return evalCommand(matcher, values, threshold);
+  if (action === 'report') {
+    if (!values.from)
+      throw new ReaderError(ErrorCode.Usage, 'report needs --from REPORT.json (from eval --json)');
+    const report = JSON.parse(readFileSync(values.from, 'utf8')) as FaceEvalReport;
+    if (!Array.isArray(report.tables) || !report.threshold)
+      throw new ReaderError(ErrorCode.Usage, `${values.from}: not a face eval --json report`);
+    await writePlot(report, values.plot);
+    process.stdout.write(evalText(report, values.plot));
+    return EXIT.ok;
+  }
   if (action === 'verify') {
     if (!values['card-photo'] || !values.camera)
       throw new ReaderError(ErrorCode.Usage, 'verify needs --card-photo FILE and --camera FILE');
@@ -205,6 +220,17 @@ function progress(): (phase: 'embed' | 'score', done: number, total: number) => 
   };
 }
 
+function plotFormat(plot: string | undefined): 'svg' | 'png' | undefined {
+  if (!plot) return undefined;
+  if (!/\.(svg|png)$/i.test(plot)) throw new ReaderError(ErrorCode.Usage, '--plot FILE ends in .svg or .png');
+  return /\.png$/i.test(plot) ? 'png' : 'svg';
+}
+
+async function writePlot(report: FaceEvalReport, plot: string | undefined): Promise<void> {
+  const format = plotFormat(plot);
+  if (plot && format) writeFileSync(plot, await detPlot(report, format));
+}
+
 async function evalCommand(
   matcher: FaceMatcher,
   values: Record<string, string | boolean | undefined>,
@@ -246,7 +272,7 @@ async function evalCommand(
     worst: num(str('worst'), '--worst', (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0'),
     onProgress: progress(),
   });
-  if (plot) writeFileSync(plot, await detPlot(report, /\.png$/i.test(plot) ? 'png' : 'svg'));
+  await writePlot(report, plot);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : evalText(report, plot));
   return EXIT.ok;
 }
