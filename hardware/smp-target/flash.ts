@@ -3,7 +3,8 @@
 // nothing the target had confirmed.
 import { bytesEqual } from '../../protocol/bytes.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { formatVersion, parseImage, verifyImage } from '../../protocol/mcuboot/image.js';
+import { parseImage, verifyImage } from '../../protocol/mcuboot/image.js';
+import { targetVersionString } from '../../protocol/smp/smp-packet.js';
 
 /** Header flag IMAGE_F_NON_BOOTABLE (MCUboot image.h): what img_mgmt reports as "bootable". */
 const IMAGE_F_NON_BOOTABLE = 0x10;
@@ -21,13 +22,11 @@ export interface SlotImage {
   readonly readable: boolean;
   /** The header does not carry IMAGE_F_NON_BOOTABLE: the image list's "bootable" flag. */
   readonly bootableFlag: boolean;
-}
-
-export interface UploadProgress {
-  readonly sha: Uint8Array;
-  readonly len: number;
-  readonly data: Uint8Array;
-  off: number;
+  /**
+   * An image trailer with the boot magic (`imgtool sign --pad`): MCUboot's swap type for the
+   * secondary slot is then "test", or "permanent" when image-ok is set (`--confirm`).
+   */
+  readonly trailer?: { readonly permanent: boolean };
 }
 
 export class TargetFlash {
@@ -38,7 +37,6 @@ export class TargetFlash {
   /** The running image was swapped in for a test and is not confirmed yet. */
   testing = false;
   confirmed = true;
-  upload?: UploadProgress;
 
   constructor(
     private readonly signingKey: Uint8Array,
@@ -69,10 +67,11 @@ export class TargetFlash {
     return {
       bytes,
       hash: sha ?? new Uint8Array(32),
-      version: formatVersion(parsed.header.version),
+      version: targetVersionString(parsed.header.version),
       valid,
       readable: sha !== undefined,
       bootableFlag: (parsed.header.flags & IMAGE_F_NON_BOOTABLE) === 0,
+      trailer: parsed.trailer ? { permanent: parsed.trailer.imageOk === 0x01 } : undefined,
     };
   }
 

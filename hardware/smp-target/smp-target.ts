@@ -490,6 +490,10 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     // CONFIG_IMG_ENABLE_IMAGE_CHECK: the last answer says whether the SHA-256 matched.
     const match = bytesEqual(new Uint8Array(createHash('sha256').update(u.data).digest()), u.sha);
     f.slots[1] = f.describe(u.data);
+    // A padded image brings its own trailer: MCUboot (and img_mgmt's state list) sees it
+    // pending from now on, for a test or for good.
+    const trailer = f.slots[1].trailer;
+    if (trailer) f.pending = { permanent: trailer.permanent };
     this.upload = undefined;
     this.stats.uploadsCompleted++;
     this.log(`<inf> img_mgmt: upload of ${u.len} bytes done`);

@@ -97,6 +97,20 @@ export function rcName(rc: number, group?: number): string {
   return name ? words(name) : `group ${group} error ${rc}`;
 }
 
+/**
+ * An image version as targets write it in the image list: "major.minor.revision" and
+ * ".build" when the build number is not 0 (Zephyr dfu_boot_ver_str / img_mgmt_ver_str,
+ * MCUboot boot_serial.c bs_list_img_ver), not imgtool's "+build".
+ */
+export function targetVersionString(v: {
+  readonly major: number;
+  readonly minor: number;
+  readonly revision: number;
+  readonly build: number;
+}): string {
+  return `${v.major}.${v.minor}.${v.revision}${v.build ? `.${v.build}` : ''}`;
+}
+
 export const SMP_HEADER_BYTES = 8;
 
 export interface SmpHeader {

@@ -15,6 +15,7 @@ import {
   signatureAlgorithmOfTlv,
   validateImage,
 } from '../../protocol/mcuboot/image.js';
+import { targetVersionString } from '../../protocol/smp/smp-packet.js';
 import { loadImageKey, nodeImageVerifier } from '../image/image-keys.js';
 import { progressSink } from './progress.js';
 import { resolvePort } from './serial-port-arg.js';
@@ -265,7 +266,7 @@ async function uploadImage(
   const hashes = slots.some((s) => s.hash !== undefined);
   const slot = hashes
     ? slots.find((s) => s.hash && toHex(s.hash) === toHex(hash))
-    : slots.find((s) => s.version === version);
+    : slots.find((s) => s.version === targetVersionString(parseImage(img).header.version));
   if (!slot)
     throw new ReaderError(
       ErrorCode.Link_ImageNotAccepted,
@@ -293,13 +294,22 @@ async function uploadImage(
     `uploaded and listed in slot ${slot.slot}: ${img.length} bytes in ${result.seconds.toFixed(1)} s (${(rate / 1024).toFixed(1)} KiB/s), hash ${toHex(hash)}`,
   );
   if (values.test || values.confirm) {
-    const s = values.confirm ? await client.imageConfirm(hash) : await client.imageTest(hash);
-    out(
-      { images: s },
-      values.confirm
-        ? 'marked permanent: it boots at the next reset'
-        : 'marked for a test boot at the next reset',
-    );
+    if (slot.pending) {
+      // A padded image (imgtool --pad) carries its trailer: the target already counts it as
+      // pending, and img_mgmt refuses to change a pending state.
+      out(
+        { images: slots, pendingByTrailer: true, permanent: slot.permanent },
+        `its image trailer already marks it for ${slot.permanent ? 'good' : 'a test boot'} at the next reset`,
+      );
+    } else {
+      const s = values.confirm ? await client.imageConfirm(hash) : await client.imageTest(hash);
+      out(
+        { images: s },
+        values.confirm
+          ? 'marked permanent: it boots at the next reset'
+          : 'marked for a test boot at the next reset',
+      );
+    }
     if (values.reset) {
       await client.reset();
       out({ reset: true }, 'target reset');
