@@ -211,7 +211,13 @@ describe.skipIf(missing('socat', 'socat'))('readerd sessions on the emulated app
   it('the health endpoint reports the reader; the kiosk refuses bad input', async () => {
     const h = await fetch(new URL('/healthz', rig.kioskUrl));
     expect(h.status).toBe(200);
-    expect(await h.json()).toMatchObject({ ok: true, state: 'idle', link: { connected: true }, panel: true });
+    expect(await h.json()).toMatchObject({
+      ok: true,
+      state: 'idle',
+      // Issue 13: rejections by reason and the duplicate-client-id warning are on /healthz.
+      link: { connected: true, duplicateClientId: false, recentKicks: 0, rejections: expect.any(Object) },
+      panel: true,
+    });
     const bad = await fetch(new URL('/api/input', rig.kioskUrl), {
       method: 'POST',
       body: '{"type":"pin","pin":"12"}',
