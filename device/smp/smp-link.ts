@@ -146,7 +146,7 @@ export class SmpLink extends EventEmitter<SmpLinkEvents> {
             reject(
               new ReaderError(
                 ErrorCode.Link_PeerError,
-                `target refused group ${req.group} command ${req.id}: ${rcName(err.rc, err.group)} (${err.group === undefined ? '' : `group ${err.group} `}rc ${err.rc})${err.reason ? `: ${err.reason}` : ''}`,
+                `target refused group ${req.group} command ${req.id}: ${rcName(err.rc, err.group)} (${err.group === undefined ? '' : `group ${err.group} `}rc ${err.rc})${err.reason ? `: ${err.reason}` : ''}${err.rc === 12 && err.group === undefined ? '; it speaks SMP version 2 only' : ''}`,
                 { rc: err.rc, group: err.group },
               ),
             );

@@ -63,6 +63,11 @@ export interface SmpTargetOptions {
    * boot_serial.c does until a reset boots a valid application.
    */
   readonly serialRecovery?: boolean;
+  /**
+   * CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL (default y): answer SMP version 1 requests.
+   * Without it, smp.c refuses them with MGMT_ERR_UNSUPPORTED_TOO_OLD.
+   */
+  readonly originalProtocol?: boolean;
 }
 
 /** MCUboot enum mcuboot_mode: MCUBOOT_MODE_SWAP_USING_MOVE, the emulated flash's swap with revert. */
@@ -234,6 +239,8 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     const req: Request = { header, payload: body.subarray(SMP_HEADER_BYTES, SMP_HEADER_BYTES + length) };
     if (header.op !== SmpOp.read && header.op !== SmpOp.write)
       return this.send(header, mgmtError(MgmtErr.enotsup));
+    if (header.version === 0 && this.opts.originalProtocol === false)
+      return this.send(header, mgmtError(MgmtErr.unsupportedTooOld));
     if (header.version > 1) return this.send(header, mgmtError(MgmtErr.unsupportedTooNew));
     const answer = await this.dispatch(req);
     if (answer === 'reset') return;

@@ -45,6 +45,8 @@ Options:
   --usb VID:PID[:SN]    find the serial port by USB id instead
   --baud N              line rate [115200]
   --timeout MS          answer timeout per request [3000]
+  --smp-v2              SMP version 2 headers (errors as {group, rc}); for a Zephyr build
+                        without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL [version 1]
   --json                JSON lines on stdout (progress events, results)
   -v, --verbose         show the target's console text
   -h, --help
@@ -83,6 +85,7 @@ export async function flash(argv: string[]): Promise<number> {
       reset: { type: 'boolean' },
       slot: { type: 'string' },
       query: { type: 'string' },
+      'smp-v2': { type: 'boolean' },
       json: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
@@ -119,7 +122,10 @@ export async function flash(argv: string[]): Promise<number> {
     baudRate: positiveInt(values.baud, '--baud', 115200),
     reopenEveryMs: 200,
   });
-  const link = new SmpLink(transport, { defaultTimeoutMs: positiveInt(values.timeout, '--timeout', 3000) });
+  const link = new SmpLink(transport, {
+    defaultTimeoutMs: positiveInt(values.timeout, '--timeout', 3000),
+    version: values['smp-v2'] ? 1 : 0,
+  });
   const client = new SmpClient(link, positiveInt(values.timeout, '--timeout', 3000));
   if (values.verbose) link.on('console', (t) => process.stderr.write(`target> ${t}\n`));
   const abort = new AbortController();
