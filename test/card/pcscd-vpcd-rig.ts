@@ -82,7 +82,10 @@ export async function startPcscd(dir: string): Promise<Pcscd> {
     join(conf, 'vpcd'),
     `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${hex}\nLIBPATH      ${VPCD_DRIVER}\nCHANNELID    ${hex}\n`,
   );
-  const child = spawn('pcscd', ['--foreground', '--info', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // --auto-exit: should this process die without stopping it, pcscd leaves 60 s after its last client.
+  const child = spawn('pcscd', ['--foreground', '--auto-exit', '--info', '-c', conf], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout.on('data', (b: Buffer) => {
     log += b.toString();
