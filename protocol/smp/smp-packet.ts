@@ -162,7 +162,15 @@ function wireValue(v: unknown, path: string): unknown {
   if (Array.isArray(v)) return v.map((x, i) => wireValue(x, `${path}[${i}]`));
   if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = wireValue(x, `${path}.${k}`);
+    for (const [k, x] of Object.entries(v)) {
+      // defineProperty: a key named "__proto__" stays a key instead of replacing the prototype.
+      if (x !== undefined)
+        Object.defineProperty(out, k, {
+          value: wireValue(x, `${path}.${k}`),
+          enumerable: true,
+          writable: true,
+        });
+    }
     return out;
   }
   throw new ReaderError(ErrorCode.Frame_Malformed, `SMP field ${path} has no CBOR form zcbor reads`);

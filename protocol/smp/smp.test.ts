@@ -51,6 +51,7 @@ describe('SMP packet', () => {
     expect(() => encodeCbor({ off: 1.5 })).toThrow(/not an integer/);
     expect(() => encodeCbor({ hash: null })).toThrow(/no CBOR form/);
     expect(() => encodeCbor({ m: new Map() })).toThrow(/no CBOR form/);
+    expect(encodeCbor(JSON.parse('{"__proto__": 1}'))).toEqual(fromHex('a1695f5f70726f746f5f5f01'));
   });
 
   it('refuses short, length-mismatched and non-map packets with a frame error', () => {
