@@ -21,8 +21,8 @@ import { STAGE, toResultMessage } from './session/result-proto.js';
 import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
 import { SessionService, type SessionSettings } from './session/session-service.js';
 import { CardFaceReader } from './vision/card-face-reader.js';
-import { FaceApiMatcher } from './vision/face-api-matcher.js';
 import type { FrameFeed } from './vision/face-verifier.js';
+import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
 
 export interface Appliance {
   readonly service: SessionService;
@@ -71,7 +71,9 @@ export async function startAppliance(
   faults: TestFaults = {},
   now: () => number = Date.now,
 ): Promise<Appliance> {
-  const matcher = new FaceApiMatcher();
+  // The fused face matcher in a worker thread: a match must not stall the card module's
+  // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
+  const matcher = new WorkerFaceMatcher('fused');
   const reader = new CardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);
@@ -183,7 +185,7 @@ export async function startAppliance(
       await cameras.face.close();
       await cameras.cardFace.close();
       await reader.close();
-      matcher.dispose();
+      await matcher.dispose();
     },
   };
 }

@@ -61,6 +61,11 @@ export const ErrorCode = {
   Op_Canceled: 900,
   Op_Timeout: 901,
   Usage: 902,
+  // 10xx: face models
+  /** A face model is missing, failed to load, or was used before load(). */
+  Vision_Model: 1000,
+  /** The worker thread hosting the face models failed or exited. */
+  Vision_Worker: 1001,
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -17,17 +17,21 @@ export interface FaceFound {
 }
 
 export interface FaceMatcher {
-  /** Model name and version, carried in the result's FaceEvidence.matcher. */
+  /** Model id and version (and detector), carried in the result's FaceEvidence.matcher. */
   readonly name: string;
+  /** The descriptor's model, e.g. `fused-mobileface-faceapi`: descriptors of different ids never compare. */
+  readonly modelId?: string;
+  readonly version?: string;
   load(): Promise<void>;
   /**
-   * Every face in the image, largest first. `live` frames (the face camera, many per second)
-   * may use a faster detector than the `reference` photo (the chip's, once per session).
+   * The faces that count (face-select.ts: confident, not small, not at the edge), best first:
+   * `[0]` is the face to match, `[]` means no face. `live` frames (the face camera, many per
+   * second) may use a faster detector than the `reference` photo (the chip's, once per session).
    */
   detect(image: RgbImage, purpose?: 'live' | 'reference'): Promise<FaceFound[]>;
-  /** Similarity of two descriptors in [0, 1]; higher is more alike. */
+  /** Similarity of two descriptors; higher is more alike (a fused matcher's is a z-score, not in [0, 1]). */
   similarity(a: Float32Array, b: Float32Array): number;
-  /** The threshold chosen from the ROC (docs/face-threshold.md). */
+  /** Accept at or above: the operating point chosen from the impostor distribution. */
   readonly threshold: number;
-  dispose(): void;
+  dispose(): void | Promise<void>;
 }

@@ -1,0 +1,27 @@
+// The face matchers by id: what `readerctl face eval --matcher`, the worker thread and readerd
+// construct. A plain table, so the worker can build in its thread the matcher the main thread names.
+import { FaceApiMatcher } from './face-api-matcher.js';
+import type { FaceMatcher } from './face-matcher.js';
+import { FusedFaceMatcher } from './fused-matcher.js';
+import { HumanMatcher } from './human-matcher.js';
+
+export const MATCHER_IDS = ['fused', 'face-api', 'human'] as const;
+export type MatcherId = (typeof MATCHER_IDS)[number];
+
+export interface MatcherOptions {
+  readonly threshold?: number;
+}
+
+export const MATCHER_FACTORIES: Record<MatcherId, (o: MatcherOptions) => FaceMatcher> = {
+  fused: (o) => new FusedFaceMatcher(o),
+  'face-api': (o) => new FaceApiMatcher(o),
+  human: (o) => new HumanMatcher(o),
+};
+
+export function isMatcherId(s: string): s is MatcherId {
+  return (MATCHER_IDS as readonly string[]).includes(s);
+}
+
+export function createMatcher(id: MatcherId, o: MatcherOptions = {}): FaceMatcher {
+  return MATCHER_FACTORIES[id](o);
+}
