@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
     run: async (a) => (await import('./cli/console.js')).consoleCommand(a),
   },
   sim: {
-    summary: 'run a hardware emulator on a pseudo-terminal (smp-target)',
+    summary: 'run a hardware emulator: smp-target, pn532 on a pseudo-terminal; card --vpcd for PC/SC',
     run: async (a) => (await import('./cli/sim.js')).sim(a),
   },
   conformance: {
