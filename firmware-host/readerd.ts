@@ -10,7 +10,6 @@ import { loadConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
 import { loadKeyFile, loadTrustDir } from './link/keystore.js';
-import { RejectionStats } from './link/link-stats.js';
 import { Outbox } from './link/outbox.js';
 import { ensurePrivateDir } from './link/private-files.js';
 import { LinkTestService } from './link-test.js';
@@ -81,16 +80,15 @@ export async function main(argv: string[]): Promise<number> {
   if (config.testFaults.counterResetOnRestart) outbox.resetCounterForTest();
 
   let broker: EmbeddedBroker | undefined;
+  // The broker starts before the link exists; refusals before then are not counted.
+  let noteRefusal: (what: string, clientId: string, detail: string) => void = () => {};
   if (config.broker.url === 'embedded') {
     // Only the reader and its trusted terminals, with their key-bound passwords (SPEC §13).
-    const refusedLog = new RejectionStats();
-    const blog = log.child('broker');
+    // Refusals are counted with the link's rejections (/healthz, the summary line).
     broker = await startEmbeddedBroker({
       port: config.broker.embeddedPort,
       authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
-      onRefused: (what, clientId, detail) => {
-        if (refusedLog.count(what)) blog.warn(`refused a client's ${what}`, { clientId, detail });
-      },
+      onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
     });
     log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
   }
@@ -108,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     inflightWindow: config.link.inflightWindow,
     faults: config.testFaults,
   });
+  noteRefusal = (what, clientId, detail) => link.noteBrokerRefusal(what, clientId, detail);
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
   if (config.appliance) {

@@ -19,6 +19,7 @@ import type { ReferenceTerminal } from '../tools/terminal/terminal.js';
 import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
 import { makeDevice, makeTerminal } from './helpers/link-pair.js';
 import { freePort, waitForPort } from './helpers/mosquitto.js';
+import { startReaderd, writeReaderConfig } from './helpers/readerd-process.js';
 import { missing } from './helpers/system.js';
 
 const v1 = fareader.v1;
@@ -204,5 +205,29 @@ describe.each(brokers)('%s', (name, skip, start) => {
     const env = v1.SignedEnvelope.decode(seen);
     expect(v1.DeviceState.decode(env.payload).online).toBe(true);
     expect(device.stats.toJSON()['state:foreign']).toBeUndefined();
+  });
+});
+
+describe('readerd with its embedded broker', () => {
+  it('its terminal gets the results; an intruder with its client id is refused and counted', async () => {
+    const keys = makeLinkKeys();
+    const port = await freePort();
+    const config = writeReaderConfig(keys, 'embedded', { broker: { url: 'embedded', embeddedPort: port } });
+    const readerd = startReaderd(['--config', config, '--link-test-results', '2']);
+    try {
+      await readerd.waitFor(/"msg":"ready"/);
+      const url = `mqtt://127.0.0.1:${port}`;
+      const terminal = makeTerminal(keys, url);
+      await terminal.start();
+      await until(() => terminal.accepted === 2, 10_000, 'both results at the terminal');
+      const dev = brokerUsername('dev', keys.deviceId);
+      expect(await tryConnect(url, { clientId: dev })).toMatch(/Bad username or password/);
+      await readerd.waitFor(/"msg":"rejected broker".*"reason":"refused-connect"/);
+      await terminal.stop();
+    } finally {
+      readerd.proc.kill('SIGTERM');
+      await readerd.exit();
+      keys.cleanup();
+    }
   });
 });

@@ -127,6 +127,11 @@ export class DeviceLink extends EventEmitter {
     };
   }
 
+  /** The embedded broker refused a client's connection, publication or subscription (SPEC §13.2). */
+  noteBrokerRefusal(what: string, clientId: string, detail: string): void {
+    this.reject('broker', `refused-${what}`, `${clientId.slice(0, 80)}: ${detail}`, '');
+  }
+
   /** Logs what was rejected since the last summary (also run by a timer while started). */
   logRejectionSummary(): void {
     const s = this.stats.takeSummary();
