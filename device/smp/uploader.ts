@@ -3,6 +3,9 @@
 // lost chunk is sent again after a timeout, and an interrupted upload (cable pull, target
 // reset) resumes where the target says it stands: the first-chunk fields (len, sha) are sent
 // again and a target that recognises the sha answers with its current offset.
+// Every chunk but the last carries a multiple of the flash write alignment: MCUboot serial
+// recovery (boot_serial.c bs_upload) writes only whole write blocks of a chunk and asks for
+// the cut-off tail again, which a pipelining client would take for a lost chunk.
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
@@ -34,9 +37,18 @@ export interface UploadOptions {
   /** How long to wait for the port to come back after it went away. */
   readonly reconnectTimeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Data length granularity of every chunk but the last (default UPLOAD_WRITE_ALIGN). */
+  readonly writeAlign?: number;
   /** Wait for this before resuming after the port went away (the transport's reopen). */
   readonly waitForPort?: (timeoutMs: number) => Promise<void>;
 }
+
+/**
+ * MCUboot's largest flash write alignment (BOOT_MAX_ALIGN may be 8 to 32, boot/bootutil
+ * bootutil_public.h), and all write blocks are powers of two: a multiple of 32 is whole blocks
+ * on any board MCUboot supports. Zephyr's img_mgmt buffers writes itself and takes any length.
+ */
+export const UPLOAD_WRITE_ALIGN = 32;
 
 interface Inflight {
   readonly off: number;
@@ -48,7 +60,10 @@ export class Uploader extends EventEmitter<UploadEvents> {
     super();
   }
 
-  /** Largest data length at `off` whose request fits the target's buffer. */
+  /**
+   * Largest data length at `off` whose request fits the target's buffer: a multiple of
+   * `align` unless it is the rest of the image.
+   */
   static chunkLength(
     bufSize: number,
     off: number,
@@ -56,6 +71,7 @@ export class Uploader extends EventEmitter<UploadEvents> {
     first: boolean,
     sha: Uint8Array,
     image = 0,
+    align = UPLOAD_WRITE_ALIGN,
   ): number {
     const size = (n: number): number =>
       encodeSmp(
@@ -64,6 +80,7 @@ export class Uploader extends EventEmitter<UploadEvents> {
       ).length;
     let n = Math.min(total - off, Math.max(0, bufSize - size(0)));
     while (n > 0 && size(n) > bufSize) n--;
+    if (off + n < total) n -= n % align;
     if (n <= 0)
       throw new ReaderError(
         ErrorCode.Link_Protocol,
@@ -89,6 +106,16 @@ export class Uploader extends EventEmitter<UploadEvents> {
     let probing = true; // the first request always carries len and sha
     let restarts = 0;
     const inflight = new Set<Inflight>();
+    const chunk = (off: number): number =>
+      Uploader.chunkLength(
+        opts.params.bufSize,
+        off,
+        total,
+        off === 0,
+        sha,
+        opts.image ?? 0,
+        opts.writeAlign ?? UPLOAD_WRITE_ALIGN,
+      );
 
     return new Promise((resolve, reject) => {
       let finished = false;
@@ -128,7 +155,7 @@ export class Uploader extends EventEmitter<UploadEvents> {
       };
       const send = (off: number, gen: number): void => {
         const first = off === 0;
-        const len = Uploader.chunkLength(opts.params.bufSize, off, total, first, sha, opts.image ?? 0);
+        const len = chunk(off);
         const entry = { off, end: off + len };
         inflight.add(entry);
         this.link
@@ -153,7 +180,7 @@ export class Uploader extends EventEmitter<UploadEvents> {
         }
         while (inflight.size < window && next < total) {
           const off = next;
-          next = off + Uploader.chunkLength(opts.params.bufSize, off, total, off === 0, sha, opts.image ?? 0);
+          next = off + chunk(off);
           send(off, generation);
         }
       };

@@ -16,15 +16,18 @@ import { MgmtErr } from './smp-errors.js';
 import { decodeBulk, parseCbor, zcbor } from './zcbor-decode.js';
 import type { ZMap } from './zcbor-encode.js';
 
-/** nRF52840's flash write block (flash_area_align). */
-const WRITE_ALIGN = 4;
+/** nRF52840's flash write block (flash_area_align); other boards have 8, 16 or 32. */
+export const DEFAULT_WRITE_ALIGN = 4;
 const SLOT_BYTES = 0x76000;
 
 export class McubootRecovery {
   /** bs_upload's static state: RAM, gone at a reset. */
   private upload?: { size: number; off: number; data: Uint8Array };
 
-  constructor(private readonly flash: TargetFlash) {}
+  constructor(
+    private readonly flash: TargetFlash,
+    private readonly writeAlign = DEFAULT_WRITE_ALIGN,
+  ) {}
 
   answer(group: number, id: number, write: boolean, payload: Uint8Array): ZMap | 'reset' {
     const rc = (code: number): ZMap => ({ rc: code });
@@ -84,7 +87,7 @@ export class McubootRecovery {
     if (!u) return { rc: 0, off: 0 };
     if (off !== u.off) return { rc: 0, off: u.off };
     if (u.off + data.length > u.size) return invalid;
-    let n = data.length - (data.length % WRITE_ALIGN);
+    let n = data.length - (data.length % this.writeAlign);
     if (u.off + data.length === u.size) n = data.length; // the last chunk is padded instead
     u.data.set(data.subarray(0, n), u.off);
     u.off += n;

@@ -63,6 +63,8 @@ export interface SmpTargetOptions {
    * boot_serial.c does until a reset boots a valid application.
    */
   readonly serialRecovery?: boolean;
+  /** flash_area_align of the board (default 4, nRF52840): serial recovery writes whole blocks. */
+  readonly flashWriteAlign?: number;
   /**
    * CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL (default y): answer SMP version 1 requests.
    * Without it, smp.c refuses them with MGMT_ERR_UNSUPPORTED_TOO_OLD.
@@ -125,7 +127,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     super();
     this.flash = opts.flash ?? new TargetFlash(opts.signingKey, opts.ed);
     if (!opts.flash && opts.factoryImage) this.flash.slots[0] = this.flash.describe(opts.factoryImage);
-    if (opts.serialRecovery) this.recovery = new McubootRecovery(this.flash);
+    if (opts.serialRecovery) this.recovery = new McubootRecovery(this.flash, opts.flashWriteAlign);
     this.attach(transport);
   }
 
