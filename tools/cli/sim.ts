@@ -27,10 +27,16 @@ for 'readerctl flash --port PATH' and 'readerctl console'. Runs until Ctrl-C.
   --key FILE          the public (or private) key the emulated bootloader trusts
   --factory-key FILE  a private key to sign the factory image in slot 0 (default: none)
   --baud N            emulate this line rate (bytes paced at N/10 per second)
-  --buf-size N        SMP buffer size [2048]; --buf-count N [4]
+  --buf-size N        SMP buffer size [2048; 1024 with --serial-recovery]; --buf-count N [4]
   --erase-ms N        first-chunk erase time [1000]
   --noise             console log lines between SMP lines
-  --reset-at N        reset once when an upload reaches offset N`;
+  --reset-at N        reset once when an upload reaches offset N
+  --serial-recovery   start in MCUboot serial recovery (button held at power-on): answers as
+                      boot_serial.c (uploads to slot 0, list without flags, no image test or
+                      mcumgr params) until a reset boots a valid application
+  --write-align N     flash write block serial recovery writes in [4]: 1, 2, 4, 8, 16 or 32
+  --smp-v2-only       a Zephyr build without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL:
+                      SMP version 1 requests are refused (rc 12); use 'readerctl flash --smp-v2'`;
 
 export async function sim(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -44,6 +50,9 @@ export async function sim(argv: string[]): Promise<number> {
     'erase-ms': { type: 'string' },
     noise: { type: 'boolean' },
     'reset-at': { type: 'string' },
+    'serial-recovery': { type: 'boolean' },
+    'write-align': { type: 'string' },
+    'smp-v2-only': { type: 'boolean' },
     profile: { type: 'string' },
     state: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -62,23 +71,32 @@ export async function sim(argv: string[]): Promise<number> {
         ed: opensslEd25519,
       })
     : undefined;
+  const recovery = values['serial-recovery'] === true;
+  const writeAlign = positiveInt(values['write-align'], '--write-align', 4);
+  if (![1, 2, 4, 8, 16, 32].includes(writeAlign))
+    throw new ReaderError(ErrorCode.Usage, '--write-align is one of 1, 2, 4, 8, 16, 32');
   const pty = await PtyPair.create('sim');
   const served = await serveSmpTarget(pty.devicePath, {
     signingKey,
     ed: opensslEd25519,
     baudRate: values.baud ? positiveInt(values.baud, '--baud', 115200) : undefined,
-    bufSize: positiveInt(values['buf-size'], '--buf-size', 2048),
+    // MCUboot's MCUBOOT_SERIAL_MAX_RECEIVE_SIZE default, or Zephyr's netbuf for the app.
+    bufSize: positiveInt(values['buf-size'], '--buf-size', recovery ? 1024 : 2048),
     bufCount: positiveInt(values['buf-count'], '--buf-count', 4),
     eraseMs: positiveInt(values['erase-ms'], '--erase-ms', 1000),
     flashWriteBytesPerSecond: 97_000,
     factoryImage: factory,
+    serialRecovery: recovery,
+    flashWriteAlign: writeAlign,
+    originalProtocol: values['smp-v2-only'] ? false : undefined,
     faults: {
       noise: values.noise,
       resetAtOffset: values['reset-at'] ? positiveInt(values['reset-at'], '--reset-at', 0) : undefined,
     },
   });
   process.stdout.write(`${pty.hostPath}\n`);
-  process.stderr.write(`SMP target emulator ready; open ${pty.hostPath}. Ctrl-C to stop.\n`);
+  const mode = recovery ? ' in MCUboot serial recovery' : values['smp-v2-only'] ? ' (SMP v2 only)' : '';
+  process.stderr.write(`SMP target emulator ready${mode}; open ${pty.hostPath}. Ctrl-C to stop.\n`);
   await untilStopped();
   await served.close();
   await pty.close();
