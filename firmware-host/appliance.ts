@@ -71,9 +71,9 @@ export async function startAppliance(
   faults: TestFaults = {},
   now: () => number = Date.now,
 ): Promise<Appliance> {
-  // The fused face matcher in a worker thread: a match must not stall the card module's
+  // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
-  const matcher = new WorkerFaceMatcher('fused');
+  const matcher = new WorkerFaceMatcher('fr-feature');
   const reader = new CardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);

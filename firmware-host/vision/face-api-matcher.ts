@@ -1,6 +1,6 @@
 // @vladmandic/face-api on the tfjs wasm backend, models loaded from the package's own folder
 // on disk (nothing downloaded): tiny face detector, 68 landmarks, 128-D descriptor. Also the
-// detection and landmarks under the fused matcher.
+// detection and landmarks under the shipped matcher (fr-feature-matcher.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RgbImage } from '../../device/image/decode.js';
@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
  * Similarity = 1 − Euclidean distance between descriptors (face-api's own metric). 0.39 sat
  * between the 13-person fixture set's highest impostor and lowest genuine score; on faces-lfw
  * it lets 19 % of impostors through (issue 11). Kept for comparison: the appliance ships the
- * fused matcher (fused-matcher.ts).
+ * fr_feature matcher (fr-feature-matcher.ts).
  */
 export const FACE_API_THRESHOLD = 0.39;
 

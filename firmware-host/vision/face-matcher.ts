@@ -19,7 +19,7 @@ export interface FaceFound {
 export interface FaceMatcher {
   /** Model id and version (and detector), carried in the result's FaceEvidence.matcher. */
   readonly name: string;
-  /** The descriptor's model, e.g. `fused-mobileface-faceapi`: descriptors of different ids never compare. */
+  /** The descriptor's model, e.g. `faceplugin-fr-feature`: descriptors of different ids never compare. */
   readonly modelId?: string;
   readonly version?: string;
   load(): Promise<void>;
@@ -29,7 +29,7 @@ export interface FaceMatcher {
    * second) may use a faster detector than the `reference` photo (the chip's, once per session).
    */
   detect(image: RgbImage, purpose?: 'live' | 'reference'): Promise<FaceFound[]>;
-  /** Similarity of two descriptors; higher is more alike (a fused matcher's is a z-score, not in [0, 1]). */
+  /** Similarity of two descriptors; higher is more alike (the scale is the matcher's: cosine, 1 − distance). */
   similarity(a: Float32Array, b: Float32Array): number;
   /** Accept at or above: the operating point chosen from the impostor distribution. */
   readonly threshold: number;

@@ -2,10 +2,10 @@
 // construct. A plain table, so the worker can build in its thread the matcher the main thread names.
 import { FaceApiMatcher } from './face-api-matcher.js';
 import type { FaceMatcher } from './face-matcher.js';
-import { FusedFaceMatcher } from './fused-matcher.js';
+import { FrFeatureMatcher } from './fr-feature-matcher.js';
 import { HumanMatcher } from './human-matcher.js';
 
-export const MATCHER_IDS = ['fused', 'face-api', 'human'] as const;
+export const MATCHER_IDS = ['fr-feature', 'face-api', 'human'] as const;
 export type MatcherId = (typeof MATCHER_IDS)[number];
 
 export interface MatcherOptions {
@@ -13,7 +13,7 @@ export interface MatcherOptions {
 }
 
 export const MATCHER_FACTORIES: Record<MatcherId, (o: MatcherOptions) => FaceMatcher> = {
-  fused: (o) => new FusedFaceMatcher(o),
+  'fr-feature': (o) => new FrFeatureMatcher(o),
   'face-api': (o) => new FaceApiMatcher(o),
   human: (o) => new HumanMatcher(o),
 };

@@ -7,21 +7,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { verifyFace } from '../../firmware-host/vision/face-verifier.js';
+import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
 import { chipPhoto } from '../../hardware/card/card-face.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { missing } from '../helpers/system.js';
 
 const skip = missing('ffmpeg', 'ffmpeg');
 const dir = mkdtempSync(join(tmpdir(), 'verify-'));
-const matcher = new FaceApiMatcher();
+// The matcher readerd ships, in its worker thread, as the appliance runs it.
+const matcher = new WorkerFaceMatcher();
 let chip: RgbImage;
 beforeAll(async () => {
   await matcher.load();
   chip = await decodeImage(await chipPhoto(join(FACES_DIR, 'img20.jpg')));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await matcher.dispose();
+});
 
 function video(name: string, input: string[], vf: string): string {
   const out = join(dir, `${name}.mp4`);
