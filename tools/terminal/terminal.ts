@@ -61,6 +61,8 @@ export interface TerminalOptions {
    */
   readonly role?: 'terminal' | 'sender';
   readonly ed25519?: Ed25519;
+  /** A summary of rejections is logged this often when there were any (default 60 s). */
+  readonly summaryIntervalMs?: number;
 }
 
 export type CommandBody = Omit<fareader.v1.ICommand, 'commandId' | 'deviceId' | 'issuedAtMs' | 'terminalId'>;
@@ -84,6 +86,7 @@ export class ReferenceTerminal extends EventEmitter {
     nonceHex: string;
   }[] = [];
   private readonly batchKeys = new Map<string, string>();
+  private summaryTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: TerminalOptions) {
     super();
@@ -117,6 +120,8 @@ export class ReferenceTerminal extends EventEmitter {
     else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
     const client = mqtt.connect(this.opts.broker.url, options);
     this.client = client;
+    // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
+    this.summaryTimer = setInterval(() => this.logRejectionSummary(), this.opts.summaryIntervalMs ?? 60_000);
     client.on('message', (topic, payload) => this.onMessage(topic, new Uint8Array(payload)));
     client.on('error', (e) => this.opts.log.warn('broker connection error', { err: e }));
     client.on('connect', () => {
@@ -425,11 +430,18 @@ export class ReferenceTerminal extends EventEmitter {
     return { nonce, response };
   }
 
+  logRejectionSummary(): void {
+    const s = this.stats.takeSummary();
+    if (s) this.opts.log.info('rejections since the last summary', s);
+  }
+
   acceptedCount(deviceId: string): number {
     return this.store.acceptedCount(deviceId);
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.summaryTimer);
+    this.logRejectionSummary();
     const c = this.client;
     if (c?.connected && this.opts.role !== 'sender') {
       await new Promise<void>((resolve) =>
