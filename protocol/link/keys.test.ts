@@ -34,4 +34,16 @@ describe('Ed25519 key encodings (RFC 8410)', () => {
     );
     expect(() => keyPairFromPem('hello')).toThrow(/PRIVATE KEY/);
   });
+
+  it('a key pair printed, logged or serialised shows its key id and no secret', async () => {
+    const { inspect } = await import('node:util');
+    const kp = generateKeyPair();
+    const secretHex = Buffer.from(kp.secretKey).toString('hex');
+    for (const text of [JSON.stringify({ kp }), inspect({ kp }, { depth: 5 }), inspect(kp)]) {
+      expect(text).not.toContain(secretHex.slice(0, 16));
+      expect(text).not.toMatch(/\b(1[0-9]{2}|[1-9]?[0-9]), (1[0-9]{2}|[1-9]?[0-9]), /); // no byte list
+      expect(text).toContain('[redacted]');
+    }
+    expect(kp.secretKey).toHaveLength(64);
+  });
 });

@@ -17,10 +17,20 @@ export interface KeyPair {
   readonly secretKey: Uint8Array;
 }
 
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
 export function keyPairFromSeed(seed: Uint8Array): KeyPair {
   if (seed.length !== 32) throw new ReaderError(ErrorCode.Config_KeyFile, 'an Ed25519 seed is 32 bytes');
   const kp = nacl.sign.keyPair.fromSeed(seed);
-  return { publicKey: kp.publicKey, secretKey: kp.secretKey };
+  // Printed, logged or serialised, a key pair shows its key id, never its secret (as Secret<T>).
+  const shown = (): { keyId: string; secretKey: string } => ({
+    keyId: toHex(keyIdOf(kp.publicKey)),
+    secretKey: '[redacted]',
+  });
+  return Object.defineProperties(
+    { publicKey: kp.publicKey, secretKey: kp.secretKey },
+    { toJSON: { value: shown }, [INSPECT]: { value: shown } },
+  );
 }
 
 export function generateKeyPair(random: (n: number) => Uint8Array = nacl.randomBytes): KeyPair {
