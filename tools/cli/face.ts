@@ -13,17 +13,13 @@ import {
   readPairs,
 } from '../../firmware-host/vision/evaluate.js';
 import { detPlot } from '../../firmware-host/vision/evaluate-plot.js';
-import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
-import { HumanMatcher } from '../../firmware-host/vision/human-matcher.js';
+import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { evalText } from './face-eval-text.js';
 
-/** The matchers `--matcher` names (FaceMatcher implementations). */
-const MATCHERS: Record<string, (o: { threshold?: number }) => FaceMatcher> = {
-  'face-api': (o) => new FaceApiMatcher(o),
-  human: (o) => new HumanMatcher(o),
-};
+/** The matchers `--matcher` names: the appliance's table (firmware-host/vision/matchers.ts). */
+const MATCHERS = MATCHER_FACTORIES;
 
 const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--images DIR] [options]
        readerctl face report --from REPORT.json [--plot FILE.svg|png]
@@ -74,7 +70,7 @@ const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--ima
                          operating points with their 95 % intervals, the target FAR
     --json               the whole report (scores and file names, never descriptors)
     --worst N            worst pairs kept per cohort (default 10)
-    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default face-api)
+    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default fr-feature, what readerd ships)
     Progress goes to stderr.
 
   report   prints a saved \`eval --json\` report as text again, and draws its DET plot.
@@ -128,7 +124,7 @@ export async function face(argv: string[]): Promise<number> {
     worst: { type: 'string' },
     plot: { type: 'string' },
     from: { type: 'string' },
-    matcher: { type: 'string', default: 'face-api' },
+    matcher: { type: 'string', default: 'fr-feature' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -137,14 +133,13 @@ export async function face(argv: string[]): Promise<number> {
     return action ? EXIT.ok : EXIT.usage;
   }
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  // A fused matcher's score is a z-score, not a similarity in [0, 1]: any finite number.
+  // A matcher's score need not lie in [0, 1] (cosine is in [−1, 1]): any finite number.
   if (threshold !== undefined && !Number.isFinite(threshold))
     throw new ReaderError(ErrorCode.Usage, "--threshold is a number (on the matcher's score scale)");
-  const make = MATCHERS[values.matcher];
-  if (!make)
+  if (!isMatcherId(values.matcher))
     throw new ReaderError(ErrorCode.Usage, `--matcher is one of ${Object.keys(MATCHERS).join(', ')}`);
   // eval judges at --threshold itself; the matcher keeps its configured one for comparison.
-  const matcher = make({ threshold: action === 'eval' ? undefined : threshold });
+  const matcher = MATCHERS[values.matcher]({ threshold: action === 'eval' ? undefined : threshold });
   if (action === 'eval') return evalCommand(matcher, values, threshold);
   if (action === 'report') {
     if (!values.from)
