@@ -3,21 +3,45 @@
 // nothing the target had confirmed.
 import { bytesEqual } from '../../protocol/bytes.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { parseImage, verifyImage } from '../../protocol/mcuboot/image.js';
+import {
+  type HashAlgorithm,
+  hashTlvOf,
+  parseImage,
+  TlvType,
+  verifyImage,
+} from '../../protocol/mcuboot/image.js';
 import { targetVersionString } from '../../protocol/smp/smp-packet.js';
 
 /** Header flag IMAGE_F_NON_BOOTABLE (MCUboot image.h): what img_mgmt reports as "bootable". */
 const IMAGE_F_NON_BOOTABLE = 0x10;
 
+const HASH_BYTES: Record<HashAlgorithm, number> = { sha256: 32, sha384: 48, sha512: 64 };
+
+/** How the board's MCUboot was built: the image hash it expects, and pure signatures. */
+export interface BootloaderBuild {
+  /**
+   * MCUboot's image hash (Kconfig BOOT_IMG_HASH_ALG_SHA256 / _SHA384 / _SHA512): bootutil
+   * validates only that hash TLV. The application's img_mgmt follows it with
+   * CONFIG_MCUBOOT_BOOTLOADER_USES_SHA512; Zephyr has no SHA-384 setting, so on a SHA-384
+   * board img_mgmt keeps looking for a SHA256 TLV.
+   */
+  readonly hash?: HashAlgorithm;
+  /** BOOT_SIGNATURE_TYPE_PURE: Ed25519 over the image itself (SHA-512 images only). */
+  readonly pure?: boolean;
+}
+
 export interface SlotImage {
   readonly bytes: Uint8Array;
+  /** The hash TLV Zephyr's img_mgmt lists (IMAGE_TLV_SHA: SHA512 or SHA256, per the build). */
   readonly hash: Uint8Array;
+  /** The hash TLV MCUboot validates and serial recovery lists (the build's hash). */
+  readonly bootloaderHash?: Uint8Array;
   readonly version: string;
   /** Hash and signature check against the provisioned key: what MCUboot checks at boot. */
   readonly valid: boolean;
   /**
-   * What img_mgmt_read_info finds: image magic and a SHA256 TLV. A slot without them is left
-   * out of the state list, as Zephyr does.
+   * What img_mgmt_read_info finds: image magic and exactly one hash TLV of its type and
+   * length. A slot without it is left out of the state list, as Zephyr does.
    */
   readonly readable: boolean;
   /** The header does not carry IMAGE_F_NON_BOOTABLE: the image list's "bootable" flag. */
@@ -38,10 +62,24 @@ export class TargetFlash {
   testing = false;
   confirmed = true;
 
+  readonly hashAlgorithm: HashAlgorithm;
+  readonly pure: boolean;
+
   constructor(
     private readonly signingKey: Uint8Array,
     private readonly ed: Ed25519,
-  ) {}
+    build: BootloaderBuild = {},
+  ) {
+    this.pure = build.pure ?? false;
+    this.hashAlgorithm = build.hash ?? (this.pure ? 'sha512' : 'sha256');
+    if (this.pure && this.hashAlgorithm !== 'sha512')
+      throw new RangeError('MCUboot builds pure Ed25519 signatures with SHA-512 images only');
+  }
+
+  /** IMAGE_SHA_LEN of the application's img_mgmt: 64 with SHA-512 builds, else 32. */
+  get listedHashBytes(): number {
+    return this.hashAlgorithm === 'sha512' ? 64 : 32;
+  }
 
   describe(bytes: Uint8Array): SlotImage {
     let parsed: ReturnType<typeof parseImage>;
@@ -50,23 +88,35 @@ export class TargetFlash {
     } catch {
       return {
         bytes,
-        hash: new Uint8Array(32),
+        hash: new Uint8Array(this.listedHashBytes),
         version: '0.0.0',
         valid: false,
         readable: false,
         bootableFlag: false,
       };
     }
-    const sha = parsed.tlvs.find((t) => t.type === 0x10 && !t.protected && t.value.length === 32)?.value;
+    const unprotected = parsed.tlvs.filter((t) => !t.protected);
+    // img_mgmt_read_info: the first IMAGE_TLV_SHA of IMAGE_SHA_LEN bytes, a second one is
+    // IMG_MGMT_ERR_TLV_MULTIPLE_HASHES_FOUND; other TLVs (any other hash) are skipped.
+    const listType = this.hashAlgorithm === 'sha512' ? TlvType.SHA512 : TlvType.SHA256;
+    const listed = unprotected.filter((t) => t.type === listType && t.value.length === this.listedHashBytes);
+    const sha = listed.length === 1 ? listed[0]!.value : undefined;
+    const bootloaderHash = unprotected.find(
+      (t) => t.type === hashTlvOf[this.hashAlgorithm] && t.value.length === HASH_BYTES[this.hashAlgorithm],
+    )?.value;
     let valid = false;
     try {
-      valid = verifyImage(bytes, this.signingKey, this.ed).ok;
+      const check = verifyImage(bytes, this.signingKey, this.ed);
+      // bootutil_img_validate checks only its own EXPECTED_HASH_TLV, and verifies the signature
+      // over the digest, or over the image in a pure build: another kind never boots.
+      valid = check.ok && check.hash === this.hashAlgorithm && check.pure === this.pure;
     } catch {
       valid = false; // an algorithm the bootloader was not built for: it does not boot
     }
     return {
       bytes,
-      hash: sha ?? new Uint8Array(32),
+      hash: sha ?? new Uint8Array(this.listedHashBytes),
+      ...(bootloaderHash ? { bootloaderHash } : {}),
       version: targetVersionString(parsed.header.version),
       valid,
       readable: sha !== undefined,

@@ -50,7 +50,8 @@ export class McubootRecovery {
     for (const slot of [0, 1] as const) {
       const s = this.flash.slots[slot];
       if (!s?.valid) continue; // bs_list lists only images that validate
-      images.push({ slot, hash: s.hash, version: s.version });
+      // The hash of the build's type (IMAGE_HASH_SIZE bytes, boot_serial_get_hash).
+      images.push({ slot, ...(s.bootloaderHash ? { hash: s.bootloaderHash } : {}), version: s.version });
     }
     return { images };
   }

@@ -19,7 +19,7 @@ import {
   SmpGroup,
   SmpOp,
 } from '../../protocol/smp/smp-packet.js';
-import { TargetFlash } from './flash.js';
+import { type BootloaderBuild, TargetFlash } from './flash.js';
 import { McubootRecovery } from './mcuboot-recovery.js';
 import { groupError, MgmtErr, mgmtError, ShellMgmtErr } from './smp-errors.js';
 import { decodeBulk, zcbor } from './zcbor-decode.js';
@@ -63,6 +63,10 @@ export interface SmpTargetOptions {
    * boot_serial.c does until a reset boots a valid application.
    */
   readonly serialRecovery?: boolean;
+  /** The image hash MCUboot was built for (and img_mgmt lists): SHA-256 unless given. */
+  readonly imageHash?: BootloaderBuild['hash'];
+  /** MCUboot built for pure Ed25519 signatures (BOOT_SIGNATURE_TYPE_PURE, SHA-512 images). */
+  readonly pureSignatures?: boolean;
   /** flash_area_align of the board (default 4, nRF52840): serial recovery writes whole blocks. */
   readonly flashWriteAlign?: number;
   /**
@@ -125,7 +129,9 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     private readonly opts: SmpTargetOptions,
   ) {
     super();
-    this.flash = opts.flash ?? new TargetFlash(opts.signingKey, opts.ed);
+    this.flash =
+      opts.flash ??
+      new TargetFlash(opts.signingKey, opts.ed, { hash: opts.imageHash, pure: opts.pureSignatures });
     if (!opts.flash && opts.factoryImage) this.flash.slots[0] = this.flash.describe(opts.factoryImage);
     if (opts.serialRecovery) this.recovery = new McubootRecovery(this.flash, opts.flashWriteAlign);
     this.attach(transport);
@@ -382,7 +388,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     if (hash.length === 0) {
       if (!confirm) return fail(ImgMgmtErr.invalidHash);
       slot = 0;
-    } else if (hash.length !== 32) return fail(ImgMgmtErr.invalidHash);
+    } else if (hash.length !== f.listedHashBytes) return fail(ImgMgmtErr.invalidHash);
     else {
       const found = f.slotOf(hash);
       if (found === undefined || !f.slots[found]?.readable) return fail(ImgMgmtErr.hashNotFound);

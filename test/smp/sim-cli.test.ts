@@ -78,12 +78,17 @@ describe('readerctl sim smp-target --help', () => {
       /--smp-v2-only\s+a Zephyr build without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL/,
     );
     expect(r.out).toMatch(/--write-align N/);
+    expect(r.out).toMatch(/--sha 256\|384\|512/);
+    expect(r.out).toMatch(/--pure\s+MCUboot built for pure Ed25519 signatures/);
   });
 
   it('refuses a write alignment no flash has', async () => {
     const r = await run('sim', 'smp-target', '--key', keys.deviceKeyFile, '--write-align', '3');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--write-align is one of 1, 2, 4, 8, 16, 32/);
+    const pure = await run('sim', 'smp-target', '--key', keys.deviceKeyFile, '--pure', '--sha', '256');
+    expect(pure.code).toBe(2);
+    expect(pure.err).toMatch(/--pure images are SHA-512 images/);
   });
 });
 

@@ -35,6 +35,9 @@ for 'readerctl flash --port PATH' and 'readerctl console'. Runs until Ctrl-C.
                       boot_serial.c (uploads to slot 0, list without flags, no image test or
                       mcumgr params) until a reset boots a valid application
   --write-align N     flash write block serial recovery writes in [4]: 1, 2, 4, 8, 16 or 32
+  --sha 256|384|512   the image hash MCUboot was built for [256]; img_mgmt lists that TLV
+                      (SHA-384: Zephyr has no setting, so the application lists no image)
+  --pure              MCUboot built for pure Ed25519 signatures (imgtool --pure; SHA-512)
   --smp-v2-only       a Zephyr build without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL:
                       SMP version 1 requests are refused (rc 12); use 'readerctl flash --smp-v2'`;
 
@@ -53,6 +56,8 @@ export async function sim(argv: string[]): Promise<number> {
     'serial-recovery': { type: 'boolean' },
     'write-align': { type: 'string' },
     'smp-v2-only': { type: 'boolean' },
+    sha: { type: 'string' },
+    pure: { type: 'boolean' },
     profile: { type: 'string' },
     state: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -75,6 +80,11 @@ export async function sim(argv: string[]): Promise<number> {
   const writeAlign = positiveInt(values['write-align'], '--write-align', 4);
   if (![1, 2, 4, 8, 16, 32].includes(writeAlign))
     throw new ReaderError(ErrorCode.Usage, '--write-align is one of 1, 2, 4, 8, 16, 32');
+  const sha = values.sha ?? (values.pure ? '512' : '256');
+  if (!['256', '384', '512'].includes(sha))
+    throw new ReaderError(ErrorCode.Usage, '--sha is 256, 384 or 512');
+  if (values.pure && sha !== '512')
+    throw new ReaderError(ErrorCode.Usage, '--pure images are SHA-512 images (--sha 512)');
   const pty = await PtyPair.create('sim');
   const served = await serveSmpTarget(pty.devicePath, {
     signingKey,
@@ -89,6 +99,8 @@ export async function sim(argv: string[]): Promise<number> {
     serialRecovery: recovery,
     flashWriteAlign: writeAlign,
     originalProtocol: values['smp-v2-only'] ? false : undefined,
+    imageHash: `sha${sha}` as 'sha256' | 'sha384' | 'sha512',
+    pureSignatures: values.pure === true,
     faults: {
       noise: values.noise,
       resetAtOffset: values['reset-at'] ? positiveInt(values['reset-at'], '--reset-at', 0) : undefined,
