@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensslEd25519 } from '../firmware-host/link/ed25519-openssl.js';
 import { linkTestResult } from '../firmware-host/link-test.js';
+import { toHex, utf8 } from '../protocol/bytes.js';
 import { fareader } from '../protocol/gen/fareader.js';
+import { brokerPasswordInput } from '../protocol/link/broker-credentials.js';
 import { open, PayloadType, seal, signingInput } from '../protocol/link/envelope.js';
 import { keyIdHex } from '../protocol/link/keys.js';
 import { toLong } from '../protocol/link/u64.js';
@@ -119,6 +121,39 @@ describe.skipIf(missing('openssl', 'openssl'))('openssl', () => {
       opensslEd25519,
     );
     expect(opened.keyId).toBe(keyIdHex(keys.deviceKey.publicKey));
+  });
+});
+
+describe.skipIf(missing('openssl', 'openssl'))('broker passwords (SPEC 13.1)', () => {
+  it('openssl makes the same password from our key file as readerctl broker credentials prints', () => {
+    const out = JSON.parse(
+      readerctl(
+        'broker',
+        'credentials',
+        '--key',
+        keys.terminalKeyFile,
+        '--role',
+        'terminal',
+        '--id',
+        'terminal-1',
+        '--json',
+      ).toString(),
+    ) as { username: string; password: string };
+    expect(out.username).toBe('fareader-term-terminal-1');
+    const msg = join(keys.dir, 'broker-password.bin');
+    writeFileSync(msg, brokerPasswordInput(out.username));
+    expect(toHex(brokerPasswordInput('u'))).toBe(`${toHex(utf8('fareader.v1/broker-password'))}0075`);
+    const sig = execFileSync('openssl', [
+      'pkeyutl',
+      '-sign',
+      '-inkey',
+      keys.terminalKeyFile,
+      '-rawin',
+      '-in',
+      msg,
+    ]);
+    const b64url = Buffer.from(sig).toString('base64url');
+    expect(out.password).toBe(`fa1.${keyIdHex(keys.terminalKey.publicKey)}.${b64url}`);
   });
 });
 
