@@ -44,7 +44,7 @@ function topicOf(x: Input): string {
   return terminalStateTopic(x.terminalId);
 }
 
-function check(x: Input): void {
+async function check(x: Input): Promise<void> {
   const r = rig!;
   const before = r.device.stats.total;
   const topic = topicOf(x);
@@ -52,6 +52,8 @@ function check(x: Input): void {
   neverThrows('the device link message handler', () =>
     client.emit('message', topic, Buffer.from(x.payload), { retain: x.retained } as never),
   );
+  // One turn of the event loop: batches commit, answers go out, as between two deliveries.
+  await new Promise((r) => setImmediate(r));
   const failed = failures();
   expectThat(failed === '', `a device link handler failed: ${failed}`);
   // What no trusted terminal signed is rejected and counted (an empty retained terminal
@@ -59,6 +61,7 @@ function check(x: Input): void {
   if (x.kind === 'terminal-state' && x.payload.length === 0) return;
   // A terminal id that is no valid id is dropped uncounted (reported in notes/fuzz-findings.md).
   if (x.kind === 'terminal-state' && !isValidId(x.terminalId)) return;
+  if (r.device.stats.total > before) return; // counted: nothing more to check
   const trust = (k: string) =>
     k === keyIdHex(r.keys.terminalKey.publicKey) ? r.keys.terminalKey.publicKey : undefined;
   let opens = true;
@@ -97,18 +100,21 @@ export const deviceLinkTarget: FuzzTarget = {
     rig = undefined;
   },
   properties: [
-    property<Input>({
-      name: 'message',
-      arbitrary: input,
-      check,
-      toBytes: (x) => Uint8Array.of(kinds.indexOf(x.kind), x.retained ? 1 : 0, ...x.payload),
-      fromBytes: (b) => ({
-        kind: kinds[(b[0] ?? 0) % kinds.length]!,
-        retained: b[1] === 1,
-        terminalId: 'terminal-1',
-        payload: b.subarray(2),
-      }),
-    }),
+    property<Input>(
+      {
+        name: 'message',
+        arbitrary: input,
+        check,
+        toBytes: (x) => Uint8Array.of(kinds.indexOf(x.kind), x.retained ? 1 : 0, ...x.payload),
+        fromBytes: (b) => ({
+          kind: kinds[(b[0] ?? 0) % kinds.length]!,
+          retained: b[1] === 1,
+          terminalId: 'terminal-1',
+          payload: b.subarray(2),
+        }),
+      },
+      { async: true },
+    ),
     property<number>(
       {
         name: 'still-answers',

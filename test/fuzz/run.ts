@@ -108,7 +108,7 @@ process.stdout.write(
 );
 for (const r of rows) process.stdout.write(`${line(r)}\n`);
 const hits = knownHits();
-for (const k of knownFindings)
+for (const k of knownFindings.filter((f) => chosen.some((t) => t.name === f.target)))
   process.stdout.write(
     `\nknown open finding ${k.id} (${k.where}; see notes/fuzz-findings.md): hit ${hits[k.id] ?? 0} times, not counted`,
   );

@@ -180,5 +180,26 @@ export const smpTargetTarget: FuzzTarget = {
       },
       { async: true },
     ),
+    property<Uint8Array>({
+      name: 'unterminated-line',
+      weight: 0.01,
+      arbitrary: fc
+        .uint8Array({ minLength: 700, maxLength: 1024 })
+        .map((b) => b.map((x) => (x === 0x0a ? 0x20 : x))),
+      check: (b) => {
+        if (target.stats.resets > 0) fresh();
+        for (let i = 0; i < 100; i++) neverThrows('SmpTarget on data', () => pipe.push(b));
+        const line = (target as unknown as { line?: number[] }).line;
+        if (!Array.isArray(line)) throw new Error('SmpTarget no longer has line: update the fuzz target');
+        const n = line.length;
+        // End the line, so that the next input starts clean.
+        pipe.push(Uint8Array.of(0x0a));
+        pipe.take();
+        // The decoder it feeds caps a line at 4 KiB; a UART driver's ring buffer is smaller still.
+        expectThat(n <= 16 * 1024, `the SMP target holds ${n} bytes of one unfinished line`);
+      },
+      toBytes: same,
+      fromBytes: same,
+    }),
   ],
 };

@@ -2,10 +2,12 @@
 import { apduTarget } from './apdu.fuzz.js';
 import { cardEmulatorTarget } from './card-emulator.fuzz.js';
 import { ccidTarget } from './ccid.fuzz.js';
+import { consoleTarget } from './console.fuzz.js';
 import { deviceLinkTarget } from './device-link.fuzz.js';
 import type { FuzzTarget } from './harness.js';
 import { linkTarget } from './link.fuzz.js';
 import { mcubootTarget } from './mcuboot.fuzz.js';
+import { mynumberTarget } from './mynumber.fuzz.js';
 import { pn532Target } from './pn532.fuzz.js';
 import { pn532EmulatorTarget } from './pn532-emulator.fuzz.js';
 import { smpTarget } from './smp.fuzz.js';
@@ -21,6 +23,8 @@ export const targets: readonly FuzzTarget[] = [
   smpTarget,
   mcubootTarget,
   linkTarget,
+  mynumberTarget,
+  consoleTarget,
   cardEmulatorTarget,
   pn532EmulatorTarget,
   smpTargetTarget,
