@@ -155,6 +155,18 @@ export class TargetFlash {
     return 'none';
   }
 
+  /**
+   * Writes a whole image into a slot. In the secondary slot, an image trailer that came with
+   * the bytes (imgtool --pad) is what boot_swap_type reads at the next reset: a test swap, or
+   * a permanent one when image-ok is set, without any image state command.
+   */
+  program(slot: 0 | 1, bytes: Uint8Array): SlotImage {
+    const image = this.describe(bytes);
+    this.slots[slot] = image;
+    if (slot === 1) this.pending = image.trailer ? { permanent: image.trailer.permanent } : undefined;
+    return image;
+  }
+
   slotOf(hash: Uint8Array): 0 | 1 | undefined {
     if (this.slots[0] && bytesEqual(this.slots[0].hash, hash)) return 0;
     if (this.slots[1] && bytesEqual(this.slots[1].hash, hash)) return 1;

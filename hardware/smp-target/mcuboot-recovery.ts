@@ -93,7 +93,7 @@ export class McubootRecovery {
     u.data.set(data.subarray(0, n), u.off);
     u.off += n;
     if (u.off === u.size) {
-      this.flash.slots[0] = this.flash.describe(u.data);
+      this.flash.program(0, u.data);
       this.flash.pending = undefined;
       this.flash.testing = false;
       this.flash.confirmed = true;

@@ -504,11 +504,9 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     if (u.off < u.len) return { off: u.off };
     // CONFIG_IMG_ENABLE_IMAGE_CHECK: the last answer says whether the SHA-256 matched.
     const match = bytesEqual(new Uint8Array(createHash('sha256').update(u.data).digest()), u.sha);
-    f.slots[1] = f.describe(u.data);
-    // A padded image brings its own trailer: MCUboot (and img_mgmt's state list) sees it
-    // pending from now on, for a test or for good.
-    const trailer = f.slots[1].trailer;
-    if (trailer) f.pending = { permanent: trailer.permanent };
+    // A padded image brings its own trailer: MCUboot (and img_mgmt's state list, which reads
+    // the same trailer) sees it pending from now on, for a test or for good.
+    f.program(1, u.data);
     this.upload = undefined;
     this.stats.uploadsCompleted++;
     this.log(`<inf> img_mgmt: upload of ${u.len} bytes done`);
