@@ -66,8 +66,12 @@ export class FaceApiMatcher implements FaceMatcher {
   private tf?: Tf;
   private api?: FaceApi;
 
-  constructor(opts: { threshold?: number } = {}) {
+  private readonly descriptors: boolean;
+
+  /** `descriptors: false`: detection and landmarks only, for a matcher with its own embedder. */
+  constructor(opts: { threshold?: number; descriptors?: boolean } = {}) {
     this.threshold = opts.threshold ?? FACE_API_THRESHOLD;
+    this.descriptors = opts.descriptors ?? true;
   }
 
   async load(): Promise<void> {
@@ -81,7 +85,7 @@ export class FaceApiMatcher implements FaceMatcher {
     const models = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
     await api.nets.tinyFaceDetector.loadFromDisk(models);
     await api.nets.faceLandmark68Net.loadFromDisk(models);
-    await api.nets.faceRecognitionNet.loadFromDisk(models);
+    if (this.descriptors) await api.nets.faceRecognitionNet.loadFromDisk(models);
     this.tf = tf;
     this.api = api;
   }
@@ -105,10 +109,14 @@ export class FaceApiMatcher implements FaceMatcher {
     const p = framed.offset;
     const x = this.tf!.tensor3d(framed.image.data, [framed.image.height, framed.image.width, 3], 'int32');
     try {
-      const found = await api
+      const task = api
         .detectAllFaces(x as never, new api.TinyFaceDetectorOptions({ inputSize: 320, scoreThreshold: 0.5 }))
-        .withFaceLandmarks()
-        .withFaceDescriptors();
+        .withFaceLandmarks();
+      const found: {
+        detection: { box: FaceBox; score: number };
+        landmarks: { positions: { x: number; y: number }[] };
+        descriptor?: Float32Array;
+      }[] = this.descriptors ? await task.withFaceDescriptors() : await task;
       return found.map((f) => ({
         box: {
           x: f.detection.box.x - p,
@@ -118,7 +126,7 @@ export class FaceApiMatcher implements FaceMatcher {
         },
         score: f.detection.score,
         landmarks: f.landmarks.positions.map((q) => [q.x - p, q.y - p] as const),
-        descriptor: f.descriptor,
+        descriptor: f.descriptor ?? new Float32Array(0),
       }));
     } finally {
       x.dispose();

@@ -19,7 +19,7 @@ export class FrFeatureMatcher implements FaceMatcher {
   readonly name =
     `${FR_FEATURE.id}@${FR_FEATURE.version} (512-D cosine, ArcFace 5-point alignment; face-api@${FACE_API_VERSION} tiny_face_detector 320 + 68 landmarks)`;
   readonly threshold: number;
-  private readonly detector = new FaceApiMatcher();
+  private readonly detector = new FaceApiMatcher({ descriptors: false });
   private embedder?: FrFeatureEmbedder;
 
   constructor(opts: { threshold?: number } = {}) {
