@@ -1,6 +1,7 @@
 // Every fuzz target, in the order `npm run fuzz` and `npm test` run them.
 import { apduTarget } from './apdu.fuzz.js';
 import { cardEmulatorTarget } from './card-emulator.fuzz.js';
+import { cardReaderTarget } from './card-reader.fuzz.js';
 import { ccidTarget } from './ccid.fuzz.js';
 import { consoleTarget } from './console.fuzz.js';
 import { deviceLinkTarget } from './device-link.fuzz.js';
@@ -26,6 +27,7 @@ export const targets: readonly FuzzTarget[] = [
   mynumberTarget,
   consoleTarget,
   cardEmulatorTarget,
+  cardReaderTarget,
   pn532EmulatorTarget,
   smpTargetTarget,
   deviceLinkTarget,
