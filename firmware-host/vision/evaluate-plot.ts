@@ -10,7 +10,9 @@ const W = 960;
 const H = 680;
 const M = { left: 90, right: 300, top: 64, bottom: 78 };
 const COLOURS = ['#1f4e9c', '#c0392b', '#2a9d3c', '#8e44ad', '#d35400', '#16a085'];
+/** FAR axis end; the FRR axis ends there too unless an operating point lies above it. */
 const MAX = 0.5;
+const HIGH_FRR_TICKS = [0.8, 0.9, 0.95];
 
 const esc = (s: string): string =>
   s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
@@ -28,13 +30,14 @@ export function percent(x: number): string {
 /** The decade at or below x (for the axis range). */
 const decadeBelow = (x: number): number => 10 ** Math.floor(Math.log10(x) + 1e-9);
 
-function ticks(min: number): { value: number; major: boolean }[] {
+function ticks(min: number, max: number): { value: number; major: boolean }[] {
   const out: { value: number; major: boolean }[] = [];
   for (let d = decadeBelow(min); d < MAX; d *= 10)
     for (const m of [1, 2, 5]) {
       const v = d * m;
       if (v >= min * 0.999 && v <= MAX * 1.001) out.push({ value: v, major: m === 1 || v >= 0.1 });
     }
+  for (const v of HIGH_FRR_TICKS) if (v <= max * 1.001) out.push({ value: v, major: true });
   return out;
 }
 
@@ -44,6 +47,8 @@ export function detSvg(report: FaceEvalReport): string {
   const frrs = tables.map((t) => 1 / Math.max(1, t.genuinePairs));
   const xMin = Math.max(1e-7, decadeBelow(Math.min(...fars, report.threshold.targetFar / 2)));
   const yMin = Math.max(1e-5, decadeBelow(Math.min(...frrs, 1e-2)));
+  // A threshold set for a very low FAR can reject most genuine pairs: keep those points on the plot.
+  const yMax = tables.some((t) => t.frr.upper > 0.45) ? 0.95 : MAX;
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
   const px = (far: number): number =>
@@ -52,7 +57,7 @@ export function detSvg(report: FaceEvalReport): string {
   const py = (frr: number): number =>
     M.top +
     ph -
-    ((probit(Math.min(0.99, Math.max(frr, yMin / 3))) - probit(yMin)) / (probit(MAX) - probit(yMin))) * ph;
+    ((probit(Math.min(0.99, Math.max(frr, yMin / 3))) - probit(yMin)) / (probit(yMax) - probit(yMin))) * ph;
   const f = (v: number): string => v.toFixed(1);
   const parts: string[] = [];
   parts.push(
@@ -64,7 +69,7 @@ export function detSvg(report: FaceEvalReport): string {
   // Labels from the top of each axis down, skipping any too close to the last one drawn:
   // the probit scale crowds the low decades together.
   let lastLabel = Number.POSITIVE_INFINITY;
-  for (const t of ticks(xMin).reverse()) {
+  for (const t of ticks(xMin, MAX).reverse()) {
     const x = px(t.value);
     parts.push(
       `<line x1="${f(x)}" y1="${M.top}" x2="${f(x)}" y2="${M.top + ph}" stroke="${t.major ? '#d0d0d0' : '#ececec'}"/>`,
@@ -78,7 +83,7 @@ export function detSvg(report: FaceEvalReport): string {
     }
   }
   lastLabel = Number.NEGATIVE_INFINITY;
-  for (const t of ticks(yMin).reverse()) {
+  for (const t of ticks(yMin, yMax).reverse()) {
     const y = py(t.value);
     parts.push(
       `<line x1="${M.left}" y1="${f(y)}" x2="${M.left + pw}" y2="${f(y)}" stroke="${t.major ? '#d0d0d0' : '#ececec'}"/>`,
@@ -101,7 +106,7 @@ export function detSvg(report: FaceEvalReport): string {
   const tx = px(report.threshold.targetFar);
   parts.push(
     `<line x1="${f(tx)}" y1="${M.top}" x2="${f(tx)}" y2="${M.top + ph}" stroke="#555" stroke-dasharray="6 4"/>`,
-    `<text x="${f(tx + 4)}" y="${M.top + 14}" font-size="11" fill="#555">target FAR ${esc(percent(report.threshold.targetFar))}</text>`,
+    `<text x="${f(tx + 4)}" y="${M.top + ph - 8}" font-size="11" fill="#555">target FAR ${esc(percent(report.threshold.targetFar))}</text>`,
   );
   // Curves and operating points.
   const legendX = M.left + pw + 20;
