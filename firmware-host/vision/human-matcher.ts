@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { RgbImage } from '../../device/image/decode.js';
 import type { FaceFound, FaceMatcher } from './face-matcher.js';
+import { selectFaces } from './face-select.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,8 @@ interface HumanLib {
 }
 
 export class HumanMatcher implements FaceMatcher {
+  readonly modelId = 'human-faceres';
+  readonly version = '3.3';
   readonly name = 'human/faceres@3.3';
   readonly threshold: number;
   private human?: HumanLib;
@@ -87,15 +90,15 @@ export class HumanMatcher implements FaceMatcher {
     const x = h.tf.tensor3d(image.data, [image.height, image.width, 3], 'int32');
     try {
       const r = await h.detect(x);
-      return r.face
+      const faces = r.face
         .filter((f) => f.embedding?.length)
         .map((f) => ({
           box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] },
           score: f.score,
           landmarks: f.mesh.map((p) => [p[0], p[1]] as const),
           descriptor: Float32Array.from(f.embedding!),
-        }))
-        .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+        }));
+      return selectFaces(faces, image.width, image.height);
     } finally {
       x.dispose();
     }
