@@ -114,6 +114,15 @@ export const cardReaderTarget: FuzzTarget = {
               300,
             ),
           },
+          {
+            weight: 2,
+            arbitrary: fc
+              .tuple(
+                fc.oneof(fc.constant(Uint8Array.of(1, 0, 1)), fc.uint8Array({ maxLength: 9 })),
+                fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new Uint8Array(256).fill(0xff))),
+              )
+              .map(([e, n]) => withKey(e, n)),
+          },
         ),
         check: async (rec) => {
           await onlyReaderErrorAsync('readCardFace', () => api(faceCard(rec)).readCardFace(KEY_B));
