@@ -12,21 +12,6 @@ export interface KnownFinding {
 
 export const knownFindings: readonly KnownFinding[] = [
   {
-    id: 'terminal-state-u64',
-    target: 'terminal',
-    where: 'tools/terminal/terminal.ts onDeviceState → TerminalStore.noteBirth',
-    // A trusted device's birth with bd_seq ≥ 2^63: better-sqlite3 refuses the bigint.
-    pattern: /^state: The bound string, buffer, or bigint is too big/,
-  },
-  {
-    id: 'terminal-decode-internal',
-    target: 'terminal',
-    where: 'tools/terminal/terminal.ts onDeviceState, onEvent, onResponse',
-    // A trusted device's payload that does not decode: decodePayload's ReaderError is thrown
-    // outside `verified`, so onMessage counts it as `<kind>:internal`, not Mqtt_Malformed.
-    pattern: /^(state|event|response): payload would not decode/,
-  },
-  {
     id: 'pn532-len-zero',
     target: 'pn532',
     where: 'protocol/pn532/frame.ts Pn532Parser.next (normal frame, LEN 00)',

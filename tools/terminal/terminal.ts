@@ -33,7 +33,7 @@ import { TerminalStore } from './terminal-store.js';
 const v1 = fareader.v1;
 const T = v1.PayloadType;
 
-/** The largest counter SQLite stores as an integer, and the ECMAScript Date range in ms. */
+/** The largest counter (or bd_seq) SQLite stores as an integer, and the ECMAScript Date range in ms. */
 const MAX_STORED_COUNTER = (1n << 63n) - 1n;
 const MAX_DATE_MS = 8.64e15;
 
@@ -180,6 +180,22 @@ export class ReferenceTerminal extends EventEmitter {
     }
   }
 
+  /** A verified payload decoded, or rejected as malformed (SPEC 10.1), counted under `kind`. */
+  private decoded<M>(
+    decode: (b: Uint8Array) => M,
+    payload: Uint8Array,
+    kind: string,
+    topic: string,
+  ): M | undefined {
+    try {
+      return decodePayload(decode, payload);
+    } catch (e) {
+      if (!isReaderError(e)) throw e;
+      this.reject(kind, e.codeName, e.message, topic);
+      return undefined;
+    }
+  }
+
   private onMessage(topic: string, bytes: Uint8Array): void {
     const kind = parseTopic(topic)?.kind;
     try {
@@ -195,12 +211,8 @@ export class ReferenceTerminal extends EventEmitter {
   private onResult(topic: string, bytes: Uint8Array): void {
     const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_VERIFICATION_RESULT, 'result');
     if (!env) return;
-    let result: fareader.v1.VerificationResult;
-    try {
-      result = decodePayload((b) => v1.VerificationResult.decode(b), env.payload);
-    } catch (e) {
-      return this.reject('result', 'Mqtt_Malformed', (e as Error).message, topic);
-    }
+    const result = this.decoded((b) => v1.VerificationResult.decode(b), env.payload, 'result', topic);
+    if (!result) return;
     if (result.deviceId !== env.deviceId) {
       return this.reject('result', 'Mqtt_WrongDevice', `result names "${result.deviceId}"`, topic);
     }
@@ -342,7 +354,13 @@ export class ReferenceTerminal extends EventEmitter {
     if (bytes.length === 0) return;
     const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_DEVICE_STATE, 'state');
     if (!env) return;
-    const state = decodePayload((b) => v1.DeviceState.decode(b), env.payload);
+    const state = this.decoded((b) => v1.DeviceState.decode(b), env.payload, 'state', topic);
+    if (!state) return;
+    // No device counts its starts that far (SPEC 3.4), and no store holds it: as a command
+    // sequence above 2^63 - 1 is (SPEC 8.9), it is malformed. A state has no acknowledgement
+    // to withhold, so refusing it does not make the device send it again (unlike SPEC 9.5).
+    if (u64(state.bdSeq) > MAX_STORED_COUNTER)
+      return this.reject('state', 'Mqtt_Malformed', `bd_seq ${u64(state.bdSeq)} out of range`, topic);
     const highest = this.store.highestCounter(env.deviceId);
     // Only a new birth is checked: a retained one may predate results accepted since.
     if (
@@ -363,17 +381,16 @@ export class ReferenceTerminal extends EventEmitter {
 
   private onEvent(topic: string, bytes: Uint8Array): void {
     const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_SESSION_EVENT, 'event');
-    if (env)
-      this.emit(
-        'event',
-        decodePayload((b) => v1.SessionEvent.decode(b), env.payload),
-      );
+    if (!env) return;
+    const event = this.decoded((b) => v1.SessionEvent.decode(b), env.payload, 'event', topic);
+    if (event) this.emit('event', event);
   }
 
   private onResponse(topic: string, bytes: Uint8Array): void {
     const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_COMMAND_RESPONSE, 'response');
     if (!env) return;
-    const response = decodePayload((b) => v1.CommandResponse.decode(b), env.payload);
+    const response = this.decoded((b) => v1.CommandResponse.decode(b), env.payload, 'response', topic);
+    if (!response) return;
     this.emit('response', response);
     this.waiters.get(toHex(response.commandId))?.(response);
   }
