@@ -68,6 +68,22 @@ describe('PN532 frames', () => {
     expect(frames(p.push(FIRMWARE_RESP))).toHaveLength(1);
   });
 
+  it('LEN 00 / LCS 00 is no frame (LEN counts the TFI; libnfc wants LEN + LCS = 256): discarded, then resynchronised', () => {
+    const evs = new Pn532Parser().push(fromHex('0000ff000000'));
+    expect(frames(evs)).toEqual([]);
+    expect(evs.some((e) => e.type === 'discarded' && /length checksum/.test(e.reason))).toBe(true);
+    // A frame whose data ends 00 and DCS is FF leaves 00 FF 00 00 behind it; the next frame's
+    // start code must not be eaten as the body of a LEN 00 frame.
+    const tail = encodeFrame(TFI_PN532, fromHex('45ba2d00')); // …2d 00 ff 00
+    const wire = concatBytes(fromHex('00ff0000'), tail, tail, tail);
+    for (let cut = 0; cut <= wire.length; cut++) {
+      const p = new Pn532Parser();
+      const got = frames([...p.push(wire.subarray(0, cut)), ...p.push(wire.subarray(cut))]);
+      const each = { type: 'frame', tfi: TFI_PN532, data: fromHex('45ba2d00'), extended: false };
+      expect(got).toEqual([each, each, each]);
+    }
+  });
+
   it('names commands and responses', () => {
     expect(pn532CommandName(0x4a)).toBe('InListPassiveTarget');
     expect(pn532CommandName(0x41)).toBe('InDataExchange response');

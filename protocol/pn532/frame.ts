@@ -149,7 +149,10 @@ export class Pn532Parser {
     if (len === 0x00 && lcs === 0xff) return this.consume(p + 3, { type: 'ack' }); // ACK + postamble
     if (len === 0xff && lcs === 0x00) return this.consume(p + 3, { type: 'nack' });
     if (len === 0xff && lcs === 0xff) return this.extended(p);
-    if (((len + lcs) & 0xff) !== 0) return this.drop(p, 'length checksum mismatch');
+    // LEN counts the TFI, so a frame has LEN 1..255 and LEN + LCS is exactly 0x100 (libnfc's
+    // pn532_uart_receive checks `256 != LEN + LCS`): LEN 00 / LCS 00 sums to 0 mod 256 but is
+    // no frame; read as one it would swallow the next frame's start code.
+    if (len === 0x00 || ((len + lcs) & 0xff) !== 0) return this.drop(p, 'length checksum mismatch');
     if (len === 0x01 && avail >= p + 4 && b[at + p + 2] === 0x7f) {
       if (avail < p + 5) return undefined;
       return this.consume(p + 5, { type: 'error-frame' });

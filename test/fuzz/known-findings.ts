@@ -12,13 +12,6 @@ export interface KnownFinding {
 
 export const knownFindings: readonly KnownFinding[] = [
   {
-    id: 'pn532-len-zero',
-    target: 'pn532',
-    where: 'protocol/pn532/frame.ts Pn532Parser.next (normal frame, LEN 00)',
-    // LEN 00 / LCS 00 passes the length checksum and is parsed as a frame of DCS only.
-    pattern: /a LEN 00 frame was accepted/,
-  },
-  {
     id: 'console-readerd-partial',
     target: 'console',
     where: 'tools/console/decoders.ts ReaderdTrafficDecoder.push',
