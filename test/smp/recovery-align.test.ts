@@ -27,7 +27,7 @@ async function upload(b: SmpBench, img: Uint8Array, writeAlign?: number) {
   const recovered: string[] = [];
   const up = new Uploader(b.link);
   up.on('recovered', (w) => recovered.push(w));
-  await up.upload(img, { params: await b.client.params(), chunkTimeoutMs: 2000, writeAlign });
+  await up.upload(img, { params: await b.client.params(), chunkTimeoutMs: 15_000, writeAlign });
   return { chunks, recovered };
 }
 
