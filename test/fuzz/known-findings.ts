@@ -12,13 +12,6 @@ export interface KnownFinding {
 
 export const knownFindings: readonly KnownFinding[] = [
   {
-    id: 'console-readerd-partial',
-    target: 'console',
-    where: 'tools/console/decoders.ts ReaderdTrafficDecoder.push',
-    // A line that never ends is held whole: the partial line has no cap.
-    pattern: /the readerd decoder holds \d+ characters/,
-  },
-  {
     id: 'smp-target-line',
     target: 'smp-target',
     where: 'hardware/smp-target/smp-target.ts SmpTarget.onData',

@@ -85,15 +85,47 @@ export class Pn532TrafficDecoder implements TrafficDecoder {
   }
 }
 
+/**
+ * The longest readerd line held while waiting for its end (its JSON logs are far shorter): a
+ * line that never ends must not grow the console without bound. Past it, the line is dropped,
+ * said once, and decoding resumes after the next newline.
+ */
+export const MAX_READERD_LINE = 64 * 1024;
+
 /** readerd's JSON log lines (e.g. its serial debug shell with logs on) as readable lines. */
 export class ReaderdTrafficDecoder implements TrafficDecoder {
   private readonly partial = { rx: '', tx: '' };
+  /** True while the rest of an over-long line is skipped. */
+  private readonly skipping = { rx: false, tx: false };
+  // Streaming, so that a character split between two reads is decoded whole.
+  private readonly utf8 = { rx: new TextDecoder(), tx: new TextDecoder() };
 
   push(dir: Direction, bytes: Uint8Array): string[] {
-    const text = this.partial[dir] + Buffer.from(bytes).toString('utf8');
-    const lines = text.split(/\r?\n/);
-    this.partial[dir] = lines.pop() ?? '';
-    return lines.filter((l) => l.length).map((l) => (dir === 'tx' ? `>> ${l}` : render(l)));
+    let text = this.utf8[dir].decode(bytes, { stream: true });
+    const out: string[] = [];
+    if (this.skipping[dir]) {
+      const end = text.indexOf('\n');
+      if (end < 0) return out;
+      this.skipping[dir] = false;
+      text = text.slice(end + 1);
+    }
+    if (!text.includes('\n')) {
+      // Only a push that ends a line splits what is held: a long line costs linear work.
+      this.partial[dir] += text;
+    } else {
+      const lines = (this.partial[dir] + text).split(/\r?\n/);
+      this.partial[dir] = lines.pop() ?? '';
+      for (const l of lines) if (l.length) out.push(dir === 'tx' ? `>> ${l}` : render(l));
+    }
+    const held = this.partial[dir];
+    if (held.length > MAX_READERD_LINE) {
+      out.push(
+        `${arrow(dir)} readerd !! a line over ${MAX_READERD_LINE} characters dropped up to its end: ${held.slice(0, 40)}…`,
+      );
+      this.partial[dir] = '';
+      this.skipping[dir] = true;
+    }
+    return out;
   }
 }
 
