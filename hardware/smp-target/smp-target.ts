@@ -82,6 +82,12 @@ const SWAP_USING_MOVE = 3;
 /** Slot size of the emulated board (nRF52840 DK partition layout: 0x76000 per image slot). */
 const SLOT_BYTES = 0x76000;
 
+/**
+ * CONFIG_UART_MCUMGR_RX_BUF_SIZE (Zephyr default 128): one console line of an SMP frame, which
+ * hosts cut at 127 bytes with the newline (the SMP console transport's line limit).
+ */
+const UART_MCUMGR_RX_BUF_SIZE = 128;
+
 /** Header fields of a request, as smp.c smp_read_hdr reads them. */
 interface RequestHeader {
   readonly op: number;
@@ -107,6 +113,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
   readonly flash: TargetFlash;
   private readonly decoder = new SmpSerialDecoder(16384);
   private line: number[] = [];
+  private lineTooLong = false;
   private smpLines = 0;
   private responses = 0;
   private rebooting = false;
@@ -115,7 +122,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
   /** Bumped at every reset: requests queued before it die with the MCU's RAM. */
   private epoch = 0;
   private readonly started = Date.now();
-  readonly stats = { requests: 0, resets: 0, uploadsCompleted: 0, droppedPackets: 0 };
+  readonly stats = { requests: 0, resets: 0, uploadsCompleted: 0, droppedPackets: 0, droppedLines: 0 };
   /**
    * img_mgmt's g_img_mgmt_state: the upload in progress lives in RAM, so a reset forgets it
    * (the client then starts over); a cable pull does not.
@@ -155,10 +162,20 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
   private onData(chunk: Uint8Array): void {
     if (this.rebooting) return; // bytes sent to a rebooting MCU are lost
     for (const b of chunk) {
+      if (b !== 0x0a) {
+        // uart_mcumgr.c: a line longer than the receive buffer is ignored up to its newline.
+        if (this.line.length < UART_MCUMGR_RX_BUF_SIZE) this.line.push(b);
+        else this.lineTooLong = true;
+        continue;
+      }
       this.line.push(b);
-      if (b !== 0x0a) continue;
       const line = Uint8Array.from(this.line);
       this.line = [];
+      if (this.lineTooLong) {
+        this.lineTooLong = false;
+        this.stats.droppedLines++;
+        continue;
+      }
       const smp = (line[0] === 6 && line[1] === 9) || (line[0] === 4 && line[1] === 0x14);
       if (smp && ++this.smpLines === this.faults.dropLine) continue;
       for (const ev of this.decoder.push(line)) {
