@@ -99,7 +99,7 @@ export function detSvg(report: FaceEvalReport): string {
     `<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`,
     `<text x="${M.left + pw / 2}" y="${H - 40}" font-size="14" text-anchor="middle" fill="#111">False accept rate (FAR): impostor pairs accepted</text>`,
     `<text x="22" y="${M.top + ph / 2}" font-size="14" text-anchor="middle" fill="#111" transform="rotate(-90 22 ${M.top + ph / 2})">False reject rate (FRR): genuine pairs rejected</text>`,
-    `<text x="${M.left}" y="26" font-size="16" font-weight="bold" fill="#111">${esc(fit(`DET: ${report.matcher}`, 86))}</text>`,
+    `<text x="${M.left}" y="26" font-size="16" font-weight="bold" fill="#111">${esc(cut(`DET: ${report.matcher}`, 86))}</text>`,
     `<text x="${M.left}" y="46" font-size="12" fill="#444">${esc(setupLine(report))}</text>`,
   );
   // Target FAR.
@@ -153,7 +153,7 @@ export function detSvg(report: FaceEvalReport): string {
 }
 
 /** A line cut to `max` characters (the title's width at its font size). */
-const fit = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function setupLine(r: FaceEvalReport): string {
   const s = r.setup;
