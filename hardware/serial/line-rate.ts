@@ -6,7 +6,8 @@ import type { ByteTransport, ByteTransportEvents } from '../../device/serial/tra
 
 class Pacer {
   private queue: Uint8Array[] = [];
-  private busyUntil = 0;
+  /** When the line has sent every byte released so far (the UART's clock, not the event loop's). */
+  private lineFreeAt = 0;
   private timer?: NodeJS.Timeout;
   private spinning = false;
 
@@ -16,6 +17,7 @@ class Pacer {
   ) {}
 
   push(b: Uint8Array): void {
+    if (this.queue.length === 0) this.lineFreeAt = Math.max(this.lineFreeAt, performance.now());
     this.queue.push(b);
     this.schedule();
   }
@@ -25,37 +27,57 @@ class Pacer {
     return this.queue.reduce((n, b) => n + b.length, 0);
   }
 
+  /** Delivers every byte whose last bit is on the wire by now, late ones all at once. */
+  private releaseDue(): void {
+    const now = performance.now();
+    let due = Math.floor(((now - this.lineFreeAt) * this.bytesPerSecond) / 1000);
+    const out: Uint8Array[] = [];
+    while (due > 0 && this.queue.length > 0) {
+      const head = this.queue[0]!;
+      const n = Math.min(due, head.length);
+      out.push(head.subarray(0, n));
+      if (n === head.length) this.queue.shift();
+      else this.queue[0] = head.subarray(n);
+      due -= n;
+      this.lineFreeAt += (n * 1000) / this.bytesPerSecond;
+    }
+    for (const b of out) this.deliver(b);
+  }
+
   private schedule(): void {
     if (this.timer || this.spinning || this.queue.length === 0) return;
-    const now = performance.now();
-    const start = Math.max(now, this.busyUntil);
-    // Release in slices of ~0.5 ms of line time, like a UART FIFO filling, not byte by byte.
     const slice = Math.max(1, Math.floor(this.bytesPerSecond / 2000));
-    const head = this.queue[0]!;
-    const out = head.subarray(0, slice);
-    const done = start + (out.length * 1000) / this.bytesPerSecond;
-    const release = (): void => {
-      this.spinning = false;
-      if (out.length === head.length) this.queue.shift();
-      else this.queue[0] = head.subarray(out.length);
-      this.busyUntil = done;
-      this.deliver(out);
+    const queued = this.pending;
+    const next = Math.min(slice, queued);
+    const dueAt = this.lineFreeAt + (next * 1000) / this.bytesPerSecond;
+    const wait = dueAt - performance.now();
+    const step = (): void => {
+      this.releaseDue();
       this.schedule();
     };
-    // Timers are only good to a millisecond: sleep the long part, then yield to I/O
-    // (setImmediate) until the bytes' due time, so a short frame is not held a whole ms.
-    const spin = (): void => {
-      if (performance.now() >= done) return release();
+    // Timers are only good to a millisecond: sleep while more than a slice is queued (lateness
+    // is caught up), and spin (setImmediate) only for a burst's last bytes, so a short frame's
+    // end is not held a whole ms.
+    if (wait > 1.5 || queued > slice) {
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          step();
+        },
+        Math.max(1, wait - 1),
+      );
+    } else {
+      this.spinning = true;
+      const spin = (): void => {
+        if (performance.now() < dueAt) {
+          setImmediate(spin);
+          return;
+        }
+        this.spinning = false;
+        step();
+      };
       setImmediate(spin);
-    };
-    const wait = done - now;
-    this.spinning = true;
-    if (wait > 1.5) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        spin();
-      }, wait - 1);
-    } else setImmediate(spin);
+    }
   }
 
   clear(): void {
