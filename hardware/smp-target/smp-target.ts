@@ -148,6 +148,7 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
   attach(transport: ByteTransport): void {
     this.transport = transport;
     this.line = [];
+    this.lineTooLong = false;
     transport.on('data', (b) => this.onData(b));
   }
 
@@ -577,7 +578,9 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     this.stats.resets++;
     this.epoch++;
     this.rebooting = true;
+    // A reset empties the UART's receive buffer, the too-long line's drop state with it.
     this.line = [];
+    this.lineTooLong = false;
     this.upload = undefined;
     setTimeout(() => {
       const result = this.flash.boot();
