@@ -18,12 +18,21 @@ export interface ByteTransport extends EventEmitter<ByteTransportEvents> {
   close(): Promise<void>;
 }
 
-/** Resolves when the transport is open (now or after a reopen); rejects after `timeoutMs`. */
-export function waitForOpen(t: ByteTransport, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when the transport is open (now or after a reopen); rejects after `timeoutMs`, or
+ * with Op_Canceled on `signal`, leaving no timer or listener behind either way.
+ */
+export function waitForOpen(t: ByteTransport, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(canceled());
   if (t.isOpen) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
       t.off('open', onOpen);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
       // The project's error with the transport fact as a flag, never a plain Error (issue 13).
       reject(
         new ReaderError(
@@ -34,9 +43,20 @@ export function waitForOpen(t: ByteTransport, timeoutMs: number): Promise<void> 
       );
     }, timeoutMs);
     const onOpen = (): void => {
-      clearTimeout(timer);
+      cleanup();
       resolve();
     };
+    const onAbort = (): void => {
+      cleanup();
+      reject(canceled());
+    };
     t.once('open', onOpen);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function canceled(): ReaderError {
+  return new ReaderError(ErrorCode.Op_Canceled, 'canceled while waiting for the serial port', {
+    canceled: true,
   });
 }

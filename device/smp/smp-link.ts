@@ -109,6 +109,9 @@ export class SmpLink extends EventEmitter<SmpLinkEvents> {
     return new Promise<SmpPayload>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(seq);
+        // A request that timed out no longer listens to its signal (a long upload would
+        // otherwise pile one listener per lost chunk on it).
+        req.signal?.removeEventListener('abort', onAbort);
         const stray = this.lastStray;
         const hint =
           stray && stray.group === req.group && stray.id === req.id && stray.seq !== seq

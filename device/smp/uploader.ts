@@ -39,8 +39,11 @@ export interface UploadOptions {
   readonly signal?: AbortSignal;
   /** Data length granularity of every chunk but the last (default UPLOAD_WRITE_ALIGN). */
   readonly writeAlign?: number;
-  /** Wait for this before resuming after the port went away (the transport's reopen). */
-  readonly waitForPort?: (timeoutMs: number) => Promise<void>;
+  /**
+   * Wait for this before resuming after the port went away (the transport's reopen); it gets
+   * the upload's signal and should end with Op_Canceled on it, clearing its own timers.
+   */
+  readonly waitForPort?: (timeoutMs: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -119,9 +122,19 @@ export class Uploader extends EventEmitter<UploadEvents> {
 
     return new Promise((resolve, reject) => {
       let finished = false;
+      // The abort ends the upload at once whatever it is waiting for (a chunk's answer, the
+      // port coming back), even when an injected waitForPort does not look at the signal.
+      const onAbort = (): void =>
+        fail(new ReaderError(ErrorCode.Op_Canceled, 'upload canceled', { canceled: true, acked, total }));
+      const settle = (): void => {
+        finished = true;
+        generation++;
+        inflight.clear();
+        opts.signal?.removeEventListener('abort', onAbort);
+      };
       const fail = (e: Error): void => {
         if (finished) return;
-        finished = true;
+        settle();
         reject(e);
       };
       const progress = (): void => {
@@ -246,7 +259,7 @@ export class Uploader extends EventEmitter<UploadEvents> {
         }
         progress();
         if (acked >= total) {
-          finished = true;
+          settle();
           resolve({ sha256: sha, seconds: (performance.now() - t0) / 1000, retries: totalRecoveries });
           return;
         }
@@ -262,8 +275,8 @@ export class Uploader extends EventEmitter<UploadEvents> {
           const wait = opts.waitForPort;
           if (!wait) return fail(e);
           this.emit('recovered', 'the serial port went away; waiting for it to come back');
-          wait(opts.reconnectTimeoutMs ?? 30_000).then(
-            () => recover('the port came back', true),
+          wait(opts.reconnectTimeoutMs ?? 30_000, opts.signal).then(
+            () => finished || recover('the port came back', true),
             (err: Error) => fail(err),
           );
           return;
@@ -271,6 +284,8 @@ export class Uploader extends EventEmitter<UploadEvents> {
         // A timeout: a lost line, a corrupted frame, or a target that reset. Ask it where it stands.
         recover(e.message, true);
       };
+      if (opts.signal?.aborted) return onAbort();
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
       pump();
     });
   }

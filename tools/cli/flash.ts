@@ -260,7 +260,7 @@ async function uploadImage(
   up.on('recovered', (w) => sink.note(w));
   let result: Awaited<ReturnType<Uploader['upload']>>;
   try {
-    result = await up.upload(img, { params, signal, waitForPort: (ms) => waitForOpen(transport, ms) });
+    result = await up.upload(img, { params, signal, waitForPort: (ms, s) => waitForOpen(transport, ms, s) });
   } finally {
     sink.end();
   }
