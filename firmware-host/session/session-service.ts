@@ -336,6 +336,11 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         outcome: 'interrupted',
         detail: 'readerd was stopped during the session',
       });
+    // The result is published; now cancel the card I/O still running down to the wire (the
+    // PN532's ACK abort) before the appliance closes the module under it (issue 13).
+    this.epoch++;
+    this.abort.abort();
+    this.abort = new AbortController();
     await new Promise((r) => setImmediate(r));
     clearTimeout(this.timer);
   }
