@@ -77,6 +77,7 @@ export class CcidReader extends EventEmitter<CardModuleEvents> implements CardMo
   private ep = { bulkIn: 0, bulkOut: 0, intIn: 0 };
   private iface = 0;
   private closed = false;
+  private gone = false;
   private readonly timeoutMs: number;
   /**
    * The bulk IN transfer in flight, if a wait gave up on it (timeout, abort): the next read
@@ -137,6 +138,10 @@ export class CcidReader extends EventEmitter<CardModuleEvents> implements CardMo
 
   /** The device went away (unplugged, or its endpoint failed). */
   lost(e: Error): void {
+    // The interrupt loop and the bus's disconnect event both report one unplug: say it once,
+    // or the second 'error' finds no listener (the owner dropped us) and Node throws.
+    if (this.gone) return;
+    this.gone = true;
     this.markRemoved();
     this.emit(
       'error',
@@ -320,7 +325,12 @@ export function watchCcidReaders(
     readers.set(device, reader);
     reader.open().then(
       () => onReader(reader),
-      (e: Error) => reader.emit('error', e),
+      // Nobody holds a reader that never opened (onReader was not called): forget it, so the
+      // next plug-in tries again, instead of emitting an 'error' no one listens to (a throw).
+      () => {
+        readers.delete(device);
+        void reader.close();
+      },
     );
   };
   const onConnect = (ev: { device: UsbDeviceLike }): void => add(ev.device);

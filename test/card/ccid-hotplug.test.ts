@@ -45,6 +45,32 @@ describe('CCID hot-plug in the composition root', () => {
     await m.close();
   });
 
+  it('an unplug reported twice (interrupt endpoint, then the bus) does not throw after the reader was dropped', async () => {
+    const bus = new EmulatedUsbBus();
+    const dev = new EmulatedCcidDevice(CCID_READERS[0]!);
+    bus.plug(dev);
+    let reader: import('../../device/ccid/ccid-reader.js').CcidReader | undefined;
+    const { watchCcidReaders } = await import('../../device/ccid/ccid-reader.js');
+    const errors: Error[] = [];
+    const stop = watchCcidReaders(bus, CCID_READERS, (r) => {
+      reader = r;
+      // The owner drops the reader at its first disconnect, as HotplugCcidModule does.
+      const onError = (e: Error): void => {
+        errors.push(e);
+        r.off('error', onError);
+      };
+      r.on('error', onError);
+    });
+    for (let i = 0; i < 100 && !reader; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(reader).toBeDefined();
+    reader!.lost(new Error('interrupt endpoint failed'));
+    // Before the fix this second report emitted 'error' with no listener: an uncaught throw.
+    expect(() => reader!.lost(new Error('unplugged'))).not.toThrow();
+    expect(errors).toHaveLength(1);
+    stop();
+    await reader!.close();
+  });
+
   it('no reader at start is a card-module error naming the known readers', async () => {
     const m = new HotplugCcidModule(new EmulatedUsbBus(), CCID_READERS);
     const e = await m.start(100).catch((x: unknown) => x);
