@@ -236,7 +236,9 @@ describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
     const running = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 100);
     expect(await code(running)).toBe(ErrorCode.Op_Canceled);
-    await new Promise((r) => setTimeout(r, 50));
+    // The abort ACK reaches the emulator after the rejection: wait for it, not for a fixed time.
+    for (let i = 0; i < 200 && rig.served.emulator.stats.aborts < 1; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(rig.served.emulator.stats.aborts).toBe(1);
     expect(await code(rig.pn532.transmit(selectJpki, { signal: AbortSignal.abort() }))).toBe(
       ErrorCode.Op_Canceled,

@@ -30,7 +30,7 @@ import {
 } from '../../protocol/mcuboot/image.js';
 import { describeImage } from '../../tools/image/image-info.js';
 import { loadImageKey, nodeImageVerifier } from '../../tools/image/image-keys.js';
-import { hasCommand } from '../helpers/system.js';
+import { missing } from '../helpers/system.js';
 import { parseDumpinfo } from './dumpinfo.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');
@@ -165,7 +165,7 @@ describe('readerctl image sign = imgtool sign (Ed25519 is deterministic)', () =>
       expect(validateImage(ours, [loadImageKey(fx(`${k}.pub.pem`)).trusted], nodeImageVerifier).ok).toBe(
         true,
       );
-      if (!hasCommand('openssl')) continue;
+      if (missing('openssl', 'openssl')) continue;
       writeFileSync(out(`${name}.region`), p.hashed);
       writeFileSync(out(`${name}.sig`), p.tlvs[2]!.value);
       const pss = name.startsWith('rsa')
@@ -209,7 +209,7 @@ describe('readerctl image sign = imgtool sign (Ed25519 is deterministic)', () =>
     expect(p.tlvs[1]!.value).toEqual(sha384(spki));
     const v = await runAsync('image', 'verify', '-k', out('p384.pub.pem'), out('p384.img'));
     expect(v.out).toMatch(/OK \(SHA384 hash and ECDSA P-384 signature verify/);
-    if (!hasCommand('openssl')) return;
+    if (missing('openssl', 'openssl')) return;
     writeFileSync(out('p384.region'), p.hashed);
     writeFileSync(out('p384.sig'), p.tlvs[2]!.value);
     const r = spawnSync(
