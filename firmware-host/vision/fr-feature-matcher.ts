@@ -14,15 +14,15 @@ import { FR_FEATURE, FrFeatureEmbedder } from './fr-feature-embedder.js';
  * The operating point for a 1:1 check: FAR ≤ 0.1 % per session of 3 attempts, i.e. the 95 %
  * upper bound of the per-attempt FAR ≤ 0.033 %, over every cross-identity pair of the
  * East-Asian cohort and of everyone, each. Chosen by `evaluateSet` (threshold.chosen, the
- * highest of the per-cohort choices) on faces-lfw, all 184 East-Asian photos + 60 others
- * (seed 7), all 25,902 cross-identity pairs, probe through the camera path: 0.503 with the
- * photo enrolled, 0.528 with the chip's JPEG 2000 photo; the higher, rounded up. Held out by 5
- * identity folds the thresholds ranged 0.44–0.53 and let 6 of 14,845 East-Asian impostor pairs
- * through (photo; 3 with the chip photo): README "Face matching" (run of 2026-12-01 09:42 UTC).
- * At 0.53 (run of 10:02 UTC, the 184 East-Asian photos + 40 others not used above): East-Asian
- * FAR 0 of 14,845 pairs, FRR 6.6 % photo / 6.1 % chip photo; 0.55 would cost 1–2 points more.
+ * highest of the per-cohort choices) on faces-lfw: 0.5511 on the largest run (all 184
+ * East-Asian photos + 521 others, 248,160 pairs, camera path, 2026-12-01 ~09:55 UTC), 0.503 /
+ * 0.528 (photo / chip photo enrolled) on a smaller one (184 + 60); rounded to 0.55. faces-lfw
+ * has only these 184 East-Asian photos, so figures AT this threshold on them are in-sample; the
+ * held-out figures (5 identity folds, the threshold re-chosen without either person of a pair)
+ * are what to quote: East-Asian FAR 4 of 14,840 pairs, 95 % upper bound 0.069 % per attempt —
+ * above the 0.033 % target — and FRR 6.6 % (README "Face matching").
  */
-export const FR_FEATURE_THRESHOLD = 0.53;
+export const FR_FEATURE_THRESHOLD = 0.55;
 
 export class FrFeatureMatcher implements FaceMatcher {
   readonly modelId = FR_FEATURE.id;
