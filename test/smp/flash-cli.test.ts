@@ -1,5 +1,5 @@
 // readerctl image and readerctl flash as an engineer runs them, against the emulator on a pty.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,15 +18,7 @@ const run = (...args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 /** Async run, so the emulator in this process keeps answering while the CLI talks to it. */
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 const keys: LinkKeys = makeLinkKeys();
 afterAll(() => keys.cleanup());

@@ -1,7 +1,7 @@
 // Issue 13, defect 7: a target whose image list holds a non-map entry (`{"images":[null]}`)
 // made `readerctl flash list/test/confirm` and the end of an upload die with a TypeError
 // (exit 1). It is the target breaking the protocol: a named protocol error, exit 4.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encoder } from 'cbor-x';
@@ -19,18 +19,11 @@ import {
   type SmpPayload,
 } from '../../protocol/smp/smp-packet.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 const keys: LinkKeys = makeLinkKeys();
 afterAll(() => keys.cleanup());

@@ -1,7 +1,7 @@
 // readerctl flash against a board held in MCUboot serial recovery (boot_serial.c): uploads go
 // straight to the primary slot, the list carries no flags, image state writes and mcumgr
 // params are not supported, and a reset boots the application, which then answers as Zephyr.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,19 +13,12 @@ import { toHex } from '../../protocol/bytes.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
 import { SMP_HEADER_BYTES } from '../../protocol/smp/smp-packet.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 import { cbor2Decode, missingCbor2 } from './cbor2.js';
 
 const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 const keys: LinkKeys = makeLinkKeys();
 afterAll(() => keys.cleanup());

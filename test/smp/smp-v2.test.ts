@@ -1,7 +1,7 @@
 // A Zephyr build without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL answers SMP version 1
 // with MGMT_ERR_UNSUPPORTED_TOO_OLD (smp.c); `readerctl flash --smp-v2` speaks version 2 to
 // it, and reads its group errors (`err: {group, rc}`) by the group's own codes.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,18 +10,11 @@ import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 const keys: LinkKeys = makeLinkKeys();
 afterAll(() => keys.cleanup());

@@ -3,7 +3,6 @@
 // CBOR that zcbor reads: untagged byte strings, definite lengths, shortest integers (cbor2
 // writes the very same bytes again). The target emulator, which decodes as a zcbor target
 // does, must refuse what such a target refuses.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encoder } from 'cbor-x';
@@ -19,20 +18,11 @@ import { imageHash } from '../../protocol/mcuboot/image.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';
 import { SMP_HEADER_BYTES } from '../../protocol/smp/smp-packet.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 import { cbor2Decode, missingCbor2, tagsIn } from './cbor2.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const readerctl = join(root, 'bin', 'readerctl.mjs');
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 const keys: LinkKeys = makeLinkKeys();
 afterAll(() => keys.cleanup());

@@ -2,7 +2,6 @@
 // uploaded with readerctl flash to the target emulator, which treats the trailer as MCUboot
 // does: the image is pending from the moment it is in the slot, for a test (image-ok unset)
 // or for good (image-ok set), and boots at the next reset. Vectors: ../shared/fixtures/mcuboot.
-import { spawn } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,19 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');
-const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const runAsync = (...args: string[]) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const runAsync = runReaderctl;
 
 /** The raw Ed25519 key of imgtool's k-ed25519.pub.pem: the key this emulated MCUboot holds. */
 const bootKey = (): Uint8Array =>
