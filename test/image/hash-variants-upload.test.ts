@@ -3,7 +3,6 @@
 // lists the hash TLV of the build's type (IMAGE_TLV_SHA = SHA512 with
 // CONFIG_MCUBOOT_BOOTLOADER_USES_SHA512, img_mgmt_priv.h), bootutil validates only its own hash
 // type, and a pure build verifies the signature over the image itself.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,20 +13,12 @@ import type { SmpTargetOptions } from '../../hardware/smp-target/smp-target.js';
 import { toHex } from '../../protocol/bytes.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');
 const fx = (n: string): string => join(FIX, n);
-const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const run = (...args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
-  new Promise((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const run = runReaderctl;
 
 let rig: { pty: PtyPair; served: ServedTarget } | undefined;
 afterEach(async () => {

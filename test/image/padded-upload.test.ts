@@ -1,7 +1,6 @@
 // imgtool's slot-padded images (`imgtool sign --pad`, with and without --confirm) through
 // `readerctl flash upload --test --reset` to the target emulator, whose bootloader holds
 // imgtool's Ed25519 key: accepted before the port is opened, uploaded, booted.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +9,12 @@ import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { type ServedTarget, serveSmpTarget } from '../../hardware/smp-target/serve.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');
 const fx = (n: string): string => join(FIX, n);
-const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');
-const run = (...args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
-  new Promise((resolve) => {
-    const p = spawn(process.execPath, [readerctl, ...args]);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
+const run = runReaderctl;
 
 let rig: { pty: PtyPair; served: ServedTarget } | undefined;
 afterEach(async () => {
