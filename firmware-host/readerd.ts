@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { keyIdHex } from '../protocol/link/keys.js';
+import { withLinkFaults } from '../sim/faults/link-faults.js';
 import { startAppliance } from './appliance.js';
 import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from './cli.js';
 import { loadConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink } from './link/device-link.js';
+import { opensslEd25519 } from './link/ed25519-openssl.js';
+import { keySealer } from './link/envelope-sealer.js';
 import { loadKeyFile, loadTrustDir } from './link/keystore.js';
+import { connectMqtt } from './link/mqtt-client.js';
 import { Outbox } from './link/outbox.js';
 import { ensurePrivateDir } from './link/private-files.js';
 import { LinkTestService } from './link-test.js';
@@ -76,8 +80,13 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   ensurePrivateDir(config.dataDir);
-  const outbox = new Outbox(join(config.dataDir, 'outbox.sqlite'));
-  if (config.testFaults.counterResetOnRestart) outbox.resetCounterForTest();
+  // Transitional: the kit's misbehaving reader is composed here until it has its own root.
+  const seams = withLinkFaults(config.testFaults, {
+    connect: connectMqtt,
+    sealer: keySealer(key, opensslEd25519),
+    outbox: new Outbox(join(config.dataDir, 'outbox.sqlite')),
+  });
+  const { outbox } = seams;
 
   let broker: EmbeddedBroker | undefined;
   // The broker starts before the link exists; refusals before then are not counted.
@@ -97,14 +106,13 @@ export async function main(argv: string[]): Promise<number> {
     broker: { ...config.broker, url: broker?.url ?? config.broker.url },
     key,
     trustedTerminals,
-    outbox,
     firmwareVersion: packageVersion(),
     capabilities: config.appliance ? ['session', 'face', 'pin', 'visual-check', 'link-test'] : ['link-test'],
     log: log.child('link'),
     commandWindowMs: config.link.commandWindowMs,
     ackTimeoutMs: config.link.ackTimeoutMs,
     inflightWindow: config.link.inflightWindow,
-    faults: config.testFaults,
+    ...seams,
   });
   noteRefusal = (what, clientId, detail) => link.noteBrokerRefusal(what, clientId, detail);
   const linkTest = new LinkTestService(link);

@@ -6,7 +6,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker } from '../firmware-host/link/broker.js';
 import type { DeviceLink } from '../firmware-host/link/device-link.js';
-import type { Outbox } from '../firmware-host/link/outbox.js';
+import type { LinkOutbox } from '../firmware-host/link/outbox.js';
 import { LinkTestService, linkTestResult } from '../firmware-host/link-test.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../protocol/link/envelope.js';
@@ -44,7 +44,7 @@ describe.each(brokers)('terminal link on %s', (_name, skip, startBroker) => {
   let broker: Broker;
   let device: DeviceLink;
   let terminal: ReferenceTerminal;
-  let outbox: Outbox;
+  let outbox: LinkOutbox;
 
   beforeAll(async () => {
     if (skip) return;

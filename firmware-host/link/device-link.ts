@@ -2,23 +2,25 @@
 // through the durable outbox with application-level acknowledgement, progress events, and
 // admission of terminal commands. Knows nothing of sessions: verified commands go to `onCommand`.
 import { EventEmitter } from 'node:events';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { bytesEqual, toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
+import { decodePayload, open } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
 import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
 import type { Logger } from '../log.js';
 import { admitCommand } from './command-guard.js';
 import { opensslEd25519 } from './ed25519-openssl.js';
+import { type EnvelopeSealer, keySealer } from './envelope-sealer.js';
 import type { TrustedKey } from './keystore.js';
 import { RejectionStats } from './link-stats.js';
+import type { MqttClientFactory } from './mqtt-client.js';
 import { type BrokerSettings, mqttClientOptions } from './mqtt-options.js';
-import type { Outbox } from './outbox.js';
+import type { LinkOutbox } from './outbox.js';
 import { SessionKicks } from './session-kicks.js';
 
 const v1 = fareader.v1;
@@ -36,7 +38,9 @@ export interface DeviceLinkOptions {
   readonly key: KeyPair;
   /** Terminal keys trusted for commands, acknowledgements and terminal state. */
   readonly trustedTerminals: ReadonlyMap<string, TrustedKey>;
-  readonly outbox: Outbox;
+  readonly outbox: LinkOutbox;
+  /** Builds the broker client (readerd passes the real one; nothing here calls mqtt.connect). */
+  readonly connect: MqttClientFactory;
   readonly firmwareVersion: string;
   readonly capabilities: readonly string[];
   readonly log: Logger;
@@ -52,8 +56,8 @@ export interface DeviceLinkOptions {
   /** Results published and not yet acknowledged, at most. */
   readonly inflightWindow?: number;
   readonly ed25519?: Ed25519;
-  /** Deliberate misbehaviour for the conformance kit's self-test only (readerd --test-faults). */
-  readonly faults?: { readonly unsignedResults?: boolean; readonly noWill?: boolean };
+  /** Seals everything the device publishes (default: signs with `key`). */
+  readonly sealer?: EnvelopeSealer;
 }
 
 export type CommandHandler = (command: fareader.v1.Command) => Promise<CommandReply> | CommandReply;
@@ -82,6 +86,7 @@ export class DeviceLink extends EventEmitter {
   private readonly ackTimeoutMs: number;
   private readonly window: number;
   private readonly ed: Ed25519;
+  private readonly sealer: EnvelopeSealer;
   private bdSeq = 0n;
   private eventSeq = 0n;
   /** Counter → time it was last published, for results not yet acknowledged. */
@@ -112,6 +117,7 @@ export class DeviceLink extends EventEmitter {
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     this.window = opts.inflightWindow ?? 256;
     this.ed = opts.ed25519 ?? opensslEd25519;
+    this.sealer = opts.sealer ?? keySealer(opts.key, this.ed);
     this.windowMs = opts.commandWindowMs ?? DEFAULT_COMMAND_WINDOW_MS;
     this.kicks = new SessionKicks(this.now);
   }
@@ -139,7 +145,7 @@ export class DeviceLink extends EventEmitter {
   }
 
   /** The outbox this link drains (for status reports and tests). */
-  get outbox(): Outbox {
+  get outbox(): LinkOutbox {
     return this.opts.outbox;
   }
 
@@ -148,7 +154,7 @@ export class DeviceLink extends EventEmitter {
   }
 
   private sign(type: fareader.v1.PayloadType, payload: Uint8Array): Buffer {
-    return Buffer.from(seal(type, payload, this.opts.key, this.ed));
+    return Buffer.from(this.sealer.seal(type, payload));
   }
 
   private stateEnvelope(online: boolean, reason = ''): Buffer {
@@ -177,14 +183,13 @@ export class DeviceLink extends EventEmitter {
       username: clientId,
       password: brokerPassword(clientId, this.opts.key, this.ed),
     });
-    if (!this.opts.faults?.noWill)
-      options.will = {
-        topic: this.topics.state,
-        payload: this.stateEnvelope(false, 'connection-lost'),
-        qos: QOS.state,
-        retain: true,
-      };
-    const client = mqtt.connect(this.opts.broker.url, options);
+    options.will = {
+      topic: this.topics.state,
+      payload: this.stateEnvelope(false, 'connection-lost'),
+      qos: QOS.state,
+      retain: true,
+    };
+    const client = this.opts.connect(this.opts.broker.url, options);
     this.client = client;
     client.on('connect', () => this.onConnect());
     client.on('message', (topic, payload, packet) =>
@@ -295,12 +300,7 @@ export class DeviceLink extends EventEmitter {
           deviceId: this.opts.deviceId,
           counter: toLong(counter),
         }).finish();
-        if (this.opts.faults?.unsignedResults)
-          return v1.SignedEnvelope.encode({
-            payloadType: v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT,
-            payload,
-          }).finish();
-        return seal(v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT, payload, this.opts.key, this.ed);
+        return this.sealer.seal(v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT, payload);
       },
       this.now(),
     );

@@ -12,7 +12,38 @@ export interface OutboxRow {
   readonly envelope: Uint8Array;
 }
 
-export class Outbox {
+/** The result queue the link drains: counters, bd_seq and the stored envelopes (SPEC §7). */
+export interface ResultQueue {
+  readonly lastCounter: bigint;
+  readonly pendingCount: number;
+  /** Increments and persists the birth/death sequence; call once per process start. */
+  nextBdSeq(): bigint;
+  /** Allocates the next counter and stores the envelope `build` makes for it, atomically. */
+  enqueue(sessionId: string, build: (counter: bigint) => Uint8Array, nowMs: number): OutboxRow;
+  /** Deletes acknowledged counters; returns how many were present. */
+  ack(counters: readonly bigint[]): number;
+  has(counter: bigint): boolean;
+  /** Pending rows with a counter above `after`, oldest first. */
+  pendingAfter(after: bigint, limit: number): OutboxRow[];
+}
+
+/**
+ * Everything the link and the session service keep durably, behind one interface so a
+ * composition root can decorate it (the kit's misbehaving appliance forgets its counter).
+ */
+export interface LinkOutbox extends ResultQueue {
+  /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */
+  openSession(sessionId: string, nonceHex: string, startedMs: number): void;
+  /** Sessions that started and have no stored result: cut by a crash or power loss. */
+  openSessions(): { sessionId: string; nonce: string; startedMs: number }[];
+  /** Records a command id; false when it was seen before (a replay). */
+  rememberCommand(id: Uint8Array, nowMs: number, keepMs: number): boolean;
+  /** Raises a terminal's highest admitted command sequence; false when `seq` is not above it. */
+  admitSequence(terminal: string, seq: bigint): boolean;
+  close(): void;
+}
+
+export class Outbox implements LinkOutbox {
   private readonly db: Database.Database;
   private readonly stmts;
 
@@ -128,11 +159,6 @@ export class Outbox {
 
   get pendingCount(): number {
     return Number(this.stmts.count.get()!.n);
-  }
-
-  /** The counterResetOnRestart test fault: forgets the counter (never on a reader in service). */
-  resetCounterForTest(): void {
-    this.stmts.setMeta.run(0n, 'counter');
   }
 
   /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */

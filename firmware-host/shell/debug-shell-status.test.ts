@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../protocol/link/keys.js';
 import { type ServiceParts, status } from '../appliance-services.js';
 import { DeviceLink } from '../link/device-link.js';
+import { connectMqtt } from '../link/mqtt-client.js';
 import { Outbox } from '../link/outbox.js';
 import { silentLogger } from '../log.js';
 import { ReaderModes } from '../session/session-commands.js';
@@ -26,6 +27,7 @@ function parts(): ServiceParts {
     firmwareVersion: '0',
     capabilities: [],
     log: silentLogger,
+    connect: connectMqtt,
   });
   link.stats.count('command:RESPONSE_STATUS_BAD_SIGNATURE');
   link.stats.count('command:RESPONSE_STATUS_BAD_SIGNATURE');

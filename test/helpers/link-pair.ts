@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import type { BrokerSettings } from '../../firmware-host/link/mqtt-options.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { createLogger, type Logger } from '../../firmware-host/log.js';
@@ -28,6 +29,7 @@ export function makeDevice(
     capabilities: ['link-test'],
     log: over.log ?? quietLog,
     ackTimeoutMs: over.ackTimeoutMs ?? 2000,
+    connect: connectMqtt,
   });
 }
 
@@ -40,5 +42,6 @@ export function makeTerminal(keys: LinkKeys, broker: string | BrokerSettings): R
     dataDir: join(keys.dir, 'terminal'),
     outDir: join(keys.dir, 'terminal', 'results'),
     log: quietLog,
+    connect: connectMqtt,
   });
 }

@@ -2,6 +2,7 @@
 
 import { EXIT, parseCli, untilStopped } from '../../firmware-host/cli.js';
 import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
@@ -82,6 +83,7 @@ export async function terminal(argv: string[]): Promise<number> {
     outDir: values.out!,
     log,
     role: action === 'run' ? 'terminal' : 'sender',
+    connect: connectMqtt,
   });
   const print = (obj: object, text: string): void => {
     process.stdout.write(values.json ? `${JSON.stringify(obj)}\n` : `${text}\n`);

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
@@ -81,6 +82,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     dataDir: state,
     outDir: join(state, 'results'),
     log: createLogger('kit-terminal', { level: 'error', format: 'pretty' }),
+    connect: connectMqtt,
   });
   let patient: PatientSide | undefined;
   const caps = new Set<Capability>();

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { EmulatedHardware } from '../../hardware/appliance/emulated-hardware.js';
 import { EmulatedPatient } from '../../hardware/appliance/patient.js';
@@ -83,6 +84,7 @@ export class ApplianceRig {
       dataDir: join(o.dir, 'terminal'),
       outDir: join(o.dir, 'terminal', 'results'),
       log: createLogger('terminal', { level: 'warn', format: 'pretty' }),
+      connect: connectMqtt,
     });
     rig.terminal.on('result', (rec: ResultRecord) => {
       rig.results.set(rec.sessionId, rec);

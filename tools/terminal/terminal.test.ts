@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../../protocol/link/envelope.js';
@@ -37,6 +38,7 @@ beforeEach(async () => {
     dataDir: join(dir, 'data'),
     outDir: join(dir, 'results'),
     log: createLogger('test', { level: 'error', write: () => {} }),
+    connect: connectMqtt,
   });
   await terminal.start();
   spy = await mqtt.connectAsync(broker.url, { clientId: 'spy-terminal-test' });

@@ -5,10 +5,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import type { TrustedKey } from '../../firmware-host/link/keystore.js';
 import { RejectionStats } from '../../firmware-host/link/link-stats.js';
+import type { MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
 import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
 import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
 import type { Logger } from '../../firmware-host/log.js';
@@ -47,6 +48,8 @@ function unrepresentable(r: fareader.v1.VerificationResult): string | undefined 
 export interface TerminalOptions {
   readonly terminalId: string;
   readonly broker: BrokerSettings;
+  /** Builds the broker client (the CLI passes the real one; nothing here calls mqtt.connect). */
+  readonly connect: MqttClientFactory;
   readonly key: KeyPair;
   /** Device keys, named by the device id they may sign for. */
   readonly trustedDevices: ReadonlyMap<string, TrustedKey>;
@@ -118,7 +121,7 @@ export class ReferenceTerminal extends EventEmitter {
     const stateTopic = terminalStateTopic(this.opts.terminalId);
     if (sender) options.clean = true;
     else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
-    const client = mqtt.connect(this.opts.broker.url, options);
+    const client = this.opts.connect(this.opts.broker.url, options);
     this.client = client;
     // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
     this.summaryTimer = setInterval(() => this.logRejectionSummary(), this.opts.summaryIntervalMs ?? 60_000);
