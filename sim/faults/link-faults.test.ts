@@ -45,7 +45,10 @@ describe('willless', () => {
       seen.push(options);
       return {} as MqttClient;
     });
-    connect('mqtt://x', { clientId: 'dev-a', will: { topic: 't', payload: Buffer.of(1), qos: 1, retain: true } });
+    connect('mqtt://x', {
+      clientId: 'dev-a',
+      will: { topic: 't', payload: Buffer.of(1), qos: 1, retain: true },
+    });
     expect(seen).toEqual([{ clientId: 'dev-a', will: undefined }]);
   });
 });
@@ -62,7 +65,14 @@ describe('counterResetOnOpen', () => {
     const outbox = counterResetOnOpen(inner);
     expect(outbox.lastCounter).toBe(0n);
     const built: bigint[] = [];
-    const row = outbox.enqueue('s3', (c) => (built.push(c), Uint8Array.of(9)), 0);
+    const row = outbox.enqueue(
+      's3',
+      (c) => {
+        built.push(c);
+        return Uint8Array.of(9);
+      },
+      0,
+    );
     expect(row.counter).toBe(1n);
     expect(built).toEqual([1n]);
     expect(outbox.pendingAfter(0n, 10).map((r) => r.counter)).toEqual([1n]);
