@@ -1,9 +1,15 @@
 // Admission of terminal commands (SPEC §8): signature by a trusted terminal key first, then
 // addressee, freshness, replay and the terminal's own sequence. Nothing here acts on a command.
-import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { ErrorCode, isReaderError, type ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { decodePayload, open, PayloadType, type TrustLookup } from '../../protocol/link/envelope.js';
+import {
+  decodePayload,
+  type OpenedEnvelope,
+  open,
+  PayloadType,
+  type TrustLookup,
+} from '../../protocol/link/envelope.js';
 import { u64, u64ms } from '../../protocol/link/u64.js';
 
 /** Sequences are stored as SQLite integers: at most 2^63 - 1. */
@@ -46,23 +52,30 @@ const statusOfError: Partial<Record<number, ResponseStatus>> = {
   [ErrorCode.Mqtt_WrongPayloadType]: Status.RESPONSE_STATUS_WRONG_PAYLOAD_TYPE,
 };
 
+/** The status a command refused before decoding (or not decoding) is answered with. */
+export function statusOfRefusal(e: ReaderError): ResponseStatus {
+  return statusOfError[e.code] ?? Status.RESPONSE_STATUS_MALFORMED;
+}
+
+const refuse = (
+  status: ResponseStatus,
+  detail: string,
+  commandId: Uint8Array = new Uint8Array(),
+): Admission => ({
+  ok: false,
+  status,
+  detail,
+  commandId,
+});
+
+/** Opens, decodes and admits a command envelope as received. */
 export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
-  const refuse = (
-    status: ResponseStatus,
-    detail: string,
-    commandId: Uint8Array = new Uint8Array(),
-  ): Admission => ({
-    ok: false,
-    status,
-    detail,
-    commandId,
-  });
-  let opened: ReturnType<typeof open>;
+  let opened: OpenedEnvelope;
   try {
     opened = open(bytes, ctx.trust, PayloadType.PAYLOAD_TYPE_COMMAND, ctx.ed);
   } catch (e) {
     if (!isReaderError(e)) throw e;
-    return refuse(statusOfError[e.code] ?? Status.RESPONSE_STATUS_MALFORMED, e.message);
+    return refuse(statusOfRefusal(e), e.message);
   }
   let command: fareader.v1.Command;
   try {
@@ -71,6 +84,15 @@ export function admitCommand(bytes: Uint8Array, ctx: GuardContext): Admission {
     if (!isReaderError(e)) throw e;
     return refuse(Status.RESPONSE_STATUS_MALFORMED, e.message);
   }
+  return admitVerified(opened, command, ctx);
+}
+
+/** The checks after the signature verified and the command decoded (the signed endpoint did both). */
+export function admitVerified(
+  opened: OpenedEnvelope,
+  command: fareader.v1.Command,
+  ctx: Omit<GuardContext, 'trust' | 'ed'>,
+): Admission {
   const id = command.commandId ?? new Uint8Array();
   if (id.length !== COMMAND_ID_BYTES) {
     return refuse(Status.RESPONSE_STATUS_MALFORMED, `command_id must be ${COMMAND_ID_BYTES} bytes`, id);

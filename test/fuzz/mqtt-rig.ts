@@ -13,6 +13,7 @@ import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/li
 import type { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { addTrusted } from '../../firmware-host/link/keystore.js';
+import { connectMqtt, type MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
 import { LinkTestService } from '../../firmware-host/link-test.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../../protocol/link/envelope.js';
@@ -63,9 +64,13 @@ function fixedKeys(deviceId = 'reader-01'): LinkKeys {
 export async function startLinkRig(): Promise<LinkRig> {
   const keys = fixedKeys();
   const broker = await startEmbeddedBroker();
-  const device = makeDevice(keys, broker.url, { ackTimeoutMs: 600_000 });
+  const deviceClient = capturing();
+  const device = makeDevice(keys, broker.url, { ackTimeoutMs: 600_000, connect: deviceClient.connect });
+  clients.set(device, deviceClient);
   device.onCommand = new LinkTestService(device).onCommand;
-  const terminal = makeTerminal(keys, broker.url);
+  const terminalClient = capturing();
+  const terminal = makeTerminal(keys, broker.url, terminalClient.connect);
+  clients.set(terminal, terminalClient);
   await terminal.start();
   await device.start();
   return {
@@ -83,10 +88,23 @@ export async function startLinkRig(): Promise<LinkRig> {
   };
 }
 
+/** The real client factory, keeping the client it made (the link ends take the factory). */
+function capturing(): { connect: MqttClientFactory; client?: MqttClient } {
+  const held: { connect: MqttClientFactory; client?: MqttClient } = {
+    connect: (url, options) => {
+      held.client = connectMqtt(url, options);
+      return held.client;
+    },
+  };
+  return held;
+}
+
+const clients = new WeakMap<DeviceLink | ReferenceTerminal, { client?: MqttClient }>();
+
 /** The MQTT client a link end created in start(): its 'message' event is what the broker raises. */
 export function clientOf(end: DeviceLink | ReferenceTerminal): MqttClient {
-  const c = (end as unknown as { client?: MqttClient }).client;
-  if (!c || typeof c.emit !== 'function') throw new Error('the link end has no client: update the fuzz rig');
+  const c = clients.get(end)?.client;
+  if (!c) throw new Error('the link end has no client: was it made by startLinkRig and started?');
   return c;
 }
 

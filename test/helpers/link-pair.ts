@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { loadTrustDir } from '../../firmware-host/link/keystore.js';
-import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
+import { connectMqtt, type MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
 import type { BrokerSettings } from '../../firmware-host/link/mqtt-options.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { createLogger, type Logger } from '../../firmware-host/log.js';
@@ -16,7 +16,13 @@ const settings = (b: string | BrokerSettings): BrokerSettings => (typeof b === '
 export function makeDevice(
   keys: LinkKeys,
   broker: string | BrokerSettings,
-  over: { ackTimeoutMs?: number; deviceId?: string; trustTerminals?: boolean; log?: Logger } = {},
+  over: {
+    ackTimeoutMs?: number;
+    deviceId?: string;
+    trustTerminals?: boolean;
+    log?: Logger;
+    connect?: MqttClientFactory;
+  } = {},
 ): DeviceLink {
   const deviceId = over.deviceId ?? keys.deviceId;
   return new DeviceLink({
@@ -29,11 +35,15 @@ export function makeDevice(
     capabilities: ['link-test'],
     log: over.log ?? quietLog,
     ackTimeoutMs: over.ackTimeoutMs ?? 2000,
-    connect: connectMqtt,
+    connect: over.connect ?? connectMqtt,
   });
 }
 
-export function makeTerminal(keys: LinkKeys, broker: string | BrokerSettings): ReferenceTerminal {
+export function makeTerminal(
+  keys: LinkKeys,
+  broker: string | BrokerSettings,
+  connect: MqttClientFactory = connectMqtt,
+): ReferenceTerminal {
   return new ReferenceTerminal({
     terminalId: 'terminal-1',
     broker: settings(broker),
@@ -42,6 +52,6 @@ export function makeTerminal(keys: LinkKeys, broker: string | BrokerSettings): R
     dataDir: join(keys.dir, 'terminal'),
     outDir: join(keys.dir, 'terminal', 'results'),
     log: quietLog,
-    connect: connectMqtt,
+    connect,
   });
 }
