@@ -85,8 +85,12 @@ export const deviceLinkTarget: FuzzTarget = {
   name: 'device-link',
   covers: [
     'firmware-host/link/device-link.ts',
+    'firmware-host/link/link-lifecycle.ts',
+    'firmware-host/link/outbox-pump.ts',
+    'firmware-host/link/command-admission.ts',
     'firmware-host/link/command-guard.ts',
     'firmware-host/link/outbox.ts',
+    'platform/link/signed-endpoint.ts',
   ],
   async setup() {
     rig = await startLinkRig();

@@ -70,7 +70,12 @@ const input: fc.Arbitrary<Input> = fc.record({
 
 export const terminalTarget: FuzzTarget = {
   name: 'terminal',
-  covers: ['tools/terminal/terminal.ts', 'tools/terminal/result-json.ts', 'tools/terminal/terminal-store.ts'],
+  covers: [
+    'tools/terminal/terminal.ts',
+    'tools/terminal/result-json.ts',
+    'tools/terminal/terminal-store.ts',
+    'platform/link/signed-endpoint.ts',
+  ],
   async setup() {
     rig = await startLinkRig();
     internal.length = 0;

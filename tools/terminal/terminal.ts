@@ -8,17 +8,23 @@ import { dirname, join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import type { TrustedKey } from '../../firmware-host/link/keystore.js';
-import { RejectionStats } from '../../firmware-host/link/link-stats.js';
+import type { RejectionStats } from '../../firmware-host/link/link-stats.js';
 import type { MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
 import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
 import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
 import type { Logger } from '../../firmware-host/log.js';
+import {
+  type AnyRoute,
+  type Delivery,
+  type Route,
+  SignedEndpoint,
+} from '../../platform/link/signed-endpoint.js';
 import { toHex } from '../../protocol/bytes.js';
-import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { decodePayload, open, seal } from '../../protocol/link/envelope.js';
+import { seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import {
   ALL_DEVICES,
@@ -71,7 +77,7 @@ export interface TerminalOptions {
 export type CommandBody = Omit<fareader.v1.ICommand, 'commandId' | 'deviceId' | 'issuedAtMs' | 'terminalId'>;
 
 export class ReferenceTerminal extends EventEmitter {
-  readonly stats = new RejectionStats();
+  private readonly endpoint: SignedEndpoint;
   private client?: MqttClient;
   private readonly store: TerminalStore;
   private readonly now: () => number;
@@ -98,6 +104,81 @@ export class ReferenceTerminal extends EventEmitter {
     ensurePrivateDir(opts.dataDir);
     ensurePrivateDir(opts.outDir);
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
+    const all = opts.role === 'sender' ? [this.responseRoute()] : this.routes();
+    this.endpoint = new SignedEndpoint({
+      routes: all,
+      trust: (keyId) => opts.trustedDevices.get(keyId)?.publicKey,
+      ed: this.ed,
+      log: opts.log,
+      // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
+      onRejected: (r) => this.emit('rejected', r),
+    });
+  }
+
+  /** Rejections by reason. */
+  get stats(): RejectionStats {
+    return this.endpoint.stats;
+  }
+
+  /** Every device topic a terminal receives: each verified, authorised, then decoded. */
+  private routes(): AnyRoute[] {
+    return [
+      this.deviceRoute('result', T.PAYLOAD_TYPE_VERIFICATION_RESULT, v1.VerificationResult, (d) =>
+        this.onResult(d),
+      ),
+      {
+        ...this.deviceRoute('state', T.PAYLOAD_TYPE_DEVICE_STATE, v1.DeviceState, (d) =>
+          this.onDeviceState(d),
+        ),
+        ignoreEmpty: true,
+      },
+      this.responseRoute(),
+      this.deviceRoute('event', T.PAYLOAD_TYPE_SESSION_EVENT, v1.SessionEvent, (d) =>
+        this.emit('event', d.message),
+      ),
+    ];
+  }
+
+  private responseRoute(): Route<fareader.v1.CommandResponse> {
+    return this.deviceRoute(
+      'response',
+      T.PAYLOAD_TYPE_COMMAND_RESPONSE,
+      v1.CommandResponse,
+      ({ message }) => {
+        this.emit('response', message);
+        this.waiters.get(toHex(message.commandId))?.(message);
+      },
+    );
+  }
+
+  /** A route for one kind of device topic: the key must sign for the device the topic names. */
+  private deviceRoute<M>(
+    kind: keyof typeof ALL_DEVICES,
+    payloadType: fareader.v1.PayloadType,
+    codec: { decode(b: Uint8Array): M },
+    handle: (d: Delivery<M>) => void,
+  ): Route<M> {
+    return {
+      kind,
+      filter: ALL_DEVICES[kind],
+      matches: (topic) => parseTopic(topic)?.kind === kind,
+      payloadType,
+      decode: (b) => codec.decode(b),
+      authorise: (env, topic) => {
+        const id = parseTopic(topic)?.id;
+        const signer = this.opts.trustedDevices.get(env.keyId)!;
+        if (signer.name !== id)
+          throw new ReaderError(
+            ErrorCode.Mqtt_WrongDevice,
+            `key of "${signer.name}" signed on "${id}"'s topic`,
+          );
+      },
+      handle,
+    };
+  }
+
+  private reject(kind: string, reason: string, detail: string, topic: string): void {
+    this.endpoint.reject(kind, reason, detail, topic);
   }
 
   private signState(online: boolean): Buffer {
@@ -123,12 +204,13 @@ export class ReferenceTerminal extends EventEmitter {
     else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
     const client = this.opts.connect(this.opts.broker.url, options);
     this.client = client;
-    // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
     this.summaryTimer = setInterval(() => this.logRejectionSummary(), this.opts.summaryIntervalMs ?? 60_000);
-    client.on('message', (topic, payload) => this.onMessage(topic, new Uint8Array(payload)));
+    client.on('message', (topic, payload, packet) =>
+      this.endpoint.receive(topic, new Uint8Array(payload), packet?.retain ?? false),
+    );
     client.on('error', (e) => this.opts.log.warn('broker connection error', { err: e }));
     client.on('connect', () => {
-      const topics = sender ? [ALL_DEVICES.response] : Object.values(ALL_DEVICES);
+      const topics = this.endpoint.filters();
       client.subscribe(Object.fromEntries(topics.map((t) => [t, { qos: 1 as const }])), (err) => {
         if (err) this.opts.log.error('subscribe failed', { err });
         // Birth after subscribing, so a device that republishes on our birth is heard.
@@ -154,68 +236,9 @@ export class ReferenceTerminal extends EventEmitter {
     });
   }
 
-  private trustFor = (keyId: string): Uint8Array | undefined =>
-    this.opts.trustedDevices.get(keyId)?.publicKey;
-
-  private reject(kind: string, reason: string, detail: string, topic: string): void {
-    if (this.stats.count(`${kind}:${reason}`))
-      this.opts.log.warn(`rejected ${kind}`, { reason, detail, topic });
-    this.emit('rejected', { kind, reason, detail, topic });
-  }
-
-  /** Opens an envelope and checks the key signs for the device named in the topic. */
-  private verified(bytes: Uint8Array, topic: string, type: fareader.v1.PayloadType, kind: string) {
-    const parsed = parseTopic(topic);
-    if (!parsed) return this.reject(kind, 'bad-topic', topic, topic);
-    try {
-      const opened = open(bytes, this.trustFor, type, this.ed);
-      const signer = this.opts.trustedDevices.get(opened.keyId)!;
-      if (signer.name !== parsed.id) {
-        throw new ReaderError(
-          ErrorCode.Mqtt_WrongDevice,
-          `key of "${signer.name}" signed on "${parsed.id}"'s topic`,
-        );
-      }
-      return { ...opened, deviceId: parsed.id };
-    } catch (e) {
-      if (!isReaderError(e)) throw e;
-      return this.reject(kind, e.codeName, e.message, topic);
-    }
-  }
-
-  /** A verified payload decoded, or rejected as malformed (SPEC 10.1), counted under `kind`. */
-  private decoded<M>(
-    decode: (b: Uint8Array) => M,
-    payload: Uint8Array,
-    kind: string,
-    topic: string,
-  ): M | undefined {
-    try {
-      return decodePayload(decode, payload);
-    } catch (e) {
-      if (!isReaderError(e)) throw e;
-      this.reject(kind, e.codeName, e.message, topic);
-      return undefined;
-    }
-  }
-
-  private onMessage(topic: string, bytes: Uint8Array): void {
-    const kind = parseTopic(topic)?.kind;
-    try {
-      if (kind === 'result') this.onResult(topic, bytes);
-      else if (kind === 'state') this.onDeviceState(topic, bytes);
-      else if (kind === 'response') this.onResponse(topic, bytes);
-      else if (kind === 'event') this.onEvent(topic, bytes);
-    } catch (e) {
-      this.reject(kind ?? 'message', 'internal', (e as Error).message, topic);
-    }
-  }
-
-  private onResult(topic: string, bytes: Uint8Array): void {
-    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_VERIFICATION_RESULT, 'result');
-    if (!env) return;
-    const result = this.decoded((b) => v1.VerificationResult.decode(b), env.payload, 'result', topic);
-    if (!result) return;
+  private onResult(d: Delivery<fareader.v1.VerificationResult>): void {
+    const { message: result, topic, bytes } = d;
+    const env = { ...d.envelope, deviceId: parseTopic(topic)!.id };
     if (result.deviceId !== env.deviceId) {
       return this.reject('result', 'Mqtt_WrongDevice', `result names "${result.deviceId}"`, topic);
     }
@@ -353,12 +376,9 @@ export class ReferenceTerminal extends EventEmitter {
     );
   }
 
-  private onDeviceState(topic: string, bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
-    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_DEVICE_STATE, 'state');
-    if (!env) return;
-    const state = this.decoded((b) => v1.DeviceState.decode(b), env.payload, 'state', topic);
-    if (!state) return;
+  private onDeviceState(d: Delivery<fareader.v1.DeviceState>): void {
+    const { message: state, topic } = d;
+    const env = { deviceId: parseTopic(topic)!.id };
     // No device counts its starts that far (SPEC 3.4), and no store holds it: as a command
     // sequence above 2^63 - 1 is (SPEC 8.9), it is malformed. A state has no acknowledgement
     // to withhold, so refusing it does not make the device send it again (unlike SPEC 9.5).
@@ -380,22 +400,6 @@ export class ReferenceTerminal extends EventEmitter {
       );
     }
     this.emit('device-state', state);
-  }
-
-  private onEvent(topic: string, bytes: Uint8Array): void {
-    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_SESSION_EVENT, 'event');
-    if (!env) return;
-    const event = this.decoded((b) => v1.SessionEvent.decode(b), env.payload, 'event', topic);
-    if (event) this.emit('event', event);
-  }
-
-  private onResponse(topic: string, bytes: Uint8Array): void {
-    const env = this.verified(bytes, topic, T.PAYLOAD_TYPE_COMMAND_RESPONSE, 'response');
-    if (!env) return;
-    const response = this.decoded((b) => v1.CommandResponse.decode(b), env.payload, 'response', topic);
-    if (!response) return;
-    this.emit('response', response);
-    this.waiters.get(toHex(response.commandId))?.(response);
   }
 
   /** Signs and sends a command; resolves with the device's signed response. */
