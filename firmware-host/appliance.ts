@@ -1,12 +1,12 @@
 // The patient-facing appliance inside readerd: card module and cameras, the face models and
 // the 照合番号B reader, the session service, and the services around it (kiosk screen, front
-// panel, serial debug shell). readerd's main composes this with the link.
+// panel, serial debug shell). reader-composition.ts composes this with the link.
 import { randomUUID } from 'node:crypto';
 import type { Frame } from '../device/camera/frame-source.js';
+import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
-import type { TestFaults } from './config.js';
 import type { ApplianceConfig } from './config-appliance.js';
-import type { DeviceLink } from './link/device-link.js';
+import type { CommandHandler, DeviceLink } from './link/device-link.js';
 import type { Logger } from './log.js';
 import {
   type OpenedCamera,
@@ -32,6 +32,14 @@ export interface Appliance {
   readonly kioskUrl?: string;
   /** Resolves once the session has ended cleanly (its result stored) and devices are closed. */
   stop(): Promise<void>;
+}
+
+/** What the composition root hands the appliance instead of building it itself. */
+export interface ApplianceSeams {
+  /** The USB bus a CCID card module is found on. */
+  readonly usbBus: () => UsbBusLike;
+  /** Wraps the session command handler before the link gets it (a composition root's choice). */
+  readonly commands?: (handler: CommandHandler, service: SessionService) => CommandHandler;
 }
 
 function settingsOf(c: ApplianceConfig): SessionSettings {
@@ -68,7 +76,7 @@ export async function startAppliance(
   config: ApplianceConfig,
   link: DeviceLink,
   log: Logger,
-  faults: TestFaults = {},
+  seams: ApplianceSeams,
   now: () => number = Date.now,
 ): Promise<Appliance> {
   // The shipped face matcher in a worker thread: a match must not stall the card module's
@@ -77,7 +85,7 @@ export async function startAppliance(
   const reader = new CardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);
-  const module = await openCardModule(config.cardModule, log.child('card'));
+  const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
   const cameras = { face: openCamera(config.cameras.face), cardFace: openCamera(config.cameras.cardFace) };
   let lastFaceFrame: Frame | undefined;
   const faceFeed: FrameFeed = {
@@ -115,10 +123,10 @@ export async function startAppliance(
     now,
     newId: randomUUID,
     log: log.child('session'),
-    faults,
   });
   const modes = new ReaderModes();
-  link.onCommand = sessionCommandHandler(service, modes, faults);
+  const commands = sessionCommandHandler(service, modes);
+  link.onCommand = seams.commands ? seams.commands(commands, service) : commands;
   // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
   for (const s of outbox.openSessions()) {
     log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });

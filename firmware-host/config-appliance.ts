@@ -1,6 +1,6 @@
 // The appliance part of readerd's configuration: card module, cameras, the session, the kiosk
 // screen, the front panel and the serial debug shell. A board profile (hardware/boards) gives
-// the defaults for the devices; explicit settings override it.
+// the device settings left out; explicit settings override it.
 import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../hardware/boards/profiles.js';
 import type { Checker, Json } from './config.js';
 import { CONSENT_KINDS, type ConsentKind } from './session/types.js';

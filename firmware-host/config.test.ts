@@ -20,7 +20,7 @@ function problems(raw: unknown): string[] {
 }
 
 describe('readerd configuration', () => {
-  it('fills defaults and resolves paths against the file folder', () => {
+  it('fills in what is left out and resolves paths against the file folder', () => {
     const c = parseConfig(base, '/etc/fareader');
     expect(c.broker.url).toBe('embedded');
     expect(c.keys.deviceKey).toBe('/etc/fareader/k/device.key');

@@ -21,22 +21,11 @@ export interface ReaderConfig {
     readonly inflightWindow: number;
   };
   readonly log: { readonly level: Level; readonly format: 'json' | 'pretty' };
-  /** Deliberate misbehaviour, for the conformance kit's self-test only (needs --test-faults). */
-  readonly testFaults: TestFaults;
   /** The patient-facing appliance; absent = a link-only reader (self-test results). */
   readonly appliance?: ApplianceConfig;
 }
 
 export type Json = Record<string, unknown>;
-
-export const TEST_FAULTS = [
-  'unsignedResults',
-  'counterResetOnRestart',
-  'noWill',
-  'ignoreCancel',
-  'verifyOnLastTryUnasked',
-] as const;
-export type TestFaults = Partial<Record<(typeof TEST_FAULTS)[number], boolean>>;
 
 export class Checker {
   readonly problems: string[] = [];
@@ -112,21 +101,7 @@ export class Checker {
 export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
   const c = new Checker(baseDir);
   const root = c.obj(raw, '$');
-  c.unknown(root, '$', [
-    'deviceId',
-    'dataDir',
-    'keys',
-    'broker',
-    'link',
-    'log',
-    'testFaults',
-    ...APPLIANCE_KEYS,
-  ]);
-  const faults = c.obj(root.testFaults, '$.testFaults');
-  c.unknown(faults, '$.testFaults', TEST_FAULTS);
-  const testFaults: TestFaults = Object.fromEntries(
-    TEST_FAULTS.map((f) => [f, c.bool(faults, f, '$.testFaults', false)]),
-  );
+  c.unknown(root, '$', ['deviceId', 'dataDir', 'keys', 'broker', 'link', 'log', ...APPLIANCE_KEYS]);
   const deviceId = c.str(root, 'deviceId', '$');
   if (deviceId && !isValidId(deviceId)) {
     c.problems.push('$.deviceId: 1 to 64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit');
@@ -183,7 +158,6 @@ export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
       level: c.oneOf(log, 'level', '$.log', ['debug', 'info', 'warn', 'error'], 'info'),
       format: c.oneOf(log, 'format', '$.log', ['json', 'pretty'], 'json'),
     },
-    testFaults,
     appliance: parseAppliance(c, root),
   };
   if (c.problems.length) {

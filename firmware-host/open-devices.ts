@@ -1,9 +1,9 @@
 // Opens the appliance's devices from the configuration: the IC-card module and the cameras.
-// Part of readerd's composition root: the only code that constructs real ports and USB access.
+// Part of readerd's composition: serial ports are opened here; the USB bus the CCID reader is
+// found on is handed in by the composition root (the real one, or an emulated bus).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { SerialPort } from 'serialport';
-import { WebUSB } from 'usb';
 import { FfmpegFrameSource } from '../device/camera/frame-source.js';
 import { StillImageCamera } from '../device/camera/still-image-camera.js';
 import type { CardModule } from '../device/card/card-module.js';
@@ -59,8 +59,7 @@ async function openPn532(path: string, baudRate: number, log: Logger): Promise<O
 }
 
 /** A CCID reader followed on the bus: unplugged and plugged back, it is used again (defect 5). */
-async function openCcid(log: Logger): Promise<OpenedCardModule> {
-  const usb = new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike;
+async function openCcid(usb: UsbBusLike, log: Logger): Promise<OpenedCardModule> {
   const module = new HotplugCcidModule(usb, CCID_READERS);
   module.on('error', (e) => log.warn('CCID reader', { error: e }));
   try {
@@ -73,8 +72,12 @@ async function openCcid(log: Logger): Promise<OpenedCardModule> {
   return { module, startWatching: () => {}, close: () => module.close() };
 }
 
-export function openCardModule(s: CardModuleSetting, log: Logger): Promise<OpenedCardModule> {
-  return s.type === 'pn532' ? openPn532(s.path, s.baudRate, log) : openCcid(log);
+export function openCardModule(
+  s: CardModuleSetting,
+  usbBus: () => UsbBusLike,
+  log: Logger,
+): Promise<OpenedCardModule> {
+  return s.type === 'pn532' ? openPn532(s.path, s.baudRate, log) : openCcid(usbBus(), log);
 }
 
 export interface OpenedCamera extends FrameFeed {

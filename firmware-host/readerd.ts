@@ -1,23 +1,14 @@
-// readerd: the appliance service. Composition root: the only place that constructs the
-// broker, the MQTT client, the outbox database and the clock.
-import { join } from 'node:path';
+// readerd: the appliance service on real hardware. Its composition root: the command line, the
+// configuration, the real USB bus and MQTT client, systemd, signals; reader-composition.ts
+// builds the rest.
+import { WebUSB } from 'usb';
+import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
-import { fareader } from '../protocol/gen/fareader.js';
-import { keyIdHex } from '../protocol/link/keys.js';
-import { withLinkFaults } from '../sim/faults/link-faults.js';
-import { startAppliance } from './appliance.js';
 import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from './cli.js';
 import { loadConfig } from './config.js';
-import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
-import { DeviceLink } from './link/device-link.js';
-import { opensslEd25519 } from './link/ed25519-openssl.js';
-import { keySealer } from './link/envelope-sealer.js';
-import { loadKeyFile, loadTrustDir } from './link/keystore.js';
 import { connectMqtt } from './link/mqtt-client.js';
-import { Outbox } from './link/outbox.js';
-import { ensurePrivateDir } from './link/private-files.js';
-import { LinkTestService } from './link-test.js';
 import { createLogger } from './log.js';
+import { composeReader } from './reader-composition.js';
 import { systemdNotifier } from './systemd-notify.js';
 
 const HELP = `Usage: readerd --config FILE [options]
@@ -33,7 +24,6 @@ Options:
       --link-test-results N    produce N link self-test results (link_test=true) and keep running
       --link-test-interval MS  pause between link self-test results (default 100)
       --exit-when-flushed      with --link-test-results: stop once every result is acknowledged
-      --test-faults            accept $.testFaults (the conformance kit's self-test; never in service)
   -h, --help                   show this help
   -V, --version                show the version
 
@@ -49,7 +39,6 @@ export async function main(argv: string[]): Promise<number> {
     'link-test-results': { type: 'string' },
     'link-test-interval': { type: 'string' },
     'exit-when-flushed': { type: 'boolean' },
-    'test-faults': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
   });
@@ -63,95 +52,20 @@ export async function main(argv: string[]): Promise<number> {
 
   const config = loadConfig(values.config);
   const log = createLogger('readerd', { level: config.log.level, format: config.log.format });
-  const faults = Object.entries(config.testFaults)
-    .filter(([, on]) => on)
-    .map(([f]) => f);
-  if (faults.length && !values['test-faults'])
-    throw new ReaderError(
-      ErrorCode.Config_Invalid,
-      `$.testFaults (${faults.join(', ')}) needs --test-faults: never on a reader in service`,
-    );
-  if (faults.length) log.warn('TEST FAULTS ACTIVE: this reader misbehaves on purpose', { faults });
-  const key = loadKeyFile(config.keys.deviceKey);
-  const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
-  if (trustedTerminals.size === 0) {
-    log.warn('no trusted terminal keys: every command and acknowledgement will be refused', {
-      dir: config.keys.trustedTerminalsDir,
-    });
-  }
-  ensurePrivateDir(config.dataDir);
-  // Transitional: the kit's misbehaving reader is composed here until it has its own root.
-  const seams = withLinkFaults(config.testFaults, {
-    connect: connectMqtt,
-    sealer: keySealer(key, opensslEd25519),
-    outbox: new Outbox(join(config.dataDir, 'outbox.sqlite')),
-  });
-  const { outbox } = seams;
-
-  let broker: EmbeddedBroker | undefined;
-  // The broker starts before the link exists; refusals before then are not counted.
-  let noteRefusal: (what: string, clientId: string, detail: string) => void = () => {};
-  if (config.broker.url === 'embedded') {
-    // Only the reader and its trusted terminals, with their key-bound passwords (SPEC §13).
-    // Refusals are counted with the link's rejections (/healthz, the summary line).
-    broker = await startEmbeddedBroker({
-      port: config.broker.embeddedPort,
-      authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
-      onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
-    });
-    log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
-  }
-  const link = new DeviceLink({
-    deviceId: config.deviceId,
-    broker: { ...config.broker, url: broker?.url ?? config.broker.url },
-    key,
-    trustedTerminals,
-    firmwareVersion: packageVersion(),
-    capabilities: config.appliance ? ['session', 'face', 'pin', 'visual-check', 'link-test'] : ['link-test'],
-    log: log.child('link'),
-    commandWindowMs: config.link.commandWindowMs,
-    ackTimeoutMs: config.link.ackTimeoutMs,
-    inflightWindow: config.link.inflightWindow,
-    ...seams,
-  });
-  noteRefusal = (what, clientId, detail) => link.noteBrokerRefusal(what, clientId, detail);
-  const linkTest = new LinkTestService(link);
-  link.onCommand = linkTest.onCommand;
-  if (config.appliance) {
-    link.onCommand = () => ({
-      status: fareader.v1.ResponseStatus.RESPONSE_STATUS_BUSY,
-      detail: 'the reader is starting',
-    });
-  }
-
+  // A signal during start-up is honoured once the reader is up (its stop needs the parts).
   let signalled = false;
   const signal = untilStopped().then(() => {
     signalled = true;
   });
-  const stop = async (why: string): Promise<void> => {
-    log.info('stopping', { why, pending: outbox.pendingCount });
-    linkTest.stop();
-    // The running session ends first, so its result is in the outbox before the link flushes.
-    await appliance?.stop();
-    await link.stop();
-    await broker?.close();
-    outbox.close();
-    log.info('stopped');
-  };
 
-  const [appliance] = await Promise.all([
-    config.appliance ? startAppliance(config.appliance, link, log, config.testFaults) : undefined,
-    link.start(),
-  ]);
-  log.info('ready', {
-    deviceId: config.deviceId,
-    keyId: keyIdHex(key.publicKey),
-    startupMs: Math.round(performance.now() - t0),
-    connected: link.connected,
-    outboxPending: outbox.pendingCount,
-    lastCounter: outbox.lastCounter,
-    broker: broker?.url ?? config.broker.url,
-  });
+  // The real hardware: CCID readers on this machine's USB bus (udev rules grant the access).
+  const reader = await composeReader(
+    config,
+    { usbBus: () => new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike, connect: connectMqtt },
+    log,
+    t0,
+  );
+  const { linkTest, outbox, appliance } = reader;
 
   const notifier = systemdNotifier(log);
   notifier.ready(`ready: ${config.deviceId}${appliance?.kioskUrl ? `, kiosk ${appliance.kioskUrl}` : ''}`);
@@ -164,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     while (!signalled && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
   } else await signal;
   notifier.stopping();
-  await stop(signalled ? 'signal' : 'flushed');
+  await reader.stop(signalled ? 'signal' : 'flushed');
   return 0;
 }
 

@@ -3,7 +3,6 @@
 // the link before anything reaches here.
 import { toHex } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
-import type { TestFaults } from '../config.js';
 import type { CommandReply } from '../link/device-link.js';
 import type { SessionService } from './session-service.js';
 
@@ -18,7 +17,6 @@ export class ReaderModes {
 export function sessionCommandHandler(
   service: SessionService,
   modes: ReaderModes,
-  faults: TestFaults = {},
 ): (command: fareader.v1.Command) => CommandReply {
   return (command) => {
     const state = service.state;
@@ -37,7 +35,6 @@ export function sessionCommandHandler(
       }
       case 'cancelSession': {
         const wanted = command.cancelSession?.sessionId ?? '';
-        if (faults.ignoreCancel && 's' in state) return { status: S.RESPONSE_STATUS_OK, sessionId: current };
         if (!service.cancelByTerminal(wanted))
           return {
             status: S.RESPONSE_STATUS_NO_SESSION,

@@ -74,8 +74,6 @@ export interface SessionServiceOptions {
   readonly now: () => number;
   readonly newId: () => string;
   readonly log: Logger;
-  /** Test faults (readerd --test-faults): deliberate misbehaviour for the conformance kit. */
-  readonly faults?: { readonly verifyOnLastTryUnasked?: boolean };
 }
 
 export interface SessionServiceEvents {
@@ -277,9 +275,6 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         if (st.kind !== 'entering-pin' || !/^\d{4}$/.test(input.pin)) return false;
         this.secrets.pin = new Secret(input.pin);
         this.dispatch({ type: 'pin-entered' });
-        // The fault the kit must catch: the last try spent without the patient's say.
-        if (this.o.faults?.verifyOnLastTryUnasked && this.st.kind === 'confirming-last-try')
-          this.dispatch({ type: 'last-try-confirmed' });
         break;
       case 'confirm-last-try':
         this.dispatch({ type: 'last-try-confirmed' });

@@ -1,7 +1,10 @@
-// Proof that the kit can fail: readerd with each test fault switched on (--test-faults). The
-// cases that cover the fault fail; the others in the run pass.
+// Proof that the kit can fail: the misbehaving reference appliance (sim/appliance/faulty-readerd.ts,
+// readerd's composition with one seam decorated per fault). The cases that cover the fault fail;
+// the others in the run pass. readerd itself has no fault switch.
 import { describe, expect, it } from 'vitest';
 import { startKitRig } from '../helpers/kit-rig.js';
+import { makeLinkKeys } from '../helpers/link-fixture.js';
+import { startReaderd, writeReaderConfig } from '../helpers/readerd-process.js';
 import { missing } from '../helpers/system.js';
 
 const FAULTS: [fault: string, fails: string[], passes: string[]][] = [
@@ -15,7 +18,7 @@ const FAULTS: [fault: string, fails: string[], passes: string[]][] = [
 describe.skipIf(missing('socat', 'socat'))('the conformance kit against faulty readers', () => {
   for (const [fault, fails, passes] of FAULTS) {
     it(`${fault}: ${fails.join(', ')} fail; ${passes.join(', ')} pass`, async () => {
-      const k = await startKitRig({ testFaults: { [fault]: true } });
+      const k = await startKitRig([fault]);
       try {
         const report = await k.run({ only: [...fails, ...passes] });
         const status = Object.fromEntries(report.cases.map((c) => [c.id, c.status]));
@@ -27,4 +30,20 @@ describe.skipIf(missing('socat', 'socat'))('the conformance kit against faulty r
       }
     }, 120_000);
   }
+});
+
+describe('readerd has no fault switch', () => {
+  it('refuses --test-faults as an unknown option (exit 2)', async () => {
+    const keys = makeLinkKeys();
+    const r = startReaderd(['-c', writeReaderConfig(keys, 'embedded'), '--test-faults']);
+    expect(await r.exit()).toBe(2);
+    expect(r.lines.join('\n')).toMatch(/Unknown option '--test-faults'/);
+  });
+
+  it('refuses $.testFaults as an unknown setting (exit 3)', async () => {
+    const keys = makeLinkKeys();
+    const r = startReaderd(['-c', writeReaderConfig(keys, 'embedded', { testFaults: { noWill: true } })]);
+    expect(await r.exit()).toBe(3);
+    expect(r.lines.join('\n')).toContain('$.testFaults: unknown setting');
+  });
 });

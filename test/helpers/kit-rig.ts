@@ -15,7 +15,8 @@ export interface KitRig {
   close(): Promise<void>;
 }
 
-export async function startKitRig(config: Record<string, unknown> = {}): Promise<KitRig> {
+/** `faults`: run the misbehaving reference appliance with these (sim/faults/reader-faults.ts). */
+export async function startKitRig(faults: readonly string[] = []): Promise<KitRig> {
   let broker: EmbeddedBroker = await startEmbeddedBroker();
   const port = broker.port;
   const dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
@@ -23,7 +24,8 @@ export async function startKitRig(config: Record<string, unknown> = {}): Promise
     dir,
     brokerUrl: broker.url,
     terminal: false,
-    config: { ...config, session: { patientTimeoutMs: 4000, consents: ['medication'] } },
+    faults,
+    config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
   });
   const benchUrl = await rig.serveBench();
   return {

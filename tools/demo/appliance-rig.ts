@@ -5,8 +5,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
 import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
 import { createLogger } from '../../firmware-host/log.js';
@@ -19,6 +21,10 @@ import { ReferenceTerminal } from '../terminal/terminal.js';
 import { serveBench } from './bench-server.js';
 
 export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
+/** The misbehaving reference appliance's composition root (the kit's can-fail proof). */
+const FAULTY_READERD = join(import.meta.dirname, '..', '..', 'sim', 'appliance', 'faulty-readerd.ts');
+/** tsx's loader, for the emulated roots that are not shipped executables (no bin/ entry). */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** A loopback port free right now (the kernel's choice), for a server started next. */
 export async function freePort(): Promise<number> {
@@ -36,8 +42,13 @@ export interface RigOptions {
   /** mqtt://… of a broker to use; default: readerd's embedded broker. */
   readonly brokerUrl?: string;
   readonly baudRate?: number;
-  /** Extra settings merged into readerd's configuration (session, faults, …). */
+  /** Extra settings merged into readerd's configuration (session, kiosk, …). */
   readonly config?: Record<string, unknown>;
+  /**
+   * Faults of the misbehaving reference appliance (sim/faults/reader-faults.ts): with any, the
+   * rig runs sim/appliance/faulty-readerd.ts instead of readerd.
+   */
+  readonly faults?: readonly string[];
   readonly onLog?: (line: string) => void;
   /** false: no reference terminal (the conformance kit plays the terminal). */
   readonly terminal?: boolean;
@@ -135,10 +146,7 @@ export class ApplianceRig {
         2,
       ),
     );
-    const faults = this.o.config?.testFaults ? ['--test-faults'] : [];
-    const proc = spawn(process.execPath, [READERD_BIN, '-c', this.configFile, ...faults], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(process.execPath, this.readerdCommand(), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.readerd = proc;
     let ready!: () => void;
     let failed!: (e: Error) => void;
@@ -161,6 +169,14 @@ export class ApplianceRig {
     await isReady;
     this.kioskUrl = `http://127.0.0.1:${kioskPort}/`;
     this.patient = new EmulatedPatient(this.hw, this.kioskUrl);
+  }
+
+  /** readerd, or the composition root of the emulated appliance this rig is asked for. */
+  private readerdCommand(): string[] {
+    const faults = this.o.faults ?? [];
+    if (!faults.length) return [READERD_BIN, '-c', this.configFile];
+    const args = ['-c', this.configFile, ...faults.flatMap((f) => ['--fault', f])];
+    return ['--import', TSX_LOADER, FAULTY_READERD, ...args];
   }
 
   /** The broker readerd and the terminal use. */

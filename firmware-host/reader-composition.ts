@@ -1,0 +1,146 @@
+// readerd composed from its configuration and its seams: the outbox database, the embedded
+// broker, the device link, the link self-test and the appliance. Every executable that runs a
+// reader calls this: readerd's main with the real USB bus, the emulated appliance with an
+// emulated one, the conformance kit's misbehaving reference appliance with decorated seams.
+// Nothing here knows which; what differs is only what the seams hand in.
+import { join } from 'node:path';
+import type { UsbBusLike } from '../device/ccid/webusb.js';
+import { fareader } from '../protocol/gen/fareader.js';
+import { keyIdHex } from '../protocol/link/keys.js';
+import { type Appliance, type ApplianceSeams, startAppliance } from './appliance.js';
+import { packageVersion } from './cli.js';
+import type { ReaderConfig } from './config.js';
+import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
+import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
+import { opensslEd25519 } from './link/ed25519-openssl.js';
+import { type EnvelopeSealer, keySealer } from './link/envelope-sealer.js';
+import { loadKeyFile, loadTrustDir } from './link/keystore.js';
+import type { MqttClientFactory } from './link/mqtt-client.js';
+import { type LinkOutbox, Outbox } from './link/outbox.js';
+import { ensurePrivateDir } from './link/private-files.js';
+import { LinkTestService } from './link-test.js';
+import type { Logger } from './log.js';
+import type { SessionService } from './session/session-service.js';
+
+/** What the device link is built from: the broker client, the sealer, the durable outbox. */
+export interface LinkParts {
+  readonly connect: MqttClientFactory;
+  readonly sealer: EnvelopeSealer;
+  readonly outbox: LinkOutbox;
+}
+
+export interface ReaderSeams extends ApplianceSeams {
+  /** The USB bus a CCID card module is found on (readerd: the `usb` package's WebUSB). */
+  readonly usbBus: () => UsbBusLike;
+  /** Builds the broker client (readerd: the real MQTT.js client). */
+  readonly connect: MqttClientFactory;
+  /** The link's parts as composed here (key sealer, SQLite outbox); a root may decorate them. */
+  readonly linkParts?: (parts: LinkParts) => LinkParts;
+  /** Called with the running session service before the reader reports ready. */
+  readonly onSessionService?: (service: SessionService) => void;
+}
+
+export interface RunningReader {
+  readonly link: DeviceLink;
+  readonly outbox: LinkOutbox;
+  readonly linkTest: LinkTestService;
+  readonly appliance?: Appliance;
+  readonly broker?: EmbeddedBroker;
+  /** Ends the running session (its result stored), flushes the link, closes everything. */
+  stop(why: string): Promise<void>;
+}
+
+/** Builds and starts the reader; resolves once it has logged "ready". */
+export async function composeReader(
+  config: ReaderConfig,
+  seams: ReaderSeams,
+  log: Logger,
+  t0 = performance.now(),
+): Promise<RunningReader> {
+  const key = loadKeyFile(config.keys.deviceKey);
+  const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
+  if (trustedTerminals.size === 0) {
+    log.warn('no trusted terminal keys: every command and acknowledgement will be refused', {
+      dir: config.keys.trustedTerminalsDir,
+    });
+  }
+  ensurePrivateDir(config.dataDir);
+  const composed: LinkParts = {
+    connect: seams.connect,
+    sealer: keySealer(key, opensslEd25519),
+    outbox: new Outbox(join(config.dataDir, 'outbox.sqlite')),
+  };
+  const parts = seams.linkParts ? seams.linkParts(composed) : composed;
+  const { outbox } = parts;
+
+  let broker: EmbeddedBroker | undefined;
+  // The broker starts before the link exists; refusals before then are not counted.
+  let noteRefusal: (what: string, clientId: string, detail: string) => void = () => {};
+  if (config.broker.url === 'embedded') {
+    // Only the reader and its trusted terminals, with their key-bound passwords (SPEC §13).
+    // Refusals are counted with the link's rejections (/healthz, the summary line).
+    broker = await startEmbeddedBroker({
+      port: config.broker.embeddedPort,
+      authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
+      onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
+    });
+    log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
+  }
+  const linkOptions: DeviceLinkOptions = {
+    deviceId: config.deviceId,
+    broker: { ...config.broker, url: broker?.url ?? config.broker.url },
+    key,
+    trustedTerminals,
+    ...parts,
+    firmwareVersion: packageVersion(),
+    capabilities: config.appliance ? ['session', 'face', 'pin', 'visual-check', 'link-test'] : ['link-test'],
+    log: log.child('link'),
+    commandWindowMs: config.link.commandWindowMs,
+    ackTimeoutMs: config.link.ackTimeoutMs,
+    inflightWindow: config.link.inflightWindow,
+  };
+  const link = new DeviceLink(linkOptions);
+  noteRefusal = (what, clientId, detail) => link.noteBrokerRefusal(what, clientId, detail);
+  const linkTest = new LinkTestService(link);
+  link.onCommand = linkTest.onCommand;
+  if (config.appliance) {
+    link.onCommand = () => ({
+      status: fareader.v1.ResponseStatus.RESPONSE_STATUS_BUSY,
+      detail: 'the reader is starting',
+    });
+  }
+
+  const [appliance] = await Promise.all([
+    config.appliance ? startAppliance(config.appliance, link, log, seams) : undefined,
+    link.start(),
+  ]);
+  if (appliance) seams.onSessionService?.(appliance.service);
+  log.info('ready', {
+    deviceId: config.deviceId,
+    keyId: keyIdHex(key.publicKey),
+    cardModule: appliance?.module.module.name,
+    startupMs: Math.round(performance.now() - t0),
+    connected: link.connected,
+    outboxPending: outbox.pendingCount,
+    lastCounter: outbox.lastCounter,
+    broker: broker?.url ?? config.broker.url,
+  });
+
+  return {
+    link,
+    outbox,
+    linkTest,
+    appliance,
+    broker,
+    stop: async (why) => {
+      log.info('stopping', { why, pending: outbox.pendingCount });
+      linkTest.stop();
+      // The running session ends first, so its result is in the outbox before the link flushes.
+      await appliance?.stop();
+      await link.stop();
+      await broker?.close();
+      outbox.close();
+      log.info('stopped');
+    },
+  };
+}

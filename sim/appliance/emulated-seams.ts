@@ -1,0 +1,24 @@
+// The seams of the emulated appliance: what readerd's composition gets instead of real
+// hardware. The PN532 is on a pty (readerd opens it like a serial port), so only the USB bus
+// differs: the CCID reader emulator's bus, reached over a socket from the rig's process.
+
+import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
+import type { Logger } from '../../firmware-host/log.js';
+import type { ReaderSeams } from '../../firmware-host/reader-composition.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+
+export const EMULATED_OPTIONS = { usb: { type: 'string' } } as const;
+export const EMULATED_USAGE = '[--usb SOCKET]';
+
+export function emulatedSeams(values: Record<string, unknown>, _log: Logger): ReaderSeams {
+  const socket = typeof values.usb === 'string' ? values.usb : undefined;
+  return {
+    connect: connectMqtt,
+    usbBus: () => {
+      throw new ReaderError(
+        ErrorCode.Config_Invalid,
+        `the emulated appliance has no USB bus${socket ? ` at ${socket}` : ''}: its CCID reader needs --usb SOCKET`,
+      );
+    },
+  };
+}
