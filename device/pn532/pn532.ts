@@ -71,8 +71,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
 
-type SettableTransport = ByteTransport & { setBaudRate?(baud: number): Promise<void> };
-
 export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule {
   readonly name = 'pn532';
   /** InDataExchange answers carry 252 bytes (255 − TFI − code − status): 250 data + SW. */
@@ -90,16 +88,23 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   /** Fires when polling stops: ends the loop's sleeps and its wait for the port. */
   private pollStop?: AbortController;
   private lastUse = 0;
+  /**
+   * The port went away since the last init: the module (powered by the USB adapter) must be
+   * woken and set up again, even when no command was running and the port came straight back.
+   * 'unreported' when no failed command has told the error listeners yet.
+   */
+  private lineLost?: 'reported' | 'unreported';
   private readonly o: Required<Omit<Pn532Options, 'onFrame'>> & Pick<Pn532Options, 'onFrame'>;
 
   constructor(
-    private readonly transport: SettableTransport,
+    private readonly transport: ByteTransport,
     opts: Pn532Options = {},
   ) {
     super();
     this.o = { ackTimeoutMs: 100, responseTimeoutMs: 1000, retries: 3, pollIntervalMs: 150, ...opts };
     transport.on('data', (b) => this.onData(b));
     transport.on('close', () => {
+      this.lineLost = this.waiter ? 'reported' : 'unreported';
       this.waiter?.fail(
         new ReaderError(ErrorCode.Link_Disconnected, 'the PN532 serial port went away', {
           disconnected: true,
@@ -251,6 +256,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x01));
     this.firmware = fw;
+    this.lineLost = undefined;
     return fw;
   }
 
@@ -285,6 +291,10 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     this.pollDone = (async () => {
       while (this.polling) {
         try {
+          if (this.lineLost) {
+            await this.reconnect(stop.signal);
+            continue;
+          }
           if (!this.cardPresent) {
             if (!(await this.pollOnce())) await pause(this.o.pollIntervalMs);
             continue;
@@ -296,13 +306,26 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         } catch (e) {
           if (!this.polling) break;
           this.emit('error', e as Error);
-          if (isReaderError(e, ErrorCode.Link_Disconnected)) {
-            await this.portBack(stop.signal);
-            if (this.polling) await this.init().catch((err: Error) => this.emit('error', err));
-          } else await pause(this.o.pollIntervalMs);
+          if (isReaderError(e, ErrorCode.Link_Disconnected)) this.lineLost = 'reported';
+          else await pause(this.o.pollIntervalMs);
         }
       }
     })();
+  }
+
+  /** After a lost line: once the port is back, wake and initialise the module again. */
+  private async reconnect(signal: AbortSignal): Promise<void> {
+    if (this.lineLost === 'unreported') {
+      this.lineLost = 'reported';
+      this.emit(
+        'error',
+        new ReaderError(ErrorCode.Link_Disconnected, 'the PN532 serial port went away', {
+          disconnected: true,
+        }),
+      );
+    }
+    await this.portBack(signal);
+    if (this.polling) await this.init();
   }
 
   /** Until the port is open again, 60 s at most, or polling stops: no listener or timer left. */
@@ -317,7 +340,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       const timer = setTimeout(back, 60_000);
       this.transport.on('open', back);
       signal.addEventListener('abort', back, { once: true });
-      if (signal.aborted) back();
+      // A port that came back before the loop got here (a quick replug) sends no more 'open'.
+      if (signal.aborted || this.transport.isOpen) back();
     });
   }
 
@@ -377,6 +401,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     if (code === undefined) throw new ReaderError(ErrorCode.Usage, `the PN532 has no ${baud} baud setting`);
     await this.command(Pn532Cmd.SetSerialBaudrate, Uint8Array.of(code));
     await this.transport.write(ACK);
+    // The ACK must be on the wire at the old rate before our UART switches.
+    await this.transport.drain();
     await new Promise((r) => setTimeout(r, 5));
     await this.transport.setBaudRate?.(baud);
   }

@@ -71,7 +71,18 @@ export class SerialPortTransport extends EventEmitter<ByteTransportEvents> imple
   }
 
   private onPortClose(e?: Error): void {
-    this.emit('close', e);
+    // A lost line is the project's error with the transport fact as a flag, as on every
+    // transport; serialport's own DisconnectedError stays as the cause.
+    this.emit(
+      'close',
+      e &&
+        new ReaderError(
+          ErrorCode.Link_Disconnected,
+          `${this.opts.path} went away (${e.message})`,
+          { disconnected: true, path: this.opts.path },
+          { cause: e },
+        ),
+    );
     if (this.closedByUser || !this.opts.reopenEveryMs) return;
     const retry = (): void => {
       this.reopenTimer = setTimeout(() => {
@@ -99,6 +110,25 @@ export class SerialPortTransport extends EventEmitter<ByteTransportEvents> imple
               new ReaderError(
                 ErrorCode.Link_Disconnected,
                 `write to ${this.opts.path} failed: ${err.message}`,
+              ),
+            )
+          : resolve(),
+      ),
+    );
+  }
+
+  drain(): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) return Promise.resolve(); // nothing of ours is left to send
+    return new Promise((resolve, reject) =>
+      port.drain((err) =>
+        err
+          ? reject(
+              new ReaderError(
+                ErrorCode.Link_Disconnected,
+                `drain of ${this.opts.path} failed: ${err.message}`,
+                { disconnected: true },
+                { cause: err },
               ),
             )
           : resolve(),

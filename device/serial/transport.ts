@@ -14,8 +14,17 @@ export interface ByteTransportEvents {
 
 export interface ByteTransport extends EventEmitter<ByteTransportEvents> {
   readonly isOpen: boolean;
+  /**
+   * Queues bytes for the line (the caller may reuse its buffer); resolves once they are
+   * queued, not sent. Rejects with Link_Disconnected when the transport is not open.
+   */
   write(data: Uint8Array): Promise<void>;
+  /** Resolves once every byte written so far has left (tcdrain), e.g. before a rate change. */
+  drain(): Promise<void>;
+  /** Closes this end for good: a reopening transport stays closed. */
   close(): Promise<void>;
+  /** A UART switching line rate without closing (absent where the rate means nothing). */
+  setBaudRate?(baudRate: number): Promise<void>;
 }
 
 /**

@@ -66,12 +66,16 @@ export class FirmataBoard extends EventEmitter<FirmataBoardEvents> {
     this.attach(transport);
   }
 
+  /** Listens on this transport from now on (a reopened port, or the same end after a replug). */
   attach(transport: ByteTransport): void {
+    this.transport?.off('data', this.hear);
     this.transport = transport;
-    transport.on('data', (b) => {
-      for (const byte of b) this.onByte(byte);
-    });
+    transport.on('data', this.hear);
   }
+
+  private readonly hear = (b: Uint8Array): void => {
+    for (const byte of b) this.onByte(byte);
+  };
 
   private send(bytes: number[]): void {
     this.transport.write(Uint8Array.from(bytes)).catch(() => {});

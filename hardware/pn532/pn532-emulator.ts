@@ -16,7 +16,6 @@ import {
   TFI_PN532,
 } from '../../protocol/pn532/frame.js';
 import type { MyNumberCard } from '../card/mynumber-emulator.js';
-import type { LineRateTransport } from '../serial/line-rate.js';
 import { type Answer, ERROR_ANSWER, NO_ANSWER, Pn532Chip, type Pn532ChipOptions, pause } from './chip.js';
 import * as ini from './initiator-commands.js';
 import * as sys from './system-commands.js';
@@ -99,9 +98,13 @@ export class Pn532Emulator {
     this.attach(transport);
   }
 
+  private readonly hear = (b: Uint8Array): void => this.onData(b);
+
+  /** Listens on this transport from now on (a reopened port, or the same end after a replug). */
   attach(transport: ByteTransport): void {
+    this.transport.off('data', this.hear);
     this.transport = transport;
-    transport.on('data', (b) => this.onData(b));
+    transport.on('data', this.hear);
   }
 
   private onData(b: Uint8Array): void {
@@ -143,7 +146,7 @@ export class Pn532Emulator {
   private onHostAck(): void {
     // The host's ACK after a SetSerialBaudrate answer: switch now.
     if (this.pendingBaud) {
-      (this.transport as LineRateTransport).setBaudRate?.(this.pendingBaud);
+      void this.transport.setBaudRate?.(this.pendingBaud).catch(() => {});
       this.pendingBaud = undefined;
       return;
     }

@@ -21,6 +21,9 @@ class Wire extends EventEmitter<ByteTransportEvents> implements ByteTransport {
     for (const ev of this.fromTarget.push(data)) if (ev.type === 'packet') this.answers.push(ev.body);
     return Promise.resolve();
   }
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
   close(): Promise<void> {
     return Promise.resolve();
   }

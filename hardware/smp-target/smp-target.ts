@@ -144,13 +144,19 @@ export class SmpTarget extends EventEmitter<SmpTargetEvents> {
     this.attach(transport);
   }
 
-  /** Connects to a new transport (after a cable pull), keeping the flash. */
+  /**
+   * Connects to a new transport, or the same end again, after a cable pull: the half line
+   * from before is gone, the flash is kept.
+   */
   attach(transport: ByteTransport): void {
+    this.transport.off('data', this.hear);
     this.transport = transport;
     this.line = [];
     this.lineTooLong = false;
-    transport.on('data', (b) => this.onData(b));
+    transport.on('data', this.hear);
   }
+
+  private readonly hear = (b: Uint8Array): void => this.onData(b);
 
   get faults(): TargetFaults {
     return this.opts.faults ?? {};

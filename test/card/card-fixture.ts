@@ -1,16 +1,16 @@
-// A PN532 driver and the PN532 emulator on the two ends of a real pty, with emulated cards.
+// A PN532 driver and the PN532 emulator on the two ends of a wire (in memory, or a real pty),
+// with emulated cards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CardChannel } from '../../device/card/card-channel.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { Pn532, type Pn532Options } from '../../device/pn532/pn532.js';
-import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
+import type { ByteTransport } from '../../device/serial/transport.js';
 import type { ProfileName } from '../../hardware/card/card-profiles.js';
 import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import type { Pn532Faults } from '../../hardware/pn532/pn532-emulator.js';
-import { type ServedPn532, servePn532 } from '../../hardware/pn532/serve.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
+import { Pn532Emulator, type Pn532Faults } from '../../hardware/pn532/pn532-emulator.js';
+import { type Wired, type WireKind, wire } from '../helpers/wire.js';
 
 /** One state folder for the whole run: keys and certificates are made once. */
 export const CARD_STATE = join(tmpdir(), 'fareader-test-cards');
@@ -26,36 +26,32 @@ export async function makeCard(
 }
 
 export interface Pn532Rig {
-  readonly pty: PtyPair;
-  readonly served: ServedPn532;
-  readonly host: SerialPortTransport;
+  readonly wire: Wired<Pn532Emulator>;
+  readonly served: { readonly emulator: Pn532Emulator };
+  readonly host: ByteTransport;
   readonly pn532: Pn532;
   api(): MyNumberCardApi;
   close(): Promise<void>;
 }
 
+/** The PN532 driver and emulator on a wire: in memory unless the suite or the run asks for a pty. */
 export async function pn532Rig(
-  opts: { baudRate?: number; faults?: Pn532Faults; driver?: Pn532Options } = {},
+  opts: { baudRate?: number; faults?: Pn532Faults; driver?: Pn532Options; kind?: WireKind } = {},
 ): Promise<Pn532Rig> {
-  const pty = await PtyPair.create('pn532');
-  const served = await servePn532(pty.devicePath, { baudRate: opts.baudRate ?? 115200, faults: opts.faults });
-  const host = await SerialPortTransport.open({
-    path: pty.hostPath,
+  const w = await wire((t) => new Pn532Emulator(t, opts.faults), {
+    kind: opts.kind,
     baudRate: opts.baudRate ?? 115200,
-    reopenEveryMs: 50,
   });
-  const pn532 = new Pn532(host, opts.driver);
+  const pn532 = new Pn532(w.host, opts.driver);
   return {
-    pty,
-    served,
-    host,
+    wire: w,
+    served: { emulator: w.emulator },
+    host: w.host,
     pn532,
     api: () => new MyNumberCardApi(new CardChannel(pn532)),
     close: async () => {
       await pn532.close();
-      await host.close();
-      await served.close();
-      await pty.close();
+      await w.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 // The PN532 emulator's command set, byte for byte, over an in-memory wire: what a host other
 // than our driver may send (libnfc, nfcpy, a vendor tool) gets the answer a real chip gives.
-import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ByteTransport, ByteTransportEvents } from '../../device/serial/transport.js';
+import { createMemoryTransportPair } from '../../device/serial/memory-transport.js';
+import type { ByteTransport } from '../../device/serial/transport.js';
 import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
 import { type Pn532ChipOptions, Pn532Emulator } from '../../hardware/pn532/pn532-emulator.js';
 import { crcB } from '../../hardware/pn532/type-b-picc.js';
@@ -10,31 +10,19 @@ import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { ACK, encodeFrame, type Pn532Event, Pn532Parser, TFI_HOST } from '../../protocol/pn532/frame.js';
 import { makeCard } from './card-fixture.js';
 
-class Wire extends EventEmitter<ByteTransportEvents> implements ByteTransport {
-  readonly isOpen = true;
-  peer?: Wire;
-  async write(d: Uint8Array): Promise<void> {
-    const p = this.peer!;
-    const copy = d.slice();
-    setImmediate(() => p.emit('data', copy));
-  }
-  async close(): Promise<void> {}
-}
-
 const WAKE = Uint8Array.of(0x55, 0x55, ...new Array(14).fill(0));
 
 /** A host on the other end of the wire: sends commands, reads what comes back. */
 class Host {
-  readonly wire = new Wire();
+  readonly wire: ByteTransport;
   readonly emulator: Pn532Emulator;
   private readonly parser = new Pn532Parser();
   private events: Pn532Event[] = [];
   private wake?: () => void;
 
   constructor(chip: Pn532ChipOptions = {}) {
-    const device = new Wire();
-    this.wire.peer = device;
-    device.peer = this.wire;
+    const { host, device } = createMemoryTransportPair();
+    this.wire = host;
     this.emulator = new Pn532Emulator(device, {}, chip);
     this.wire.on('data', (b) => {
       this.events.push(...this.parser.push(b));

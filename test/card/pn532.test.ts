@@ -1,15 +1,16 @@
-// The PN532 driver against the PN532 emulator through a real pty: every card profile, the
-// fault switches, removal, polling events, a baud change and an unplug/replug of the port.
+// The PN532 driver against the PN532 emulator on a wire (in memory with reads cut at random
+// boundaries by default, a real pty with FAREADER_TEST_WIRE=pty): every card profile, the fault
+// switches, removal, polling events, a baud change and an unplug/replug of the port.
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardChannel } from '../../device/card/card-channel.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { Pn532Cmd } from '../../protocol/pn532/frame.js';
-import { missing } from '../helpers/system.js';
+import { DRIVER_WIRE, wireMissing } from '../helpers/wire.js';
 import { makeCard, type Pn532Rig, pn532Rig } from './card-fixture.js';
 
-const skip = missing('socat', 'socat');
+const skip = wireMissing();
 let rig: Pn532Rig | undefined;
 afterEach(async () => {
   await rig?.close();
@@ -34,7 +35,7 @@ const code = async (p: Promise<unknown>): Promise<number | undefined> =>
     (e: unknown) => (isReaderError(e) ? e.code : -1),
   );
 
-describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
+describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () => {
   it('initialises with the Type B bit checked and reads a normal card end to end', async () => {
     const { rig, card, api } = await ready();
     expect(rig.pn532.firmware).toEqual({ ic: 0x32, version: 1, revision: 6, support: 7 });
@@ -183,9 +184,8 @@ describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
     const nextCard = () => new Promise((resolve) => r.pn532.once('card', resolve));
     r.pn532.startPolling();
     await nextCard();
-    await r.pty.unplug();
-    await r.pty.replug();
-    await r.served.reattach();
+    await r.wire.unplug();
+    await r.wire.replug();
     // After the port is back, the driver re-initialises and finds the card again.
     await nextCard();
     expect(errors.some((e) => isReaderError(e, ErrorCode.Link_Disconnected))).toBe(true);
@@ -257,7 +257,7 @@ describe.skipIf(skip)('PN532 driver ↔ emulator on a pty', () => {
       }),
     );
     r.pn532.startPolling();
-    await r.pty.unplug();
+    await r.wire.unplug();
     await disconnected;
     const outcome = await Promise.race([
       r.pn532.stopPolling().then(() => 'stopped'),

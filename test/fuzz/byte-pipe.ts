@@ -11,6 +11,9 @@ export class BytePipe extends EventEmitter<ByteTransportEvents> implements ByteT
     return Promise.resolve();
   }
 
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
   close(): Promise<void> {
     return Promise.resolve();
   }

@@ -40,6 +40,7 @@ class Scripted extends EventEmitter<ByteTransportEvents> implements ByteTranspor
       setImmediate(() => this.emit('data', concatBytes(...frameSmp(concatBytes(r, this.payload)))));
     }
   }
+  async drain(): Promise<void> {}
   async close(): Promise<void> {}
 }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UPLOAD_WRITE_ALIGN, Uploader } from '../../device/smp/uploader.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
 import { decodeSmp, SmpCmd, SmpGroup } from '../../protocol/smp/smp-packet.js';
-import { missing } from '../helpers/system.js';
+import { wireMissing } from '../helpers/wire.js';
 import { type SmpBench, smpBench } from './smp-fixture.js';
 
 let bench: SmpBench | undefined;
@@ -47,7 +47,7 @@ describe('upload chunk lengths', () => {
   });
 });
 
-describe.skipIf(missing('socat', 'socat'))('uploads to MCUboot serial recovery', () => {
+describe.skipIf(wireMissing())('uploads to MCUboot serial recovery', () => {
   it('go through without a rewind when the board writes 32-byte blocks', async () => {
     bench = await smpBench({ serialRecovery: true, flashWriteAlign: 32, bufSize: 1024, rebootMs: 50 });
     const img = bench.image(9001, '2.0.1');

@@ -1,19 +1,19 @@
-// A host SMP client and an emulated target on the two ends of a real pty pair.
+// A host SMP client and an emulated target on the two ends of a wire (in memory by default,
+// a real pty with FAREADER_TEST_WIRE=pty or `kind: 'pty'`).
 
-import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
+import type { ByteTransport } from '../../device/serial/transport.js';
 import { SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { type ServedTarget, serveSmpTarget } from '../../hardware/smp-target/serve.js';
-import type { SmpTargetOptions } from '../../hardware/smp-target/smp-target.js';
+import { SmpTarget, type SmpTargetOptions } from '../../hardware/smp-target/smp-target.js';
 import { generateKeyPair, type KeyPair } from '../../protocol/link/keys.js';
 import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
+import { type Wired, type WireKind, wire } from '../helpers/wire.js';
 
 export interface SmpBench {
-  readonly pty: PtyPair;
-  readonly served: ServedTarget;
-  readonly host: SerialPortTransport;
+  readonly wire: Wired<SmpTarget>;
+  readonly served: { readonly target: SmpTarget };
+  readonly host: ByteTransport;
   readonly link: SmpLink;
   readonly client: SmpClient;
   readonly key: KeyPair;
@@ -22,7 +22,7 @@ export interface SmpBench {
 }
 
 export async function smpBench(
-  opts: Partial<SmpTargetOptions> & { baudRate?: number } = {},
+  opts: Partial<SmpTargetOptions> & { baudRate?: number; kind?: WireKind } = {},
 ): Promise<SmpBench> {
   const key = generateKeyPair();
   const image = (size: number, version = '1.0.0', k = key): Uint8Array =>
@@ -34,31 +34,26 @@ export async function smpBench(
         ed: opensslEd25519,
       },
     );
-  const pty = await PtyPair.create('smp');
-  const served = await serveSmpTarget(pty.devicePath, {
-    signingKey: key.publicKey,
-    ed: opensslEd25519,
-    factoryImage: image(4096, '0.9.0'),
-    ...opts,
-  });
-  const host = await SerialPortTransport.open({
-    path: pty.hostPath,
-    baudRate: opts.baudRate ?? 115200,
-    reopenEveryMs: 50,
-  });
-  const link = new SmpLink(host, { defaultTimeoutMs: 3000 });
+  const { kind, baudRate, ...targetOpts } = opts;
+  const w = await wire(
+    (t) =>
+      new SmpTarget(t, {
+        signingKey: key.publicKey,
+        ed: opensslEd25519,
+        factoryImage: image(4096, '0.9.0'),
+        ...targetOpts,
+      }),
+    { kind, baudRate },
+  );
+  const link = new SmpLink(w.host, { defaultTimeoutMs: 3000 });
   return {
-    pty,
-    served,
-    host,
+    wire: w,
+    served: { target: w.emulator },
+    host: w.host,
     link,
     client: new SmpClient(link),
     key,
     image,
-    close: async () => {
-      await host.close();
-      await served.close();
-      await pty.close();
-    },
+    close: () => w.close(),
   };
 }

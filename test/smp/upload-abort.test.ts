@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ByteTransportEvents, waitForOpen } from '../../device/serial/transport.js';
 import { Uploader } from '../../device/smp/uploader.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
-import { missing } from '../helpers/system.js';
+import { DRIVER_WIRE, wireMissing } from '../helpers/wire.js';
 import { type SmpBench, smpBench } from './smp-fixture.js';
 
-const noSocat = missing('socat', 'socat');
+const noWire = wireMissing();
 let bench: SmpBench | undefined;
 afterEach(async () => {
   vi.useRealTimers();
@@ -20,6 +20,7 @@ afterEach(async () => {
 class ClosedTransport extends EventEmitter<ByteTransportEvents> {
   readonly isOpen = false;
   async write(): Promise<void> {}
+  async drain(): Promise<void> {}
   async close(): Promise<void> {}
 }
 
@@ -48,7 +49,7 @@ describe('waitForOpen', () => {
   });
 });
 
-describe.skipIf(noSocat)('an upload aborted while the cable is out', () => {
+describe.skipIf(noWire)(`an upload aborted while the cable is out (${DRIVER_WIRE} wire)`, () => {
   it('rejects with Op_Canceled without the port coming back, and leaves no listener behind', async () => {
     bench = await smpBench({ bufSize: 512, bufCount: 2, baudRate: 230400 });
     const b = bench;
@@ -73,7 +74,7 @@ describe.skipIf(noSocat)('an upload aborted while the cable is out', () => {
       })
       .catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 400));
-    await b.pty.unplug();
+    await b.wire.unplug();
     await portWentAway;
     expect(b.host.isOpen).toBe(false);
     ac.abort();

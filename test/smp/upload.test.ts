@@ -1,4 +1,5 @@
-// Uploads through a real pty to the emulated target, under each of its fault switches.
+// Uploads over a wire (in memory by default, a pty with FAREADER_TEST_WIRE=pty) to the emulated
+// target, under each of its fault switches.
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForOpen } from '../../device/serial/transport.js';
 import type { SmpClient } from '../../device/smp/smp-client.js';
@@ -6,10 +7,10 @@ import { Uploader } from '../../device/smp/uploader.js';
 import type { TargetFaults } from '../../hardware/smp-target/smp-target.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
-import { missing } from '../helpers/system.js';
+import { DRIVER_WIRE, wireMissing } from '../helpers/wire.js';
 import { type SmpBench, smpBench } from './smp-fixture.js';
 
-const noSocat = missing('socat', 'socat');
+const noWire = wireMissing();
 let bench: SmpBench | undefined;
 afterEach(async () => {
   await bench?.close();
@@ -32,7 +33,7 @@ async function listed(client: SmpClient, img: Uint8Array) {
   return (await client.imageList()).find((s) => s.hash && Buffer.from(s.hash).toString('hex') === hash);
 }
 
-describe.skipIf(noSocat)('SMP over a pty', () => {
+describe.skipIf(noWire)(`SMP over a ${DRIVER_WIRE} wire`, () => {
   it('answers echo, params, info, bootloader info and shell exec with console noise between lines', async () => {
     bench = await smpBench({ faults: { noise: true } });
     const console: string[] = [];
@@ -86,10 +87,9 @@ describe.skipIf(noSocat)('SMP over a pty', () => {
     const recovered: string[] = [];
     const done = upload(b, img, recovered);
     await new Promise((r) => setTimeout(r, 400));
-    await b.pty.unplug();
+    await b.wire.unplug();
     await new Promise((r) => setTimeout(r, 300));
-    await b.pty.replug();
-    await b.served.reattach();
+    await b.wire.replug();
     await done;
     expect(recovered.join('\n')).toMatch(/port went away/);
     expect((await listed(b.client, img))?.bootable).toBe(true);
