@@ -1,8 +1,10 @@
-// Pipelined image upload (SMP image group, command 1). Chunks are sized from the target's
-// buffer, up to buf_count are kept in flight, the target's requested offset is followed, a
-// lost chunk is sent again after a timeout, and an interrupted upload (cable pull, target
-// reset) resumes where the target says it stands: the first-chunk fields (len, sha) are sent
-// again and a target that recognises the sha answers with its current offset.
+// Pipelined image upload (SMP image group, command 1): the runner of upload-machine.ts, which
+// decides; this file sends its chunks on the SMP link with their timeouts and the abort
+// signal, waits for the port, reports progress, and maps failures to errors. Chunks are sized
+// from the target's buffer, up to buf_count are kept in flight, the target's requested offset
+// is followed, a lost chunk is sent again after a timeout, and an interrupted upload (cable
+// pull, target reset) resumes where the target says it stands: the first-chunk fields (len,
+// sha) are sent again and a target that recognises the sha answers with its current offset.
 // Every chunk but the last carries a multiple of the flash write alignment: MCUboot serial
 // recovery (boot_serial.c bs_upload) writes only whole write blocks of a chunk and asks for
 // the cut-off tail again, which a pipelining client would take for a lost chunk.
@@ -12,6 +14,15 @@ import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js'
 import { encodeSmp, SmpCmd, SmpGroup, SmpOp, type SmpPayload } from '../../protocol/smp/smp-packet.js';
 import type { McumgrParams } from './smp-client.js';
 import type { SmpLink } from './smp-link.js';
+import {
+  type ChunkFailure,
+  INITIAL_UPLOAD_STATE,
+  stepUpload,
+  type UploadConfig,
+  type UploadEffect,
+  type UploadEvent,
+  type UploadFailure,
+} from './upload-machine.js';
 
 export interface UploadProgress {
   readonly acked: number;
@@ -53,11 +64,6 @@ export interface UploadOptions {
  */
 export const UPLOAD_WRITE_ALIGN = 32;
 
-interface Inflight {
-  readonly off: number;
-  readonly end: number;
-}
-
 export class Uploader extends EventEmitter<UploadEvents> {
   constructor(private readonly link: SmpLink) {
     super();
@@ -98,196 +104,133 @@ export class Uploader extends EventEmitter<UploadEvents> {
   ): Promise<{ sha256: Uint8Array; seconds: number; retries: number }> {
     const total = img.length;
     const sha = new Uint8Array(createHash('sha256').update(img).digest());
-    const window = Math.max(1, Math.min(opts.params.bufCount, 8));
-    const maxRetries = opts.maxRetries ?? 6;
+    const image = opts.image ?? 0;
+    const cfg: UploadConfig = {
+      total,
+      window: Math.max(1, Math.min(opts.params.bufCount, 8)),
+      maxRetries: opts.maxRetries ?? 6,
+      canWaitForPort: opts.waitForPort !== undefined,
+      chunkLength: (off) =>
+        Uploader.chunkLength(
+          opts.params.bufSize,
+          off,
+          total,
+          off === 0,
+          sha,
+          image,
+          opts.writeAlign ?? UPLOAD_WRITE_ALIGN,
+        ),
+    };
     const t0 = performance.now();
-    let acked = 0;
-    let next = 0;
-    let retries = 0;
-    let totalRecoveries = 0;
-    let generation = 0;
-    let probing = true; // the first request always carries len and sha
-    let restarts = 0;
-    const inflight = new Set<Inflight>();
-    const chunk = (off: number): number =>
-      Uploader.chunkLength(
-        opts.params.bufSize,
-        off,
-        total,
-        off === 0,
-        sha,
-        opts.image ?? 0,
-        opts.writeAlign ?? UPLOAD_WRITE_ALIGN,
-      );
 
     return new Promise((resolve, reject) => {
-      let finished = false;
+      let state = INITIAL_UPLOAD_STATE;
+      const dispatch = (ev: UploadEvent): void => {
+        const step = stepUpload(cfg, state, ev);
+        state = step.state;
+        for (const effect of step.effects) perform(effect);
+      };
       // The abort ends the upload at once whatever it is waiting for (a chunk's answer, the
       // port coming back), even when an injected waitForPort does not look at the signal.
-      const onAbort = (): void =>
-        fail(new ReaderError(ErrorCode.Op_Canceled, 'upload canceled', { canceled: true, acked, total }));
-      const settle = (): void => {
-        finished = true;
-        generation++;
-        inflight.clear();
-        opts.signal?.removeEventListener('abort', onAbort);
-      };
-      const fail = (e: Error): void => {
-        if (finished) return;
-        settle();
-        reject(e);
-      };
-      const progress = (): void => {
-        const secs = (performance.now() - t0) / 1000;
-        const rate = secs > 0 ? acked / secs : 0;
-        this.emit('progress', {
-          acked,
-          total,
-          bytesPerSecond: rate,
-          etaSeconds: rate > 0 ? (total - acked) / rate : Number.POSITIVE_INFINITY,
-        });
-      };
-      const recover = (why: string, fromProbe: boolean): void => {
-        generation++;
-        inflight.clear();
-        retries++;
-        totalRecoveries++;
-        if (retries > maxRetries) {
-          fail(
-            new ReaderError(
-              ErrorCode.Link_Timeout,
-              `upload stalled at ${acked} of ${total} bytes after ${maxRetries} attempts: ${why}`,
-            ),
-          );
-          return;
-        }
-        this.emit('recovered', `${why}; resuming from the target's offset`);
-        probing = fromProbe;
-        next = fromProbe ? 0 : acked;
-        pump();
-      };
-      const send = (off: number, gen: number): void => {
-        const first = off === 0;
-        const len = chunk(off);
-        const entry = { off, end: off + len };
-        inflight.add(entry);
-        this.link
-          .request({
-            group: SmpGroup.image,
-            id: SmpCmd.image.upload,
-            write: true,
-            payload: chunkPayload(off, img.subarray(off, off + len), total, first, sha, opts.image ?? 0),
-            timeoutMs: first ? (opts.firstChunkTimeoutMs ?? 60_000) : (opts.chunkTimeoutMs ?? 3000),
-            signal: opts.signal,
-          })
-          .then(
-            (p) => gen === generation && onAnswer(entry, p),
-            (e: unknown) => gen === generation && onError(e),
-          );
-      };
-      const pump = (): void => {
-        if (finished) return;
-        if (probing) {
-          if (inflight.size === 0) send(0, generation);
-          return;
-        }
-        while (inflight.size < window && next < total) {
-          const off = next;
-          next = off + chunk(off);
-          send(off, generation);
-        }
-      };
-      const onAnswer = (entry: Inflight, p: SmpPayload): void => {
-        inflight.delete(entry);
-        const off = p.off;
-        if (typeof off !== 'number' || !Number.isInteger(off) || off < 0 || off > total) {
-          fail(
-            new ReaderError(
-              ErrorCode.Link_Protocol,
-              `the target answered an upload chunk with offset ${String(off)} (image is ${total} bytes)`,
-            ),
-          );
-          return;
-        }
-        if (probing) {
-          // The target's answer to the first-chunk fields is where it stands: 0 on a fresh
-          // upload (then our first chunk was written), or further on when it resumes.
-          probing = false;
-          if (off > entry.end && off !== total) this.emit('recovered', `target resumed the upload at ${off}`);
-          acked = off;
-          next = off;
-        } else if (off === 0 && acked > 0) {
-          restarts++;
-          if (restarts > 2)
-            return fail(
-              new ReaderError(ErrorCode.Link_Protocol, 'the target restarted the upload from 0 three times'),
+      const onAbort = (): void => dispatch({ type: 'abort' });
+      const perform = (e: UploadEffect): void => {
+        switch (e.type) {
+          case 'send': {
+            const { generation, off } = e;
+            this.link
+              .request({
+                group: SmpGroup.image,
+                id: SmpCmd.image.upload,
+                write: true,
+                payload: chunkPayload(off, img.subarray(off, e.end), total, e.first, sha, image),
+                timeoutMs: e.first ? (opts.firstChunkTimeoutMs ?? 60_000) : (opts.chunkTimeoutMs ?? 3000),
+                signal: opts.signal,
+              })
+              .then(
+                (p) => dispatch({ type: 'answer', generation, chunk: off, off: p.off, match: p.match }),
+                (err: unknown) => dispatch({ type: 'chunk-failed', generation, failure: chunkFailure(err) }),
+              );
+            return;
+          }
+          case 'wait-for-port':
+            opts.waitForPort?.(opts.reconnectTimeoutMs ?? 30_000, opts.signal).then(
+              () => dispatch({ type: 'port-back' }),
+              (error: Error) => dispatch({ type: 'port-lost', error }),
             );
-          this.emit('recovered', 'target asked to start over');
-          generation++;
-          inflight.clear();
-          acked = 0;
-          probing = true;
-        } else if (off < acked) {
-          return fail(
-            new ReaderError(
-              ErrorCode.Link_OffsetBackwards,
-              `the target's offset jumped backwards from ${acked} to ${off}: it lost data it had confirmed`,
-              {
-                acked,
-                off,
-              },
-            ),
-          );
-        } else if (off < entry.end) {
-          // The target wants an earlier offset: a chunk before this one was lost. Rewind.
-          acked = off;
-          generation++;
-          inflight.clear();
-          next = off;
-          this.emit('recovered', `target asked for offset ${off} again (a chunk was lost)`);
-        } else {
-          if (off > acked) retries = 0;
-          acked = Math.max(acked, off);
+            return;
+          case 'recovered':
+            this.emit('recovered', e.what);
+            return;
+          case 'progress': {
+            const secs = (performance.now() - t0) / 1000;
+            const rate = secs > 0 ? e.acked / secs : 0;
+            this.emit('progress', {
+              acked: e.acked,
+              total,
+              bytesPerSecond: rate,
+              etaSeconds: rate > 0 ? (total - e.acked) / rate : Number.POSITIVE_INFINITY,
+            });
+            return;
+          }
+          case 'done':
+            opts.signal?.removeEventListener('abort', onAbort);
+            resolve({ sha256: sha, seconds: (performance.now() - t0) / 1000, retries: e.recoveries });
+            return;
+          case 'failed':
+            opts.signal?.removeEventListener('abort', onAbort);
+            reject(uploadError(e.failure));
+            return;
         }
-        if (p.match === false) {
-          return fail(
-            new ReaderError(
-              ErrorCode.Link_ImageNotAccepted,
-              'the target computed a different SHA-256 over the uploaded image',
-            ),
-          );
-        }
-        progress();
-        if (acked >= total) {
-          settle();
-          resolve({ sha256: sha, seconds: (performance.now() - t0) / 1000, retries: totalRecoveries });
-          return;
-        }
-        pump();
-      };
-      const onError = (e: unknown): void => {
-        if (finished) return;
-        if (!isReaderError(e)) return fail(e as Error);
-        if (e.code === ErrorCode.Op_Canceled || e.code === ErrorCode.Link_PeerError) return fail(e);
-        if (e.code === ErrorCode.Link_Disconnected) {
-          generation++;
-          inflight.clear();
-          const wait = opts.waitForPort;
-          if (!wait) return fail(e);
-          this.emit('recovered', 'the serial port went away; waiting for it to come back');
-          wait(opts.reconnectTimeoutMs ?? 30_000, opts.signal).then(
-            () => finished || recover('the port came back', true),
-            (err: Error) => fail(err),
-          );
-          return;
-        }
-        // A timeout: a lost line, a corrupted frame, or a target that reset. Ask it where it stands.
-        recover(e.message, true);
       };
       if (opts.signal?.aborted) return onAbort();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
-      pump();
+      dispatch({ type: 'start' });
     });
+  }
+}
+
+/** The link's error as the machine sees it. */
+function chunkFailure(e: unknown): ChunkFailure {
+  if (!isReaderError(e) || e.code === ErrorCode.Op_Canceled || e.code === ErrorCode.Link_PeerError)
+    return { kind: 'fatal', error: e as Error };
+  if (e.code === ErrorCode.Link_Disconnected) return { kind: 'disconnected', error: e };
+  return { kind: 'timeout', message: e.message };
+}
+
+/** The one place an upload's failure becomes an error. */
+export function uploadError(f: UploadFailure): Error {
+  switch (f.kind) {
+    case 'stalled':
+      return new ReaderError(
+        ErrorCode.Link_Timeout,
+        `upload stalled at ${f.acked} of ${f.total} bytes after ${f.attempts} attempts: ${f.why}`,
+      );
+    case 'bad-offset':
+      return new ReaderError(
+        ErrorCode.Link_Protocol,
+        `the target answered an upload chunk with offset ${String(f.off)} (image is ${f.total} bytes)`,
+      );
+    case 'restarted-thrice':
+      return new ReaderError(ErrorCode.Link_Protocol, 'the target restarted the upload from 0 three times');
+    case 'offset-backwards':
+      return new ReaderError(
+        ErrorCode.Link_OffsetBackwards,
+        `the target's offset jumped backwards from ${f.acked} to ${f.off}: it lost data it had confirmed`,
+        { acked: f.acked, off: f.off },
+      );
+    case 'hash-mismatch':
+      return new ReaderError(
+        ErrorCode.Link_ImageNotAccepted,
+        'the target computed a different SHA-256 over the uploaded image',
+      );
+    case 'canceled':
+      return new ReaderError(ErrorCode.Op_Canceled, 'upload canceled', {
+        canceled: true,
+        acked: f.acked,
+        total: f.total,
+      });
+    case 'link':
+      return f.error;
   }
 }
 
