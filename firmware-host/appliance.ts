@@ -81,7 +81,7 @@ export async function startAppliance(
 ): Promise<Appliance> {
   // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
-  const matcher = new WorkerFaceMatcher('fr-feature');
+  const matcher = new WorkerFaceMatcher('fr-onnx');
   const reader = new CardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);

@@ -21,6 +21,7 @@ import { type EvalImage, listImages, type Pair, selectImages } from './evaluate-
 import { scorePairs } from './evaluate-pairs.js';
 import { buildTables, type CohortTable, type Fta, type ThresholdPlan } from './evaluate-report.js';
 import type { FaceMatcher } from './face-matcher.js';
+import { DEFAULT_FACE_VERIFY } from './face-verifier.js';
 
 export { embedAll } from './evaluate-embed.js';
 export {
@@ -106,8 +107,18 @@ export async function evaluate(
   };
 }
 
-/** A per-attempt target: 0.1 % per session over the appliance's 3 attempts (face-verifier.ts). */
-export const DEFAULT_TARGET_FAR = 0.001 / 3;
+/**
+ * The security goal is per session: an impostor is let in if any of the session's N attempts
+ * accepts him, so the per-attempt FAR must be at most 0.1 % / N (union bound).
+ */
+export const SESSION_FAR_GOAL = 0.001;
+
+/** The per-attempt target for the appliance's configured attempts (face-verifier.ts). */
+export const DEFAULT_TARGET_FAR = SESSION_FAR_GOAL / DEFAULT_FACE_VERIFY.attempts;
+
+export function targetFarFor(attempts: number): number {
+  return SESSION_FAR_GOAL / attempts;
+}
 
 export interface FaceEvalOptions {
   readonly dir: string;
@@ -119,6 +130,9 @@ export interface FaceEvalOptions {
   readonly cohorts?: ReadonlyMap<string, string>;
   /** Folds by identity (1 = none: threshold chosen and tested on the same pairs). Default 5. */
   readonly folds?: number;
+  /** Face attempts per session (default the appliance's); the target is 0.1 % / attempts. */
+  readonly attempts?: number;
+  /** Per-attempt target instead of 0.1 % / attempts. */
   readonly targetFar?: number;
   readonly bound?: FarBound;
   /** Evaluate at this threshold instead of choosing one. */
@@ -128,6 +142,8 @@ export interface FaceEvalOptions {
   /** At most this many images (whole identities), in name order or sampled. */
   readonly limit?: number;
   readonly sample?: number;
+  /** With `sample`: every image of this cohort is kept, the sample draws the rest. */
+  readonly keepCohort?: string;
   readonly seed?: number;
   /** Worst pairs kept per cohort. */
   readonly worst?: number;
@@ -144,6 +160,9 @@ export interface FaceEvalReport {
     readonly live: boolean;
     readonly chipPhoto: boolean;
     readonly folds: number;
+    /** Attempts per session the per-session FAR is reckoned over, and its goal. */
+    readonly attempts: number;
+    readonly sessionFarGoal: number;
     readonly images: number;
     readonly identities: number;
     readonly cohorts: readonly string[];
@@ -184,8 +203,17 @@ export async function evaluateSet(
       ErrorCode.Usage,
       '2 folds leave no identities to choose a threshold for pairs across them: use 1, or 3 and more',
     );
+  const attempts = opts.attempts ?? DEFAULT_FACE_VERIFY.attempts;
   let images = listImages(opts.dir, opts);
-  if (opts.sample) images = selectImages(images, opts.sample, 'sample', opts.seed);
+  if (opts.sample && opts.keepCohort) {
+    const kept = images.filter((im) => im.cohort === opts.keepCohort);
+    if (!kept.length) throw new ReaderError(ErrorCode.Usage, `no image of cohort "${opts.keepCohort}"`);
+    const rest = images.filter((im) => im.cohort !== opts.keepCohort);
+    images = [
+      ...kept,
+      ...selectImages(rest, Math.max(0, opts.sample - kept.length), 'sample', opts.seed),
+    ].sort((a, b) => (a.file < b.file ? -1 : 1));
+  } else if (opts.sample) images = selectImages(images, opts.sample, 'sample', opts.seed);
   else if (opts.limit) images = selectImages(images, opts.limit, 'first');
   const set =
     embedded ??
@@ -210,7 +238,7 @@ export async function evaluateSet(
     foldOf,
     threshold: opts.threshold,
     configured: matcher.threshold,
-    targetFar: opts.targetFar ?? DEFAULT_TARGET_FAR,
+    targetFar: opts.targetFar ?? targetFarFor(attempts),
     bound: opts.bound ?? 'upper',
     worst: opts.worst ?? 10,
   });
@@ -223,6 +251,8 @@ export async function evaluateSet(
       live: set.live,
       chipPhoto: set.chipPhoto,
       folds,
+      attempts,
+      sessionFarGoal: SESSION_FAR_GOAL,
       images: images.length,
       identities: new Set(images.map((im) => im.identity)).size,
       cohorts,

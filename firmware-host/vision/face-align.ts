@@ -97,14 +97,23 @@ export function alignFace(image: RgbImage, landmarks: readonly Point[], mirror =
       const fx = x - x0;
       const fy = y - y0;
       const o = (v * ALIGNED_SIZE + u) * 3;
-      for (let c = 0; c < 3; c++) {
-        // Outside the image reads as black, as OpenCV's warpAffine border does.
-        const px = (xx: number, yy: number): number =>
-          xx < 0 || yy < 0 || xx >= w || yy >= h ? 0 : data[(yy * w + xx) * 3 + c]!;
+      // Outside the image reads as black, as OpenCV's warpAffine border does.
+      const in00 = x0 >= 0 && y0 >= 0 && x0 < w && y0 < h;
+      const in10 = x0 + 1 >= 0 && y0 >= 0 && x0 + 1 < w && y0 < h;
+      const in01 = x0 >= 0 && y0 + 1 >= 0 && x0 < w && y0 + 1 < h;
+      const in11 = x0 + 1 >= 0 && y0 + 1 >= 0 && x0 + 1 < w && y0 + 1 < h;
+      const p00 = (y0 * w + x0) * 3;
+      const p01 = p00 + w * 3;
+      const w00 = (1 - fy) * (1 - fx);
+      const w10 = (1 - fy) * fx;
+      const w01 = fy * (1 - fx);
+      const w11 = fy * fx;
+      for (let c = 0; c < 3; c++)
         out[o + c] =
-          (1 - fy) * ((1 - fx) * px(x0, y0) + fx * px(x0 + 1, y0)) +
-          fy * ((1 - fx) * px(x0, y0 + 1) + fx * px(x0 + 1, y0 + 1));
-      }
+          (in00 ? w00 * data[p00 + c]! : 0) +
+          (in10 ? w10 * data[p00 + 3 + c]! : 0) +
+          (in01 ? w01 * data[p01 + c]! : 0) +
+          (in11 ? w11 * data[p01 + 3 + c]! : 0);
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { FaceBox, FaceFound, FaceMatcher } from './face-matcher.js';
-import { selectFaces } from './face-select.js';
+import { mergeOverlapping, selectFaces } from './face-select.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,22 +40,6 @@ export function withBorder(image: RgbImage, border = DETECTION_BORDER): { image:
   for (let y = 0; y < image.height; y++)
     data.set(image.data.subarray(y * row, (y + 1) * row), ((y + p) * width + p) * 3);
   return { image: { width, height, data }, offset: p };
-}
-
-function iou(a: FaceBox, b: FaceBox): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const i = w * h;
-  return i / (a.width * a.height + b.width * b.height - i);
-}
-
-/** One face per place: of boxes overlapping by IoU > 0.4, the best-scored. */
-export function mergeOverlapping<T extends { box: FaceBox; score: number }>(faces: readonly T[]): T[] {
-  const kept: T[] = [];
-  for (const f of [...faces].sort((a, b) => b.score - a.score))
-    if (kept.every((k) => iou(k.box, f.box) <= 0.4)) kept.push(f);
-  return kept;
 }
 
 export class FaceApiMatcher implements FaceMatcher {

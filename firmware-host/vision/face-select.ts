@@ -57,3 +57,19 @@ export function selectFaces<T extends Candidate>(
   const rank = (c: T): number => c.score * (1 - rule.centrality * offCentre(c.box, width, height));
   return found.filter((c) => eligible(c, width, height, rule)).sort((a, b) => rank(b) - rank(a));
 }
+
+function iou(a: FaceBox, b: FaceBox): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  const i = w * h;
+  return i / (a.width * a.height + b.width * b.height - i);
+}
+
+/** One face per place: of boxes overlapping by IoU > 0.4, the best-scored. */
+export function mergeOverlapping<T extends { box: FaceBox; score: number }>(faces: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const f of [...faces].sort((a, b) => b.score - a.score))
+    if (kept.every((k) => iou(k.box, f.box) <= 0.4)) kept.push(f);
+  return kept;
+}

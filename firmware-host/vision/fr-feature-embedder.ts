@@ -3,17 +3,10 @@
 // board's two cores are shared with the detector and the rest of readerd). Input: the face
 // aligned to the 112×112 ArcFace template, RGB, (v − 127) / 128, NCHW, batch 1 — as the
 // package's own fr_feature.js feeds it. The face and its mirror image are embedded and summed,
-// then L2-normalised. The model file is read from the package folder; nothing is downloaded.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// then L2-normalised. The model file is read from the package folder (faceplugin-model.ts).
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { ALIGNED_SIZE } from './face-align.js';
-
-const require = createRequire(import.meta.url);
-
-type Ort = typeof import('onnxruntime-web');
-type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
+import { loadFacepluginModel, type Ort, type OrtSession } from './faceplugin-model.js';
 
 export const FR_FEATURE = {
   id: 'faceplugin-fr-feature',
@@ -33,28 +26,12 @@ export function unitLength(v: Float32Array): Float32Array {
 
 export class FrFeatureEmbedder {
   private ort?: Ort;
-  private session?: Session;
+  private session?: OrtSession;
 
   async load(): Promise<void> {
     if (this.session) return;
-    let file: string;
-    try {
-      file = join(
-        dirname(require.resolve('faceplugin-face-recognition-js/package.json')),
-        'model',
-        'fr_feature.onnx',
-      );
-    } catch (e) {
-      throw new ReaderError(
-        ErrorCode.Vision_Model,
-        'the face embedder model is missing: npm install faceplugin-face-recognition-js',
-        {},
-        { cause: e },
-      );
-    }
-    const ort = require('onnxruntime-web') as Ort;
-    ort.env.wasm.numThreads = 1;
-    this.session = await ort.InferenceSession.create(await readFile(file), { executionProviders: ['wasm'] });
+    const { ort, session } = await loadFacepluginModel('fr_feature');
+    this.session = session;
     this.ort = ort;
   }
 

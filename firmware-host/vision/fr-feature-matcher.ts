@@ -24,6 +24,14 @@ import { FR_FEATURE, FrFeatureEmbedder } from './fr-feature-embedder.js';
  */
 export const FR_FEATURE_THRESHOLD = 0.55;
 
+/** Cosine of unit descriptors, in [−1, 1]; descriptors of another length (model) score −1. */
+export function cosine(a: Float32Array, b: Float32Array, dims: number): number {
+  if (a.length !== dims || b.length !== dims) return -1;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
 export class FrFeatureMatcher implements FaceMatcher {
   readonly modelId = FR_FEATURE.id;
   readonly version = FR_FEATURE.version;
@@ -59,12 +67,8 @@ export class FrFeatureMatcher implements FaceMatcher {
     return out;
   }
 
-  /** Cosine of the unit descriptors, in [−1, 1]; descriptors of another model score −1. */
   similarity(a: Float32Array, b: Float32Array): number {
-    if (a.length !== FR_FEATURE.dims || b.length !== FR_FEATURE.dims) return -1;
-    let s = 0;
-    for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-    return s;
+    return cosine(a, b, FR_FEATURE.dims);
   }
 
   async dispose(): Promise<void> {

@@ -3,9 +3,10 @@
 import { FaceApiMatcher } from './face-api-matcher.js';
 import type { FaceMatcher } from './face-matcher.js';
 import { FrFeatureMatcher } from './fr-feature-matcher.js';
+import { FrOnnxMatcher } from './fr-onnx-matcher.js';
 import { HumanMatcher } from './human-matcher.js';
 
-export const MATCHER_IDS = ['fr-feature', 'face-api', 'human'] as const;
+export const MATCHER_IDS = ['fr-onnx', 'fr-feature', 'face-api', 'human'] as const;
 export type MatcherId = (typeof MATCHER_IDS)[number];
 
 export interface MatcherOptions {
@@ -13,6 +14,7 @@ export interface MatcherOptions {
 }
 
 export const MATCHER_FACTORIES: Record<MatcherId, (o: MatcherOptions) => FaceMatcher> = {
+  'fr-onnx': (o) => new FrOnnxMatcher(o),
   'fr-feature': (o) => new FrFeatureMatcher(o),
   'face-api': (o) => new FaceApiMatcher(o),
   human: (o) => new HumanMatcher(o),

@@ -1,6 +1,11 @@
 // Quality gates on a live frame, each with what to tell the patient: exactly one face, big
 // enough, facing the camera, sharp, well exposed. Pure functions over the detection and pixels.
+// Size and sharpness are judged on what the embedder will see, not on the camera's pixels: the
+// eye distance against the ArcFace template's, and the Laplacian of the aligned 112×112 face —
+// so the bars mean the same for a 640×480 counter camera, a 1080p one or an upscaled photo, and
+// do not move when the detector's boxes are drawn tighter or looser.
 import type { RgbImage } from '../../device/image/decode.js';
+import { ALIGNED_SIZE, alignFace, fivePoints } from './face-align.js';
 import type { FaceFound } from './face-matcher.js';
 
 export type QualityIssue =
@@ -24,20 +29,20 @@ export const GUIDANCE: Record<QualityIssue, { ja: string; en: string }> = {
 };
 
 export interface QualityLimits {
-  /** Face box width over frame width, at least. */
-  readonly minFaceWidth: number;
+  /** Distance between the eye centres in frame pixels, at least. */
+  readonly minEyeDistance: number;
   /** |nose offset from the eyes' midpoint| over the eye distance, at most. */
   readonly maxYaw: number;
-  /** Variance of the Laplacian over the face, at least. */
+  /** Variance of the Laplacian over the aligned 112×112 face, at least. */
   readonly minSharpness: number;
   readonly minLuma: number;
   readonly maxLuma: number;
 }
 
 export const DEFAULT_LIMITS: QualityLimits = {
-  minFaceWidth: 0.12,
-  maxYaw: 0.3,
-  minSharpness: 40,
+  minEyeDistance: 28,
+  maxYaw: 0.45,
+  minSharpness: 30,
   minLuma: 50,
   maxLuma: 215,
 };
@@ -87,7 +92,29 @@ export function sharpness(luma: Float32Array, w: number, h: number): number {
 export interface QualityReport {
   readonly ok: boolean;
   readonly issues: QualityIssue[];
-  readonly measures: { faces: number; faceWidth?: number; yaw?: number; sharpness?: number; luma?: number };
+  readonly measures: { faces: number; eyeDistance?: number; yaw?: number; sharpness?: number; luma?: number };
+}
+
+/** Pixels between the eye centres (the five-point alignment's first two points). */
+export function eyeDistance(landmarks: readonly (readonly [number, number])[]): number {
+  const [l, r] = fivePoints(landmarks);
+  return Math.hypot(r![0] - l![0], r![1] - l![1]);
+}
+
+/** The inner part of the aligned face (eyes to chin, cheek to cheek), where the detail is. */
+const INNER = { from: 16, to: 96 } as const;
+
+/** Laplacian variance of the face as the embedder sees it (aligned to 112×112). */
+export function alignedSharpness(img: RgbImage, f: FaceFound): number {
+  const aligned = alignFace(img, f.landmarks);
+  const n = INNER.to - INNER.from;
+  const luma = new Float32Array(n * n);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const p = ((y + INNER.from) * ALIGNED_SIZE + x + INNER.from) * 3;
+      luma[y * n + x] = 0.299 * aligned[p]! + 0.587 * aligned[p + 1]! + 0.114 * aligned[p + 2]!;
+    }
+  return sharpness(luma, n, n);
 }
 
 export function assessQuality(
@@ -99,19 +126,19 @@ export function assessQuality(
   if (faces.length > 1) return { ok: false, issues: ['several-faces'], measures: { faces: faces.length } };
   const f = faces[0]!;
   const issues: QualityIssue[] = [];
-  const faceWidth = f.box.width / img.width;
-  if (faceWidth < limits.minFaceWidth) issues.push('too-far');
+  const eyes = eyeDistance(f.landmarks);
+  if (eyes < limits.minEyeDistance) issues.push('too-far');
   const y = yaw(f.landmarks);
   if (Math.abs(y) > limits.maxYaw) issues.push('turn-to-camera');
-  const { luma, w, h } = faceLuma(img, f);
+  const { luma } = faceLuma(img, f);
   const mean = luma.reduce((s, v) => s + v, 0) / luma.length;
   if (mean < limits.minLuma) issues.push('too-dark');
   if (mean > limits.maxLuma) issues.push('too-bright');
-  const sharp = sharpness(luma, w, h);
+  const sharp = alignedSharpness(img, f);
   if (sharp < limits.minSharpness) issues.push('blurred');
   return {
     ok: issues.length === 0,
     issues,
-    measures: { faces: 1, faceWidth, yaw: y, sharpness: sharp, luma: mean },
+    measures: { faces: 1, eyeDistance: eyes, yaw: y, sharpness: sharp, luma: mean },
   };
 }

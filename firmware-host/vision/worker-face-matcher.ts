@@ -32,7 +32,7 @@ export class WorkerFaceMatcher implements FaceMatcher {
   private readonly pending = new Map<number, Pending>();
 
   constructor(
-    private readonly id: MatcherId = 'fr-feature',
+    private readonly id: MatcherId = 'fr-onnx',
     private readonly opts: WorkerMatcherOptions = {},
   ) {
     this.local = createMatcher(id, { threshold: opts.threshold });

@@ -3,15 +3,13 @@
 // selection rule also on its own, on boxes like the ones issue 11 saw.
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { selectFaces } from '../../firmware-host/vision/face-select.js';
+import { createMatcher, type MatcherId } from '../../firmware-host/vision/matchers.js';
 import { chipPhoto, PHOTO_SIZE } from '../../hardware/card/card-face.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
-
-const m = new FaceApiMatcher();
-beforeAll(() => m.load(), 60_000);
 
 async function frame(pipeline: ReturnType<typeof sharp>): Promise<RgbImage> {
   const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -39,7 +37,15 @@ describe('face selection rule', () => {
   });
 });
 
-describe('face detection on built pictures', () => {
+// The shipped detector (fr_detect on onnxruntime) and face-api's, kept for comparison.
+describe.each(['fr-onnx', 'face-api'] as MatcherId[])('face detection on built pictures (%s)', (id) => {
+  let m: FaceMatcher;
+  beforeAll(async () => {
+    m = createMatcher(id);
+    await m.load();
+  }, 60_000);
+  afterAll(() => m.dispose());
+
   it('takes the sharp central face over a larger blurred one', async () => {
     const face = await sharp(join(FACES_DIR, 'img1.jpg')).resize({ height: 220 }).toBuffer();
     const blurred = await sharp(join(FACES_DIR, 'img20.jpg')).resize({ height: 300 }).blur(12).toBuffer();

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { FrFeatureMatcher } from '../../firmware-host/vision/fr-feature-matcher.js';
+import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 
-const worker = new WorkerFaceMatcher('fr-feature');
+const worker = new WorkerFaceMatcher('fr-onnx');
 const photo = async (f: string): Promise<RgbImage> =>
   decodeImage(new Uint8Array(readFileSync(join(FACES_DIR, f))));
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('WorkerFaceMatcher', () => {
   }, 60_000);
 
   it('gives the descriptors and scores of the same matcher in process', async () => {
-    const local = new FrFeatureMatcher();
+    const local = new FrOnnxMatcher();
     await local.load();
     try {
       const [a, b] = [await photo('img1.jpg'), await photo('img2.jpg')];

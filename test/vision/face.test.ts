@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../device/image/decode.js';
 import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
-import { FR_FEATURE_THRESHOLD, FrFeatureMatcher } from '../../firmware-host/vision/fr-feature-matcher.js';
+import { FR_ONNX_THRESHOLD, FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { chipPhoto, PHOTO_SIZE } from '../../hardware/card/card-face.js';
 import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 
@@ -12,14 +12,14 @@ import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 // 38 genuine pairs scores under it (0.47 photo, 0.45 chip photo; the next lowest is 0.63) and
 // the highest impostor scores 0.31: measured, and asserted as such.
 const GENUINE_REJECTED_AT_MOST = 1 / 38;
-const matcher = new FrFeatureMatcher();
+const matcher = new FrOnnxMatcher();
 const pairs = readPairs(join(FACES_DIR, 'pairs.csv'));
 beforeAll(() => matcher.load(), 60_000);
 afterAll(() => matcher.dispose());
 
-describe('face verification (fr_feature on onnxruntime wasm, face-api detection)', () => {
+describe('face verification (fr_detect, fr_landmark, fr_feature on onnxruntime wasm)', () => {
   it('rejects every impostor pair of the fixtures and accepts their genuine pairs at the shipped threshold', async () => {
-    expect(matcher.threshold).toBe(FR_FEATURE_THRESHOLD);
+    expect(matcher.threshold).toBe(FR_ONNX_THRESHOLD);
     const r = await evaluate(matcher, pairs, FACES_DIR, { live: true });
     expect(r.genuine).toBe(38);
     expect(r.noFace).toEqual([]);

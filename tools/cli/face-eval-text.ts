@@ -8,6 +8,12 @@ import type { ErrorRate } from '../../protocol/vision/binomial.js';
 const bounds = (r: ErrorRate): string =>
   `${percent(r.rate).padStart(9)} ${`[${percent(r.lower)}, ${percent(r.upper)}]`.padEnd(22)} ${`${r.k}/${r.n}`.padStart(13)}`;
 
+/** N × the per-attempt upper bound: what a session of N attempts lets an impostor through at most. */
+function sessionLine(far: ErrorRate, attempts: number, goal: number): string {
+  const session = Math.min(1, attempts * far.upper);
+  return `  FAR per session of ${attempts} attempt${attempts === 1 ? '' : 's'} ≤ ${attempts} × ${percent(far.upper)} = ${percent(session)} (goal ≤ ${percent(goal)}): ${session <= goal ? 'met' : 'NOT MET'}`;
+}
+
 export function evalText(r: FaceEvalReport, plot?: string): string {
   const s = r.setup;
   const t = r.threshold;
@@ -27,7 +33,7 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
       )
       .join(', ');
     out.push(
-      `target FAR ${percent(t.targetFar)} per attempt (${t.bound === 'upper' ? '95 % upper bound' : 'point value'}), met in every cohort`,
+      `target FAR ${percent(t.targetFar)} per attempt = ${percent(s.sessionFarGoal)} per session / ${s.attempts} attempts (${t.bound === 'upper' ? '95 % upper bound' : 'point value'}), met in every cohort`,
       `threshold to ship ${t.chosen.toFixed(4)}, chosen on all pairs (${by})`,
     );
     if (t.mode === 'folds') {
@@ -45,6 +51,7 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
       `  FAR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.far)}`,
       `  FRR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.frr)}`,
       `  FRR + FTA    ${bounds(c.frrWithFta)}`,
+      sessionLine(c.far, s.attempts, s.sessionFarGoal),
       `  at the configured ${c.atConfigured.threshold.toFixed(4)}: FAR ${percent(c.atConfigured.far.rate)} (≤ ${percent(c.atConfigured.far.upper)}), FRR ${percent(c.atConfigured.frr.rate)}`,
       `  DET (all pairs): EER ${percent(c.eer.eer)}; ${c.frrAtFar.map((p) => `FRR ${p.point ? percent(p.point.frr) : '—'} at FAR ${percent(p.far)}`).join(', ')}`,
     );

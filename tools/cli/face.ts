@@ -5,7 +5,6 @@ import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import {
-  DEFAULT_TARGET_FAR,
   evaluateSet,
   type FaceEvalReport,
   readCohorts,
@@ -14,6 +13,7 @@ import {
 } from '../../firmware-host/vision/evaluate.js';
 import { detPlot } from '../../firmware-host/vision/evaluate-plot.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
 import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { evalText } from './face-eval-text.js';
@@ -42,6 +42,7 @@ const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--ima
                          with impostor pairs within the cohort, besides "all"
     --limit N | --sample N   at most N images, whole people, in name order | drawn at random
     --seed S             for --sample (default 1)
+    --keep-cohort C      with --sample: every image of cohort C kept, the sample draws the rest
 
   The camera and the card
     --live               the probe photo goes the live camera path: placed in a 640×480 frame,
@@ -55,9 +56,11 @@ const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--ima
     --folds K            split the people into K folds (default 5; 1 = no folds, optimistic):
                          each pair is judged at a threshold chosen only on pairs of the folds
                          that hold neither of its two people; FAR and FRR pooled over all pairs
+    --attempts N         face attempts per session (default ${DEFAULT_FACE_VERIFY.attempts}, the appliance's): a session accepts an
+                         impostor if any attempt does, so its FAR is at most N × the per-attempt
+                         FAR; the report prints that per-session bound beside the 0.1 % goal
     --target-far X       per-attempt FAR the threshold must meet in every cohort and overall
-                         (default 0.000333 = 0.1 % per session over the appliance's 3 attempts:
-                         a session accepts an impostor if any attempt does, so ≤ 3 × X)
+                         (default 0.1 % / N)
     --far-bound upper|point  meet the target with the 95 % upper bound (default) or point FAR
     --threshold T        judge every pair at T instead of choosing one
 
@@ -70,7 +73,7 @@ const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--ima
                          operating points with their 95 % intervals, the target FAR
     --json               the whole report (scores and file names, never descriptors)
     --worst N            worst pairs kept per cohort (default 10)
-    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default fr-feature, what readerd ships)
+    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default fr-onnx, what readerd ships)
     Progress goes to stderr.
 
   report   prints a saved \`eval --json\` report as text again, and draws its DET plot.
@@ -120,11 +123,13 @@ export async function face(argv: string[]): Promise<number> {
     'far-bound': { type: 'string', default: 'upper' },
     limit: { type: 'string' },
     sample: { type: 'string' },
+    'keep-cohort': { type: 'string' },
+    attempts: { type: 'string' },
     seed: { type: 'string' },
     worst: { type: 'string' },
     plot: { type: 'string' },
     from: { type: 'string' },
-    matcher: { type: 'string', default: 'fr-feature' },
+    matcher: { type: 'string', default: 'fr-onnx' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -255,14 +260,15 @@ async function evalCommand(
     identities: str('identities') ? readIdentities(str('identities')!) : undefined,
     cohorts: str('cohorts') ? readCohorts(str('cohorts')!) : undefined,
     folds: num(str('folds'), '--folds', whole, 'a whole number ≥ 1'),
-    targetFar:
-      num(str('target-far'), '--target-far', (n) => n > 0 && n < 1, 'a rate in (0, 1)') ?? DEFAULT_TARGET_FAR,
+    attempts: num(str('attempts'), '--attempts', whole, 'a whole number ≥ 1'),
+    targetFar: num(str('target-far'), '--target-far', (n) => n > 0 && n < 1, 'a rate in (0, 1)'),
     bound,
     threshold,
     live: values['reference-path'] !== true,
     chipPhoto: values['chip-photo'] === true,
     limit: num(str('limit'), '--limit', whole, 'a whole number ≥ 1'),
     sample: num(str('sample'), '--sample', whole, 'a whole number ≥ 1'),
+    keepCohort: str('keep-cohort'),
     seed: num(str('seed'), '--seed', Number.isInteger, 'a whole number'),
     worst: num(str('worst'), '--worst', (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0'),
     onProgress: progress(),
