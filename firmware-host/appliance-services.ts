@@ -11,7 +11,7 @@ import { KioskServer } from './kiosk/kiosk-server.js';
 import type { DeviceLink } from './link/device-link.js';
 import type { Logger } from './log.js';
 import type { OpenedCamera, OpenedCardModule, OpenedPanel } from './open-devices.js';
-import { inSession } from './session/machine.js';
+import { inSession, type StateKind } from './session/machine.js';
 import type { ReaderModes } from './session/session-commands.js';
 import type { SessionService } from './session/session-service.js';
 import { DebugShell } from './shell/debug-shell.js';
@@ -25,6 +25,8 @@ export interface ServiceParts {
   readonly cameras: { readonly face: OpenedCamera; readonly cardFace: OpenedCamera };
   readonly panel?: OpenedPanel;
   readonly lastFaceFrame: () => Frame | undefined;
+  /** The session's timeouts per state, for the kiosk's countdowns. */
+  readonly timeouts: Partial<Record<StateKind, number>>;
   readonly log: Logger;
   readonly now: () => number;
 }
@@ -58,6 +60,8 @@ export async function startKiosk(
       outOfService: () => p.modes.outOfService,
       lastFaceFrame: p.lastFaceFrame,
       health: () => status(p, started),
+      timeouts: p.timeouts,
+      now: p.now,
     }),
     p.log.child('kiosk'),
   );

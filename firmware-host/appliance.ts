@@ -113,9 +113,10 @@ export async function startAppliance(
     now,
   });
   const outbox = link.outbox;
+  const settings = settingsOf(config);
   const service = new SessionService({
     io,
-    settings: settingsOf(config),
+    settings,
     publish: (draft) => link.publishResult(toResultMessage(draft)),
     journal: (id, nonce, at) => outbox.openSession(id, nonce, at),
     progress: (sessionId, stage, state) =>
@@ -163,6 +164,7 @@ export async function startAppliance(
     cameras,
     panel,
     lastFaceFrame: () => lastFaceFrame,
+    timeouts: settings.timeouts,
     log,
     now,
   };

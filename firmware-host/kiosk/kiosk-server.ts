@@ -1,5 +1,6 @@
 // The kiosk screen's server, on loopback only: the page, a server-sent event stream of the
-// screen's view, the patient's input (method, PIN, confirmations, consents, cancel), a live
+// screen's view, the patient's input (method, PIN, confirmations, consents, cancel, language,
+// the prompts the page shows on its own, for the voice guidance), a live
 // preview of the face camera while capturing, and the health endpoint. The PIN arrives in a
 // POST body from the local browser and goes straight to the session: never logged, never
 // echoed. Requests from any other address are refused.
@@ -8,23 +9,41 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
 import type { PatientInput } from '../session/session-service.js';
+import { isLang, type Lang, TEXTS } from './texts/index.js';
 import type { KioskView } from './view.js';
+
+/** Prompts the page shows by itself (no state change): it reports them so they are spoken too. */
+export const PAGE_PROMPTS = ['tooShort', 'cancelAsk'] as const;
+export type PagePrompt = (typeof PAGE_PROMPTS)[number];
+
+export type KioskInput =
+  | PatientInput
+  | { readonly type: 'language'; readonly lang: Lang }
+  | { readonly type: 'consent-all' }
+  | { readonly type: 'prompt'; readonly key: PagePrompt };
 
 export interface KioskBackend {
   view(): KioskView;
   /** Registers a listener for view changes; returns the function that removes it. */
   subscribe(onView: (v: KioskView) => void): () => void;
-  input(i: PatientInput): boolean;
+  /** Registers a listener for the page's own prompts; returns the function that removes it. */
+  onPrompt(onPrompt: (p: { key: PagePrompt; lang: Lang }) => void): () => void;
+  input(i: KioskInput): boolean;
   /** The latest face-camera picture as JPEG while capturing (a face image: loopback only). */
   preview(): Promise<Buffer | undefined>;
   health(): { ok: boolean } & Record<string, unknown>;
 }
 
-const PAGE = readFileSync(join(import.meta.dirname, 'page.html'));
+// The texts go into the page itself: the first screen needs no second request.
+const PAGE = Buffer.from(
+  readFileSync(join(import.meta.dirname, 'page.html'), 'utf8').replace('/*TEXTS*/{}', () =>
+    JSON.stringify(TEXTS).replaceAll('<', '\\u003c'),
+  ),
+);
 const MAX_BODY = 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-function parseInput(raw: unknown): PatientInput | undefined {
+function parseInput(raw: unknown): KioskInput | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const o = raw as Record<string, unknown>;
   switch (o.type) {
@@ -38,7 +57,14 @@ function parseInput(raw: unknown): PatientInput | undefined {
       return typeof o.granted === 'boolean' ? { type: 'consent', granted: o.granted } : undefined;
     case 'confirm-last-try':
     case 'cancel':
+    case 'consent-all':
       return { type: o.type };
+    case 'language':
+      return isLang(o.lang) ? { type: 'language', lang: o.lang } : undefined;
+    case 'prompt':
+      return (PAGE_PROMPTS as readonly unknown[]).includes(o.key)
+        ? { type: 'prompt', key: o.key as PagePrompt }
+        : undefined;
     default:
       return undefined;
   }

@@ -1,14 +1,21 @@
 // What the kiosk screen shows, derived from the session state: one instruction at a time.
-// Never carries a secret; the screen's texts (ja/en) live in the page.
-
+// Never carries a secret. The screen's texts live in texts/; the view names them by key and
+// carries the patient's language, so the page and the voice guidance say the same thing.
 import type { State } from '../session/machine.js';
 import type { ConsentKind, Method, Outcome } from '../session/types.js';
 import { GUIDANCE, type QualityIssue } from '../vision/quality.js';
+import type { Lang } from './texts/index.js';
+
+/** Why the choice of method is offered again, for the line above it. */
+export type ChoiceReason = 'face-failed' | 'card-face-unreadable' | 'key-b-refused' | 'pin-locked';
 
 export interface KioskView {
   readonly screen: State['kind'];
+  /** For the kiosk's API clients (the emulated patient, the kit); never shown on the screen. */
   readonly sessionId?: string;
+  readonly lang: Lang;
   readonly offered?: readonly Method[];
+  readonly reason?: ChoiceReason;
   readonly triesLeft?: number;
   readonly wrongBefore?: boolean;
   readonly consent?: { readonly kind: ConsentKind; readonly index: number; readonly total: number };
@@ -19,32 +26,55 @@ export interface KioskView {
   readonly notice?: string;
   /** On the done screen: the card is no longer on the tray. */
   readonly cardGone?: boolean;
+  /** How long this screen waits for the patient before the session times out (ms). */
+  readonly timeoutMs?: number;
   readonly visualCheckMode: boolean;
   readonly outOfService: boolean;
 }
 
-export function viewOf(
-  st: State,
-  extra: {
-    consents: readonly ConsentKind[];
-    guidance?: QualityIssue;
-    notice?: string;
-    visualCheckMode: boolean;
-    outOfService: boolean;
-  },
-): KioskView {
+export interface ViewExtra {
+  readonly consents: readonly ConsentKind[];
+  readonly lang: Lang;
+  readonly guidance?: QualityIssue;
+  readonly notice?: string;
+  readonly timeoutMs?: number;
+  readonly visualCheckMode: boolean;
+  readonly outOfService: boolean;
+}
+
+/** The methods to show: a blocked PIN is not offered while face is still possible. */
+function choice(st: Extract<State, { kind: 'choosing-method' }>): Pick<KioskView, 'offered' | 'reason'> {
+  const s = st.s;
+  const hidePin = s.pinBlocked === true && st.offered.includes('face');
+  const offered = hidePin ? st.offered.filter((m) => m !== 'pin') : st.offered;
+  const reason: ChoiceReason | undefined = s.keyBRefused
+    ? 'key-b-refused'
+    : s.faceFailure === 'card-face-unreadable'
+      ? 'card-face-unreadable'
+      : s.faceFailure
+        ? 'face-failed'
+        : hidePin
+          ? 'pin-locked'
+          : undefined;
+  return { offered, reason };
+}
+
+export function viewOf(st: State, extra: ViewExtra): KioskView {
   const base = {
     screen: st.kind,
+    lang: extra.lang,
     visualCheckMode: extra.visualCheckMode,
     outOfService: extra.outOfService,
     notice: extra.notice,
+    timeoutMs: extra.timeoutMs,
   };
   switch (st.kind) {
     case 'idle':
-      return base;
+      return { ...base, timeoutMs: undefined };
     case 'done':
       return {
         ...base,
+        timeoutMs: undefined,
         sessionId: st.sessionId,
         outcome: st.outcome,
         method: st.method,
@@ -52,7 +82,7 @@ export function viewOf(
         cardGone: st.cardGone,
       };
     case 'choosing-method':
-      return { ...base, sessionId: st.s.id, offered: st.offered };
+      return { ...base, sessionId: st.s.id, ...choice(st) };
     case 'entering-pin':
       return { ...base, sessionId: st.s.id, triesLeft: st.triesLeft, wrongBefore: st.wrongBefore };
     case 'consenting':

@@ -10,6 +10,10 @@ export interface SessionData {
   readonly startedAt: number;
   readonly certificate?: Uint8Array;
   readonly hasPin?: boolean;
+  /** The card said its PIN is blocked: the kiosk then offers face first (issue 16). */
+  readonly pinBlocked?: boolean;
+  /** The chip refused the 照合番号B read from the card face: the patient should re-place it. */
+  readonly keyBRefused?: boolean;
   readonly face?: FaceProof;
   readonly faceFailure?: 'face-not-matched' | 'liveness-failed' | 'card-face-unreadable';
   readonly pin?: PinProof;
@@ -294,7 +298,8 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
     case 'reading-card':
       if (ev.type === 'card-read') {
         const hasPin = ev.pin.kind !== 'no-pin';
-        const next = { ...s, certificate: ev.certificate, hasPin };
+        const pinBlocked = ev.pin.kind === 'blocked' || (ev.pin.kind === 'tries' && ev.pin.left === 0);
+        const next = { ...s, certificate: ev.certificate, hasPin, pinBlocked };
         const offered = offeredMethods(next, ctx);
         if (offered.length === 0)
           return finish(next, 'card-error', 'no verification method is available for this card', now);
@@ -312,7 +317,8 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
       break;
     case 'reading-photo':
       if (ev.type === 'photo-read') return go('capturing', s, now, {}, [{ type: 'verify-face' }]);
-      if (ev.type === 'card-face-unreadable') return keyBUnusable(s, ctx, ev.detail);
+      if (ev.type === 'card-face-unreadable')
+        return keyBUnusable({ ...s, keyBRefused: true }, ctx, ev.detail);
       break;
     case 'capturing':
       if (ev.type === 'face-verified') return confirmed({ ...s, face: ev.proof }, ctx);
