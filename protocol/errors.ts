@@ -66,6 +66,9 @@ export const ErrorCode = {
   Vision_Model: 1000,
   /** The worker thread hosting the face models failed or exited. */
   Vision_Worker: 1001,
+  // 11xx: voice guidance
+  /** The speech engine or the audio player failed (missing, refused the voice, no device). */
+  Audio_Failed: 1100,
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
