@@ -15,6 +15,7 @@ import { inSession, type StateKind } from './session/machine.js';
 import type { ReaderModes } from './session/session-commands.js';
 import type { SessionService } from './session/session-service.js';
 import { DebugShell } from './shell/debug-shell.js';
+import { type RunningVoice, startVoice } from './voice/start-voice.js';
 
 export interface ServiceParts {
   readonly config: ApplianceConfig;
@@ -25,6 +26,8 @@ export interface ServiceParts {
   readonly cameras: { readonly face: OpenedCamera; readonly cardFace: OpenedCamera };
   readonly panel?: OpenedPanel;
   readonly lastFaceFrame: () => Frame | undefined;
+  /** Where the voice guidance keeps its rendered prompts (<dataDir>/voice); none: no voice. */
+  readonly voiceDir?: string;
   /** The session's timeouts per state, for the kiosk's countdowns. */
   readonly timeouts: Partial<Record<StateKind, number>>;
   readonly log: Logger;
@@ -52,21 +55,28 @@ export function status(p: ServiceParts, started: number): { ok: boolean } & Reco
 export async function startKiosk(
   p: ServiceParts,
   started: number,
-): Promise<{ server: KioskServer; url: string }> {
-  const server = new KioskServer(
-    kioskBackend({
-      service: p.service,
-      consents: p.config.session.consents,
-      outOfService: () => p.modes.outOfService,
-      lastFaceFrame: p.lastFaceFrame,
-      health: () => status(p, started),
-      timeouts: p.timeouts,
-      now: p.now,
-    }),
-    p.log.child('kiosk'),
-  );
+): Promise<{ server: KioskServer; url: string; voice?: RunningVoice }> {
+  let voice: RunningVoice | undefined;
+  const backend = kioskBackend({
+    service: p.service,
+    consents: p.config.session.consents,
+    outOfService: () => p.modes.outOfService,
+    lastFaceFrame: p.lastFaceFrame,
+    health: () => ({ ...status(p, started), voice: voice?.status() ?? { state: 'off' } }),
+    timeouts: p.timeouts,
+    now: p.now,
+  });
+  const v = p.config.kiosk.voice;
+  if (p.voiceDir && !v.mute && v.volume > 0)
+    voice = startVoice(backend, {
+      dir: p.voiceDir,
+      device: v.device,
+      volume: v.volume,
+      log: p.log.child('voice'),
+    });
+  const server = new KioskServer(backend, p.log.child('kiosk'));
   const port = await server.listen(p.config.kiosk.port);
-  return { server, url: `http://127.0.0.1:${port}/` };
+  return { server, url: `http://127.0.0.1:${port}/`, voice };
 }
 
 async function selfTest(p: ServiceParts, what: 'card' | 'camera' | 'panel'): Promise<string[]> {

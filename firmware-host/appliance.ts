@@ -2,6 +2,7 @@
 // the 照合番号B reader, the session service, and the services around it (kiosk screen, front
 // panel, serial debug shell). reader-composition.ts composes this with the link.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
@@ -78,6 +79,8 @@ export async function startAppliance(
   log: Logger,
   seams: ApplianceSeams,
   now: () => number = Date.now,
+  /** readerd's dataDir: the voice guidance renders its prompts into <dataDir>/voice. */
+  dataDir?: string,
 ): Promise<Appliance> {
   // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
@@ -165,6 +168,7 @@ export async function startAppliance(
     panel,
     lastFaceFrame: () => lastFaceFrame,
     timeouts: settings.timeouts,
+    voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
     log,
     now,
   };
@@ -188,6 +192,7 @@ export async function startAppliance(
     kioskUrl: kiosk?.url,
     stop: async () => {
       await service.stop();
+      kiosk?.voice?.close();
       await kiosk?.server.close();
       await closeShell?.();
       await panel?.close();

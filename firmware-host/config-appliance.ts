@@ -67,7 +67,12 @@ export interface ApplianceConfig {
     readonly visualCheckTimeoutMs: number;
     readonly doneScreenMs: number;
   };
-  readonly kiosk: { readonly enabled: boolean; readonly port: number };
+  readonly kiosk: {
+    readonly enabled: boolean;
+    readonly port: number;
+    /** Spoken prompts: ALSA device for aplay, volume 0..100, mute (README "Voice guidance"). */
+    readonly voice: { readonly mute: boolean; readonly volume: number; readonly device: string };
+  };
   readonly panel?: PanelSetting;
   readonly debugShell?: { readonly path: string; readonly baudRate: number };
 }
@@ -201,7 +206,9 @@ export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefi
   if (!Array.isArray(consents) || consents.some((k) => !CONSENT_KINDS.includes(k as ConsentKind)))
     c.problems.push(`${sp}.consents: a list of ${CONSENT_KINDS.join(', ')}`);
   const kiosk = c.obj(root.kiosk, '$.kiosk');
-  c.unknown(kiosk, '$.kiosk', ['enabled', 'port']);
+  c.unknown(kiosk, '$.kiosk', ['enabled', 'port', 'voice']);
+  const voice = c.obj(kiosk.voice, '$.kiosk.voice');
+  c.unknown(voice, '$.kiosk.voice', ['mute', 'volume', 'device']);
   const panel = root.panel === undefined ? undefined : c.obj(root.panel, '$.panel');
   if (panel) c.unknown(panel, '$.panel', ['io', 'path', 'baudRate', 'module', 'options', 'pins']);
   const shell = root.debugShell === undefined ? undefined : c.obj(root.debugShell, '$.debugShell');
@@ -232,6 +239,11 @@ export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefi
     kiosk: {
       enabled: c.bool(kiosk, 'enabled', '$.kiosk', true),
       port: c.int(kiosk, 'port', '$.kiosk', 8080, 0, 65535),
+      voice: {
+        mute: c.bool(voice, 'mute', '$.kiosk.voice', false),
+        volume: c.int(voice, 'volume', '$.kiosk.voice', 80, 0, 100),
+        device: c.str(voice, 'device', '$.kiosk.voice', 'default'),
+      },
     },
     panel: panelSetting(c, panel, board),
     debugShell: shell

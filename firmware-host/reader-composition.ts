@@ -111,7 +111,9 @@ export async function composeReader(
   }
 
   const [appliance] = await Promise.all([
-    config.appliance ? startAppliance(config.appliance, link, log, seams) : undefined,
+    config.appliance
+      ? startAppliance(config.appliance, link, log, seams, Date.now, config.dataDir)
+      : undefined,
     link.start(),
   ]);
   if (appliance) seams.onSessionService?.(appliance.service);

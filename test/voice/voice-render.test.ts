@@ -7,11 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../firmware-host/config.js';
 import { LANGS, type Lang } from '../../firmware-host/kiosk/texts/index.js';
 import type { KioskView } from '../../firmware-host/kiosk/view.js';
 import { createLogger } from '../../firmware-host/log.js';
 import { espeakNg, espeakVersion } from '../../firmware-host/voice/espeak.js';
 import { aplayPlayer } from '../../firmware-host/voice/player.js';
+import { startVoice } from '../../firmware-host/voice/start-voice.js';
 import {
   prepareVoice,
   SPOKEN_KEYS,
@@ -119,6 +121,50 @@ describe.skipIf(missing('espeak-ng', 'espeak-ng') || missing('sox', 'sox') || mi
       g.close();
       expect(g.played).toEqual(['ja:place', 'ja:placeSub', 'beep', 'ja:reading', 'ja:dontMove']);
     }, 60_000);
+
+    it('readerd’s composition: rendered at first start in the background, then spoken', async () => {
+      const views = new Set<(v: KioskView) => void>();
+      const idle: KioskView = { screen: 'idle', lang: 'en', visualCheckMode: false, outOfService: false };
+      const log = createLogger('voice', { level: 'error' });
+      const v = startVoice(
+        {
+          view: () => idle,
+          subscribe: (l) => {
+            views.add(l);
+            return () => views.delete(l);
+          },
+          onPrompt: () => () => {},
+        },
+        { dir, device: 'null', volume: 60, log },
+      );
+      expect(v.status().state).toBe('preparing');
+      await v.ready;
+      expect(v.status()).toEqual({ state: 'ready', fallbacks: [] });
+      expect(views.size).toBe(1);
+      v.close();
+      expect(views.size).toBe(0);
+      // Without espeak-ng the kiosk keeps running; the status says why there is no voice.
+      const none = startVoice(
+        { view: () => idle, subscribe: () => () => {}, onPrompt: () => () => {} },
+        { dir: join(dir, 'x'), device: 'null', volume: 60, log, engineBin: '/nonexistent/espeak-ng' },
+      );
+      await none.ready;
+      expect(none.status().state).toBe('failed');
+    }, 120_000);
+
+    it('the configuration: volume and mute under kiosk.voice, checked', () => {
+      const base = {
+        deviceId: 'r',
+        dataDir: 'data',
+        keys: { deviceKey: 'k', trustedTerminalsDir: 't' },
+        board: 'x86-uvc-ccid',
+      };
+      const c = parseConfig({ ...base, kiosk: {} }, '/etc/fareader');
+      expect(c.appliance?.kiosk.voice).toEqual({ mute: false, volume: 80, device: 'default' });
+      const m = parseConfig({ ...base, kiosk: { voice: { mute: true, volume: 30, device: 'null' } } }, '/');
+      expect(m.appliance?.kiosk.voice).toEqual({ mute: true, volume: 30, device: 'null' });
+      expect(() => parseConfig({ ...base, kiosk: { voice: { volume: 101, loud: 1 } } }, '/')).toThrow();
+    });
 
     it('a device ALSA does not know fails with one clear error', async () => {
       const e = await aplayPlayer({ device: 'no-such-device' })

@@ -138,7 +138,8 @@ export class ApplianceRig {
           link: { ackTimeoutMs: 2000 },
           log: { level: 'info', format: 'json' },
           ...this.hw.config(this.o.baudRate ?? 921600),
-          kiosk: { port: kioskPort },
+          // The emulated appliance has no loudspeaker: voice guidance is tested on its own.
+          kiosk: { port: kioskPort, voice: { mute: true } },
           ...this.o.config,
           session,
         },
