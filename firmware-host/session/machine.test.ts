@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Context,
   type Event,
+  type PinStateInfo,
   type SessionData,
   type State,
   type StateKind,
@@ -241,6 +242,19 @@ describe('session machine: the branches that depend on data', () => {
         { type: 'cancel', by: 'patient' },
       ]).outcome,
     ).toBe('pin-wrong');
+  });
+
+  it('the card read records a blocked PIN; a refused 照合番号B is told apart from an unread one', () => {
+    const read = (pin: PinStateInfo) =>
+      run(STATES['reading-card'], [{ type: 'card-read', certificate: Uint8Array.of(0x30), pin }]).st;
+    const blocked = read({ kind: 'blocked' });
+    expect(blocked.kind === 'choosing-method' && blocked.s.pinBlocked).toBe(true);
+    const left = read({ kind: 'tries', left: 3 });
+    expect(left.kind === 'choosing-method' && left.s.pinBlocked).toBe(false);
+    const unread = run(STATES['reading-card-face'], [EVENTS['card-face-unreadable']]).st;
+    expect(unread.kind === 'choosing-method' && !unread.s.keyBRefused).toBe(true);
+    const refused = run(STATES['reading-photo'], [EVENTS['card-face-unreadable']]).st;
+    expect(refused.kind === 'choosing-method' && refused.s.keyBRefused).toBe(true);
   });
 
   it('a blocked PIN goes to visual check only when the terminal enabled it', () => {
