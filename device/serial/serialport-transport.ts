@@ -62,7 +62,14 @@ export class SerialPortTransport extends EventEmitter<ByteTransportEvents> imple
           }
           this.port = port;
           port.on('data', (d: Buffer) => this.emit('data', new Uint8Array(d.buffer, d.byteOffset, d.length)));
-          port.on('close', (e?: Error) => this.onPortClose(e));
+          // One loss can close a port twice (the stream destroyed by a failed write, then
+          // serialport's own close with its DisconnectedError): only the first counts, or two
+          // reopen loops would open the path twice and every byte would arrive twice.
+          port.on('close', (e?: Error) => {
+            if (this.port !== port) return;
+            this.port = undefined;
+            this.onPortClose(e);
+          });
           port.on('error', () => {}); // surfaced through close
           resolve();
         },
@@ -75,13 +82,14 @@ export class SerialPortTransport extends EventEmitter<ByteTransportEvents> imple
     // transport; serialport's own DisconnectedError stays as the cause.
     this.emit(
       'close',
-      e &&
-        new ReaderError(
-          ErrorCode.Link_Disconnected,
-          `${this.opts.path} went away (${e.message})`,
-          { disconnected: true, path: this.opts.path },
-          { cause: e },
-        ),
+      this.closedByUser
+        ? undefined
+        : new ReaderError(
+            ErrorCode.Link_Disconnected,
+            `${this.opts.path} went away${e ? ` (${e.message})` : ''}`,
+            { disconnected: true, path: this.opts.path },
+            { cause: e },
+          ),
     );
     if (this.closedByUser || !this.opts.reopenEveryMs) return;
     const retry = (): void => {

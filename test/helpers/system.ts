@@ -13,7 +13,7 @@ export function hasCommand(cmd: string): boolean {
 /** For describe.skipIf: true when missing, after saying so once. */
 export function missing(cmd: string, debianPackage: string): boolean {
   if (hasCommand(cmd)) return false;
-  const msg = `SKIPPED: '${cmd}' not found; install the Debian package '${debianPackage}' (CI installs it)`;
+  const msg = `SKIPPED: needs ${cmd}: '${cmd}' not found; install the Debian package '${debianPackage}' (CI installs it)`;
   if (process.env.CI) throw new Error(msg);
   console.warn(msg);
   return true;

@@ -7,12 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encoder } from 'cbor-x';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
 import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { SmpTarget } from '../../hardware/smp-target/smp-target.js';
 import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';
@@ -20,6 +20,7 @@ import { SMP_HEADER_BYTES } from '../../protocol/smp/smp-packet.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
+import { wire, wireMissing } from '../helpers/wire.js';
 import { cbor2Decode, missingCbor2, tagsIn } from './cbor2.js';
 
 const runAsync = runReaderctl;
@@ -176,12 +177,10 @@ describe.skipIf(skip)('SMP frames of readerctl flash, decoded by python3-cbor2',
 
 /** Raw SMP packets to the emulator, for requests our own client never sends. */
 async function rawTarget() {
-  const pty = await PtyPair.create('smp-strict');
-  const served = await serveSmpTarget(pty.devicePath, {
-    signingKey: loadKeyFile(keys.deviceKeyFile).publicKey,
-    ed: opensslEd25519,
-  });
-  const host = await SerialPortTransport.open({ path: pty.hostPath, baudRate: 115200 });
+  const w = await wire(
+    (t) => new SmpTarget(t, { signingKey: loadKeyFile(keys.deviceKeyFile).publicKey, ed: opensslEd25519 }),
+  );
+  const host = w.host;
   const decoder = new SmpSerialDecoder();
   const waiting: ((b: Uint8Array) => void)[] = [];
   host.on('data', (d) => {
@@ -210,18 +209,10 @@ async function rawTarget() {
       );
       void host.write(concatBytes(...frameSmp(concatBytes(h, payload))));
     });
-  return {
-    send,
-    served,
-    close: async () => {
-      await host.close();
-      await served.close();
-      await pty.close();
-    },
-  };
+  return { send, served: { target: w.emulator }, close: () => w.close() };
 }
 
-describe.skipIf(skip)('the target emulator decodes as a zcbor target does', () => {
+describe.skipIf(wireMissing() || missingCbor2())('the target emulator decodes as a zcbor target does', () => {
   it('refuses a tag-64 byte string, a duplicate key and a wrong type with rc 3; ignores unknown keys', async () => {
     const t = await rawTarget();
     try {
@@ -289,12 +280,10 @@ describe.skipIf(skip)('the target emulator decodes as a zcbor target does', () =
   });
 
   it('our client names a v2 group error by its group code', async () => {
-    const pty = await PtyPair.create('smp-v2');
-    const served = await serveSmpTarget(pty.devicePath, {
-      signingKey: loadKeyFile(keys.deviceKeyFile).publicKey,
-      ed: opensslEd25519,
-    });
-    const host = await SerialPortTransport.open({ path: pty.hostPath, baudRate: 115200 });
+    const w = await wire(
+      (t) => new SmpTarget(t, { signingKey: loadKeyFile(keys.deviceKeyFile).publicKey, ed: opensslEd25519 }),
+    );
+    const host = w.host;
     try {
       const { SmpClient } = await import('../../device/smp/smp-client.js');
       const v2 = new SmpClient(new SmpLink(host, { version: 1 }));
@@ -302,9 +291,7 @@ describe.skipIf(skip)('the target emulator decodes as a zcbor target does', () =
       const v1 = new SmpClient(new SmpLink(host, { version: 0 }));
       await expect(v1.imageTest(new Uint8Array(32))).rejects.toThrow(/unknown error \(rc 1\)/);
     } finally {
-      await host.close();
-      await served.close();
-      await pty.close();
+      await w.close();
     }
   });
 });

@@ -5,45 +5,41 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
 import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
 import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { type ServedTarget, serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { SmpTarget } from '../../hardware/smp-target/smp-target.js';
 import { toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
-import { missing } from '../helpers/system.js';
+import { type Wired, wire, wireMissing } from '../helpers/wire.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');
 const image = (n: string) => new Uint8Array(readFileSync(join(FIX, `${n}.img`)));
 const hex = (img: Uint8Array) => toHex(imageHash(img));
 
-let rig: { pty: PtyPair; served: ServedTarget; host: SerialPortTransport } | undefined;
+let rig: Wired<SmpTarget> | undefined;
 afterEach(async () => {
-  await rig?.host.close();
-  await rig?.served.close();
-  await rig?.pty.close();
+  await rig?.close();
   rig = undefined;
 });
 
 /** A board running imgtool's security-counter image (a valid factory image of another hash). */
 async function board(): Promise<{ client: SmpClient; link: SmpLink; factory: Uint8Array }> {
   const factory = image('ed25519-seccnt7');
-  const pty = await PtyPair.create('trailer-reset');
-  const served = await serveSmpTarget(pty.devicePath, {
-    signingKey: publicKeyFromPem(readFileSync(join(FIX, 'k-ed25519.pub.pem'), 'utf8')),
-    ed: opensslEd25519,
-    factoryImage: factory,
-    rebootMs: 50,
-    bufSize: 4096,
-  });
-  const host = await SerialPortTransport.open({ path: pty.hostPath, baudRate: 115200 });
-  rig = { pty, served, host };
-  const link = new SmpLink(host);
+  rig = await wire(
+    (t) =>
+      new SmpTarget(t, {
+        signingKey: publicKeyFromPem(readFileSync(join(FIX, 'k-ed25519.pub.pem'), 'utf8')),
+        ed: opensslEd25519,
+        factoryImage: factory,
+        rebootMs: 50,
+        bufSize: 4096,
+      }),
+  );
+  const link = new SmpLink(rig.host);
   return { client: new SmpClient(link, 1000), link, factory };
 }
 
@@ -69,7 +65,7 @@ const slotView = (list: ImageSlotState[]) =>
     permanent: s.permanent,
   }));
 
-describe.skipIf(missing('socat', 'socat'))('padded images at the next reset', () => {
+describe.skipIf(wireMissing())('padded images at the next reset', () => {
   it('--pad: swapped in for a test without image test, reverted at the reset after', async () => {
     const { client, link, factory } = await board();
     const padded = image('ed25519-pad');
