@@ -4,12 +4,12 @@
 import type { Frame } from '../device/camera/frame-source.js';
 import { CardChannel } from '../device/card/card-channel.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
+import type { Logger } from '../platform/log.js';
 import { AID, apdu } from '../protocol/mynumber/mynumber.js';
 import type { ApplianceConfig } from './config-appliance.js';
 import { kioskBackend } from './kiosk/kiosk-backend.js';
 import { KioskServer } from './kiosk/kiosk-server.js';
 import type { DeviceLink } from './link/device-link.js';
-import type { Logger } from './log.js';
 import type { OpenedCamera, OpenedCardModule, OpenedPanel } from './open-devices.js';
 import { inSession, type StateKind } from './session/machine.js';
 import type { ReaderModes } from './session/session-commands.js';

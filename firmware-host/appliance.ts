@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import type { Logger } from '../platform/log.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import type { ApplianceConfig } from './config-appliance.js';
 import type { CommandHandler, DeviceLink } from './link/device-link.js';
-import type { Logger } from './log.js';
 import {
   type OpenedCamera,
   type OpenedCardModule,

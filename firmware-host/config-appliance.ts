@@ -1,7 +1,8 @@
 // The appliance part of readerd's configuration: card module, cameras, the session, the kiosk
-// screen, the front panel and the serial debug shell. A board profile (hardware/boards) gives
+// screen, the front panel and the serial debug shell. A board profile (platform/boards) gives
 // the device settings left out; explicit settings override it.
-import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../hardware/boards/profiles.js';
+import type { PanelPins, PanelSetting } from '../platform/boards/panel-setting.js';
+import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../platform/boards/profiles.js';
 import type { Checker, Json } from './config.js';
 import { CONSENT_KINDS, type ConsentKind } from './session/types.js';
 
@@ -27,27 +28,6 @@ export type CameraSetting =
 export type CardModuleSetting =
   | { readonly type: 'pn532'; readonly path: string; readonly baudRate: number }
   | { readonly type: 'ccid' };
-
-export interface PanelPins {
-  readonly ledGreen: number;
-  readonly ledRed: number;
-  readonly buzzer: number;
-  /** Keypad keys "0".."9", "*" (cancel), "#" (enter) → digital input pins. */
-  readonly keys: Readonly<Record<string, number>>;
-}
-
-/**
- * The front panel's johnny-five IO: a Firmata board on a serial port, or an IO plugin (an npm
- * package or module path exporting the IO class, e.g. a Linux GPIO plugin) built with `options`.
- */
-export type PanelSetting =
-  | { readonly io: 'firmata'; readonly path: string; readonly baudRate: number; readonly pins: PanelPins }
-  | {
-      readonly io: 'plugin';
-      readonly module: string;
-      readonly options: Readonly<Record<string, unknown>>;
-      readonly pins: PanelPins;
-    };
 
 export interface ApplianceConfig {
   readonly board?: string;

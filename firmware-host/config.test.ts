@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exitCodeFor } from '../platform/cli.js';
 import { isReaderError } from '../protocol/errors.js';
-import { exitCodeFor } from './cli.js';
 import { parseConfig } from './config.js';
 
 const base = {

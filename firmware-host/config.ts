@@ -2,11 +2,11 @@
 // Relative paths are resolved against the configuration file's folder.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { BrokerSettings } from '../platform/link/mqtt-options.js';
+import type { Level } from '../platform/log.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { isValidId } from '../protocol/link/topics.js';
 import { APPLIANCE_KEYS, type ApplianceConfig, parseAppliance } from './config-appliance.js';
-import type { BrokerSettings } from './link/mqtt-options.js';
-import type { Level } from './log.js';
 
 export interface ReaderConfig {
   readonly deviceId: string;

@@ -5,21 +5,21 @@
 // Nothing here knows which; what differs is only what the seams hand in.
 import { join } from 'node:path';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import { packageVersion } from '../platform/cli.js';
+import { opensslEd25519 } from '../platform/keys/ed25519-openssl.js';
+import { loadKeyFile, loadTrustDir } from '../platform/keys/keystore.js';
+import type { MqttClientFactory } from '../platform/link/mqtt-client.js';
+import type { Logger } from '../platform/log.js';
+import { ensurePrivateDir } from '../platform/private-files.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { keyIdHex } from '../protocol/link/keys.js';
 import { type Appliance, type ApplianceSeams, startAppliance } from './appliance.js';
-import { packageVersion } from './cli.js';
 import type { ReaderConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
-import { opensslEd25519 } from './link/ed25519-openssl.js';
 import { type EnvelopeSealer, keySealer } from './link/envelope-sealer.js';
-import { loadKeyFile, loadTrustDir } from './link/keystore.js';
-import type { MqttClientFactory } from './link/mqtt-client.js';
 import { type LinkOutbox, Outbox } from './link/outbox.js';
-import { ensurePrivateDir } from './link/private-files.js';
 import { LinkTestService } from './link-test.js';
-import type { Logger } from './log.js';
 import type { SessionService } from './session/session-service.js';
 
 /** What the device link is built from: the broker client, the sealer, the durable outbox. */

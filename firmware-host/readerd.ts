@@ -3,11 +3,11 @@
 // builds the rest.
 import { WebUSB } from 'usb';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from '../platform/cli.js';
+import { connectMqtt } from '../platform/link/mqtt-client.js';
+import { createLogger } from '../platform/log.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
-import { packageVersion, parseCli, positiveInt, reportError, untilStopped } from './cli.js';
 import { loadConfig } from './config.js';
-import { connectMqtt } from './link/mqtt-client.js';
-import { createLogger } from './log.js';
 import { composeReader } from './reader-composition.js';
 import { systemdNotifier } from './systemd-notify.js';
 

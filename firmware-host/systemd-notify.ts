@@ -3,7 +3,7 @@
 // out. Node has no unix datagram sockets, so systemd's own systemd-notify sends them (the unit
 // sets NotifyAccess=all). Without NOTIFY_SOCKET (not under systemd) this does nothing.
 import { execFile } from 'node:child_process';
-import type { Logger } from './log.js';
+import type { Logger } from '../platform/log.js';
 
 export interface Notifier {
   ready(status: string): void;

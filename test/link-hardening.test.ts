@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../firmware-host/link/broker.js';
 import type { DeviceLink } from '../firmware-host/link/device-link.js';
 import { LinkTestService, linkTestResult } from '../firmware-host/link-test.js';
-import { createLogger } from '../firmware-host/log.js';
+import { createLogger } from '../platform/log.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../protocol/link/envelope.js';
 import { deviceTopics, terminalStateTopic } from '../protocol/link/topics.js';

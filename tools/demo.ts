@@ -4,8 +4,8 @@
 
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EXIT, parseCli, reportError, untilStopped } from '../firmware-host/cli.js';
-import { FACES_DIR, PROFILES, type ProfileName } from '../hardware/card/card-profiles.js';
+import { EXIT, parseCli, reportError, untilStopped } from '../platform/cli.js';
+import { FACES_DIR, PROFILES, type ProfileName } from '../sim/card/card-profiles.js';
 import { ApplianceRig } from './demo/appliance-rig.js';
 import { PATIENTS } from './demo/patients.js';
 import { describe } from './terminal/result-json.js';

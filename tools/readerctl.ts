@@ -1,5 +1,5 @@
 // readerctl: the tools for engineers, manufacturers and the bench. Thin CLIs over the libraries.
-import { EXIT, packageVersion, reportError } from '../firmware-host/cli.js';
+import { EXIT, packageVersion, reportError } from '../platform/cli.js';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 

@@ -29,7 +29,7 @@ export interface FrameSourceOptions {
   readonly input: CameraInput;
   readonly width: number;
   readonly height: number;
-  /** Rotate to the board's mounting (hardware/ board profile). */
+  /** Rotate to the board's mounting (platform/boards profile). */
   readonly rotate?: 0 | 90 | 180 | 270;
   /** After the device is lost, try again every this many ms (0 = give up). */
   readonly restartMs?: number;

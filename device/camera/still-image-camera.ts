@@ -1,5 +1,5 @@
 // A camera whose picture is an image file that something else keeps replacing: the camera
-// emulators (hardware/camera) and bench rigs that grab stills. Frames come at the configured
+// emulators (sim/camera) and bench rigs that grab stills. Frames come at the configured
 // rate, decoded to RGB24 like the ffmpeg source; a missing file is "no picture" until the
 // frame timeout.
 import { stat } from 'node:fs/promises';

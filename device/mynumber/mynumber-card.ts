@@ -25,7 +25,7 @@ export interface CardFace {
 const b64url = (b: Uint8Array): string =>
   toBase64(b).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-/** Verifies the card-face record's DF28 with its DF24 key (see hardware/card/card-face.ts). */
+/** Verifies the card-face record's DF28 with its DF24 key (see sim/card/card-face.ts). */
 function recordDigest(tlvs: ReturnType<typeof parseTlvs>, record: Uint8Array): Uint8Array {
   const enc = (tag: number): Uint8Array => {
     const t = find(tlvs, tag);

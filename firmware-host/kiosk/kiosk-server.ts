@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../platform/log.js';
 import type { PatientInput } from '../session/session-service.js';
 import { isLang, type Lang, TEXTS } from './texts/index.js';
 import type { KioskView } from './view.js';

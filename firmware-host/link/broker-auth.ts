@@ -1,6 +1,7 @@
 // The embedded broker's gatekeeper (SPEC §13): who a connecting client is, from its username
 // and its key-bound password, and what it may publish and subscribe to.
 
+import type { TrustedKey } from '../../platform/keys/keystore.js';
 import {
   type BrokerIdentity,
   clientIdAllowed,
@@ -9,7 +10,6 @@ import {
 } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { keyIdHex } from '../../protocol/link/keys.js';
-import type { TrustedKey } from './keystore.js';
 
 export interface BrokerAuthority {
   readonly deviceId: string;

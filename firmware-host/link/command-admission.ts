@@ -3,11 +3,11 @@
 // service (or handled here: rebirth), and every command, admitted or not, gets a signed reply.
 
 import type { Route } from '../../platform/link/signed-endpoint.js';
+import type { Logger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
-import type { Logger } from '../log.js';
 import { admitVerified, statusOfRefusal } from './command-guard.js';
 import type { EnvelopeSealer } from './envelope-sealer.js';
 import type { LinkOutbox } from './outbox.js';

@@ -4,21 +4,21 @@
 // verifies every message before anything decodes it. Knows nothing of sessions: admitted
 // commands go to `onCommand`.
 import { EventEmitter } from 'node:events';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import type { TrustedKey } from '../../platform/keys/keystore.js';
+import type { RejectionStats } from '../../platform/link/link-stats.js';
+import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
+import type { BrokerSettings } from '../../platform/link/mqtt-options.js';
 import { SignedEndpoint } from '../../platform/link/signed-endpoint.js';
+import type { Logger } from '../../platform/log.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
-import type { Logger } from '../log.js';
 import { CommandAdmission, type CommandHandler } from './command-admission.js';
-import { opensslEd25519 } from './ed25519-openssl.js';
 import { type EnvelopeSealer, keySealer } from './envelope-sealer.js';
-import type { TrustedKey } from './keystore.js';
 import { LinkLifecycle } from './link-lifecycle.js';
-import type { RejectionStats } from './link-stats.js';
-import type { MqttClientFactory } from './mqtt-client.js';
-import type { BrokerSettings } from './mqtt-options.js';
 import type { LinkOutbox } from './outbox.js';
 import { OutboxPump, type ResultDraft } from './outbox-pump.js';
 

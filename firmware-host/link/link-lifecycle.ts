@@ -2,7 +2,10 @@
 // bd_seq, the retained birth and death, re-asserting the birth when something else takes our
 // state topic, and noticing another client using our client id.
 import type { IClientPublishOptions, MqttClient } from 'mqtt';
+import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
+import { type BrokerSettings, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import type { Route } from '../../platform/link/signed-endpoint.js';
+import type { Logger } from '../../platform/log.js';
 import { bytesEqual } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
@@ -10,10 +13,7 @@ import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
-import type { Logger } from '../log.js';
 import type { EnvelopeSealer } from './envelope-sealer.js';
-import type { MqttClientFactory } from './mqtt-client.js';
-import { type BrokerSettings, mqttClientOptions } from './mqtt-options.js';
 import type { ResultQueue } from './outbox.js';
 import { SessionKicks } from './session-kicks.js';
 

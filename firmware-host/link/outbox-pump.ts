@@ -4,10 +4,10 @@
 // in one transaction per burst.
 
 import type { Route } from '../../platform/link/signed-endpoint.js';
+import type { Logger } from '../../platform/log.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
-import type { Logger } from '../log.js';
 import type { EnvelopeSealer } from './envelope-sealer.js';
 import type { ResultQueue } from './outbox.js';
 

@@ -3,8 +3,8 @@
 // acknowledgement for that counter arrives. SQLite in WAL mode with synchronous=FULL, so a
 // committed row and counter survive power loss.
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../../platform/private-files.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import { ensurePrivateFile } from './private-files.js';
 
 export interface OutboxRow {
   readonly counter: bigint;

@@ -5,9 +5,9 @@
 import { EventEmitter } from 'node:events';
 import type { RgbImage } from '../../device/image/decode.js';
 import type { PinState } from '../../device/mynumber/mynumber-card.js';
+import type { Logger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { Secret } from '../../protocol/secret.js';
-import type { Logger } from '../log.js';
 import type { FaceEvidence } from '../vision/face-verifier.js';
 import type { QualityIssue } from '../vision/quality.js';
 import { outcomeForError } from './errors-to-outcome.js';

@@ -4,9 +4,9 @@
 // SetMode command) and with no session running — raw APDU passthrough. Passthrough refuses
 // the commands that spend a PIN try, and what passes through is never logged.
 import type { ByteTransport } from '../../device/serial/transport.js';
+import type { Level, Logger } from '../../platform/log.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { AID } from '../../protocol/mynumber/mynumber.js';
-import type { Level, Logger } from '../log.js';
 import { inSession } from '../session/machine.js';
 import type { SessionService } from '../session/session-service.js';
 

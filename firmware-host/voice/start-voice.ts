@@ -2,8 +2,9 @@
 // background at start (the kiosk screen does not wait for it), then the guide follows the
 // kiosk's views and plays through aplay on the configured ALSA device. A reader without
 // espeak-ng or a sound device keeps working, silently, and says so in its status.
+
+import type { Logger } from '../../platform/log.js';
 import type { KioskBackend } from '../kiosk/kiosk-server.js';
-import type { Logger } from '../log.js';
 import { espeakNg, espeakVersion } from './espeak.js';
 import { aplayPlayer } from './player.js';
 import { prepareVoice } from './voice-cache.js';

@@ -3,10 +3,10 @@
 // screen cuts off the one still being said. Failures to play are logged, never fatal: the
 // screen still shows everything.
 import { readFileSync } from 'node:fs';
+import type { Logger } from '../../platform/log.js';
 import type { KioskBackend } from '../kiosk/kiosk-server.js';
 import type { Lang } from '../kiosk/texts/index.js';
 import type { KioskView } from '../kiosk/view.js';
-import type { Logger } from '../log.js';
 import type { AudioPlayer } from './player.js';
 import { promptsFor, type SpokenKey } from './prompts.js';
 import type { VoiceLibrary } from './voice-cache.js';

@@ -2,12 +2,12 @@
 // decodes a payload whose signature has not verified, and a failing handler is caught,
 // counted and followed by the next message, in order.
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../firmware-host/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { seal } from '../../protocol/link/envelope.js';
 import { generateKeyPair, keyIdHex } from '../../protocol/link/keys.js';
+import { createLogger } from '../log.js';
 import { type Route, SignedEndpoint } from './signed-endpoint.js';
 
 const T = fareader.v1.PayloadType;

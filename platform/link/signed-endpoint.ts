@@ -4,8 +4,6 @@
 // refused on the way is counted by reason; a handler that throws or rejects is caught, counted
 // and logged, never an unhandled rejection; the messages of one route are handled in order.
 
-import { RejectionStats } from '../../firmware-host/link/link-stats.js';
-import type { Logger } from '../../firmware-host/log.js';
 import { isReaderError, type ReaderError } from '../../protocol/errors.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import {
@@ -15,6 +13,8 @@ import {
   type PayloadType,
   type TrustLookup,
 } from '../../protocol/link/envelope.js';
+import type { Logger } from '../log.js';
+import { RejectionStats } from './link-stats.js';
 
 /** A verified, decoded message as its handler receives it. */
 export interface Delivery<M> {

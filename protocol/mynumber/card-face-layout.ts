@@ -1,5 +1,5 @@
 // Where the fields a face-auth reader scans stand on the normalised card face (856 × 540 px,
-// ≈ 10 px/mm of the ID-1 card), shared by the card renderer (hardware/) and the reader.
+// ≈ 10 px/mm of the ID-1 card), shared by the card renderer (sim/card) and the reader.
 export const CARD_SIZE = { width: 856, height: 540 } as const;
 
 export interface Region {

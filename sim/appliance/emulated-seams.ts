@@ -2,9 +2,9 @@
 // hardware. The PN532 is on a pty (readerd opens it like a serial port), so only the USB bus
 // differs: the CCID reader emulator's bus, reached over a socket from the rig's process.
 
-import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
-import type { Logger } from '../../firmware-host/log.js';
 import type { ReaderSeams } from '../../firmware-host/reader-composition.js';
+import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import type { Logger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 
 export const EMULATED_OPTIONS = { usb: { type: 'string' } } as const;

@@ -2,10 +2,10 @@
 // faulty-readerd.ts): the configuration file, the seams each root chooses, signals. They run
 // the same reader composition as readerd; only the seams differ.
 import type { ParseArgsConfig } from 'node:util';
-import { parseCli, reportError, untilStopped } from '../../firmware-host/cli.js';
 import { loadConfig } from '../../firmware-host/config.js';
-import { createLogger, type Logger } from '../../firmware-host/log.js';
 import { composeReader, type ReaderSeams } from '../../firmware-host/reader-composition.js';
+import { parseCli, reportError, untilStopped } from '../../platform/cli.js';
+import { createLogger, type Logger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,11 +23,12 @@ export async function runSimReader<O extends Options>(
   root: SimReaderRoot<O>,
 ): Promise<number> {
   const t0 = performance.now();
-  const { values } = parseCli(argv, {
+  // Generic options widen parseArgs' result type; the values are read by name below.
+  const values: Record<string, unknown> = parseCli(argv, {
     ...root.options,
     config: { type: 'string', short: 'c' },
     help: { type: 'boolean', short: 'h' },
-  });
+  }).values;
   if (values.help) {
     process.stdout.write(`${root.help}\n`);
     return 0;

@@ -2,8 +2,8 @@
 // seams the device link is built from (a client factory, a sealer, an outbox). The link itself
 // has no fault branches: a reader in service is simply never composed with these.
 import type { EnvelopeSealer } from '../../firmware-host/link/envelope-sealer.js';
-import type { MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
 import type { LinkOutbox, OutboxRow } from '../../firmware-host/link/outbox.js';
+import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 
 const RESULT = fareader.v1.PayloadType.PAYLOAD_TYPE_VERIFICATION_RESULT;

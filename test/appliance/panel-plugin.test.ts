@@ -4,11 +4,11 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../firmware-host/config.js';
-import { createLogger } from '../../firmware-host/log.js';
 import { openPanel } from '../../firmware-host/open-devices.js';
 import type { PatientInput, SessionService } from '../../firmware-host/session/session-service.js';
-import { NANO_PANEL_PINS } from '../../hardware/boards/profiles.js';
-import VirtualGpioIo from '../../hardware/panel/virtual-gpio-io.js';
+import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
+import { createLogger } from '../../platform/log.js';
+import VirtualGpioIo from '../../sim/panel/virtual-gpio-io.js';
 
 describe('the front panel through an IO plugin', () => {
   it('loads the plugin named in the configuration; keys become patient input; LEDs follow', async () => {
@@ -19,7 +19,7 @@ describe('the front panel through an IO plugin', () => {
         keys: { deviceKey: 'k', trustedTerminalsDir: 't' },
         cardModule: { type: 'ccid' },
         cameras: { face: { kind: 'still', path: 'f.jpg' }, cardFace: { kind: 'still', path: 'c.jpg' } },
-        panel: { io: 'plugin', module: './hardware/panel/virtual-gpio-io.ts', options: { pinCount: 20 } },
+        panel: { io: 'plugin', module: './sim/panel/virtual-gpio-io.ts', options: { pinCount: 20 } },
       },
       join(import.meta.dirname, '..', '..'),
     );

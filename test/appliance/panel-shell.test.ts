@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
-import { NANO_PANEL_PINS } from '../../hardware/boards/profiles.js';
-import { PinMode } from '../../hardware/panel/firmata-board.js';
+import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { PinMode } from '../../sim/panel/firmata-board.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import { missing } from '../helpers/system.js';
 

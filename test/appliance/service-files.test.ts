@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker } from '../../firmware-host/link/broker.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { makeLinkKeys, until } from '../helpers/link-fixture.js';
 import { startReaderd, writeReaderConfig } from '../helpers/readerd-process.js';
 import { missing } from '../helpers/system.js';

@@ -10,11 +10,11 @@ import { CcidReader } from '../../device/ccid/ccid-reader.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { Pn532 } from '../../device/pn532/pn532.js';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
-import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { EmulatedCcidDevice } from '../../hardware/ccid/ccid-emulator.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { encodeApdu } from '../../protocol/apdu/apdu.js';
 import { apdu } from '../../protocol/mynumber/mynumber.js';
+import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { EmulatedCcidDevice } from '../../sim/ccid/ccid-emulator.js';
 import { hasCommand } from '../helpers/system.js';
 import type { Row } from './table.js';
 
@@ -102,7 +102,7 @@ async function ccidRoundTrip(n: number): Promise<{ p50: number; p95: number }> {
 
 /** The floor a pty adds to every exchange: a bare 20-byte echo through it, no line rate. */
 async function ptyRoundTrip(): Promise<number> {
-  const { PtyPair } = await import('../../hardware/pty/pty-pair.js');
+  const { PtyPair } = await import('../../sim/pty/pty-pair.js');
   const pty = await PtyPair.create('bench-rtt');
   const a = await SerialPortTransport.open({ path: pty.hostPath, baudRate: 921600 });
   const b = await SerialPortTransport.open({ path: pty.devicePath, baudRate: 921600 });

@@ -4,13 +4,13 @@ import { SerialPortTransport } from '../../device/serial/serialport-transport.js
 import { SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { generateKeyPair } from '../../protocol/link/keys.js';
 import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
 import { framedSize } from '../../protocol/smp/serial-framing.js';
 import { encodeSmp } from '../../protocol/smp/smp-packet.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { hasCommand } from '../helpers/system.js';
 import type { Row } from './table.js';
 

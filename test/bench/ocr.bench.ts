@@ -1,10 +1,10 @@
 // 照合番号B from generated card faces through the card-face camera emulator: exact-match rates
 // on clean and degraded frames, and what happened to the misses (re-place, or wrong).
 import { CardFaceReader } from '../../firmware-host/vision/card-face-reader.js';
-import { cardScene, type SceneOptions } from '../../hardware/camera/card-scene.js';
-import { renderCardFace } from '../../hardware/card/card-face-render.js';
-import { holderFor } from '../../hardware/card/card-profiles.js';
 import { cardFaceKeyB, toEra } from '../../protocol/mynumber/mynumber.js';
+import { cardScene, type SceneOptions } from '../../sim/camera/card-scene.js';
+import { renderCardFace } from '../../sim/card/card-face-render.js';
+import { holderFor } from '../../sim/card/card-profiles.js';
 import type { Row } from './table.js';
 
 export async function ocrBench(n = 200): Promise<Row[]> {

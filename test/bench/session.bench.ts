@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CardFaceReader } from '../../firmware-host/vision/card-face-reader.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
 import type { Row } from './table.js';

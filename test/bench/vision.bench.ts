@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { evaluateSet, readPairs } from '../../firmware-host/vision/evaluate.js';
-import { cameraFrame } from '../../firmware-host/vision/evaluate-live.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
-import { chipPhoto } from '../../hardware/card/card-face.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { chipPhoto } from '../../sim/card/card-face.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import { evaluateSet, readPairs } from '../../tools/face/evaluate.js';
+import { cameraFrame } from '../../tools/face/evaluate-live.js';
 import type { Row } from './table.js';
 
 async function frames(): Promise<RgbImage[]> {

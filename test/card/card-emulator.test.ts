@@ -5,10 +5,10 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
 import { encodeApdu } from '../../protocol/apdu/apdu.js';
 import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { AID, apdu, EF } from '../../protocol/mynumber/mynumber.js';
+import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { missing } from '../helpers/system.js';
 import { CARD_STATE } from './card-fixture.js';
 

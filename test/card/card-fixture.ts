@@ -7,9 +7,9 @@ import { CardChannel } from '../../device/card/card-channel.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { Pn532, type Pn532Options } from '../../device/pn532/pn532.js';
 import type { ByteTransport } from '../../device/serial/transport.js';
-import type { ProfileName } from '../../hardware/card/card-profiles.js';
-import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { Pn532Emulator, type Pn532Faults } from '../../hardware/pn532/pn532-emulator.js';
+import type { ProfileName } from '../../sim/card/card-profiles.js';
+import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { Pn532Emulator, type Pn532Faults } from '../../sim/pn532/pn532-emulator.js';
 import { type Wired, type WireKind, wire } from '../helpers/wire.js';
 
 /** One state folder for the whole run: keys and certificates are made once. */

@@ -1,9 +1,9 @@
 // A CCID reader unplugged and plugged back is used again without a restart (issue 13, defect 5).
 import { describe, expect, it } from 'vitest';
 import { HotplugCcidModule } from '../../device/ccid/ccid-hotplug.js';
-import { EmulatedCcidDevice, EmulatedUsbBus } from '../../hardware/ccid/ccid-emulator.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { EmulatedCcidDevice, EmulatedUsbBus } from '../../sim/ccid/ccid-emulator.js';
 import { makeCard } from './card-fixture.js';
 
 const SELECT_JPKI = Uint8Array.from([

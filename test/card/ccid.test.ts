@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CardChannel } from '../../device/card/card-channel.js';
 import { CcidReader, findCcidReaders, watchCcidReaders } from '../../device/ccid/ccid-reader.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
-import { EmulatedCcidDevice, EmulatedUsbBus } from '../../hardware/ccid/ccid-emulator.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { parsePseudoAtr } from '../../protocol/ccid/ccid.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { EmulatedCcidDevice, EmulatedUsbBus } from '../../sim/ccid/ccid-emulator.js';
 import { makeCard } from './card-fixture.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];

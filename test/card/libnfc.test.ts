@@ -3,11 +3,11 @@
 // adapter. Every assertion reads what the tools print (nfc-list exits 0 even when it fails).
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardUserCert } from '../../hardware/card/card-pki.js';
-import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { type ServedPn532, servePn532 } from '../../hardware/pn532/serve.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
 import { toHex } from '../../protocol/bytes.js';
+import { cardUserCert } from '../../sim/card/card-pki.js';
+import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { type ServedPn532, servePn532 } from '../../sim/pn532/serve.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { missing } from '../helpers/system.js';
 import { CARD_STATE, makeCard } from './card-fixture.js';
 

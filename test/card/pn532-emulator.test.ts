@@ -3,11 +3,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryTransportPair } from '../../device/serial/memory-transport.js';
 import type { ByteTransport } from '../../device/serial/transport.js';
-import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { type Pn532ChipOptions, Pn532Emulator } from '../../hardware/pn532/pn532-emulator.js';
-import { crcB } from '../../hardware/pn532/type-b-picc.js';
 import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { ACK, encodeFrame, type Pn532Event, Pn532Parser, TFI_HOST } from '../../protocol/pn532/frame.js';
+import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { type Pn532ChipOptions, Pn532Emulator } from '../../sim/pn532/pn532-emulator.js';
+import { crcB } from '../../sim/pn532/type-b-picc.js';
 import { makeCard } from './card-fixture.js';
 
 const WAKE = Uint8Array.of(0x55, 0x55, ...new Array(14).fill(0));

@@ -1,11 +1,11 @@
-// The emulated My Number card's command parser (hardware/card/mynumber-emulator.ts): any
+// The emulated My Number card's command parser (sim/card/mynumber-emulator.ts): any
 // sequence of APDUs (valid commands of its applications, mutated, garbage) is answered with a
 // status word; nothing but a ReaderError from decodeApdu ever escapes its handler.
 import fc from 'fast-check';
-import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
 import { type CommandApdu, decodeApdu, encodeApdu } from '../../protocol/apdu/apdu.js';
 import { concatBytes, utf8 } from '../../protocol/bytes.js';
 import { AID, apdu, EF } from '../../protocol/mynumber/mynumber.js';
+import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { makeCard } from '../card/card-fixture.js';
 import { garbage, hostile } from './arbitraries.js';
 import { expectThat, type FuzzTarget, neverThrows, onlyReaderError, property } from './harness.js';
@@ -72,7 +72,7 @@ function decodeSession(b: Uint8Array): Uint8Array[] {
 
 export const cardEmulatorTarget: FuzzTarget = {
   name: 'card-emulator',
-  covers: ['hardware/card/mynumber-emulator.ts', 'protocol/mynumber/digest-info.ts'],
+  covers: ['sim/card/mynumber-emulator.ts', 'protocol/mynumber/digest-info.ts'],
   async setup() {
     card ??= await makeCard('normal');
   },

@@ -5,7 +5,7 @@
 // message that does not open as a trusted envelope is counted as a rejection, and the link
 // still answers a real command through the broker.
 import fc from 'fast-check';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { open } from '../../protocol/link/envelope.js';
 import { keyIdHex } from '../../protocol/link/keys.js';

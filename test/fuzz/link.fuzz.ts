@@ -4,7 +4,7 @@
 // "never throws"); what we encode decodes back.
 import fc from 'fast-check';
 import Long from 'long';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { bytesEqual } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { filterCovers, mayPublish, maySubscribe } from '../../protocol/link/broker-acl.js';

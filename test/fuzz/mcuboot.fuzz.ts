@@ -2,7 +2,7 @@
 // (trailer.ts): garbage refused with ReaderError only; a mutated signed image never verifies
 // unless it still parses to the very bytes that were signed.
 import fc from 'fast-check';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { keyPairFromSeed } from '../../protocol/link/keys.js';
 import {

@@ -1,12 +1,12 @@
-// The PN532 emulator's command parser (hardware/pn532): every command code with any
+// The PN532 emulator's command parser (sim/pn532): every command code with any
 // arguments is answered (response, error frame, or nothing for a command that waits) and
 // never throws; on the byte stream, after any garbage, an ACK and a GetFirmwareVersion are
 // answered again.
 import fc from 'fast-check';
-import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { Pn532Emulator } from '../../hardware/pn532/pn532-emulator.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { ACK, encodeFrame, Pn532Parser, TFI_HOST, TFI_PN532 } from '../../protocol/pn532/frame.js';
+import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { Pn532Emulator } from '../../sim/pn532/pn532-emulator.js';
 import { makeCard } from '../card/card-fixture.js';
 import { garbage, hostile } from './arbitraries.js';
 import { BytePipe, settle } from './byte-pipe.js';
@@ -92,11 +92,11 @@ async function expectAnswers(): Promise<void> {
 export const pn532EmulatorTarget: FuzzTarget = {
   name: 'pn532-emulator',
   covers: [
-    'hardware/pn532/pn532-emulator.ts',
-    'hardware/pn532/system-commands.ts',
-    'hardware/pn532/initiator-commands.ts',
-    'hardware/pn532/registers.ts',
-    'hardware/pn532/type-b-picc.ts',
+    'sim/pn532/pn532-emulator.ts',
+    'sim/pn532/system-commands.ts',
+    'sim/pn532/initiator-commands.ts',
+    'sim/pn532/registers.ts',
+    'sim/pn532/type-b-picc.ts',
   ],
   async setup() {
     card ??= await makeCard('normal');

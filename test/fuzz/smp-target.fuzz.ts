@@ -1,16 +1,16 @@
-// The SMP target emulator's parsers (hardware/smp-target): the request handler of the
+// The SMP target emulator's parsers (sim/smp-target): the request handler of the
 // application and of MCUboot serial recovery, and the zcbor-like decoder, on any request;
 // and the whole emulator on a byte stream: whatever garbage came before, it still answers.
 import fc from 'fast-check';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { TargetFlash } from '../../hardware/smp-target/flash.js';
-import { McubootRecovery } from '../../hardware/smp-target/mcuboot-recovery.js';
-import { SmpTarget } from '../../hardware/smp-target/smp-target.js';
-import { decodeBulk, parseCbor, zcbor } from '../../hardware/smp-target/zcbor-decode.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { keyPairFromSeed } from '../../protocol/link/keys.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';
 import { decodeSmp, encodeSmp } from '../../protocol/smp/smp-packet.js';
+import { TargetFlash } from '../../sim/smp-target/flash.js';
+import { McubootRecovery } from '../../sim/smp-target/mcuboot-recovery.js';
+import { SmpTarget } from '../../sim/smp-target/smp-target.js';
+import { decodeBulk, parseCbor, zcbor } from '../../sim/smp-target/zcbor-decode.js';
 import { hostile } from './arbitraries.js';
 import { BytePipe, settle } from './byte-pipe.js';
 import { expectThat, type FuzzTarget, neverThrows, neverThrowsAsync, property } from './harness.js';
@@ -88,10 +88,10 @@ let echoes = 0;
 export const smpTargetTarget: FuzzTarget = {
   name: 'smp-target',
   covers: [
-    'hardware/smp-target/smp-target.ts',
-    'hardware/smp-target/mcuboot-recovery.ts',
-    'hardware/smp-target/zcbor-decode.ts',
-    'hardware/smp-target/flash.ts',
+    'sim/smp-target/smp-target.ts',
+    'sim/smp-target/mcuboot-recovery.ts',
+    'sim/smp-target/zcbor-decode.ts',
+    'sim/smp-target/flash.ts',
   ],
   async setup() {
     fresh();

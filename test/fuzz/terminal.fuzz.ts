@@ -4,7 +4,7 @@
 // link: nothing escapes, no 'internal' rejection, what does not open is counted, and the
 // terminal still talks to the device through the broker.
 import fc from 'fast-check';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { open } from '../../protocol/link/envelope.js';
 import { keyIdHex } from '../../protocol/link/keys.js';

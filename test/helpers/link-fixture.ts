@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addTrusted, createKeyFile } from '../../firmware-host/link/keystore.js';
+import { addTrusted, createKeyFile } from '../../platform/keys/keystore.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 
 export interface LinkKeys {

@@ -1,11 +1,11 @@
 // An in-process device link and reference terminal on one broker, for integration tests.
 import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
-import { loadTrustDir } from '../../firmware-host/link/keystore.js';
-import { connectMqtt, type MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
-import type { BrokerSettings } from '../../firmware-host/link/mqtt-options.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
-import { createLogger, type Logger } from '../../firmware-host/log.js';
+import { loadTrustDir } from '../../platform/keys/keystore.js';
+import { connectMqtt, type MqttClientFactory } from '../../platform/link/mqtt-client.js';
+import type { BrokerSettings } from '../../platform/link/mqtt-options.js';
+import { createLogger, type Logger } from '../../platform/log.js';
 import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
 import type { LinkKeys } from './link-fixture.js';
 

@@ -6,8 +6,8 @@
 import { createMemoryTransportPair } from '../../device/serial/memory-transport.js';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
 import type { ByteTransport } from '../../device/serial/transport.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { serveOnPty } from '../../hardware/serial/serve-emulator.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { serveOnPty } from '../../sim/serial/serve-emulator.js';
 import { missing } from './system.js';
 
 export type WireKind = 'memory' | 'pty';

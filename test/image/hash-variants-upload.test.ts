@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { type ServedTarget, serveSmpTarget } from '../../hardware/smp-target/serve.js';
-import type { SmpTargetOptions } from '../../hardware/smp-target/smp-target.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { toHex } from '../../protocol/bytes.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { type ServedTarget, serveSmpTarget } from '../../sim/smp-target/serve.js';
+import type { SmpTargetOptions } from '../../sim/smp-target/smp-target.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 

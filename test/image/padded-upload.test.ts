@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { type ServedTarget, serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { type ServedTarget, serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 

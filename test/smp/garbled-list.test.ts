@@ -7,8 +7,6 @@ import { join } from 'node:path';
 import { Encoder } from 'cbor-x';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ByteTransport } from '../../device/serial/transport.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { serveOnPty } from '../../hardware/serial/serve-emulator.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';
 import {
@@ -18,6 +16,8 @@ import {
   SmpOp,
   type SmpPayload,
 } from '../../protocol/smp/smp-packet.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { serveOnPty } from '../../sim/serial/serve-emulator.js';
 import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';

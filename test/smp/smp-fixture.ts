@@ -4,10 +4,10 @@
 import type { ByteTransport } from '../../device/serial/transport.js';
 import { SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { SmpTarget, type SmpTargetOptions } from '../../hardware/smp-target/smp-target.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { generateKeyPair, type KeyPair } from '../../protocol/link/keys.js';
 import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
+import { SmpTarget, type SmpTargetOptions } from '../../sim/smp-target/smp-target.js';
 import { type Wired, type WireKind, wire } from '../helpers/wire.js';
 
 export interface SmpBench {

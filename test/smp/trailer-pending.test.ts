@@ -6,9 +6,9 @@ import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 

@@ -8,12 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { SmpTarget } from '../../hardware/smp-target/smp-target.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { toHex } from '../../protocol/bytes.js';
 import { isReaderError } from '../../protocol/errors.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
+import { SmpTarget } from '../../sim/smp-target/smp-target.js';
 import { type Wired, wire, wireMissing } from '../helpers/wire.js';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'mcuboot');

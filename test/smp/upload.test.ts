@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitForOpen } from '../../device/serial/transport.js';
 import type { SmpClient } from '../../device/smp/smp-client.js';
 import { Uploader } from '../../device/smp/uploader.js';
-import type { TargetFaults } from '../../hardware/smp-target/smp-target.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { imageHash } from '../../protocol/mcuboot/image.js';
+import type { TargetFaults } from '../../sim/smp-target/smp-target.js';
 import { DRIVER_WIRE, wireMissing } from '../helpers/wire.js';
 import { type SmpBench, smpBench } from './smp-fixture.js';
 

@@ -2,10 +2,10 @@
 // frames, and on degraded ones either exact or "re-place the card", never a wrong key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardFaceReader } from '../../firmware-host/vision/card-face-reader.js';
-import { cardScene } from '../../hardware/camera/card-scene.js';
-import { renderCardFace } from '../../hardware/card/card-face-render.js';
-import { holderFor } from '../../hardware/card/card-profiles.js';
-import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
+import { cardScene } from '../../sim/camera/card-scene.js';
+import { renderCardFace } from '../../sim/card/card-face-render.js';
+import { holderFor } from '../../sim/card/card-profiles.js';
+import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { CARD_STATE } from '../card/card-fixture.js';
 
 const reader = new CardFaceReader();

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chipPhoto } from '../../hardware/card/card-face.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { chipPhoto } from '../../sim/card/card-face.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { missing } from '../helpers/system.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'face-cli-'));

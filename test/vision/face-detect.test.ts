@@ -8,8 +8,8 @@ import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { selectFaces } from '../../firmware-host/vision/face-select.js';
 import { createMatcher, type MatcherId } from '../../firmware-host/vision/matchers.js';
-import { chipPhoto, PHOTO_SIZE } from '../../hardware/card/card-face.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { chipPhoto, PHOTO_SIZE } from '../../sim/card/card-face.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 
 async function frame(pipeline: ReturnType<typeof sharp>): Promise<RgbImage> {
   const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaceEvalReport } from '../../firmware-host/vision/evaluate.js';
-import { detPlot } from '../../firmware-host/vision/evaluate-plot.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import type { FaceEvalReport } from '../../tools/face/evaluate.js';
+import { detPlot } from '../../tools/face/evaluate-plot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'face-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

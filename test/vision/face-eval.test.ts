@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RgbImage } from '../../device/image/decode.js';
-import { evaluateSet, listImages, selectImages } from '../../firmware-host/vision/evaluate.js';
 import type { FaceFound, FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { evaluateSet, listImages, selectImages } from '../../tools/face/evaluate.js';
 
 class ThumbnailMatcher implements FaceMatcher {
   readonly name = 'thumbnail-16x16';

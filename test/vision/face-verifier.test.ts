@@ -9,8 +9,8 @@ import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { verifyFace } from '../../firmware-host/vision/face-verifier.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
-import { chipPhoto } from '../../hardware/card/card-face.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { chipPhoto } from '../../sim/card/card-face.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { missing } from '../helpers/system.js';
 
 const skip = missing('ffmpeg', 'ffmpeg');

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 
 const worker = new WorkerFaceMatcher('fr-onnx');
 const photo = async (f: string): Promise<RgbImage> =>

@@ -3,10 +3,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../device/image/decode.js';
-import { evaluate, readPairs } from '../../firmware-host/vision/evaluate.js';
 import { FR_ONNX_THRESHOLD, FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
-import { chipPhoto, PHOTO_SIZE } from '../../hardware/card/card-face.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { chipPhoto, PHOTO_SIZE } from '../../sim/card/card-face.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import { evaluate, readPairs } from '../../tools/face/evaluate.js';
 
 // At the shipped threshold (0.55, set for FAR ≤ 0.033 % per attempt on faces-lfw) one of the
 // 38 genuine pairs scores under it (0.47 photo, 0.45 chip photo; the next lowest is 0.63) and

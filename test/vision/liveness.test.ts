@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { assessLiveness, eyeAspectRatio } from '../../firmware-host/vision/liveness.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { missing } from '../helpers/system.js';
 
 type P = [number, number];

@@ -7,10 +7,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RgbImage } from '../../device/image/decode.js';
 import { decodeImage } from '../../device/image/decode.js';
-import { cameraFrame } from '../../firmware-host/vision/evaluate-live.js';
 import { FrDetector } from '../../firmware-host/vision/fr-detector.js';
 import { assessQuality, GUIDANCE, yaw } from '../../firmware-host/vision/quality.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import { cameraFrame } from '../../tools/face/evaluate-live.js';
 
 const m = new FrDetector();
 beforeAll(() => m.load(), 60_000);

@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../firmware-host/config.js';
 import { LANGS, type Lang } from '../../firmware-host/kiosk/texts/index.js';
 import type { KioskView } from '../../firmware-host/kiosk/view.js';
-import { createLogger } from '../../firmware-host/log.js';
 import { espeakNg, espeakVersion } from '../../firmware-host/voice/espeak.js';
 import { aplayPlayer } from '../../firmware-host/voice/player.js';
 import { startVoice } from '../../firmware-host/voice/start-voice.js';
@@ -22,6 +21,7 @@ import {
 } from '../../firmware-host/voice/voice-cache.js';
 import { VoiceGuide } from '../../firmware-host/voice/voice-guide.js';
 import { beepWav } from '../../firmware-host/voice/wav.js';
+import { createLogger } from '../../platform/log.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { missing } from '../helpers/system.js';
 

@@ -8,13 +8,13 @@ import { CcidReader, findCcidReaders } from '../../device/ccid/ccid-reader.js';
 import type { UsbBusLike } from '../../device/ccid/webusb.js';
 import { Pn532 } from '../../device/pn532/pn532.js';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
-import type { ProfileName } from '../../hardware/card/card-profiles.js';
-import { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { EmulatedCcidDevice, EmulatedUsbBus } from '../../hardware/ccid/ccid-emulator.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
-import { servePn532 } from '../../hardware/pn532/serve.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { ProfileName } from '../../sim/card/card-profiles.js';
+import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { EmulatedCcidDevice, EmulatedUsbBus } from '../../sim/ccid/ccid-emulator.js';
+import { servePn532 } from '../../sim/pn532/serve.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
 
 export interface OpenedModule {
   readonly module: CardModule;

@@ -4,14 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
-import { loadKeyFile } from '../../firmware-host/link/keystore.js';
 import {
   type BrokerParty,
   mosquittoAcl,
   mosquittoPasswordLines,
 } from '../../firmware-host/link/mosquitto-files.js';
-import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
+import { EXIT, parseCli } from '../../platform/cli.js';
+import { loadKeyFile } from '../../platform/keys/keystore.js';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../../platform/private-files.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { KeyPair } from '../../protocol/link/keys.js';

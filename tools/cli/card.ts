@@ -4,10 +4,10 @@ import { SerialPort } from 'serialport';
 import { CardChannel, type TraceEntry } from '../../device/card/card-channel.js';
 import { findCcidReaders } from '../../device/ccid/ccid-reader.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
-import { PROFILES, type ProfileName } from '../../hardware/card/card-profiles.js';
-import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import { PROFILES, type ProfileName } from '../../sim/card/card-profiles.js';
 import { openModule, realUsb, waitForCard } from '../card/open-module.js';
 import { askSecret } from './secret-prompt.js';
 

@@ -1,7 +1,7 @@
 // readerctl conformance: the kit manufacturers run against their readers (see README
 // "For manufacturers: the conformance kit").
 import { join, resolve } from 'node:path';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { CATALOGUE, runConformance } from '../conformance/run.js';
 

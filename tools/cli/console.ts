@@ -1,7 +1,7 @@
 // readerctl console: a serial console in the class of tio/picocom.
 import { readFileSync } from 'node:fs';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { ConsoleSession } from '../console/session.js';
 import { resolvePort } from './serial-port-arg.js';

@@ -1,9 +1,9 @@
 // `readerctl face eval` for a person: the set, the threshold and how it was chosen, one table
 // per cohort (held-out FAR/FRR with 95 % bounds), failures to acquire and the worst pairs.
 
-import type { FaceEvalReport } from '../../firmware-host/vision/evaluate.js';
-import { percent } from '../../firmware-host/vision/evaluate-plot.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
+import type { FaceEvalReport } from '../face/evaluate.js';
+import { percent } from '../face/evaluate-plot.js';
 
 const bounds = (r: ErrorRate): string =>
   `${percent(r.rate).padStart(9)} ${`[${percent(r.lower)}, ${percent(r.upper)}]`.padEnd(22)} ${`${r.k}/${r.n}`.padStart(13)}`;

@@ -3,19 +3,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
+import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
+import { EXIT, parseCli } from '../../platform/cli.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
   evaluateSet,
   type FaceEvalReport,
   readCohorts,
   readIdentities,
   readPairs,
-} from '../../firmware-host/vision/evaluate.js';
-import { detPlot } from '../../firmware-host/vision/evaluate-plot.js';
-import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
-import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
-import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+} from '../face/evaluate.js';
+import { detPlot } from '../face/evaluate-plot.js';
 import { evalText } from './face-eval-text.js';
 
 /** The matchers `--matcher` names: the appliance's table (firmware-host/vision/matchers.ts). */

@@ -5,7 +5,7 @@ import { waitForOpen } from '../../device/serial/transport.js';
 import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
-import { EXIT, parseCli, positiveInt } from '../../firmware-host/cli.js';
+import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {

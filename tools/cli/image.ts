@@ -1,7 +1,7 @@
 // readerctl image: sign, verify and inspect MCUboot images, with imgtool's options and layout.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
-import { loadKeyFile } from '../../firmware-host/link/keystore.js';
+import { EXIT, parseCli } from '../../platform/cli.js';
+import { loadKeyFile } from '../../platform/keys/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { publicKeyFromPem } from '../../protocol/link/keys.js';

@@ -1,7 +1,7 @@
 // readerctl keys: key files and trust stores. Private keys are never printed.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
-import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
+import { EXIT, parseCli } from '../../platform/cli.js';
+import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { keyIdHex, publicKeyFromPem, publicKeyToDer, toPem } from '../../protocol/link/keys.js';

@@ -1,12 +1,12 @@
 // readerctl sim card --vpcd: an emulated My Number card in vsmartcard-vpcd's virtual reader,
 // so pcscd and any PC/SC application (OpenSC, a clinic terminal's own software) can use it.
-import { EXIT, parseCli, positiveInt, untilStopped } from '../../firmware-host/cli.js';
-import { PROFILES, type ProfileName } from '../../hardware/card/card-profiles.js';
-import { type CardCounters, MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
-import { serveCardToVpcd, type VpcdEvent } from '../../hardware/card/vpcd-client.js';
+import { EXIT, parseCli, positiveInt, untilStopped } from '../../platform/cli.js';
 import { typeBPseudoAtr } from '../../protocol/ccid/ccid.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { VPCD_PORT } from '../../protocol/vpcd/vpcd.js';
+import { PROFILES, type ProfileName } from '../../sim/card/card-profiles.js';
+import { type CardCounters, MyNumberCard } from '../../sim/card/mynumber-emulator.js';
+import { serveCardToVpcd, type VpcdEvent } from '../../sim/card/vpcd-client.js';
 
 export const SIM_CARD_HELP = `Usage: readerctl sim card --vpcd [HOST:PORT] [--profile P] [--state DIR] [options]
 

@@ -1,12 +1,12 @@
 // readerctl sim: run an emulator on a pseudo-terminal for bench work without hardware.
 import { readFileSync } from 'node:fs';
-import { EXIT, parseCli, positiveInt, untilStopped } from '../../firmware-host/cli.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { loadKeyFile } from '../../firmware-host/link/keystore.js';
-import { PtyPair } from '../../hardware/pty/pty-pair.js';
-import { serveSmpTarget } from '../../hardware/smp-target/serve.js';
+import { EXIT, parseCli, positiveInt, untilStopped } from '../../platform/cli.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import { loadKeyFile } from '../../platform/keys/keystore.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { buildImage, parseVersion } from '../../protocol/mcuboot/image.js';
+import { PtyPair } from '../../sim/pty/pty-pair.js';
+import { serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { publicKeyFromFile } from './image.js';
 
 const HELP = `Usage: readerctl sim smp-target --key FILE [options]
@@ -116,9 +116,9 @@ export async function sim(argv: string[]): Promise<number> {
 }
 
 async function simPn532(values: { baud?: string; profile?: string; state?: string }): Promise<number> {
-  const { MyNumberCard } = await import('../../hardware/card/mynumber-emulator.js');
-  const { PROFILES } = await import('../../hardware/card/card-profiles.js');
-  const { servePn532 } = await import('../../hardware/pn532/serve.js');
+  const { MyNumberCard } = await import('../../sim/card/mynumber-emulator.js');
+  const { PROFILES } = await import('../../sim/card/card-profiles.js');
+  const { servePn532 } = await import('../../sim/pn532/serve.js');
   const profile = (values.profile ?? 'normal') as keyof typeof PROFILES;
   if (!(profile in PROFILES))
     throw new ReaderError(ErrorCode.Usage, `--profile is one of ${Object.keys(PROFILES).join(', ')}`);

@@ -1,9 +1,9 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
 
-import { EXIT, parseCli, untilStopped } from '../../firmware-host/cli.js';
-import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
-import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
-import { createLogger } from '../../firmware-host/log.js';
+import { EXIT, parseCli, untilStopped } from '../../platform/cli.js';
+import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
+import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import { createLogger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';

@@ -1,7 +1,7 @@
 // The kit's hand on the emulated bench (tools/demo/bench-server.ts): it places and removes
 // cards, shows faces to the camera, reads the card emulator's counters, restarts readerd; the
 // patient's screen input goes to the kiosk like the page's own requests.
-import { KioskClient } from '../../hardware/appliance/patient.js';
+import { KioskClient } from '../../sim/appliance/patient.js';
 
 export interface CardStats {
   readonly apdus: number;
@@ -32,7 +32,7 @@ export class Bench extends KioskClient {
     if (!r.ok) throw new Error(`bench ${path}: ${r.status} ${await r.text()}`);
   }
 
-  /** A card on the tray (profile of hardware/card/card-profiles.ts) and a face to the camera. */
+  /** A card on the tray (profile of sim/card/card-profiles.ts) and a face to the camera. */
   async placeCard(card: { id: string; profile: string; photo?: string; face?: string }): Promise<void> {
     await this.beforePlacing();
     await this.post('/bench/card', card);

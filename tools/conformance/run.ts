@@ -3,9 +3,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadKeyFile, loadTrustDir } from '../../firmware-host/link/keystore.js';
-import { connectMqtt } from '../../firmware-host/link/mqtt-client.js';
-import { createLogger } from '../../firmware-host/log.js';
+import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
+import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import { createLogger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
 import { Bench } from './bench.js';

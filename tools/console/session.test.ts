@@ -4,12 +4,12 @@
 // person sees it, through readerctl in tmux over a pty, is test/console.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { createMemoryTransportPair } from '../../device/serial/memory-transport.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import { SmpTarget } from '../../hardware/smp-target/smp-target.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { generateKeyPair } from '../../protocol/link/keys.js';
 import { frameSmp } from '../../protocol/smp/serial-framing.js';
 import { encodeSmp } from '../../protocol/smp/smp-packet.js';
+import { SmpTarget } from '../../sim/smp-target/smp-target.js';
 import { ConsoleSession } from './session.js';
 
 const OPTS = { hex: false, timestamps: false, localEcho: false };

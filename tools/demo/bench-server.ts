@@ -3,8 +3,8 @@
 // patient's hardware through it when it runs in another process (`npm start -- --bench`).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
-import { FACES_DIR, PROFILES, type ProfileName } from '../../hardware/card/card-profiles.js';
-import type { MyNumberCard } from '../../hardware/card/mynumber-emulator.js';
+import { FACES_DIR, PROFILES, type ProfileName } from '../../sim/card/card-profiles.js';
+import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import type { ApplianceRig } from './appliance-rig.js';
 
 async function body(req: IncomingMessage): Promise<Record<string, unknown>> {

@@ -2,8 +2,8 @@
 // result will carry. The patient acts through the emulated hardware and the kiosk's HTTP API;
 // the receptionist acts through the reference terminal's signed commands.
 import { join } from 'node:path';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { ApplianceRig } from './appliance-rig.js';
 
 const v1 = fareader.v1;

@@ -1,7 +1,7 @@
 // The reference terminal's durable memory (SPEC §9): which (device, counter) it accepted,
 // with the payload's hash, and the nonces it issued. SQLite, WAL, synchronous=FULL.
 import Database from 'better-sqlite3';
-import { ensurePrivateFile } from '../../firmware-host/link/private-files.js';
+import { ensurePrivateFile } from '../../platform/private-files.js';
 
 export type Admission = 'new' | 'duplicate' | 'counter-reused';
 export type NonceCheck = 'ok' | 'unknown' | 'used' | 'wrong-device';

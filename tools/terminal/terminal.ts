@@ -6,19 +6,19 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { MqttClient } from 'mqtt';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
-import type { TrustedKey } from '../../firmware-host/link/keystore.js';
-import type { RejectionStats } from '../../firmware-host/link/link-stats.js';
-import type { MqttClientFactory } from '../../firmware-host/link/mqtt-client.js';
-import { type BrokerSettings, mqttClientOptions } from '../../firmware-host/link/mqtt-options.js';
-import { ensurePrivateDir, writePrivateFileAtomic } from '../../firmware-host/link/private-files.js';
-import type { Logger } from '../../firmware-host/log.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import type { TrustedKey } from '../../platform/keys/keystore.js';
+import type { RejectionStats } from '../../platform/link/link-stats.js';
+import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
+import { type BrokerSettings, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import {
   type AnyRoute,
   type Delivery,
   type Route,
   SignedEndpoint,
 } from '../../platform/link/signed-endpoint.js';
+import type { Logger } from '../../platform/log.js';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../../platform/private-files.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';

@@ -1,10 +1,11 @@
 // Scores of the pairs of an embedded set, kept the way held-out evaluation needs them: impostor
 // scores as plain floats by fold pair and cohort (millions of them for all cross-identity
 // pairs), genuine pairs and the highest-scoring impostors with the files they came from.
+
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { type GenuineScore, type PairTable, pairBucket } from '../../protocol/vision/held-out.js';
 import type { EmbeddedSet } from './evaluate-embed.js';
 import type { Pair } from './evaluate-images.js';
-import type { FaceMatcher } from './face-matcher.js';
 
 /** One pair by image indices: `e` on the enrolled (card) side, `p` the probe (camera). */
 export interface IndexedPair {

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { chipPhoto as toChipPhoto } from '../../hardware/card/card-face.js';
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import type { QualityIssue } from '../../firmware-host/vision/quality.js';
+import { chipPhoto as toChipPhoto } from '../../sim/card/card-face.js';
 import type { EvalImage } from './evaluate-images.js';
 import { type Acquired, cameraFrame, liveFace, referenceFace } from './evaluate-live.js';
-import type { FaceMatcher } from './face-matcher.js';
-import type { QualityIssue } from './quality.js';
 
 export interface EmbedOptions {
   /** Probe through the camera path (frame, live detector, quality gates). Default true. */

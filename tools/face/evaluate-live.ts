@@ -5,8 +5,8 @@
 // photo never gives: a failure to acquire.
 import sharp from 'sharp';
 import type { RgbImage } from '../../device/image/decode.js';
-import type { FaceFound, FaceMatcher } from './face-matcher.js';
-import { assessQuality, type QualityIssue } from './quality.js';
+import type { FaceFound, FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { assessQuality, type QualityIssue } from '../../firmware-host/vision/quality.js';
 
 export const CAMERA_FRAME = { width: 640, height: 480 } as const;
 

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImage } from '../../device/image/decode.js';
+import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { foldsByIdentity } from '../../protocol/vision/folds.js';
 import {
@@ -20,8 +22,6 @@ import { type EmbeddedSet, embedAll } from './evaluate-embed.js';
 import { type EvalImage, listImages, type Pair, selectImages } from './evaluate-images.js';
 import { scorePairs } from './evaluate-pairs.js';
 import { buildTables, type CohortTable, type Fta, type ThresholdPlan } from './evaluate-report.js';
-import type { FaceMatcher } from './face-matcher.js';
-import { DEFAULT_FACE_VERIFY } from './face-verifier.js';
 
 export { embedAll } from './evaluate-embed.js';
 export {

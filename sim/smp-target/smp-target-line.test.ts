@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { ByteTransport, ByteTransportEvents } from '../../device/serial/transport.js';
-import { opensslEd25519 } from '../../firmware-host/link/ed25519-openssl.js';
+import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { generateKeyPair } from '../../protocol/link/keys.js';
 import { frameSmp, SmpSerialDecoder } from '../../protocol/smp/serial-framing.js';

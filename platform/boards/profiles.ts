@@ -1,7 +1,7 @@
 // Board profiles: which video device is which camera (and how it is mounted), and where the
 // IC-card module is. A composition root picks one; drivers never look at boards.
 import type { CameraInput } from '../../device/camera/frame-source.js';
-import type { PanelPins, PanelSetting } from '../../firmware-host/config-appliance.js';
+import type { PanelPins, PanelSetting } from './panel-setting.js';
 
 export interface CameraProfile {
   readonly input: CameraInput;
