@@ -13,6 +13,8 @@ import { VoiceGuide } from './voice-guide.js';
 export interface VoiceStatus {
   readonly state: 'preparing' | 'ready' | 'failed';
   readonly fallbacks?: readonly string[];
+  /** Sounds played since start (prompts and beeps). */
+  readonly played?: number;
   readonly error?: string;
 }
 
@@ -58,7 +60,7 @@ export function startVoice(
     }
   })();
   return {
-    status: () => status,
+    status: () => (guide ? { ...status, played: guide.playedCount } : status),
     ready,
     close: () => {
       closed = true;

@@ -21,6 +21,8 @@ export interface VoiceSettings {
 /** Screens before a card is on the tray: leaving them for a reading screen is "card detected". */
 const NO_CARD = new Set(['connecting', 'idle', 'done', 'awaiting-card']);
 
+const PLAYED_KEPT = 50;
+
 export type Utterance = { readonly beep: true } | { readonly lang: Lang; readonly key: SpokenKey };
 
 /** Which screen this is: a new session, a new consent question, another wrong PIN. */
@@ -52,8 +54,10 @@ export class VoiceGuide {
   private current = new AbortController();
   private readonly offs: (() => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
-  /** What was played, for the staff screen and tests: prompt keys, never texts. */
+  /** The last prompts played (keys, never texts), for the staff screen and tests. */
   readonly played: string[] = [];
+  /** How many sounds were played since start. */
+  playedCount = 0;
 
   constructor(
     private readonly o: {
@@ -91,7 +95,11 @@ export class VoiceGuide {
         const name = 'beep' in x ? 'beep' : `${x.lang}:${x.key}`;
         try {
           await this.o.player.play(scaleWav(readFileSync(file), s.volume / 100), ctl.signal);
-          if (!ctl.signal.aborted) this.played.push(name);
+          if (!ctl.signal.aborted) {
+            this.playedCount++;
+            this.played.push(name);
+            if (this.played.length > PLAYED_KEPT) this.played.shift();
+          }
         } catch (e) {
           this.o.log.warn('voice guidance could not play', { prompt: name, error: e as Error });
           return;

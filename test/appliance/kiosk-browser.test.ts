@@ -85,7 +85,12 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
       [rig, browser] = await Promise.all([
         ApplianceRig.start({
           dir: mkdtempSync(join(tmpdir(), 'fareader-kiosk-')),
-          config: { session: { consents: [...CONSENTS] } },
+          // Voice on, through ALSA's null device: readerd renders the prompts while we test.
+          // Long face attempts: the capture screen with nobody at the camera stays while it is tested.
+          config: {
+            session: { consents: [...CONSENTS], attemptTimeoutMs: 20_000 },
+            kiosk: { voice: { device: 'null' } },
+          },
         }),
         chromium.launch({
           executablePath: '/usr/bin/chromium',
@@ -230,6 +235,21 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
       await rig.patient.leave();
       await screen('idle');
     }, 120_000);
+
+    it('readerd speaks: prompts rendered in the background at start, played as the screen moves', async () => {
+      type Voice = { state: string; played?: number; fallbacks?: string[] };
+      const voice = async (): Promise<Voice> =>
+        ((await (await fetch(new URL('/healthz', rig.kioskUrl))).json()) as { voice: Voice }).voice;
+      for (let i = 0; i < 600 && (await voice()).state === 'preparing'; i++)
+        await new Promise((r) => setTimeout(r, 500));
+      expect(await voice()).toMatchObject({ state: 'ready', fallbacks: [] });
+      const before = (await voice()).played ?? 0;
+      await page.click('[data-testid="lang-en"]');
+      await page.click('[data-testid="lang-ja"]');
+      for (let i = 0; i < 100 && ((await voice()).played ?? 0) <= before; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect((await voice()).played).toBeGreaterThan(before);
+    }, 360_000);
 
     it('the patient chooses among six languages; no page errors', async () => {
       for (const l of LANGS) {

@@ -139,7 +139,7 @@ describe.skipIf(missing('espeak-ng', 'espeak-ng') || missing('sox', 'sox') || mi
       );
       expect(v.status().state).toBe('preparing');
       await v.ready;
-      expect(v.status()).toEqual({ state: 'ready', fallbacks: [] });
+      expect(v.status()).toMatchObject({ state: 'ready', fallbacks: [] });
       expect(views.size).toBe(1);
       v.close();
       expect(views.size).toBe(0);

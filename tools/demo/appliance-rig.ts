@@ -138,9 +138,9 @@ export class ApplianceRig {
           link: { ackTimeoutMs: 2000 },
           log: { level: 'info', format: 'json' },
           ...this.hw.config(this.o.baudRate ?? 921600),
-          // The emulated appliance has no loudspeaker: voice guidance is tested on its own.
-          kiosk: { port: kioskPort, voice: { mute: true } },
           ...this.o.config,
+          // Without a loudspeaker the rig is muted unless a test asks for voice (on ALSA's null device).
+          kiosk: { port: kioskPort, voice: { mute: true }, ...((this.o.config?.kiosk as object) ?? {}) },
           session,
         },
         null,
