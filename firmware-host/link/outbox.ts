@@ -1,10 +1,12 @@
-// The durable outbox (SPEC §7): a result is stored, under a counter allocated in the same
-// transaction, before it is published; it is deleted only when the terminal's signed
-// acknowledgement for that counter arrives. SQLite in WAL mode with synchronous=FULL, so a
-// committed row and counter survive power loss.
-import Database from 'better-sqlite3';
-import { ensurePrivateFile } from '../../platform/private-files.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+// What the link keeps durably, in one SQLite database (outbox.sqlite): the result queue
+// (ResultOutbox, SPEC §7), the journal of open sessions (SessionJournal, SPEC §6.1) and the
+// command replay cache (ReplayCache, SPEC §8). `Outbox` opens the database once and composes
+// the three on that one handle, so a result's enqueue and its session's close are one
+// transaction.
+import { type OutboxDatabase, openOutboxDatabase } from './outbox-db.js';
+import { ReplayCache } from './replay-cache.js';
+import { ResultOutbox } from './result-outbox.js';
+import { type OpenSession, SessionJournal } from './session-journal.js';
 
 export interface OutboxRow {
   readonly counter: bigint;
@@ -35,7 +37,7 @@ export interface LinkOutbox extends ResultQueue {
   /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */
   openSession(sessionId: string, nonceHex: string, startedMs: number): void;
   /** Sessions that started and have no stored result: cut by a crash or power loss. */
-  openSessions(): { sessionId: string; nonce: string; startedMs: number }[];
+  openSessions(): OpenSession[];
   /** Records a command id; false when it was seen before (a replay). */
   rememberCommand(id: Uint8Array, nowMs: number, keepMs: number): boolean;
   /** Raises a terminal's highest admitted command sequence; false when `seq` is not above it. */
@@ -44,146 +46,60 @@ export interface LinkOutbox extends ResultQueue {
 }
 
 export class Outbox implements LinkOutbox {
-  private readonly db: Database.Database;
-  private readonly stmts;
+  private readonly db: OutboxDatabase;
+  readonly results: ResultOutbox;
+  readonly journal: SessionJournal;
+  readonly replay: ReplayCache;
 
   constructor(path: string) {
-    try {
-      ensurePrivateFile(path);
-      this.db = new Database(path);
-    } catch (e) {
-      throw new ReaderError(
-        ErrorCode.Store_Failed,
-        `cannot open outbox ${path}: ${(e as Error).message}`,
-        {},
-        {
-          cause: e,
-        },
-      );
-    }
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.defaultSafeIntegers(true);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS outbox (
-        counter INTEGER PRIMARY KEY, session_id TEXT NOT NULL, envelope BLOB NOT NULL, created_ms INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS seen_commands (id BLOB PRIMARY KEY, seen_ms INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS command_sequences (terminal TEXT PRIMARY KEY, seq INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS open_sessions (
-        session_id TEXT PRIMARY KEY, nonce TEXT NOT NULL, started_ms INTEGER NOT NULL);
-      INSERT OR IGNORE INTO meta (k, v) VALUES ('counter', 0), ('bd_seq', 0);
-    `);
-    this.stmts = {
-      getMeta: this.db.prepare<[string], { v: bigint }>('SELECT v FROM meta WHERE k = ?'),
-      setMeta: this.db.prepare('UPDATE meta SET v = ? WHERE k = ?'),
-      insert: this.db.prepare(
-        'INSERT INTO outbox (counter, session_id, envelope, created_ms) VALUES (?, ?, ?, ?)',
-      ),
-      del: this.db.prepare('DELETE FROM outbox WHERE counter = ?'),
-      after: this.db.prepare<[bigint, number], { counter: bigint; session_id: string; envelope: Buffer }>(
-        'SELECT counter, session_id, envelope FROM outbox WHERE counter > ? ORDER BY counter LIMIT ?',
-      ),
-      count: this.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM outbox'),
-      has: this.db.prepare<[bigint], { counter: bigint }>('SELECT counter FROM outbox WHERE counter = ?'),
-      seen: this.db.prepare('INSERT OR IGNORE INTO seen_commands (id, seen_ms) VALUES (?, ?)'),
-      prune: this.db.prepare('DELETE FROM seen_commands WHERE seen_ms < ?'),
-      raiseSeq: this.db.prepare(
-        `INSERT INTO command_sequences (terminal, seq) VALUES (?, ?)
-         ON CONFLICT (terminal) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > command_sequences.seq`,
-      ),
-      openSession: this.db.prepare(
-        'INSERT OR REPLACE INTO open_sessions (session_id, nonce, started_ms) VALUES (?, ?, ?)',
-      ),
-      closeSession: this.db.prepare('DELETE FROM open_sessions WHERE session_id = ?'),
-      openSessions: this.db.prepare<[], { session_id: string; nonce: string; started_ms: bigint }>(
-        'SELECT session_id, nonce, started_ms FROM open_sessions ORDER BY started_ms',
-      ),
-    };
-  }
-
-  private meta(k: string): bigint {
-    return this.stmts.getMeta.get(k)!.v;
+    this.db = openOutboxDatabase(path);
+    this.journal = new SessionJournal(this.db);
+    this.results = new ResultOutbox(this.db, this.journal);
+    this.replay = new ReplayCache(this.db);
   }
 
   get lastCounter(): bigint {
-    return this.meta('counter');
-  }
-
-  /** Increments and persists the birth/death sequence; call once per process start. */
-  nextBdSeq(): bigint {
-    return this.db.transaction(() => {
-      const v = this.meta('bd_seq') + 1n;
-      this.stmts.setMeta.run(v, 'bd_seq');
-      return v;
-    })();
-  }
-
-  /**
-   * Allocates the next counter and stores the envelope `build` makes for it, atomically:
-   * either both the counter and the row are durable, or neither is.
-   */
-  enqueue(sessionId: string, build: (counter: bigint) => Uint8Array, nowMs: number): OutboxRow {
-    return this.db.transaction(() => {
-      const counter = this.meta('counter') + 1n;
-      const envelope = build(counter);
-      this.stmts.setMeta.run(counter, 'counter');
-      this.stmts.insert.run(counter, sessionId, envelope, nowMs);
-      // The session's result is now durable: it is no longer an open (interruptible) session.
-      this.stmts.closeSession.run(sessionId);
-      return { counter, sessionId, envelope };
-    })();
-  }
-
-  /** Deletes acknowledged counters in one transaction; returns how many were present. */
-  ack(counters: readonly bigint[]): number {
-    return this.db.transaction(() => {
-      let n = 0;
-      for (const c of counters) n += this.stmts.del.run(c).changes;
-      return n;
-    })();
-  }
-
-  has(counter: bigint): boolean {
-    return this.stmts.has.get(counter) !== undefined;
-  }
-
-  /** Pending rows with a counter above `after`, oldest first. */
-  pendingAfter(after: bigint, limit: number): OutboxRow[] {
-    return this.stmts.after.all(after, limit).map((r) => ({
-      counter: r.counter,
-      sessionId: r.session_id,
-      envelope: new Uint8Array(r.envelope),
-    }));
+    return this.results.lastCounter;
   }
 
   get pendingCount(): number {
-    return Number(this.stmts.count.get()!.n);
+    return this.results.pendingCount;
   }
 
-  /** Records that a session started; its result's enqueue closes it (SPEC §6.1). */
+  nextBdSeq(): bigint {
+    return this.results.nextBdSeq();
+  }
+
+  enqueue(sessionId: string, build: (counter: bigint) => Uint8Array, nowMs: number): OutboxRow {
+    return this.results.enqueue(sessionId, build, nowMs);
+  }
+
+  ack(counters: readonly bigint[]): number {
+    return this.results.ack(counters);
+  }
+
+  has(counter: bigint): boolean {
+    return this.results.has(counter);
+  }
+
+  pendingAfter(after: bigint, limit: number): OutboxRow[] {
+    return this.results.pendingAfter(after, limit);
+  }
+
   openSession(sessionId: string, nonceHex: string, startedMs: number): void {
-    this.stmts.openSession.run(sessionId, nonceHex, startedMs);
+    this.journal.open(sessionId, nonceHex, startedMs);
   }
 
-  /** Sessions that started and have no stored result: cut by a crash or power loss. */
-  openSessions(): { sessionId: string; nonce: string; startedMs: number }[] {
-    return this.stmts.openSessions.all().map((r) => ({
-      sessionId: r.session_id,
-      nonce: r.nonce,
-      startedMs: Number(r.started_ms),
-    }));
+  openSessions(): OpenSession[] {
+    return this.journal.openSessions();
   }
 
-  /** Records a command id; false when it was seen before (a replay). */
   rememberCommand(id: Uint8Array, nowMs: number, keepMs: number): boolean {
-    this.stmts.prune.run(nowMs - keepMs);
-    return this.stmts.seen.run(id, nowMs).changes === 1;
+    return this.replay.rememberCommand(id, nowMs, keepMs);
   }
 
-  /** Raises a terminal's highest admitted command sequence; false when `seq` is not above it. */
   admitSequence(terminal: string, seq: bigint): boolean {
-    return this.stmts.raiseSeq.run(terminal, seq).changes === 1;
+    return this.replay.admitSequence(terminal, seq);
   }
 
   close(): void {
