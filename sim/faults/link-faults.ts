@@ -54,24 +54,3 @@ export function counterResetOnOpen(inner: LinkOutbox): LinkOutbox {
     close: () => inner.close(),
   };
 }
-
-export interface LinkSeams {
-  readonly connect: MqttClientFactory;
-  readonly sealer: EnvelopeSealer;
-  readonly outbox: LinkOutbox;
-}
-
-export interface LinkFaults {
-  readonly noWill?: boolean;
-  readonly unsignedResults?: boolean;
-  readonly counterResetOnRestart?: boolean;
-}
-
-/** The seams with each fault that is switched on applied. */
-export function withLinkFaults(faults: LinkFaults, seams: LinkSeams): LinkSeams {
-  return {
-    connect: faults.noWill ? willless(seams.connect) : seams.connect,
-    sealer: faults.unsignedResults ? unsignedResults(seams.sealer) : seams.sealer,
-    outbox: faults.counterResetOnRestart ? counterResetOnOpen(seams.outbox) : seams.outbox,
-  };
-}
