@@ -72,6 +72,7 @@ export const terminalTarget: FuzzTarget = {
   name: 'terminal',
   covers: [
     'tools/terminal/terminal.ts',
+    'tools/terminal/result-intake.ts',
     'tools/terminal/result-json.ts',
     'tools/terminal/terminal-store.ts',
     'platform/link/signed-endpoint.ts',

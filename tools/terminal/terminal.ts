@@ -1,10 +1,11 @@
-// The reference clinic terminal (SPEC §9): verifies every device message against trusted
-// device keys before parsing it, accepts each result exactly once, writes it for the
-// receipt computer, and acknowledges it with a signed ResultAck. Also issues signed commands.
-import { createHash, randomBytes } from 'node:crypto';
+// The reference clinic terminal (SPEC §9): every device message goes through the signed
+// endpoint (verified against the trusted device keys, authorised for the device its topic
+// names, then decoded); results go to the intake, which accepts each exactly once, writes it
+// for the receipt computer and has it acknowledged with a signed ResultAck. Also issues signed
+// commands and hears their responses.
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import type { TrustedKey } from '../../platform/keys/keystore.js';
@@ -18,7 +19,7 @@ import {
   SignedEndpoint,
 } from '../../platform/link/signed-endpoint.js';
 import type { Logger } from '../../platform/log.js';
-import { ensurePrivateDir, writePrivateFileAtomic } from '../../platform/private-files.js';
+import { ensurePrivateDir } from '../../platform/private-files.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
@@ -33,23 +34,12 @@ import {
   QOS,
   terminalStateTopic,
 } from '../../protocol/link/topics.js';
-import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
-import { type ResultRecord, toRecord } from './result-json.js';
+import { toLong, u64 } from '../../protocol/link/u64.js';
+import { MAX_STORED_COUNTER, ResultIntake } from './result-intake.js';
 import { TerminalStore } from './terminal-store.js';
 
 const v1 = fareader.v1;
 const T = v1.PayloadType;
-
-/** The largest counter (or bd_seq) SQLite stores as an integer, and the ECMAScript Date range in ms. */
-const MAX_STORED_COUNTER = (1n << 63n) - 1n;
-const MAX_DATE_MS = 8.64e15;
-
-/** Why a verified result cannot be represented as a record (SPEC 9.5), if it cannot. */
-function unrepresentable(r: fareader.v1.VerificationResult): string | undefined {
-  if (u64(r.counter) > MAX_STORED_COUNTER) return 'counter-out-of-range';
-  if (u64ms(r.startedAtMs) > MAX_DATE_MS || u64ms(r.finishedAtMs) > MAX_DATE_MS) return 'time-out-of-range';
-  return undefined;
-}
 
 export interface TerminalOptions {
   readonly terminalId: string;
@@ -83,18 +73,9 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly now: () => number;
   private readonly ed: Ed25519;
   private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
-  accepted = 0;
-  duplicates = 0;
+  private readonly intake: ResultIntake;
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
   acknowledging = true;
-  /** Results verified in this turn of the event loop, committed together before their acks. */
-  private batch: {
-    record: ResultRecord;
-    result: fareader.v1.VerificationResult;
-    sha256: string;
-    nonceHex: string;
-  }[] = [];
-  private readonly batchKeys = new Map<string, string>();
   private summaryTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: TerminalOptions) {
@@ -104,6 +85,15 @@ export class ReferenceTerminal extends EventEmitter {
     ensurePrivateDir(opts.dataDir);
     ensurePrivateDir(opts.outDir);
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
+    this.intake = new ResultIntake({
+      store: this.store,
+      outDir: opts.outDir,
+      now: this.now,
+      reject: (kind, reason, detail, topic) => this.reject(kind, reason, detail, topic),
+      ack: (deviceId, counter, sessionId, duplicate) => this.ack(deviceId, counter, sessionId, duplicate),
+      accepted: (record, result) => this.emit('result', record, result),
+      duplicate: (deviceId, counter) => this.emit('duplicate', { deviceId, counter }),
+    });
     const all = opts.role === 'sender' ? [this.responseRoute()] : this.routes();
     this.endpoint = new SignedEndpoint({
       routes: all,
@@ -115,6 +105,24 @@ export class ReferenceTerminal extends EventEmitter {
     });
   }
 
+  /** Results accepted since start, and redeliveries acknowledged again. */
+  get accepted(): number {
+    return this.intake.accepted;
+  }
+
+  get duplicates(): number {
+    return this.intake.duplicates;
+  }
+
+  quarantinedCount(): number {
+    return this.intake.quarantinedCount();
+  }
+
+  /** Writes the file of every accepted result whose file is missing; returns how many. */
+  exportMissing(): number {
+    return this.intake.exportMissing();
+  }
+
   /** Rejections by reason. */
   get stats(): RejectionStats {
     return this.endpoint.stats;
@@ -124,7 +132,7 @@ export class ReferenceTerminal extends EventEmitter {
   private routes(): AnyRoute[] {
     return [
       this.deviceRoute('result', T.PAYLOAD_TYPE_VERIFICATION_RESULT, v1.VerificationResult, (d) =>
-        this.onResult(d),
+        this.intake.handle(d),
       ),
       {
         ...this.deviceRoute('state', T.PAYLOAD_TYPE_DEVICE_STATE, v1.DeviceState, (d) =>
@@ -234,127 +242,6 @@ export class ReferenceTerminal extends EventEmitter {
         resolve();
       });
     });
-  }
-
-  private onResult(d: Delivery<fareader.v1.VerificationResult>): void {
-    const { message: result, topic, bytes } = d;
-    const env = { ...d.envelope, deviceId: parseTopic(topic)!.id };
-    if (result.deviceId !== env.deviceId) {
-      return this.reject('result', 'Mqtt_WrongDevice', `result names "${result.deviceId}"`, topic);
-    }
-    const counter = u64(result.counter);
-    if (counter === 0n) return this.reject('result', 'Mqtt_Malformed', 'counter 0 is never allocated', topic);
-    const sha = createHash('sha256').update(env.payload).digest('hex');
-    const problem = unrepresentable(result);
-    if (problem) return this.quarantine(env.deviceId, counter, result, sha, problem, bytes, topic);
-    const inBatch = this.batchKeys.get(`${env.deviceId}/${counter}`);
-    if (inBatch !== undefined) {
-      if (inBatch === sha)
-        this.duplicates++; // acknowledged when its batch commits
-      else this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} carried two results`, topic);
-      return;
-    }
-    const seen = this.store.classify(env.deviceId, counter, sha);
-    if (seen === 'duplicate') {
-      // A redelivery (our ack was lost, or the device restarted): acknowledge again, once stored.
-      this.duplicates++;
-      this.emit('duplicate', { deviceId: env.deviceId, counter });
-      return this.ack(env.deviceId, counter, result.sessionId, true);
-    }
-    if (seen === 'counter-reused') {
-      return this.reject(
-        'result',
-        'Mqtt_CounterRegressed',
-        `counter ${counter} already carried another result`,
-        topic,
-      );
-    }
-    const nonce = toHex(result.terminalNonce);
-    if (nonce) {
-      const check = this.store.checkNonce(nonce, env.deviceId);
-      if (check !== 'ok') return this.reject('result', 'Mqtt_NonceMismatch', `nonce ${check}`, topic);
-    }
-    const record = toRecord(result, env.keyId, bytes, this.now());
-    this.batch.push({ record, result, sha256: sha, nonceHex: nonce });
-    this.batchKeys.set(`${env.deviceId}/${counter}`, sha);
-    if (this.batch.length === 1) setImmediate(() => this.commitBatch());
-  }
-
-  /**
-   * A genuine, signed result that no record can hold (SPEC 9.5): kept as received, durably,
-   * then acknowledged, so the device stops sending it; reported, and never exported as a check.
-   */
-  private quarantine(
-    deviceId: string,
-    counter: bigint,
-    result: fareader.v1.VerificationResult,
-    sha256: string,
-    reason: string,
-    envelope: Uint8Array,
-    topic: string,
-  ): void {
-    const seen = this.store.quarantine({ deviceId, counter, sha256, reason, envelope }, this.now());
-    if (seen === 'counter-reused')
-      return this.reject('result', 'Mqtt_CounterRegressed', `counter ${counter} carried two results`, topic);
-    if (seen === 'new')
-      this.reject('result', `quarantined:${reason}`, `counter ${counter} kept as received`, topic);
-    else this.duplicates++;
-    this.ack(deviceId, counter, result.sessionId, seen === 'duplicate');
-  }
-
-  quarantinedCount(): number {
-    return this.store.quarantinedCount();
-  }
-
-  /**
-   * The database is the durable record (one fsync per batch); the acks follow its commit.
-   * The JSON files are an export of it: written after the commit, and any a crash lost are
-   * written again at start (exportMissing), under the same name, so each appears once.
-   */
-  private commitBatch(): void {
-    const batch = this.batch;
-    this.batch = [];
-    this.batchKeys.clear();
-    this.store.acceptAll(
-      batch.map((b) => ({
-        deviceId: b.record.deviceId,
-        counter: BigInt(b.record.counter),
-        sha256: b.sha256,
-        nonceHex: b.nonceHex,
-        record: JSON.stringify(b.record),
-      })),
-      this.now(),
-    );
-    for (const b of batch) this.writeRecord(b.record);
-    for (const b of batch) {
-      this.accepted++;
-      this.emit('result', b.record, b.result);
-      this.ack(b.record.deviceId, BigInt(b.record.counter), b.result.sessionId, false);
-    }
-  }
-
-  private recordPath(rec: ResultRecord): string {
-    return join(this.opts.outDir, rec.deviceId, `${rec.counter.padStart(20, '0')}.json`);
-  }
-
-  /** Written to a temporary name, then renamed: a reader never sees half a file. */
-  private writeRecord(rec: ResultRecord): void {
-    const name = this.recordPath(rec);
-    ensurePrivateDir(dirname(name));
-    writePrivateFileAtomic(name, `${JSON.stringify(rec, null, 2)}\n`);
-  }
-
-  /** Writes the file of every accepted result whose file is missing; returns how many. */
-  exportMissing(): number {
-    let n = 0;
-    for (const json of this.store.records()) {
-      const rec = JSON.parse(json) as ResultRecord;
-      if (!existsSync(this.recordPath(rec))) {
-        this.writeRecord(rec);
-        n++;
-      }
-    }
-    return n;
   }
 
   private ack(deviceId: string, counter: bigint, sessionId: string, duplicate: boolean): void {
