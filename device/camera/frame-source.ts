@@ -23,7 +23,9 @@ export type CameraInput =
       readonly fps?: number;
     }
   | { readonly kind: 'file'; readonly path: string; readonly loop?: boolean; readonly realtime?: boolean }
-  | { readonly kind: 'images'; readonly pattern: string; readonly fps?: number; readonly loop?: boolean };
+  | { readonly kind: 'images'; readonly pattern: string; readonly fps?: number; readonly loop?: boolean }
+  /** A live stream of JPEG frames (an IP camera's MJPEG, a pipe): decoded as they arrive. */
+  | { readonly kind: 'mjpeg'; readonly path: string };
 
 export interface FrameSourceOptions {
   readonly input: CameraInput;
@@ -59,7 +61,15 @@ export function ffmpegArgs(o: FrameSourceOptions): string[] {
         ]
       : i.kind === 'file'
         ? [...(i.realtime ? ['-re'] : []), ...(i.loop ? ['-stream_loop', '-1'] : []), '-i', i.path]
-        : [...(i.loop ? ['-stream_loop', '-1'] : []), '-framerate', String(i.fps ?? 10), '-i', i.pattern];
+        : i.kind === 'mjpeg'
+          ? // No probing and one decoder thread: each frame comes out as soon as the next begins.
+            ['-f', 'mjpeg', '-probesize', '32', '-analyzeduration', '0', '-fflags', 'nobuffer'].concat([
+              '-threads',
+              '1',
+              '-i',
+              i.path,
+            ])
+          : [...(i.loop ? ['-stream_loop', '-1'] : []), '-framerate', String(i.fps ?? 10), '-i', i.pattern];
   const rotate = { 0: [], 90: ['transpose=1'], 180: ['hflip', 'vflip'], 270: ['transpose=2'] }[o.rotate ?? 0];
   const vf = [...rotate, `scale=${o.width}:${o.height}`].join(',');
   return [
@@ -70,6 +80,8 @@ export function ffmpegArgs(o: FrameSourceOptions): string[] {
     ...input,
     '-vf',
     vf,
+    // A live stream's frames pass as they come, none duplicated or dropped to a rate.
+    ...(i.kind === 'mjpeg' ? ['-fps_mode', 'passthrough'] : []),
     '-f',
     'rawvideo',
     '-pix_fmt',

@@ -7,6 +7,9 @@ import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { FaceMatcher } from './face-matcher.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
+import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
+import { CHALLENGE_ACTIONS, drawPlan } from './liveness-challenge.js';
+import type { EyeStateModel } from './liveness-models.js';
 import { assessQuality, type QualityIssue } from './quality.js';
 
 export interface FaceVerifyConfig {
@@ -16,7 +19,8 @@ export interface FaceVerifyConfig {
   readonly attemptTimeoutMs: number;
   /** Frames a liveness decision is taken over. */
   readonly livenessFrames: number;
-  readonly challenge: Challenge;
+  /** `random`: a challenge of several steps drawn per attempt (liveness-challenge.ts). */
+  readonly challenge: Challenge | 'random';
   /** Bench use only: the appliance always checks liveness. */
   readonly liveness: 'required' | 'off';
 }
@@ -51,12 +55,30 @@ export interface FrameFeed {
   nextFrame(timeoutMs: number): Promise<Frame>;
 }
 
+export interface FaceVerifyHooks {
+  onGuidance?: (issue: QualityIssue) => void;
+  /** The random challenge's prompts, for the kiosk to show when they are due. */
+  onPrompt?: (p: ChallengePrompt) => void;
+  signal?: AbortSignal;
+  /** [0, 1): the challenge's randomness; crypto unless a test seeds it. */
+  random?: () => number;
+  /** The eye-state model: with it, blinks are among the challenge's steps. */
+  eyes?: EyeStateModel;
+}
+
+/** Uniform [0, 1) from the platform's CSPRNG: a challenge nobody can predict. */
+export function cryptoRandom(): number {
+  const v = new Uint32Array(1);
+  crypto.getRandomValues(v);
+  return v[0]! / 2 ** 32;
+}
+
 export async function verifyFace(
   matcher: FaceMatcher,
   reference: RgbImage,
   camera: FrameFeed,
   cfg: FaceVerifyConfig = DEFAULT_FACE_VERIFY,
-  hooks: { onGuidance?: (issue: QualityIssue) => void; signal?: AbortSignal } = {},
+  hooks: FaceVerifyHooks = {},
 ): Promise<FaceEvidence> {
   const t0 = performance.now();
   const [ref] = await matcher.detect(reference, 'reference');
@@ -79,6 +101,71 @@ export async function verifyFace(
     let framesThisAttempt = 0;
     const landmarks: FaceFoundLandmarks[] = [];
     let scores: number[] = [];
+    if (cfg.liveness === 'required' && cfg.challenge === 'random') {
+      // The frames of the challenge are the frames matched: the face that turned is the one compared.
+      const tc = performance.now();
+      const plan = drawPlan(hooks.random ?? cryptoRandom, {
+        actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
+      });
+      let guided = false;
+      const r = await runLivenessAttempt({
+        detect: (img) => matcher.detect(img, 'live'),
+        camera,
+        plan,
+        timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
+        eyes: hooks.eyes,
+        onPrompt: hooks.onPrompt,
+        signal: hooks.signal,
+        onFace: (img, face) => {
+          const q = assessQuality(img, [face]);
+          if (!q.ok) {
+            if (!guided) hooks.onGuidance?.(q.issues[0]!);
+            guided = true;
+            return;
+          }
+          scores.push(matcher.similarity(ref.descriptor, face.descriptor));
+        },
+      });
+      capture += performance.now() - tc;
+      if (hooks.signal?.aborted)
+        return {
+          ...base,
+          outcome: 'cancelled',
+          score: best,
+          attempts: attempt,
+          liveness: last,
+          timingsMs: { reference: tRef, capture, match },
+        };
+      last = {
+        passed: r.passed,
+        challenge: r.challenge,
+        score: r.passed ? 1 : r.outcome.steps.filter((x) => x.verdict === 'seen').length / plan.steps.length,
+        threshold: 1,
+        frames: r.frames,
+        checksPassed: r.checksPassed,
+        reason: r.passed ? undefined : r.reason,
+      };
+      if (r.frames === 0) {
+        if (attempt === cfg.attempts) break;
+        continue;
+      }
+      scores = scores.sort((a, b) => a - b);
+      const score = scores.length ? scores[Math.floor(scores.length / 2)]! : 0;
+      best = Math.max(best, score);
+      const timingsMs = { reference: tRef, capture, match };
+      if (score >= matcher.threshold && r.passed)
+        return { ...base, outcome: 'verified', score, attempts: attempt, liveness: last, timingsMs };
+      if (attempt === cfg.attempts)
+        return {
+          ...base,
+          outcome: score >= matcher.threshold ? 'liveness-failed' : 'not-matched',
+          score: best,
+          attempts: attempt,
+          liveness: last,
+          timingsMs,
+        };
+      continue;
+    }
     while (landmarks.length < (cfg.liveness === 'off' ? 1 : cfg.livenessFrames)) {
       if (hooks.signal?.aborted)
         return {
@@ -125,7 +212,7 @@ export async function verifyFace(
     const score = scores[Math.floor(scores.length / 2)]!;
     best = Math.max(best, score);
     last =
-      cfg.liveness === 'off'
+      cfg.liveness === 'off' || cfg.challenge === 'random'
         ? undefined
         : assessLiveness(cfg.challenge, landmarks, { minFrames: cfg.livenessFrames });
     const timingsMs = { reference: tRef, capture, match };

@@ -9,12 +9,14 @@ export type Challenge = 'blink' | 'turn-left' | 'turn-right';
 
 export interface LivenessResult {
   readonly passed: boolean;
-  readonly challenge: Challenge;
+  /** The challenge prompted: one action, or the random plan's steps ("turn-left,blink"). */
+  readonly challenge: string;
   readonly score: number;
   readonly threshold: number;
   readonly frames: number;
   readonly checksPassed: string[];
-  readonly reason?: 'too-few-frames' | 'static' | 'rigid' | 'challenge-not-seen';
+  /** Why it failed: the fixed challenge's reasons, or the random challenge's (step and verdict). */
+  readonly reason?: string;
 }
 
 const dist = (a: Point, b: Point): number => Math.hypot(a[0] - b[0], a[1] - b[1]);

@@ -17,6 +17,7 @@ import {
 } from '../face/evaluate.js';
 import { detPlot } from '../face/evaluate-plot.js';
 import { evalText } from './face-eval-text.js';
+import { faceLivenessEval } from './face-liveness.js';
 
 /** The matchers `--matcher` names: the appliance's table (firmware-host/vision/matchers.ts). */
 const MATCHERS = MATCHER_FACTORIES;
@@ -24,6 +25,7 @@ const MATCHERS = MATCHER_FACTORIES;
 const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--images DIR] [options]
        readerctl face report --from REPORT.json [--plot FILE.svg|png]
        readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
+       readerctl face liveness-eval [--subjects N] [--json] ...   (see its --help)
 
   eval     measures the 1:1 face check on a labelled face set and chooses its threshold.
            Every image is embedded once per side, in memory only (descriptors never reach
@@ -106,6 +108,7 @@ async function cameraImage(camera: string): Promise<RgbImage> {
 
 export async function face(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
+  if (action === 'liveness-eval') return faceLivenessEval(rest);
   const { values } = parseCli(rest, {
     pairs: { type: 'string' },
     images: { type: 'string' },

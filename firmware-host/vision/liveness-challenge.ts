@@ -1,0 +1,287 @@
+// The active challenge, unpredictable per attempt: a few steps drawn at random (turn the head
+// left, right, up or down and back, blink, blink twice), each prompted at a random moment. A live
+// person answers each prompt after a human delay; a photo cannot, and a replayed recording of an
+// earlier session answers some other challenge at some other time. Pure functions over the
+// per-frame measurements; the verifier draws the plan, shows the prompts and feeds the frames.
+type Point = readonly [number, number];
+type Landmarks = readonly Point[];
+
+export type ChallengeAction = 'blink' | 'blink-twice' | 'turn-left' | 'turn-right' | 'look-up' | 'look-down';
+export const CHALLENGE_ACTIONS: readonly ChallengeAction[] = [
+  'blink',
+  'blink-twice',
+  'turn-left',
+  'turn-right',
+  'look-up',
+  'look-down',
+];
+
+const isTurn = (a: ChallengeAction): boolean => a !== 'blink' && a !== 'blink-twice';
+
+export interface ChallengeStep {
+  readonly action: ChallengeAction;
+  /** When the prompt appears, ms after the attempt's first usable frame. */
+  readonly promptMs: number;
+  /** Turns: when "look at the camera" appears again. */
+  readonly backMs?: number;
+}
+
+export interface ChallengePlan {
+  readonly steps: readonly ChallengeStep[];
+  /** No frame after this is needed, ms after the first usable frame. */
+  readonly endMs: number;
+}
+
+export interface ChallengeTiming {
+  /** Before the first prompt: the baseline (head straight, eyes open). */
+  readonly baselineMs: number;
+  /** Random wait before each prompt, ms. */
+  readonly gapMs: readonly [number, number];
+  /** A response must begin this long after its prompt, at the earliest and latest. */
+  readonly onsetMs: readonly [number, number];
+  /** Turns are held until "look at the camera", shown this long after the prompt. */
+  readonly holdMs: readonly [number, number];
+}
+
+/** Measured on the emulator through the camera path (README "Liveness"). */
+export const DEFAULT_TIMING: ChallengeTiming = {
+  baselineMs: 600,
+  gapMs: [400, 3600],
+  onsetMs: [250, 1800],
+  holdMs: [2000, 3200],
+};
+
+export interface PlanOptions {
+  readonly steps?: number;
+  readonly actions?: readonly ChallengeAction[];
+  /** At least this many steps are turns (a paper mask with real eyes blinks). */
+  readonly minTurns?: number;
+  readonly timing?: ChallengeTiming;
+}
+
+/** A random plan; `random` returns [0, 1): crypto in the appliance, seeded in tests. */
+export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePlan {
+  const timing = o.timing ?? DEFAULT_TIMING;
+  const actions = o.actions ?? ['turn-left', 'turn-right', 'look-up', 'look-down'];
+  const n = o.steps ?? 3;
+  const turns = actions.filter(isTurn);
+  const minTurns = Math.min(n, o.minTurns ?? 1);
+  const between = (r: readonly [number, number]): number => r[0] + random() * (r[1] - r[0]);
+  const kinds: ChallengeAction[] = [];
+  for (let i = 0; i < n; i++) {
+    const needTurn = turns.length > 0 && n - i <= minTurns - kinds.filter(isTurn).length;
+    const pool = (needTurn ? turns : actions).filter((a) => a !== kinds[i - 1]);
+    kinds.push(pool[Math.floor(random() * pool.length)]!);
+  }
+  let t = timing.baselineMs;
+  const steps: ChallengeStep[] = [];
+  for (const action of kinds) {
+    const promptMs = t + between(timing.gapMs);
+    if (isTurn(action)) {
+      const backMs = promptMs + between(timing.holdMs);
+      steps.push({ action, promptMs, backMs });
+      t = backMs + timing.onsetMs[1] + 400;
+    } else {
+      steps.push({ action, promptMs });
+      t = promptMs + timing.onsetMs[1] + (action === 'blink-twice' ? 1200 : 600);
+    }
+  }
+  return { steps, endMs: t };
+}
+
+/** One frame's measurements: landmarks, and the eye-state model's closed probabilities. */
+export interface LiveFrame {
+  /** ms after the attempt's first usable frame. */
+  readonly t: number;
+  readonly landmarks: Landmarks;
+  readonly eyesClosed?: readonly [number, number];
+  readonly passive?: number;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+};
+
+function eyeCentre(l: Landmarks, i: number): [number, number] {
+  return [
+    mean([0, 1, 2, 3, 4, 5].map((k) => l[i + k]![0])),
+    mean([0, 1, 2, 3, 4, 5].map((k) => l[i + k]![1])),
+  ];
+}
+
+/**
+ * Head pose from parallax: where the nose tip sits relative to the eyes, in eye distances,
+ * along and across the eye line. A head turning moves the nose over the cheeks; a photo or a
+ * flat mask turned as a whole keeps it where it was.
+ */
+export function poseOf(l: Landmarks): { yaw: number; pitch: number } {
+  const a = eyeCentre(l, 36);
+  const b = eyeCentre(l, 42);
+  const d = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+  const ux = (b[0] - a[0]) / d;
+  const uy = (b[1] - a[1]) / d;
+  const nx = l[30]![0] - (a[0] + b[0]) / 2;
+  const ny = l[30]![1] - (a[1] + b[1]) / 2;
+  return { yaw: (nx * ux + ny * uy) / d, pitch: (-nx * uy + ny * ux) / d };
+}
+
+export interface ChallengeThresholds {
+  /** Yaw change (eye distances) that counts as a turn. */
+  readonly yaw: number;
+  /** Pitch change that counts as looking up or down. */
+  readonly pitch: number;
+  /** Eye closure (mean closed probability) above the baseline that counts as a blink. */
+  readonly closure: number;
+  /** Back at the camera: within this share of the turn threshold of the baseline. */
+  readonly back: number;
+}
+
+export const DEFAULT_THRESHOLDS: ChallengeThresholds = { yaw: 0.11, pitch: 0.065, closure: 0.4, back: 0.55 };
+
+export type StepVerdict = 'seen' | 'not-seen' | 'too-early' | 'not-held' | 'not-back' | 'wrong-direction';
+
+export interface ChallengeOutcome {
+  readonly passed: boolean;
+  /** The first step that failed and why, or undefined. */
+  readonly failedStep?: number;
+  readonly reason?: StepVerdict | 'unprompted-turn' | 'no-baseline';
+  /** Per step: what was asked, and when the response began (ms after its prompt). */
+  readonly steps: readonly { action: ChallengeAction; verdict: StepVerdict; onsetMs?: number }[];
+}
+
+interface Signals {
+  readonly t: number;
+  readonly yaw: number;
+  readonly pitch: number;
+  readonly eyes?: readonly [number, number];
+  closure?: number;
+}
+
+function signals(frames: readonly LiveFrame[]): Signals[] {
+  return frames.map((f) => ({ t: f.t, ...poseOf(f.landmarks), eyes: f.eyesClosed }));
+}
+
+/** Offset of a turn along its axis (positive = the asked direction). */
+function along(s: Signals, base: Signals, a: ChallengeAction): number {
+  switch (a) {
+    case 'turn-left':
+      return base.yaw - s.yaw;
+    case 'turn-right':
+      return s.yaw - base.yaw;
+    case 'look-up':
+      return base.pitch - s.pitch;
+    default:
+      return s.pitch - base.pitch;
+  }
+}
+
+/** Blink events: runs of frames whose closure rises `th` above the baseline, their start times. */
+function blinkOnsets(sig: readonly Signals[], baseClosure: number, th: number): number[] {
+  const out: number[] = [];
+  let inBlink = false;
+  for (const s of sig) {
+    const c = s.closure;
+    if (c === undefined) continue;
+    if (!inBlink && c - baseClosure >= th) {
+      out.push(s.t);
+      inBlink = true;
+    } else if (inBlink && c - baseClosure < th / 2) inBlink = false;
+  }
+  return out;
+}
+
+/**
+ * Judges the frames seen so far against the plan. `final` false: undefined while the outcome
+ * is still open, an outcome as soon as a step has certainly failed (the attempt can stop).
+ */
+export function judgeChallenge(
+  plan: ChallengePlan,
+  frames: readonly LiveFrame[],
+  o: { timing?: ChallengeTiming; thresholds?: ChallengeThresholds; final?: boolean; nowMs?: number } = {},
+): ChallengeOutcome | undefined {
+  const timing = o.timing ?? DEFAULT_TIMING;
+  const th = o.thresholds ?? DEFAULT_THRESHOLDS;
+  const now = o.nowMs ?? frames.at(-1)?.t ?? 0;
+  const final = o.final ?? true;
+  const sig = signals(frames);
+  const first = plan.steps[0]!.promptMs;
+  const baseFrames = sig.filter((s) => s.t < first + timing.onsetMs[0]);
+  if (baseFrames.length < 2)
+    return final || now > first ? { passed: false, reason: 'no-baseline', steps: [] } : undefined;
+  const base: Signals = {
+    t: 0,
+    yaw: median(baseFrames.map((s) => s.yaw)),
+    pitch: median(baseFrames.map((s) => s.pitch)),
+  };
+  // Eye closure: the larger rise of either eye over its own baseline (the eye model reads some
+  // open eyes as closed; the other eye then still shows the blink).
+  const eyeBase = [0, 1].map((k) =>
+    median(baseFrames.map((s) => s.eyes?.[k]).filter((c): c is number => c !== undefined)),
+  );
+  for (const s of sig) if (s.eyes) s.closure = Math.max(s.eyes[0] - eyeBase[0]!, s.eyes[1] - eyeBase[1]!);
+  const blinks = blinkOnsets(sig, 0, th.closure);
+  const amount = (s: Signals, a: ChallengeAction): number =>
+    along(s, base, a) / (a === 'turn-left' || a === 'turn-right' ? th.yaw : th.pitch);
+  const offAxis = (s: Signals): number =>
+    Math.max(Math.abs(s.yaw - base.yaw) / th.yaw, Math.abs(s.pitch - base.pitch) / th.pitch);
+
+  const steps: { action: ChallengeAction; verdict: StepVerdict; onsetMs?: number }[] = [];
+  // A head that turns when nobody asked is a recording of some other challenge: a turn may
+  // only happen from a turn prompt's earliest onset to the latest return after "look back".
+  const asked = plan.steps
+    .filter((st) => isTurn(st.action))
+    .map((st) => [st.promptMs + timing.onsetMs[0], st.backMs! + timing.onsetMs[1]] as const);
+  const stray = sig.find((s) => offAxis(s) >= 1 && !asked.some(([a, b]) => s.t >= a && s.t <= b));
+  if (stray) return { passed: false, reason: 'unprompted-turn', steps };
+  for (const [i, st] of plan.steps.entries()) {
+    const lo = st.promptMs + timing.onsetMs[0];
+    const hi = st.promptMs + timing.onsetMs[1];
+    const fail = (verdict: StepVerdict, onsetMs?: number): ChallengeOutcome => {
+      steps.push({ action: st.action, verdict, onsetMs });
+      return { passed: false, failedStep: i + 1, reason: verdict, steps };
+    };
+    if (!isTurn(st.action)) {
+      const need = st.action === 'blink-twice' ? 2 : 1;
+      // A blink just after the prompt is too quick to answer it, but people blink anyway:
+      // it does not count, and does not fail the step either.
+      const inWindow = blinks.filter((b) => b >= lo && b <= hi + (need - 1) * 900);
+      if (inWindow.length >= need) {
+        steps.push({ action: st.action, verdict: 'seen', onsetMs: inWindow[0]! - st.promptMs });
+        continue;
+      }
+      if (now <= hi + (need - 1) * 900 + 100 && !final) return undefined;
+      return fail('not-seen');
+    }
+    const back = st.backMs!;
+    const during = sig.filter((s) => s.t >= st.promptMs && s.t <= hi);
+    const onset = during.find((s) => amount(s, st.action) >= 1);
+    const wrong = during.find((s) => offAxis(s) >= 1 && amount(s, st.action) < 0.5);
+    if (wrong && (!onset || wrong.t < onset.t)) return fail('wrong-direction', wrong.t - st.promptMs);
+    if (!onset) {
+      if (now <= hi && !final) return undefined;
+      return fail('not-seen');
+    }
+    if (onset.t < lo) return fail('too-early', onset.t - st.promptMs);
+    // Held until "look at the camera", then back within the response window.
+    const held = sig.filter((s) => s.t > onset.t && s.t < back + timing.onsetMs[0]);
+    if (held.some((s) => amount(s, st.action) < 0.5)) return fail('not-held', onset.t - st.promptMs);
+    if (now < back + timing.onsetMs[0] && !final) return undefined;
+    const ret = sig.find(
+      (s) => s.t >= back + timing.onsetMs[0] && s.t <= back + timing.onsetMs[1] && offAxis(s) <= th.back,
+    );
+    if (!ret) {
+      if (now <= back + timing.onsetMs[1] && !final) return undefined;
+      return fail('not-back', onset.t - st.promptMs);
+    }
+    steps.push({ action: st.action, verdict: 'seen', onsetMs: onset.t - st.promptMs });
+  }
+  if (!final && now < plan.endMs) return undefined;
+  return { passed: true, steps };
+}
+
+/** The plan as the evidence names it: "turn-left,blink,look-up". */
+export function planName(plan: ChallengePlan): string {
+  return plan.steps.map((s) => s.action).join(',');
+}

@@ -1,0 +1,130 @@
+// The face camera, emulated: what stands in front of it (a live subject or an attack
+// instrument) is rendered, JPEG-encoded as a UVC camera sends MJPEG, and decoded by the
+// appliance's own ffmpeg path (device/camera/frame-source.ts, input `mjpeg`). Time is the
+// camera's: frame k is the picture at k / fps seconds, and every frame reaches the reader in
+// order, so a seeded run is the same run every time, however fast the machine is.
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn as nodeSpawn } from 'node:child_process';
+import sharp from 'sharp';
+import { FfmpegFrameSource, type Frame } from '../../device/camera/frame-source.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { Presentation, Prompt } from './live-subject.js';
+
+export interface EmulatedFaceCameraOptions {
+  readonly width: number;
+  readonly height: number;
+  /** Frames per second of camera time (what the reader processes, not the sensor's rate). */
+  readonly fps: number;
+  readonly jpegQuality?: number;
+}
+
+/**
+ * The sensor runs REPEAT times faster than the reader takes frames, and between two frames the
+ * reader takes, the picture stands still: each rendered picture is sent REPEAT times and the
+ * reader gets the first copy. ffmpeg's MJPEG input holds three frames back, so this way the
+ * picture the reader gets is the newest one rendered, as on a camera read at its own rate,
+ * and nothing is rendered before it is due (a person reacts to the prompt they saw).
+ */
+const REPEAT = 4;
+
+export class EmulatedFaceCamera {
+  private readonly source: FfmpegFrameSource;
+  private stdin?: NodeJS.WritableStream;
+  private readonly queue: Frame[] = [];
+  private written = 0;
+  private read = 0;
+  private wake?: () => void;
+  private failure?: Error;
+
+  constructor(
+    private presentation: Presentation,
+    private readonly o: EmulatedFaceCameraOptions,
+  ) {
+    this.source = new FfmpegFrameSource({
+      input: { kind: 'mjpeg', path: 'pipe:0' },
+      width: o.width,
+      height: o.height,
+      spawn: (cmd, args): ChildProcessWithoutNullStreams => {
+        const p = nodeSpawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+        p.stdin.on('error', () => {}); // ffmpeg gone: reported by the source's close
+        this.stdin = p.stdin;
+        return p;
+      },
+    });
+    this.source.on('frame', (f) => {
+      this.queue.push(f);
+      this.wake?.();
+    });
+    this.source.on('error', (e) => {
+      this.failure = e;
+      this.wake?.();
+    });
+    this.source.start();
+  }
+
+  /** Camera time of frame k, ms. */
+  timeOf(k: number): number {
+    return (k * 1000) / this.o.fps;
+  }
+
+  /** What stands in front of the camera from now on. */
+  show(p: Presentation): void {
+    this.presentation = p;
+  }
+
+  /**
+   * The kiosk's prompt, seen by whoever stands there now: at the camera's present, which is
+   * ahead of the frame the reader has just looked at by the frames still in the pipeline.
+   */
+  prompt(p: Prompt): Prompt {
+    const seen = { ...p, atMs: Math.max(p.atMs, this.timeOf(this.written)) };
+    this.presentation.perceive(seen);
+    return seen;
+  }
+
+  private async writeNext(): Promise<void> {
+    const img = this.presentation.frameAt(this.timeOf(this.written));
+    const jpeg = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), {
+      raw: { width: img.width, height: img.height, channels: 3 },
+    })
+      .jpeg({ quality: this.o.jpegQuality ?? 85 })
+      .toBuffer();
+    this.written++;
+    for (let i = 0; i < REPEAT; i++) this.stdin?.write(jpeg);
+  }
+
+  /** The next frame in order, stamped with its camera time. */
+  async nextFrame(timeoutMs: number): Promise<Frame> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      // Of each picture's copies, the first; the others are the sensor's frames nobody read.
+      while (this.queue.length && this.queue[0]!.seq % REPEAT !== 0) this.queue.shift();
+      if (this.queue.length) break;
+      if (this.failure) throw this.failure;
+      if (this.written <= this.read) {
+        await this.writeNext();
+        continue;
+      }
+      const left = deadline - performance.now();
+      if (left <= 0) throw new ReaderError(ErrorCode.Camera_Failed, `no frame within ${timeoutMs} ms`);
+      // Held back longer than usual: one more frame pushes it out.
+      const arrived = await new Promise<boolean>((resolve) => {
+        const t = setTimeout(() => resolve(false), Math.min(left, 500));
+        this.wake = () => {
+          clearTimeout(t);
+          resolve(true);
+        };
+      });
+      this.wake = undefined;
+      if (!arrived && this.queue.length === 0) await this.writeNext();
+    }
+    const f = this.queue.shift()!;
+    this.read++;
+    return { ...f, seq: f.seq / REPEAT, timestampMs: this.timeOf(f.seq / REPEAT) };
+  }
+
+  async close(): Promise<void> {
+    this.stdin?.end();
+    await this.source.stop();
+  }
+}

@@ -1,0 +1,240 @@
+// Landmark-driven warps of one face photo, for the emulated patient in front of the face camera:
+// the eyelids close by stretching the lid skin down over the eye, and the head turns and nods by
+// a parallax warp over a depth proxy built from the 68 landmarks (a head paraboloid under the
+// jaw line and brows, a ridge along the nose), so the nose moves across the cheeks as on a real
+// head and unlike on a photo. Inverse mapping with bilinear sampling: every output pixel asks
+// where on the photo it came from.
+import type { RgbImage } from '../../device/image/decode.js';
+
+export type Point = readonly [number, number];
+
+/** Where the face sits in the frame and how it is posed; angles in radians. */
+export interface Pose {
+  /** Frame position of the face centre (between the eyes and the nose tip). */
+  readonly cx: number;
+  readonly cy: number;
+  /** Frame pixels per photo pixel. */
+  readonly scale: number;
+  readonly roll: number;
+  /** Positive moves the nose toward +x in the frame. */
+  readonly yaw: number;
+  /** Positive moves the nose toward +y (a nod down). */
+  readonly pitch: number;
+  /** 0 open … 1 closed, each eye (left in the image first). */
+  readonly eyes: readonly [number, number];
+}
+
+interface EyeModel {
+  readonly c: Point;
+  readonly ex: Point;
+  readonly hw: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** The photo's face geometry, computed once from its 68 landmarks. */
+export interface FaceModel {
+  readonly centre: Point;
+  /** Half the jaw width, photo px. */
+  readonly a: number;
+  readonly nose: Point;
+  readonly bridge: Point;
+  readonly eyes: readonly [EyeModel, EyeModel];
+  readonly eyeDistance: number;
+}
+
+const mean = (pts: readonly Point[]): [number, number] => [
+  pts.reduce((s, p) => s + p[0], 0) / pts.length,
+  pts.reduce((s, p) => s + p[1], 0) / pts.length,
+];
+
+function eyeModel(l: readonly Point[], i: number): EyeModel {
+  const c = mean(l.slice(i, i + 6));
+  const dx = l[i + 3]![0] - l[i]![0];
+  const dy = l[i + 3]![1] - l[i]![1];
+  const len = Math.hypot(dx, dy) || 1;
+  const ex: Point = [dx / len, dy / len];
+  // Distance of a lid point from the eye's axis (positive downward in the eye's frame).
+  const b = (p: Point): number => -(p[0] - c[0]) * ex[1] + (p[1] - c[1]) * ex[0];
+  // Landmark lids sit inside the visible eye (the iris shows above and below them): the
+  // lids are taken a little outside, never thinner than an open eye is.
+  const top = 1.3 * Math.max(0.2 * len, -(b(l[i + 1]!) + b(l[i + 2]!)) / 2);
+  const bottom = 1.3 * Math.max(0.15 * len, (b(l[i + 4]!) + b(l[i + 5]!)) / 2);
+  return { c, ex, hw: 0.56 * len, top, bottom };
+}
+
+export function faceModel(l: readonly Point[]): FaceModel {
+  const jawW = Math.hypot(l[16]![0] - l[0]![0], l[16]![1] - l[0]![1]);
+  const eyes: [EyeModel, EyeModel] = [eyeModel(l, 36), eyeModel(l, 42)];
+  const eyeMid = mean([eyes[0].c, eyes[1].c]);
+  return {
+    centre: mean([eyeMid, l[30]!]),
+    a: jawW / 2,
+    nose: l[30]!,
+    bridge: l[27]!,
+    eyes,
+    eyeDistance: Math.hypot(eyes[1].c[0] - eyes[0].c[0], eyes[1].c[1] - eyes[0].c[1]),
+  };
+}
+
+/** Depth toward the camera at a photo point, photo px: the head's round plus the nose ridge. */
+export function depthAt(m: FaceModel, x: number, y: number): number {
+  const u = (x - m.centre[0]) / (m.a * 1.05);
+  const v = (y - m.centre[1] + 0.1 * m.a) / (m.a * 1.45);
+  const r2 = u * u + v * v;
+  const head = r2 < 1 ? 0.75 * m.a * (1 - r2) : 0;
+  // Distance to the bridge→tip segment: the nose stands out most at its tip.
+  const sx = m.nose[0] - m.bridge[0];
+  const sy = m.nose[1] - m.bridge[1];
+  const sl = sx * sx + sy * sy || 1;
+  const t = Math.max(0, Math.min(1, ((x - m.bridge[0]) * sx + (y - m.bridge[1]) * sy) / sl));
+  const d2 = (x - m.bridge[0] - t * sx) ** 2 + (y - m.bridge[1] - t * sy) ** 2;
+  const w = 0.16 * m.a;
+  if (d2 > 16 * w * w) return head;
+  const nose = 0.3 * m.a * (0.35 + 0.65 * t) * Math.exp(-d2 / (2 * w * w));
+  return head + nose;
+}
+
+/** Where a photo point lands in the frame: scale, roll and shift after the parallax of yaw/pitch. */
+export function project(m: FaceModel, p: Pose, x: number, y: number): [number, number] {
+  const z = depthAt(m, x, y);
+  const px = (x - m.centre[0]) * Math.cos(p.yaw) + z * Math.sin(p.yaw);
+  const py = (y - m.centre[1]) * Math.cos(p.pitch) + z * Math.sin(p.pitch);
+  const c = Math.cos(p.roll);
+  const s = Math.sin(p.roll);
+  return [p.cx + p.scale * (px * c - py * s), p.cy + p.scale * (px * s + py * c)];
+}
+
+/** Eyelid warp, in photo coordinates: where the pixel at (x, y) of the closing eye comes from. */
+function lidSource(e: EyeModel, closed: number, x: number, y: number): [number, number] {
+  const qx = x - e.c[0];
+  const qy = y - e.c[1];
+  const a = (qx * e.ex[0] + qy * e.ex[1]) / e.hw;
+  if (closed <= 0 || a <= -1 || a >= 1) return [x, y];
+  const b = -qx * e.ex[1] + qy * e.ex[0];
+  const w = Math.sqrt(1 - a * a);
+  const skinTop = -2.2 * e.top;
+  const lidOpen = -e.top * w;
+  const below = e.bottom * w + 2 + 0.6 * e.bottom;
+  if (b <= skinTop || b >= below) return [x, y];
+  // The lid edge travels from the upper lid to just above the lower one.
+  const lid = lidOpen + closed * (e.top * w + 0.9 * e.bottom * w);
+  // Under the lid, what is left of the eye shrinks away: closed, only the lower lid shows.
+  const from = lidOpen + closed * closed * (below - 0.4 * e.bottom - lidOpen);
+  let sb: number;
+  if (b <= lid) sb = skinTop + ((b - skinTop) * (lidOpen - skinTop)) / (lid - skinTop || 1);
+  else sb = from + ((b - lid) * (below - from)) / (below - lid || 1);
+  return [x + (sb - b) * -e.ex[1], y + (sb - b) * e.ex[0]];
+}
+
+function lashShade(e: EyeModel, closed: number, x: number, y: number): number {
+  if (closed < 0.4) return 1;
+  const qx = x - e.c[0];
+  const qy = y - e.c[1];
+  const a = (qx * e.ex[0] + qy * e.ex[1]) / e.hw;
+  if (a <= -1 || a >= 1) return 1;
+  const b = -qx * e.ex[1] + qy * e.ex[0];
+  const w = Math.sqrt(1 - a * a);
+  const lid = -e.top * w + closed * (e.top * w + 0.9 * e.bottom * w);
+  const d = Math.abs(b - lid);
+  return d < 1.2 ? 1 - 0.45 * (closed - 0.4) * (1 - d / 1.2) * w : 1;
+}
+
+/** Bilinear sample with edge clamp, into out[o..o+2]. */
+export function sample(img: RgbImage, x: number, y: number, out: Uint8Array, o: number, gain = 1): void {
+  const W = img.width;
+  const H = img.height;
+  const fx = Math.max(0, Math.min(W - 1.001, x));
+  const fy = Math.max(0, Math.min(H - 1.001, y));
+  const x0 = fx | 0;
+  const y0 = fy | 0;
+  const ax = fx - x0;
+  const ay = fy - y0;
+  const i00 = (y0 * W + x0) * 3;
+  const i10 = i00 + 3;
+  const i01 = i00 + W * 3;
+  const i11 = i01 + 3;
+  const d = img.data;
+  for (let k = 0; k < 3; k++) {
+    const top = d[i00 + k]! + (d[i10 + k]! - d[i00 + k]!) * ax;
+    const bot = d[i01 + k]! + (d[i11 + k]! - d[i01 + k]!) * ax;
+    out[o + k] = Math.min(255, (top + (bot - top) * ay) * gain);
+  }
+}
+
+/**
+ * Renders the posed face into a width × height frame. The parallax is inverted by a few
+ * fixed-point steps (the depth's slope keeps the map one-to-one at the angles a patient turns).
+ */
+export interface Surface {
+  /** Depth toward the camera at a photo point (photo px). */
+  readonly depth: (x: number, y: number) => number;
+  /** The whole photo is the surface (a print), not only the head. */
+  readonly everywhere?: boolean;
+  /** A print: beyond the photo, this much white paper (photo px), then the room. */
+  readonly paper?: { readonly margin: number; readonly room: readonly [number, number, number] };
+}
+
+export function renderFace(
+  photo: RgbImage,
+  m: FaceModel,
+  p: Pose,
+  width: number,
+  height: number,
+  surface: Surface = { depth: (x, y) => depthAt(m, x, y) },
+): RgbImage {
+  const out = new Uint8Array(width * height * 3);
+  const depth = surface.depth;
+  const paper = surface.paper;
+  const c = Math.cos(p.roll);
+  const s = Math.sin(p.roll);
+  const cy = Math.cos(p.yaw);
+  const sy = Math.sin(p.yaw);
+  const cp = Math.cos(p.pitch);
+  const sp = Math.sin(p.pitch);
+  // Only the head has depth: outside its box the photo plane maps in one step.
+  const reach = p.scale * m.a * 1.9;
+  const x0 = p.cx - reach;
+  const x1 = p.cx + reach;
+  const y0 = p.cy - reach * 1.2;
+  const y1 = p.cy + reach * 1.2;
+  for (let Y = 0; Y < height; Y++) {
+    for (let X = 0; X < width; X++) {
+      const dx = (X - p.cx) / p.scale;
+      const dy = (Y - p.cy) / p.scale;
+      const px = dx * c + dy * s;
+      const py = -dx * s + dy * c;
+      let x = m.centre[0] + px;
+      let y = m.centre[1] + py;
+      const steps = surface.everywhere || (X >= x0 && X <= x1 && Y >= y0 && Y <= y1) ? 4 : 0;
+      if (!steps) {
+        x = m.centre[0] + px / cy;
+        y = m.centre[1] + py / cp;
+      }
+      for (let k = 0; k < steps; k++) {
+        const z = depth(x, y);
+        x = m.centre[0] + (px - z * sy) / cy;
+        y = m.centre[1] + (py - z * sp) / cp;
+      }
+      let gain = 1;
+      for (let e = 0; e < 2; e++) {
+        const closed = p.eyes[e]!;
+        if (closed > 0) {
+          gain *= lashShade(m.eyes[e]!, closed, x, y);
+          [x, y] = lidSource(m.eyes[e]!, closed, x, y);
+        }
+      }
+      const o = (Y * width + X) * 3;
+      if (paper && (x < 0 || y < 0 || x >= photo.width || y >= photo.height)) {
+        const edge = Math.max(-x, -y, x - photo.width, y - photo.height);
+        const c = edge <= paper.margin ? [236, 234, 228] : paper.room;
+        out[o] = c[0]!;
+        out[o + 1] = c[1]!;
+        out[o + 2] = c[2]!;
+        continue;
+      }
+      sample(photo, x, y, out, o, gain);
+    }
+  }
+  return { width, height, data: out };
+}
