@@ -10,6 +10,7 @@ import { assessLiveness, type Challenge, type LivenessResult } from './liveness.
 import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
 import { CHALLENGE_ACTIONS, drawPlan } from './liveness-challenge.js';
 import type { EyeStateModel } from './liveness-models.js';
+import { awaitBareFace, type Occlusion } from './occlusion.js';
 import { assessQuality, type QualityIssue } from './quality.js';
 
 export interface FaceVerifyConfig {
@@ -64,6 +65,8 @@ export interface FaceVerifyHooks {
   random?: () => number;
   /** The eye-state model: with it, blinks are among the challenge's steps. */
   eyes?: EyeStateModel;
+  /** A mask or sunglasses seen before an attempt: the kiosk asks to take them off. */
+  onOcclusion?: (o: Occlusion) => void;
 }
 
 /** Uniform [0, 1) from the platform's CSPRNG: a challenge nobody can predict. */
@@ -108,6 +111,18 @@ export async function verifyFace(
         actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
       });
       let guided = false;
+      // A covered face is asked to uncover before the attempt starts: it does not count yet.
+      const bare = await awaitBareFace(
+        camera,
+        (img) => matcher.detect(img, 'live'),
+        cfg.attemptTimeoutMs * 2,
+        hooks.onOcclusion,
+      ).catch(() => ({ bare: false, asked: [] as Occlusion[] }));
+      if (!bare.bare) {
+        capture += performance.now() - tc;
+        if (attempt === cfg.attempts) break;
+        continue;
+      }
       const r = await runLivenessAttempt({
         detect: (img) => matcher.detect(img, 'live'),
         camera,

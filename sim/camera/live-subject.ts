@@ -3,6 +3,7 @@
 // the camera") the person does it after a human delay. Every frame is a function of the time and
 // of the prompts the person has seen, so a seeded subject replays exactly.
 import type { RgbImage } from '../../device/image/decode.js';
+import { type Accessory, wear } from './accessories.js';
 import { type FaceModel, faceModel, type Point, type Pose, renderFace } from './face-warp.js';
 
 /** What the kiosk asks the person in front of the camera to do. */
@@ -14,7 +15,10 @@ export type PromptAction =
   | 'look-up'
   | 'look-down'
   /** Look straight at the camera again. */
-  | 'look';
+  | 'look'
+  /** Guidance before an attempt: take off the mask, the sunglasses. */
+  | 'remove-mask'
+  | 'remove-sunglasses';
 
 export interface Prompt {
   readonly action: PromptAction;
@@ -42,6 +46,8 @@ export interface SubjectOptions {
   readonly reactionMs?: readonly [number, number];
   /** Head turn when asked, radians (default 0.40–0.50). */
   readonly turnRad?: readonly [number, number];
+  /** Worn on arrival, taken off when the kiosk asks. */
+  readonly wearing?: readonly Accessory[];
 }
 
 /** A presentation in front of the face camera: a live subject or an attack instrument. */
@@ -107,8 +113,17 @@ export class Behaviour {
     return lo + this.rnd() * (hi - lo);
   }
 
+  /** When each accessory comes off (ms), once asked. */
+  readonly removedAt = new Map<Accessory, number>();
+
   perceive(p: Prompt): void {
     const at = p.atMs + this.reaction();
+    if (p.action === 'remove-mask' || p.action === 'remove-sunglasses') {
+      const what = p.action === 'remove-mask' ? 'mask' : 'sunglasses';
+      // Taking a mask off takes a moment more than a reaction.
+      if (!this.removedAt.has(what)) this.removedAt.set(what, at + 800 + this.rnd() * 700);
+      return;
+    }
     if (p.action === 'blink' || p.action === 'blink-twice') {
       const dur = 320 + this.rnd() * 120;
       this.actions.push({ kind: 'blink', startMs: at, durMs: dur });
@@ -180,11 +195,14 @@ export class LiveSubject implements Presentation {
   private readonly model: FaceModel;
   readonly behaviour: Behaviour;
 
+  private readonly wearing: readonly Accessory[];
+
   constructor(
     private readonly photo: RgbImage,
-    landmarks: readonly Point[],
+    private readonly landmarks: readonly Point[],
     o: SubjectOptions,
   ) {
+    this.wearing = o.wearing ?? [];
     this.width = o.width ?? 640;
     this.height = o.height ?? 480;
     this.model = faceModel(landmarks);
@@ -211,6 +229,12 @@ export class LiveSubject implements Presentation {
   }
 
   frameAt(t: number): RgbImage {
-    return renderFace(this.photo, this.model, this.poseAt(t), this.width, this.height);
+    const pose = this.poseAt(t);
+    const img = renderFace(this.photo, this.model, pose, this.width, this.height);
+    for (const a of this.wearing) {
+      const off = this.behaviour.removedAt.get(a);
+      if (off === undefined || t < off) wear(img, this.model, this.landmarks, pose, a);
+    }
+    return img;
   }
 }

@@ -16,6 +16,7 @@ import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { attackInstrument } from '../../sim/camera/attacks.js';
 import { EmulatedFaceCamera } from '../../sim/camera/emulated-face-camera.js';
 import { LiveSubject, type Presentation, seededRandom } from '../../sim/camera/live-subject.js';
+import { awaitBareFace, OCCLUSION_GUIDANCE } from '../../firmware-host/vision/occlusion.js';
 import { missing } from '../helpers/system.js';
 
 const skip = missing('ffmpeg', 'ffmpeg');
@@ -68,6 +69,38 @@ describe.skipIf(skip)('the live subject through the camera path', () => {
       const r = await attempt(inst, plan);
       expect(r.passed).toBe(false);
       expect(r.reason).toMatch(/step 1/);
+    },
+    600_000,
+  );
+});
+
+describe.skipIf(skip)('a covered face is asked to uncover before the attempt', () => {
+  it.each(['mask', 'sunglasses'] as const)(
+    'a subject wearing %s is asked to take it off, and then shows a bare face',
+    async (what) => {
+      const subject = new LiveSubject(photo, ref.landmarks, {
+        seed: 2,
+        width: W,
+        height: H,
+        wearing: [what],
+      });
+      const cam = new EmulatedFaceCamera(subject, { width: W, height: H, fps: 5 });
+      const said: string[] = [];
+      try {
+        const r = await awaitBareFace(
+          cam,
+          (img) => detector.detect(img, 'live'),
+          400_000,
+          (o) => {
+            said.push(OCCLUSION_GUIDANCE[o].en);
+            cam.prompt({ action: o === 'mask' ? 'remove-mask' : 'remove-sunglasses', atMs: 0 });
+          },
+        );
+        expect(r).toEqual({ bare: true, asked: [what] });
+        expect(said).toEqual([OCCLUSION_GUIDANCE[what].en]);
+      } finally {
+        await cam.close();
+      }
     },
     600_000,
   );

@@ -73,7 +73,7 @@ describe('random challenge plans', () => {
     expect(new Set(plans.map(planName)).size).toBeGreaterThan(10);
     expect(new Set(plans.map((p) => Math.round(p.steps[0]!.promptMs))).size).toBe(20);
     for (const p of plans) {
-      expect(p.steps).toHaveLength(3);
+      expect(p.steps).toHaveLength(2);
       expect(p.steps.some((s) => s.backMs !== undefined)).toBe(true);
       for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.action).not.toBe(p.steps[i - 1]!.action);
     }

@@ -86,8 +86,8 @@ function trialOf(
 }
 
 export async function evaluateLiveness(o: LivenessEvalOptions): Promise<LivenessEvalReport> {
-  const width = o.width ?? 480;
-  const height = o.height ?? 360;
+  const width = o.width ?? 320;
+  const height = o.height ?? 240;
   const fps = o.fps ?? 6;
   const seed = o.seed ?? 1;
   const attacks = o.attacks ?? ATTACK_TYPES;
