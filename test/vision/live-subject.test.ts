@@ -13,10 +13,10 @@ import { verifyFace } from '../../firmware-host/vision/face-verifier.js';
 import { runLivenessAttempt } from '../../firmware-host/vision/liveness-attempt.js';
 import { type ChallengePlan, drawPlan } from '../../firmware-host/vision/liveness-challenge.js';
 import { awaitBareFace, OCCLUSION_GUIDANCE } from '../../firmware-host/vision/occlusion.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
 import { attackInstrument } from '../../sim/camera/attacks.js';
 import { EmulatedFaceCamera } from '../../sim/camera/emulated-face-camera.js';
 import { LiveSubject, type Presentation, seededRandom } from '../../sim/camera/live-subject.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { missing } from '../helpers/system.js';
 
 const skip = missing('ffmpeg', 'ffmpeg');

@@ -2,9 +2,9 @@
 // appliance's liveness check, on the emulator's live subjects and attack instruments.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXIT, parseCli } from '../../firmware-host/cli.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
+import { EXIT, parseCli } from '../../platform/cli.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
