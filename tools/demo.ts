@@ -1,10 +1,13 @@
 // npm start: readerd on emulated hardware (PN532 card module on a pty, both cameras, Firmata
 // front panel, debug-shell pty) with its embedded broker, and the reference terminal. Plays a
-// script of patients, or with --interactive lets a person be the patient in the browser.
+// script of patients — the last on the emulated USB CCID reader, readerd's services composed by
+// the emulated appliance's root (sim/appliance/emulated-readerd.ts) — or with --interactive lets
+// a person be the patient in the browser.
 
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EXIT, parseCli, reportError, untilStopped } from '../platform/cli.js';
+import type { CardModuleKind } from '../sim/appliance/emulated-hardware.js';
 import { FACES_DIR, PROFILES, type ProfileName } from '../sim/card/card-profiles.js';
 import { ApplianceRig } from './demo/appliance-rig.js';
 import { PATIENTS } from './demo/patients.js';
@@ -13,9 +16,10 @@ import { describe } from './terminal/result-json.js';
 const HELP = `Usage: npm start [-- --interactive | --bench] [--dir DIR] [--verbose]
 
 Runs readerd on emulated hardware with the embedded MQTT broker and the reference terminal,
-prints the kiosk screen's address, and plays a script of patients: face verified; face fails
-then PIN; PIN on the last try; PIN blocked then visual check; a cancelled session; a card
-without PIN. Each result is printed by the terminal side once verified.
+prints the kiosk screen's address, and plays a script of patients on the PN532 card module: face
+verified; face fails then PIN; PIN on the last try; PIN blocked then visual check; a cancelled
+session; a card without PIN; then, refitted with the emulated USB CCID reader, face fails then
+PIN. Each result is printed by the terminal side once verified.
 
   --interactive   no script: you are the patient in the browser (kiosk page), and place
                   cards from this terminal (type "help")
@@ -26,10 +30,20 @@ without PIN. Each result is printed by the terminal side once verified.
 
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
+const MODULE_NAMES: Record<CardModuleKind, string> = {
+  pn532: 'PN532 module on a pty',
+  ccid: 'USB CCID reader behind WebUSB',
+};
+
 async function script(rig: ApplianceRig): Promise<number> {
   let failures = 0;
   for (const [i, p] of PATIENTS.entries()) {
-    say(`\n== patient ${i + 1}: ${p.name}`);
+    const module = p.module ?? 'pn532';
+    if (module !== rig.cardModule) {
+      say(`\n== the appliance is refitted with ${MODULE_NAMES[module]}: readerd restarts on it`);
+      await rig.useCardModule(module);
+    }
+    say(`\n== patient ${i + 1} (${MODULE_NAMES[module]}): ${p.name}`);
     const sessionId = await p.play(rig, (s) => say(`   ${s}`));
     const rec = await rig.result(sessionId);
     const ok = rec.method === p.expect.method && rec.outcome === p.expect.outcome;

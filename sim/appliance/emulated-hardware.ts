@@ -1,17 +1,26 @@
 // The appliance's hardware, emulated, for the demo, the tests and the conformance kit: a PN532
-// on a pty (with the card tray), the card-face camera and the face camera as image files the
-// emulator keeps replacing, a Firmata front panel on a pty, and a pty for the debug shell.
-// readerd runs in its own process and opens these exactly as it opens real devices.
+// on a pty and a USB CCID reader (either is the card module; the card goes on the one in use),
+// the card-face camera and the face camera as image files the emulator keeps replacing, a
+// Firmata front panel on a pty, and a pty for the debug shell. readerd runs in its own process
+// and opens these as it opens real devices; the CCID reader's USB bus reaches it over a Unix
+// socket (sim/ccid/usb-socket-server.ts), which the emulated appliance's root plugs in.
 import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { cardScene, type SceneOptions } from '../camera/card-scene.js';
 import { renderCardFace } from '../card/card-face-render.js';
 import type { MyNumberCard } from '../card/mynumber-emulator.js';
+import { EmulatedCcidDevice, EmulatedUsbBus } from '../ccid/ccid-emulator.js';
+import { type ServedUsbBus, serveUsbBus } from '../ccid/usb-socket-server.js';
 import { type FirmataPanel, serveFirmataPanel } from '../panel/serve.js';
 import type { Pn532Emulator } from '../pn532/pn532-emulator.js';
 import { type ServedPn532, servePn532 } from '../pn532/serve.js';
 import { PtyPair } from '../pty/pty-pair.js';
+
+/** The two card modules an appliance may have (README "The appliance part", $.cardModule). */
+export type CardModuleKind = 'pn532' | 'ccid';
+export const CARD_MODULE_KINDS: readonly CardModuleKind[] = ['pn532', 'ccid'];
 
 export interface EmulatedHardwareOptions {
   readonly dir: string;
@@ -25,11 +34,18 @@ export class EmulatedHardware {
   readonly faceImage: string;
   readonly cardFaceImage: string;
   private seq = 0;
+  /** The card module readerd is configured with: where a placed card goes. */
+  cardModule: CardModuleKind = 'pn532';
+  /** The module the card is on now, if one is. */
+  private cardOn?: CardModuleKind;
 
   private constructor(
     dir: string,
     private readonly cardPty: PtyPair,
     private readonly pn532: ServedPn532,
+    /** The USB CCID reader (a Sony RC-S300/S to the driver), plugged into its own bus. */
+    readonly ccidReader: EmulatedCcidDevice,
+    private readonly usb: ServedUsbBus,
     readonly panel: FirmataPanel | undefined,
     private readonly panelPty: PtyPair | undefined,
     readonly shellPty: PtyPair | undefined,
@@ -51,7 +67,11 @@ export class EmulatedHardware {
       panel = await serveFirmataPanel(panelPty.devicePath);
     }
     const shellPty = o.debugShell ? await PtyPair.create('shell') : undefined;
-    const hw = new EmulatedHardware(o.dir, cardPty, pn532, panel, panelPty, shellPty);
+    const bus = new EmulatedUsbBus();
+    const ccid = new EmulatedCcidDevice(CCID_READERS[0]!);
+    bus.plug(ccid);
+    const usb = await serveUsbBus(bus, join(o.dir, 'usb.sock'));
+    const hw = new EmulatedHardware(o.dir, cardPty, pn532, ccid, usb, panel, panelPty, shellPty);
     await hw.showFace(undefined);
     await hw.showCardFace(undefined);
     return hw;
@@ -61,10 +81,19 @@ export class EmulatedHardware {
     return this.pn532.emulator;
   }
 
+  /** The Unix socket the emulated appliance's root finds the CCID reader's USB bus on. */
+  get usbSocket(): string {
+    return this.usb.path;
+  }
+
   /** Where readerd finds this hardware: the appliance part of its configuration. */
   config(baudRate = 921600): Record<string, unknown> {
+    const cardModule =
+      this.cardModule === 'ccid'
+        ? { type: 'ccid' }
+        : { type: 'pn532', path: this.cardPty.hostPath, baudRate };
     return {
-      cardModule: { type: 'pn532', path: this.cardPty.hostPath, baudRate },
+      cardModule,
       cameras: {
         face: { kind: 'still', path: this.faceImage, width: 640, height: 480, fps: 30 },
         cardFace: { kind: 'still', path: this.cardFaceImage, width: 1024, height: 768, fps: 10 },
@@ -108,17 +137,23 @@ export class EmulatedHardware {
   /** The patient puts the card on the tray: the camera sees its face, the module its chip. */
   async placeCard(card: MyNumberCard, scene: SceneOptions = {}): Promise<void> {
     await this.showCardFace(await renderCardFace(card.holder), scene);
-    this.pn532.emulator.placeCard(card);
+    this.cardOn = this.cardModule;
+    if (this.cardModule === 'ccid') this.ccidReader.placeCard(card);
+    else this.pn532.emulator.placeCard(card);
   }
 
   async removeCard(): Promise<void> {
-    this.pn532.emulator.removeCard();
+    // Only the module holding the card sees it go (a CCID reader reports every slot change).
+    if (this.cardOn === 'ccid') this.ccidReader.removeCard();
+    else this.pn532.emulator.removeCard();
+    this.cardOn = undefined;
     await this.showCardFace(undefined);
   }
 
   async close(): Promise<void> {
     await this.pn532.close().catch(() => {});
     await this.cardPty.close();
+    await this.usb.close().catch(() => {});
     await this.panel?.close().catch(() => {});
     await this.panelPty?.close();
     await this.shellPty?.close();

@@ -35,16 +35,20 @@ export interface CcidFaults {
 
 class Queue<T> {
   private items: T[] = [];
-  private waiters: ((v: T) => void)[] = [];
+  private waiters: { resolve: (v: T) => void; reject: (e: Error) => void }[] = [];
   push(v: T): void {
     const w = this.waiters.shift();
-    if (w) w(v);
+    if (w) w.resolve(v);
     else this.items.push(v);
   }
   next(): Promise<T> {
     const v = this.items.shift();
     if (v !== undefined) return Promise.resolve(v);
-    return new Promise((r) => this.waiters.push(r));
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+  /** Ends the transfers waiting here: a later transfer must not lose its data to a dead one. */
+  cancel(e: Error): void {
+    for (const w of this.waiters.splice(0)) w.reject(e);
   }
   clear(): void {
     this.items = [];
@@ -104,6 +108,10 @@ export class EmulatedCcidDevice implements UsbDeviceLike {
   async close(): Promise<void> {
     this.opened = false;
     this.claimed = false;
+    // As libusb cancels a closed handle's transfers: the next host's reads get the data.
+    const cancelled = new Error('LIBUSB_TRANSFER_CANCELLED');
+    this.bulkIn.cancel(cancelled);
+    this.intIn.cancel(cancelled);
   }
   async selectConfiguration(value: number): Promise<void> {
     this.check();

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import { createLogger } from '../../platform/log.js';
-import { EmulatedHardware } from '../../sim/appliance/emulated-hardware.js';
+import { type CardModuleKind, EmulatedHardware } from '../../sim/appliance/emulated-hardware.js';
 import { EmulatedPatient } from '../../sim/appliance/patient.js';
 import { holderFor, type ProfileName } from '../../sim/card/card-profiles.js';
 import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
@@ -21,8 +21,11 @@ import { ReferenceTerminal } from '../terminal/terminal.js';
 import { serveBench } from './bench-server.js';
 
 export const READERD_BIN = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
+const SIM_APPLIANCE = join(import.meta.dirname, '..', '..', 'sim', 'appliance');
+/** The emulated appliance's composition root: readerd's services with the CCID emulator's bus. */
+const EMULATED_READERD = join(SIM_APPLIANCE, 'emulated-readerd.ts');
 /** The misbehaving reference appliance's composition root (the kit's can-fail proof). */
-const FAULTY_READERD = join(import.meta.dirname, '..', '..', 'sim', 'appliance', 'faulty-readerd.ts');
+const FAULTY_READERD = join(SIM_APPLIANCE, 'faulty-readerd.ts');
 /** tsx's loader, for the emulated roots that are not shipped executables (no bin/ entry). */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
@@ -49,6 +52,8 @@ export interface RigOptions {
    * rig runs sim/appliance/faulty-readerd.ts instead of readerd.
    */
   readonly faults?: readonly string[];
+  /** The card module readerd runs with (default pn532); `useCardModule` changes it. */
+  readonly cardModule?: CardModuleKind;
   readonly onLog?: (line: string) => void;
   /** false: no reference terminal (the conformance kit plays the terminal). */
   readonly terminal?: boolean;
@@ -78,6 +83,20 @@ export class ApplianceRig {
     this.deviceId = o.deviceId ?? 'demo-reader';
     this.keyDir = join(o.dir, 'keys');
     this.configFile = join(o.dir, 'readerd.json');
+    hw.cardModule = o.cardModule ?? 'pn532';
+  }
+
+  /** The card module readerd runs with now. */
+  get cardModule(): CardModuleKind {
+    return this.hw.cardModule;
+  }
+
+  /** Refits the appliance with the other card module: readerd restarts on it. */
+  async useCardModule(kind: CardModuleKind): Promise<void> {
+    if (kind === this.hw.cardModule) return;
+    await this.stopReaderd();
+    this.hw.cardModule = kind;
+    await this.startReaderd();
   }
 
   static async start(o: RigOptions): Promise<ApplianceRig> {
@@ -172,12 +191,20 @@ export class ApplianceRig {
     this.patient = new EmulatedPatient(this.hw, this.kioskUrl);
   }
 
-  /** readerd, or the composition root of the emulated appliance this rig is asked for. */
+  /**
+   * readerd itself on the PN532 (a pty, as on the appliance); the emulated appliance's root on
+   * the CCID reader (its USB bus is in this process); the misbehaving root when faults are asked.
+   */
   private readerdCommand(): string[] {
     const faults = this.o.faults ?? [];
-    if (!faults.length) return [READERD_BIN, '-c', this.configFile];
-    const args = ['-c', this.configFile, ...faults.flatMap((f) => ['--fault', f])];
-    return ['--import', TSX_LOADER, FAULTY_READERD, ...args];
+    const usb = ['--usb', this.hw.usbSocket];
+    if (faults.length) {
+      const args = faults.flatMap((f) => ['--fault', f]);
+      return ['--import', TSX_LOADER, FAULTY_READERD, '-c', this.configFile, ...usb, ...args];
+    }
+    if (this.hw.cardModule === 'ccid')
+      return ['--import', TSX_LOADER, EMULATED_READERD, '-c', this.configFile, ...usb];
+    return [READERD_BIN, '-c', this.configFile];
   }
 
   /** The broker readerd and the terminal use. */

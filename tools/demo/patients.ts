@@ -3,6 +3,7 @@
 // the receptionist acts through the reference terminal's signed commands.
 import { join } from 'node:path';
 import { fareader } from '../../protocol/gen/fareader.js';
+import type { CardModuleKind } from '../../sim/appliance/emulated-hardware.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { ApplianceRig } from './appliance-rig.js';
 
@@ -11,6 +12,8 @@ const face = (f: string): string => join(FACES_DIR, f);
 
 export interface Patient {
   readonly name: string;
+  /** The card module the demo plays this patient on (default pn532). */
+  readonly module?: CardModuleKind;
   readonly expect: { readonly method: string; readonly outcome: string };
   play(rig: ApplianceRig, say: (s: string) => void): Promise<string>;
 }
@@ -28,6 +31,21 @@ async function arrive(
     ['choosing-method', 'capturing', 'reading-card-face', 'reading-photo', 'done'],
     30_000,
   );
+}
+
+/** The face match fails on every attempt (`live` is someone else); the patient turns to the PIN. */
+function faceFailsThenPin(id: string, photo: string, live: string): Patient['play'] {
+  return async (rig, say) => {
+    const v = await arrive(rig, id, 'normal', photo, live);
+    await rig.patient.choose('face');
+    const after = await rig.patient.waitFor('choosing-method', 30_000);
+    say(`kiosk: face not matched; offers ${after.offered?.join(', ')}`);
+    await rig.patient.choose('pin');
+    await rig.patient.enterPin('1234');
+    say('patient: entered the PIN');
+    await rig.patient.consent([true]);
+    return v.sessionId!;
+  };
 }
 
 export const PATIENTS: readonly Patient[] = [
@@ -48,18 +66,8 @@ export const PATIENTS: readonly Patient[] = [
   {
     name: 'face fails, then PIN',
     expect: { method: 'PIN', outcome: 'VERIFIED' },
-    async play(rig, say) {
-      // The live face is someone else's photo: the match fails on every attempt.
-      const v = await arrive(rig, 'suzuki', 'normal', 'img16.jpg', 'img3.jpg');
-      await rig.patient.choose('face');
-      const after = await rig.patient.waitFor('choosing-method', 30_000);
-      say(`kiosk: face not matched; offers ${after.offered?.join(', ')}`);
-      await rig.patient.choose('pin');
-      await rig.patient.enterPin('1234');
-      say('patient: entered the PIN');
-      await rig.patient.consent([true]);
-      return v.sessionId!;
-    },
+    // The live face is someone else's photo: the match fails on every attempt.
+    play: faceFailsThenPin('suzuki', 'img16.jpg', 'img3.jpg'),
   },
   {
     name: 'PIN on the last try (the patient confirms the warning)',
@@ -114,5 +122,11 @@ export const PATIENTS: readonly Patient[] = [
       await rig.patient.consent([true]);
       return v.sessionId!;
     },
+  },
+  {
+    name: 'on the USB card reader (CCID): face fails, then PIN',
+    module: 'ccid',
+    expect: { method: 'PIN', outcome: 'VERIFIED' },
+    play: faceFailsThenPin('yamada', 'img16.jpg', 'img3.jpg'),
   },
 ];
