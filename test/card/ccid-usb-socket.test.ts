@@ -1,0 +1,112 @@
+// The emulated USB cable between the rig's process and the emulated appliance's readerd: the
+// CCID driver (as readerd composes it, a HotplugCcidModule) on a SocketUsbBus, the CCID
+// emulator's bus served on a Unix socket. The same card, plug and unplug, and a reader process
+// that goes away while its transfers wait.
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CardChannel } from '../../device/card/card-channel.js';
+import { HotplugCcidModule } from '../../device/ccid/ccid-hotplug.js';
+import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
+import { createLogger } from '../../firmware-host/log.js';
+import { EmulatedCcidDevice, EmulatedUsbBus } from '../../hardware/ccid/ccid-emulator.js';
+import { CCID_READERS } from '../../hardware/ccid/readers.js';
+import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { SocketUsbBus } from '../../sim/ccid/usb-socket-bus.js';
+import { serveUsbBus } from '../../sim/ccid/usb-socket-server.js';
+import { makeCard } from './card-fixture.js';
+
+const quiet = createLogger('test', { level: 'error', write: () => {} });
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function served() {
+  const bus = new EmulatedUsbBus();
+  const device = new EmulatedCcidDevice(CCID_READERS[0]!);
+  bus.plug(device);
+  const path = join(mkdtempSync(join(tmpdir(), 'fareader-usb-')), 'usb.sock');
+  const server = await serveUsbBus(bus, path);
+  cleanups.push(() => server.close());
+  return { bus, device, path };
+}
+
+async function readerOn(path: string) {
+  const usb = new SocketUsbBus(path, quiet);
+  const module = new HotplugCcidModule(usb, CCID_READERS, { timeoutMs: 2000 });
+  const errors: Error[] = [];
+  module.on('error', (e) => errors.push(e));
+  await module.start();
+  cleanups.push(async () => {
+    await module.close();
+    usb.close();
+  });
+  return { usb, module, errors, api: new MyNumberCardApi(new CardChannel(module)) };
+}
+
+describe('the CCID reader over the emulated USB cable', () => {
+  it('readerd’s CCID module finds the reader and reads the card end to end', async () => {
+    const { device, path } = await served();
+    const { module, api } = await readerOn(path);
+    expect(module.name).toBe(CCID_READERS[0]!.name);
+    const card = await makeCard();
+    const placed = once(module, 'card');
+    device.placeCard(card);
+    await placed;
+    expect((await api.readUserAuthCertificate())[0]).toBe(0x30);
+    expect(await api.verifyPin('1234')).toEqual({ triesLeftBefore: 3 });
+    expect(await api.signDigest(new Uint8Array(32))).toHaveLength(256);
+    expect((await api.readCardFace(card.printedKeyB)).photo.length).toBeGreaterThan(1000);
+    expect(card.stats.pinVerifies).toBe(1);
+    const removed = once(module, 'removed');
+    device.removeCard();
+    await removed;
+    expect(module.cardPresent).toBe(false);
+  });
+
+  it('an unplugged reader is a lost link; plugged back, it is used again', async () => {
+    const { bus, device, path } = await served();
+    const { module, errors, api } = await readerOn(path);
+    bus.unplug(device);
+    await expect.poll(() => errors.some((e) => isReaderError(e, ErrorCode.Link_Disconnected))).toBe(true);
+    const again = new EmulatedCcidDevice(CCID_READERS[0]!, 'EMU0002');
+    const placed = once(module, 'card');
+    bus.plug(again);
+    again.placeCard(await makeCard());
+    await placed;
+    expect((await api.readUserAuthCertificate())[0]).toBe(0x30);
+  });
+
+  it('a reader process that goes away leaves nothing waiting: the next one sees the card', async () => {
+    const { device, path } = await served();
+    const first = await readerOn(path);
+    // Gone without closing anything, as a killed process: its interrupt read was waiting.
+    first.usb.close();
+    await expect.poll(() => device.opened).toBe(false);
+    const next = await readerOn(path);
+    const placed = once(next.module, 'card');
+    device.placeCard(await makeCard());
+    await placed;
+    expect((await next.api.readUserAuthCertificate())[0]).toBe(0x30);
+  });
+
+  it('the rig’s end skips lines that are not requests and answers the next one', async () => {
+    const { path } = await served();
+    const s = createConnection(path);
+    cleanups.push(() => void s.destroy());
+    await once(s, 'connect');
+    s.write('\u0000garbage{{\n{"no":"id"}\n{"id":7,"op":"getDevices"}\n');
+    const [line] = (await once(s, 'data')) as [Buffer];
+    const reply = JSON.parse(line.toString().split('\n')[0]!) as {
+      id: number;
+      ok: boolean;
+      value: unknown[];
+    };
+    expect(reply).toMatchObject({ id: 7, ok: true });
+    expect(reply.value).toHaveLength(1);
+  });
+});
