@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../test/bench/run.ts');
+await import('../tools/bench/run.ts');

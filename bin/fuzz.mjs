@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../test/fuzz/run.ts');
+await import('../tools/fuzz/run.ts');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeLinkKeys } from './helpers/link-fixture.js';
+import { makeLinkKeys } from '../tools/rig/link-fixture.js';
 
 const root = join(import.meta.dirname, '..');
 const run = (bin: string, ...args: string[]) => {

@@ -12,7 +12,7 @@ import { brokerPasswordInput } from '../protocol/link/broker-credentials.js';
 import { open, PayloadType, seal, signingInput } from '../protocol/link/envelope.js';
 import { keyIdHex } from '../protocol/link/keys.js';
 import { toLong } from '../protocol/link/u64.js';
-import { type LinkKeys, makeLinkKeys } from './helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../tools/rig/link-fixture.js';
 import { missing } from './helpers/system.js';
 
 const root = join(import.meta.dirname, '..');

@@ -15,10 +15,10 @@ import { fareader } from '../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../protocol/link/broker-credentials.js';
 import { generateKeyPair } from '../protocol/link/keys.js';
 import { deviceTopics } from '../protocol/link/topics.js';
+import { type LinkKeys, makeLinkKeys, until } from '../tools/rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../tools/rig/link-pair.js';
+import { freePort, waitForPort } from '../tools/rig/mosquitto.js';
 import type { ReferenceTerminal } from '../tools/terminal/terminal.js';
-import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from './helpers/link-pair.js';
-import { freePort, waitForPort } from './helpers/mosquitto.js';
 import { startReaderd, writeReaderConfig } from './helpers/readerd-process.js';
 import { missing } from './helpers/system.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../firmware-host/link/outbox.js';
 import { linkTestResult } from '../firmware-host/link-test.js';
-import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from './helpers/link-pair.js';
-import { Mosquitto } from './helpers/mosquitto.js';
+import { type LinkKeys, makeLinkKeys, until } from '../tools/rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../tools/rig/link-pair.js';
+import { Mosquitto } from '../tools/rig/mosquitto.js';
 import { startReaderd, writeReaderConfig } from './helpers/readerd-process.js';
 import { missing } from './helpers/system.js';
 

@@ -13,10 +13,10 @@ import { PayloadType, seal } from '../protocol/link/envelope.js';
 import { generateKeyPair } from '../protocol/link/keys.js';
 import { deviceTopics } from '../protocol/link/topics.js';
 import { toLong } from '../protocol/link/u64.js';
+import { type LinkKeys, makeLinkKeys, until } from '../tools/rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../tools/rig/link-pair.js';
+import { Mosquitto } from '../tools/rig/mosquitto.js';
 import type { ReferenceTerminal } from '../tools/terminal/terminal.js';
-import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from './helpers/link-pair.js';
-import { Mosquitto } from './helpers/mosquitto.js';
 import { missing } from './helpers/system.js';
 
 const v1 = fareader.v1;

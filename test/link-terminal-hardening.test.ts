@@ -12,9 +12,9 @@ import { fareader } from '../protocol/gen/fareader.js';
 import { PayloadType, seal } from '../protocol/link/envelope.js';
 import { deviceTopics } from '../protocol/link/topics.js';
 import { toLong } from '../protocol/link/u64.js';
+import { type LinkKeys, makeLinkKeys, until } from '../tools/rig/link-fixture.js';
+import { makeTerminal } from '../tools/rig/link-pair.js';
 import type { ReferenceTerminal } from '../tools/terminal/terminal.js';
-import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { makeTerminal } from './helpers/link-pair.js';
 
 const v1 = fareader.v1;
 const mode = (p: string): number => statSync(p).mode & 0o777;

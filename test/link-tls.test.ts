@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linkTestResult } from '../firmware-host/link-test.js';
-import { type LinkKeys, makeLinkKeys, until } from './helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from './helpers/link-pair.js';
-import { freePort } from './helpers/mosquitto.js';
+import { type LinkKeys, makeLinkKeys, until } from '../tools/rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../tools/rig/link-pair.js';
+import { freePort } from '../tools/rig/mosquitto.js';
 import { missing } from './helpers/system.js';
 
 const skip =

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker } from '../../firmware-host/link/broker.js';
 import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
-import { makeLinkKeys, until } from '../helpers/link-fixture.js';
+import { makeLinkKeys, until } from '../../tools/rig/link-fixture.js';
 import { startReaderd, writeReaderConfig } from '../helpers/readerd-process.js';
 import { missing } from '../helpers/system.js';
 

@@ -1,29 +1,15 @@
 // A PN532 driver and the PN532 emulator on the two ends of a wire (in memory, or a real pty),
 // with emulated cards.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { CardChannel } from '../../device/card/card-channel.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { Pn532, type Pn532Options } from '../../device/pn532/pn532.js';
 import type { ByteTransport } from '../../device/serial/transport.js';
-import type { ProfileName } from '../../sim/card/card-profiles.js';
-import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { Pn532Emulator, type Pn532Faults } from '../../sim/pn532/pn532-emulator.js';
+import { CARD_STATE, makeCard } from '../../tools/rig/emulated-card.js';
 import { type Wired, type WireKind, wire } from '../helpers/wire.js';
 
-/** One state folder for the whole run: keys and certificates are made once. */
-export const CARD_STATE = join(tmpdir(), 'fareader-test-cards');
-
-export async function makeCard(
-  profile: ProfileName = 'normal',
-  opts: { useGetResponse?: boolean; fresh?: boolean } = {},
-): Promise<MyNumberCard> {
-  const stateDir = opts.fresh ? mkdtempSync(join(tmpdir(), 'fareader-card-')) : CARD_STATE;
-  // Counters persist per card: a fresh id per test keeps tests independent.
-  const cardId = `${profile}-${Math.random().toString(36).slice(2, 8)}`;
-  return MyNumberCard.create({ stateDir, cardId, profile, useGetResponse: opts.useGetResponse });
-}
+export { CARD_STATE, makeCard };
 
 export interface Pn532Rig {
   readonly wire: Wired<Pn532Emulator>;

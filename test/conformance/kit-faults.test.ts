@@ -2,8 +2,8 @@
 // readerd's composition with one seam decorated per fault). The cases that cover the fault fail;
 // the others in the run pass. readerd itself has no fault switch.
 import { describe, expect, it } from 'vitest';
+import { makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { startKitRig } from '../helpers/kit-rig.js';
-import { makeLinkKeys } from '../helpers/link-fixture.js';
 import { startReaderd, writeReaderConfig } from '../helpers/readerd-process.js';
 import { missing } from '../helpers/system.js';
 

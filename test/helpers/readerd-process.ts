@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LinkKeys } from './link-fixture.js';
+import type { LinkKeys } from '../../tools/rig/link-fixture.js';
 
 export const READERD = join(import.meta.dirname, '..', '..', 'bin', 'readerd.mjs');
 

@@ -1,14 +1,7 @@
 // Helpers for tests that need a system package: they say which one is missing.
-import { execFileSync } from 'node:child_process';
+import { hasCommand } from '../../tools/rig/has-command.js';
 
-export function hasCommand(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { hasCommand };
 
 /** For describe.skipIf: true when missing, after saying so once. */
 export function missing(cmd: string, debianPackage: string): boolean {

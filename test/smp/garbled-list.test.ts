@@ -18,7 +18,7 @@ import {
 } from '../../protocol/smp/smp-packet.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveOnPty } from '../../sim/serial/serve-emulator.js';
-import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 

@@ -12,7 +12,7 @@ import { imageHash } from '../../protocol/mcuboot/image.js';
 import { SMP_HEADER_BYTES } from '../../protocol/smp/smp-packet.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveSmpTarget } from '../../sim/smp-target/serve.js';
-import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 import { cbor2Decode, missingCbor2 } from './cbor2.js';

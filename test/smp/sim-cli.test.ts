@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { missing } from '../helpers/system.js';
 
 const readerctl = join(import.meta.dirname, '..', '..', 'bin', 'readerctl.mjs');

@@ -9,7 +9,7 @@ import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { loadKeyFile } from '../../platform/keys/keystore.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveSmpTarget } from '../../sim/smp-target/serve.js';
-import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 

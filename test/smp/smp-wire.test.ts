@@ -17,7 +17,7 @@ import { SMP_HEADER_BYTES } from '../../protocol/smp/smp-packet.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { SmpTarget } from '../../sim/smp-target/smp-target.js';
-import { type LinkKeys, makeLinkKeys } from '../helpers/link-fixture.js';
+import { type LinkKeys, makeLinkKeys } from '../../tools/rig/link-fixture.js';
 import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 import { wire, wireMissing } from '../helpers/wire.js';

@@ -13,8 +13,8 @@ import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
 import { chipPhoto } from '../../sim/card/card-face.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
-import { evaluateSet, readPairs } from '../../tools/face/evaluate.js';
-import { cameraFrame } from '../../tools/face/evaluate-live.js';
+import { evaluateSet, readPairs } from '../face/evaluate.js';
+import { cameraFrame } from '../face/evaluate-live.js';
 import type { Row } from './table.js';
 
 async function frames(): Promise<RgbImage[]> {

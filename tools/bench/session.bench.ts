@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { CardFaceReader } from '../../firmware-host/vision/card-face-reader.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
-import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
-import type { ResultRecord } from '../../tools/terminal/result-json.js';
+import { ApplianceRig } from '../demo/appliance-rig.js';
+import type { ResultRecord } from '../terminal/result-json.js';
 import type { Row } from './table.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

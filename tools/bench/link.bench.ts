@@ -8,10 +8,10 @@ import { linkTestResult } from '../../firmware-host/link-test.js';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { type Ed25519, tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { generateKeyPair } from '../../protocol/link/keys.js';
-import { makeLinkKeys, until } from '../helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from '../helpers/link-pair.js';
-import { Mosquitto } from '../helpers/mosquitto.js';
-import { hasCommand } from '../helpers/system.js';
+import { hasCommand } from '../rig/has-command.js';
+import { makeLinkKeys, until } from '../rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../rig/link-pair.js';
+import { Mosquitto } from '../rig/mosquitto.js';
 import type { Row } from './table.js';
 
 function opsPerSecond(ed: Ed25519, op: 'sign' | 'verify', ms = 600): number {

@@ -20,9 +20,9 @@ import { PayloadType, seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { keyPairFromSeed } from '../../protocol/link/keys.js';
 import { toLong } from '../../protocol/link/u64.js';
-import type { ReferenceTerminal } from '../../tools/terminal/terminal.js';
-import type { LinkKeys } from '../helpers/link-fixture.js';
-import { makeDevice, makeTerminal } from '../helpers/link-pair.js';
+import type { LinkKeys } from '../rig/link-fixture.js';
+import { makeDevice, makeTerminal } from '../rig/link-pair.js';
+import type { ReferenceTerminal } from '../terminal/terminal.js';
 import { garbage, mutated, nastyString } from './arbitraries.js';
 import { protobufWire } from './protobuf-wire.js';
 

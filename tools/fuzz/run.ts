@@ -1,6 +1,6 @@
 // npm run fuzz [-- --target NAME[,NAME…] --runs N --seed S]: long fuzz runs (1,000,000 inputs
 // per target by default), the corpus replayed first; prints a summary table and writes every
-// crash found to test/fuzz/corpus/<target>/ so that `npm test` replays it from then on.
+// crash found to tools/fuzz/corpus/<target>/ so that `npm test` replays it from then on.
 // Exit code 1 when anything was found.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@ import { type CommandApdu, decodeApdu, encodeApdu } from '../../protocol/apdu/ap
 import { concatBytes, utf8 } from '../../protocol/bytes.js';
 import { AID, apdu, EF } from '../../protocol/mynumber/mynumber.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
-import { makeCard } from '../card/card-fixture.js';
+import { makeCard } from '../rig/emulated-card.js';
 import { garbage, hostile } from './arbitraries.js';
 import { expectThat, type FuzzTarget, neverThrows, onlyReaderError, property } from './harness.js';
 

@@ -7,7 +7,7 @@ import { concatBytes } from '../../protocol/bytes.js';
 import { ACK, encodeFrame, Pn532Parser, TFI_HOST, TFI_PN532 } from '../../protocol/pn532/frame.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { Pn532Emulator } from '../../sim/pn532/pn532-emulator.js';
-import { makeCard } from '../card/card-fixture.js';
+import { makeCard } from '../rig/emulated-card.js';
 import { garbage, hostile } from './arbitraries.js';
 import { BytePipe, settle } from './byte-pipe.js';
 import { expectThat, type FuzzTarget, neverThrows, neverThrowsAsync, property } from './harness.js';

@@ -11,7 +11,7 @@ import { framedSize } from '../../protocol/smp/serial-framing.js';
 import { encodeSmp } from '../../protocol/smp/smp-packet.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveSmpTarget } from '../../sim/smp-target/serve.js';
-import { hasCommand } from '../helpers/system.js';
+import { hasCommand } from '../rig/has-command.js';
 import type { Row } from './table.js';
 
 async function uploadShare(

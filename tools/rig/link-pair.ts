@@ -6,7 +6,7 @@ import { loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt, type MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import type { BrokerSettings } from '../../platform/link/mqtt-options.js';
 import { createLogger, type Logger } from '../../platform/log.js';
-import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
+import { ReferenceTerminal } from '../terminal/terminal.js';
 import type { LinkKeys } from './link-fixture.js';
 
 export const quietLog: Logger = createLogger('test', { level: 'error', write: () => {} });

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../../tools/demo/appliance-rig.js';
+import { freePort } from '../demo/appliance-rig.js';
 
 export { freePort };
 

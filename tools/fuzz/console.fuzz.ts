@@ -6,7 +6,7 @@ import { concatBytes } from '../../protocol/bytes.js';
 import { encodeFrame, TFI_HOST, TFI_PN532 } from '../../protocol/pn532/frame.js';
 import { frameSmp } from '../../protocol/smp/serial-framing.js';
 import { encodeSmp } from '../../protocol/smp/smp-packet.js';
-import { makeDecoder } from '../../tools/console/decoders.js';
+import { makeDecoder } from '../console/decoders.js';
 import { cuts, garbage, hostile } from './arbitraries.js';
 import { chunksOf, expectThat, type FuzzTarget, neverThrows, property } from './harness.js';
 

@@ -15,7 +15,7 @@ import { encodeApdu } from '../../protocol/apdu/apdu.js';
 import { apdu } from '../../protocol/mynumber/mynumber.js';
 import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { EmulatedCcidDevice } from '../../sim/ccid/ccid-emulator.js';
-import { hasCommand } from '../helpers/system.js';
+import { hasCommand } from '../rig/has-command.js';
 import type { Row } from './table.js';
 
 const STATE = mkdtempSync(join(tmpdir(), 'fareader-bench-cards-'));

@@ -14,7 +14,7 @@ import { decodeApdu, encodeResponse } from '../../protocol/apdu/apdu.js';
 import { encodeTlv, parseTlvs } from '../../protocol/apdu/ber-tlv.js';
 import { concatBytes } from '../../protocol/bytes.js';
 import { FaceTag } from '../../protocol/mynumber/mynumber.js';
-import { CARD_STATE, makeCard } from '../card/card-fixture.js';
+import { CARD_STATE, makeCard } from '../rig/emulated-card.js';
 import { garbage, hostile, mutated } from './arbitraries.js';
 import { type FuzzTarget, onlyReaderErrorAsync, property } from './harness.js';
 
