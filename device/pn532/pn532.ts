@@ -227,6 +227,15 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
               { reason },
             );
           }
+          if (reason === 'ack-timeout') {
+            // The ACK may only be late (a loaded host, a slow adapter): then the command runs
+            // and its answer is on the way. Abort it and let that answer arrive with nobody
+            // waiting, or the repeated command's ACK and answer would be taken by the next
+            // command, every answer one command late from then on.
+            await this.transport.write(ACK).catch(() => {});
+            await sleep(this.o.ackTimeoutMs, signal);
+            if (signal?.aborted) throw canceled(pn532CommandName(code));
+          }
         }
       }
     };
