@@ -40,6 +40,10 @@ const commands: Record<string, Command> = {
     summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
     run: async (a) => (await import('./cli/terminal.js')).terminal(a),
   },
+  voice: {
+    summary: 'voice guidance: render the prompts at install, play one to check the loudspeaker',
+    run: async (a) => (await import('./cli/voice.js')).voice(a),
+  },
   broker: {
     summary: 'key-bound broker credentials; password and ACL files for an external Mosquitto',
     run: async (a) => (await import('./cli/broker.js')).broker(a),

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../firmware-host/config.js';
 import { LANGS, type Lang } from '../../firmware-host/kiosk/texts/index.js';
@@ -23,6 +23,7 @@ import { VoiceGuide } from '../../firmware-host/voice/voice-guide.js';
 import { beepWav } from '../../firmware-host/voice/wav.js';
 import { createLogger } from '../../platform/log.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { runReaderctl } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
 /** Seconds of speech per character of the spoken text: measured with espeak-ng 1.51, widened. */
@@ -165,6 +166,32 @@ describe.skipIf(missing('espeak-ng', 'espeak-ng') || missing('sox', 'sox') || mi
       expect(m.appliance?.kiosk.voice).toEqual({ mute: true, volume: 30, device: 'null' });
       expect(() => parseConfig({ ...base, kiosk: { voice: { volume: 101, loud: 1 } } }, '/')).toThrow();
     });
+
+    it('readerctl voice: prepare at install (nothing left to render here), say on the null device', async () => {
+      const data = dirname(dir);
+      const p = await runReaderctl('voice', 'prepare', '--data', data, '--json');
+      expect(p.code, p.err).toBe(0);
+      expect(JSON.parse(p.out)).toMatchObject({ dir, rendered: 0, fallbacks: [] });
+      const say = await runReaderctl(
+        'voice',
+        'say',
+        '--data',
+        data,
+        '--lang',
+        'en',
+        '--key',
+        'place',
+        '--device',
+        'null',
+      );
+      expect(say.code, say.err).toBe(0);
+      expect(say.out).toBe('played en:place\n');
+      const bad = await runReaderctl('voice', 'say', '--data', data, '--lang', 'fr');
+      expect(bad.code).toBe(2);
+      expect(bad.err.split('\n')[0]).toMatch(/^readerctl: --lang must be one of ja, en, zh, ko, vi, pt/);
+      const list = JSON.parse((await runReaderctl('voice', 'list', '--json')).out) as { langs: unknown[] };
+      expect(list.langs).toHaveLength(6);
+    }, 120_000);
 
     it('a device ALSA does not know fails with one clear error', async () => {
       const e = await aplayPlayer({ device: 'no-such-device' })

@@ -1,0 +1,97 @@
+// readerctl voice: the kiosk's voice guidance at install and at the bench. `prepare` renders
+// every prompt into readerd's dataDir ahead of the first start (the install step), `say` plays
+// one prompt through ALSA to check the loudspeaker, `list` shows languages, voices, prompts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isLang, LANGS } from '../../firmware-host/kiosk/texts/index.js';
+import { espeakNg, espeakVersion } from '../../firmware-host/voice/espeak.js';
+import { aplayPlayer } from '../../firmware-host/voice/player.js';
+import type { SpokenKey } from '../../firmware-host/voice/prompts.js';
+import { prepareVoice, SPOKEN_KEYS, VOICE_OF } from '../../firmware-host/voice/voice-cache.js';
+import { scaleWav } from '../../firmware-host/voice/wav.js';
+import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+
+const HELP = `Usage: readerctl voice <action> [options]
+
+Actions:
+  prepare --data DIR [--json]
+        render every prompt of every language with espeak-ng into DIR/voice (DIR is readerd's
+        dataDir); what is already rendered is kept. Run at install so the first start speaks
+        at once.
+  say --data DIR [--lang ja|en|zh|ko|vi|pt] [--key PROMPT|beep] [--device ALSA] [--volume 0-100]
+        play one prompt (default: ja, place) on an ALSA device (default: default)
+  list [--json]
+        languages, the espeak-ng voice of each, and the prompt keys
+
+Exit codes: 0 ok, 1 espeak-ng or aplay failed, 2 usage.`;
+
+export async function voice(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  const { values } = parseCli(rest, {
+    data: { type: 'string' },
+    lang: { type: 'string' },
+    key: { type: 'string' },
+    device: { type: 'string' },
+    volume: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!action || values.help || action === '--help' || action === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return action ? EXIT.ok : EXIT.usage;
+  }
+  const data = (): string => {
+    if (!values.data) throw new ReaderError(ErrorCode.Usage, '--data is required (readerd’s dataDir)');
+    return join(values.data, 'voice');
+  };
+  switch (action) {
+    case 'list': {
+      const rows = LANGS.map((lang) => ({ lang, voice: VOICE_OF[lang] }));
+      if (values.json) process.stdout.write(`${JSON.stringify({ langs: rows, prompts: SPOKEN_KEYS })}\n`);
+      else
+        process.stdout.write(
+          `${rows.map((r) => `${r.lang}  espeak-ng voice ${r.voice}`).join('\n')}\nprompts: ${SPOKEN_KEYS.join(' ')}\n`,
+        );
+      return EXIT.ok;
+    }
+    case 'prepare': {
+      const t0 = performance.now();
+      const engine = espeakNg({ version: await espeakVersion() });
+      const lib = await prepareVoice({ dir: data(), engine });
+      const r = {
+        dir: data(),
+        rendered: lib.rendered,
+        prompts: LANGS.length * SPOKEN_KEYS.length,
+        fallbacks: lib.fallbacks,
+        ms: Math.round(performance.now() - t0),
+      };
+      if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else {
+        process.stdout.write(`${r.dir}: ${r.rendered} rendered, ${r.prompts} prompts ready (${r.ms} ms)\n`);
+        if (r.fallbacks.length > 0)
+          process.stdout.write(`no espeak-ng voice for ${r.fallbacks.join(', ')}: spoken in English\n`);
+      }
+      return EXIT.ok;
+    }
+    case 'say': {
+      const lang = values.lang ?? 'ja';
+      if (!isLang(lang)) throw new ReaderError(ErrorCode.Usage, `--lang must be one of ${LANGS.join(', ')}`);
+      const key = values.key ?? 'place';
+      if (key !== 'beep' && !(SPOKEN_KEYS as readonly string[]).includes(key))
+        throw new ReaderError(ErrorCode.Usage, `--key: no prompt "${key}" (see readerctl voice list)`);
+      const volume = positiveInt(values.volume, '--volume', 80);
+      if (volume > 100) throw new ReaderError(ErrorCode.Usage, '--volume must be 0 to 100');
+      const engine = espeakNg({ version: await espeakVersion() });
+      const lib = await prepareVoice({ dir: data(), engine, langs: [lang] });
+      const file = key === 'beep' ? lib.beep : lib.file(lang, key as SpokenKey);
+      await aplayPlayer({ device: values.device ?? 'default' }).play(
+        scaleWav(readFileSync(file), volume / 100),
+      );
+      process.stdout.write(`played ${key === 'beep' ? 'beep' : `${lang}:${key}`}\n`);
+      return EXIT.ok;
+    }
+    default:
+      throw new ReaderError(ErrorCode.Usage, `unknown action "${action}"`);
+  }
+}
