@@ -42,10 +42,14 @@ export function aplayPlayer(o: { device: string; bin?: string }): AudioPlayer {
             return reject(new ReaderError(ErrorCode.Op_Timeout, `${bin} still playing after ${limit} ms`));
           if (code === 0 || signal?.aborted) return resolve();
           reject(
-            new ReaderError(ErrorCode.Audio_Failed, `${bin} -D ${o.device} failed: ${stderr.trim().replace(/\s*\n\s*/g, '; ')}`, {
-              device: o.device,
-              code,
-            }),
+            new ReaderError(
+              ErrorCode.Audio_Failed,
+              `${bin} -D ${o.device} failed: ${stderr.trim().replace(/\s*\n\s*/g, '; ')}`,
+              {
+                device: o.device,
+                code,
+              },
+            ),
           );
         });
         p.stdin.end(wav);
