@@ -30,9 +30,12 @@ PIN. Each result is printed by the terminal side once verified.
 
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
-const MODULE_NAMES: Record<CardModuleKind, string> = {
-  pn532: 'PN532 module on a pty',
-  ccid: 'USB CCID reader behind WebUSB',
+const MODULES: Record<CardModuleKind, { label: string; fitted: string }> = {
+  pn532: { label: 'PN532', fitted: 'the PN532 module (emulated, on a pty)' },
+  ccid: {
+    label: 'CCID',
+    fitted: 'a USB CCID reader (emulated, behind WebUSB)',
+  },
 };
 
 async function script(rig: ApplianceRig): Promise<number> {
@@ -40,10 +43,16 @@ async function script(rig: ApplianceRig): Promise<number> {
   for (const [i, p] of PATIENTS.entries()) {
     const module = p.module ?? 'pn532';
     if (module !== rig.cardModule) {
-      say(`\n== the appliance is refitted with ${MODULE_NAMES[module]}: readerd restarts on it`);
+      say(`\n== the appliance is refitted with ${MODULES[module].fitted}`);
+      say(
+        module === 'ccid'
+          ? '== readerd restarts on it: its services composed by the emulated appliance’s root (sim/appliance/emulated-readerd.ts)'
+          : '== readerd restarts on it',
+      );
+      say('   (its embedded broker restarts too: the terminal reconnects)');
       await rig.useCardModule(module);
     }
-    say(`\n== patient ${i + 1} (${MODULE_NAMES[module]}): ${p.name}`);
+    say(`\n== patient ${i + 1} (${MODULES[module].label}): ${p.name}`);
     const sessionId = await p.play(rig, (s) => say(`   ${s}`));
     const rec = await rig.result(sessionId);
     const ok = rec.method === p.expect.method && rec.outcome === p.expect.outcome;

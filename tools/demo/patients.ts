@@ -124,7 +124,7 @@ export const PATIENTS: readonly Patient[] = [
     },
   },
   {
-    name: 'on the USB card reader (CCID): face fails, then PIN',
+    name: 'face fails, then PIN, at the USB card reader',
     module: 'ccid',
     expect: { method: 'PIN', outcome: 'VERIFIED' },
     play: faceFailsThenPin('yamada', 'img16.jpg', 'img3.jpg'),
