@@ -149,6 +149,17 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
     }
     verdict = decideLiveness(o.plan, track, { ...o, final: t >= o.plan.endMs });
   }
+  if (o.measureOnly || o.plan.steps.length === 0)
+    return {
+      passed: false,
+      challenge: planName(o.plan),
+      outcome: { passed: false, steps: [] },
+      reason: 'measured only',
+      frames: track.length,
+      nonRigid: 0,
+      checksPassed: [],
+      track,
+    };
   verdict ??= decideLiveness(o.plan, track, { ...o, final: true })!;
   return { ...verdict, track };
 }

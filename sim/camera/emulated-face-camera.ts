@@ -19,13 +19,15 @@ export interface EmulatedFaceCameraOptions {
 }
 
 /**
- * The sensor runs REPEAT times faster than the reader takes frames, and between two frames the
- * reader takes, the picture stands still: each rendered picture is sent REPEAT times and the
- * reader gets the first copy. ffmpeg's MJPEG input holds three frames back, so this way the
- * picture the reader gets is the newest one rendered, as on a camera read at its own rate,
- * and nothing is rendered before it is due (a person reacts to the prompt they saw).
+ * The sensor runs faster than the reader takes frames, and between two frames the reader takes,
+ * the picture stands still: each rendered picture is sent several times and the reader gets its
+ * first copy. ffmpeg's MJPEG input holds a few frames back (more when they are small), so this
+ * way the picture the reader gets is the newest one rendered, as on a camera read at its own
+ * rate, and nothing is rendered before it is due (a person reacts to the prompt they saw).
  */
 const REPEAT = 4;
+/** Waiting longer than this for the first copy, one more copy of the picture pushes it out. */
+const NUDGE_MS = 150;
 
 export class EmulatedFaceCamera {
   private readonly source: FfmpegFrameSource;
@@ -33,6 +35,10 @@ export class EmulatedFaceCamera {
   private readonly queue: Frame[] = [];
   private written = 0;
   private read = 0;
+  /** ffmpeg's output sequence number of each picture's first copy → the picture's index. */
+  private readonly firstCopy = new Map<number, number>();
+  private copies = 0;
+  private last?: Buffer;
   private wake?: () => void;
   private failure?: Error;
 
@@ -89,8 +95,15 @@ export class EmulatedFaceCamera {
     })
       .jpeg({ quality: this.o.jpegQuality ?? 85 })
       .toBuffer();
+    this.firstCopy.set(this.copies, this.written);
     this.written++;
-    for (let i = 0; i < REPEAT; i++) this.stdin?.write(jpeg);
+    this.last = jpeg;
+    for (let i = 0; i < REPEAT; i++) this.writeCopy();
+  }
+
+  private writeCopy(): void {
+    this.copies++;
+    if (this.last) this.stdin?.write(this.last);
   }
 
   /** The next frame in order, stamped with its camera time. */
@@ -98,7 +111,7 @@ export class EmulatedFaceCamera {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       // Of each picture's copies, the first; the others are the sensor's frames nobody read.
-      while (this.queue.length && this.queue[0]!.seq % REPEAT !== 0) this.queue.shift();
+      while (this.queue.length && !this.firstCopy.has(this.queue[0]!.seq)) this.queue.shift();
       if (this.queue.length) break;
       if (this.failure) throw this.failure;
       if (this.written <= this.read) {
@@ -107,20 +120,21 @@ export class EmulatedFaceCamera {
       }
       const left = deadline - performance.now();
       if (left <= 0) throw new ReaderError(ErrorCode.Camera_Failed, `no frame within ${timeoutMs} ms`);
-      // Held back longer than usual: one more frame pushes it out.
       const arrived = await new Promise<boolean>((resolve) => {
-        const t = setTimeout(() => resolve(false), Math.min(left, 500));
+        const t = setTimeout(() => resolve(false), Math.min(left, NUDGE_MS));
         this.wake = () => {
           clearTimeout(t);
           resolve(true);
         };
       });
       this.wake = undefined;
-      if (!arrived && this.queue.length === 0) await this.writeNext();
+      if (!arrived && this.queue.length === 0) this.writeCopy();
     }
     const f = this.queue.shift()!;
+    const k = this.firstCopy.get(f.seq)!;
+    this.firstCopy.delete(f.seq);
     this.read++;
-    return { ...f, seq: f.seq / REPEAT, timestampMs: this.timeOf(f.seq / REPEAT) };
+    return { ...f, seq: k, timestampMs: this.timeOf(k) };
   }
 
   async close(): Promise<void> {
