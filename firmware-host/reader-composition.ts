@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { packageVersion } from '../platform/cli.js';
 import { opensslEd25519 } from '../platform/keys/ed25519-openssl.js';
+import { type EnvelopeSealer, keySealer } from '../platform/keys/envelope-sealer.js';
 import { loadKeyFile, loadTrustDir } from '../platform/keys/keystore.js';
 import type { MqttClientFactory } from '../platform/link/mqtt-client.js';
 import type { Logger } from '../platform/log.js';
@@ -17,7 +18,6 @@ import { type Appliance, type ApplianceSeams, startAppliance } from './appliance
 import type { ReaderConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
-import { type EnvelopeSealer, keySealer } from './link/envelope-sealer.js';
 import { type LinkOutbox, Outbox } from './link/outbox.js';
 import { LinkTestService } from './link-test.js';
 import type { SessionService } from './session/session-service.js';

@@ -2,6 +2,7 @@
 // passes the guard (addressee, freshness, replay, sequence), is dispatched to the session
 // service (or handled here: rebirth), and every command, admitted or not, gets a signed reply.
 
+import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { Route } from '../../platform/link/signed-endpoint.js';
 import type { Logger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
@@ -9,7 +10,6 @@ import { fareader } from '../../protocol/gen/fareader.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
 import { admitVerified, statusOfRefusal } from './command-guard.js';
-import type { EnvelopeSealer } from './envelope-sealer.js';
 import type { LinkOutbox } from './outbox.js';
 
 const v1 = fareader.v1;

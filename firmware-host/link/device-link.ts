@@ -5,6 +5,7 @@
 // commands go to `onCommand`.
 import { EventEmitter } from 'node:events';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import { type EnvelopeSealer, keySealer } from '../../platform/keys/envelope-sealer.js';
 import type { TrustedKey } from '../../platform/keys/keystore.js';
 import type { RejectionStats } from '../../platform/link/link-stats.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
@@ -17,7 +18,6 @@ import type { KeyPair } from '../../protocol/link/keys.js';
 import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
 import { CommandAdmission, type CommandHandler } from './command-admission.js';
-import { type EnvelopeSealer, keySealer } from './envelope-sealer.js';
 import { LinkLifecycle } from './link-lifecycle.js';
 import type { LinkOutbox } from './outbox.js';
 import { OutboxPump, type ResultDraft } from './outbox-pump.js';

@@ -2,6 +2,7 @@
 // bd_seq, the retained birth and death, re-asserting the birth when something else takes our
 // state topic, and noticing another client using our client id.
 import type { IClientPublishOptions, MqttClient } from 'mqtt';
+import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import { type BrokerSettings, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import type { Route } from '../../platform/link/signed-endpoint.js';
@@ -13,7 +14,6 @@ import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
-import type { EnvelopeSealer } from './envelope-sealer.js';
 import type { ResultQueue } from './outbox.js';
 import { SessionKicks } from './session-kicks.js';
 

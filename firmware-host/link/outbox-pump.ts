@@ -3,12 +3,12 @@
 // overdue or a terminal comes (back) online, and are deleted when a signed ResultAck arrives,
 // in one transaction per burst.
 
+import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { Route } from '../../platform/link/signed-endpoint.js';
 import type { Logger } from '../../platform/log.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong, u64, u64ms } from '../../protocol/link/u64.js';
-import type { EnvelopeSealer } from './envelope-sealer.js';
 import type { ResultQueue } from './outbox.js';
 
 const v1 = fareader.v1;

@@ -1,8 +1,9 @@
 // Link-level misbehaviour for the conformance kit's can-fail proof, applied by decorating the
 // seams the device link is built from (a client factory, a sealer, an outbox). The link itself
 // has no fault branches: a reader in service is simply never composed with these.
-import type { EnvelopeSealer } from '../../firmware-host/link/envelope-sealer.js';
+
 import type { LinkOutbox, OutboxRow } from '../../firmware-host/link/outbox.js';
+import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 

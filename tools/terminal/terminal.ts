@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import { type EnvelopeSealer, keySealer } from '../../platform/keys/envelope-sealer.js';
 import type { TrustedKey } from '../../platform/keys/keystore.js';
 import type { RejectionStats } from '../../platform/link/link-stats.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
@@ -25,7 +26,6 @@ import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import { seal } from '../../protocol/link/envelope.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import {
   ALL_DEVICES,
@@ -72,6 +72,7 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly store: TerminalStore;
   private readonly now: () => number;
   private readonly ed: Ed25519;
+  private readonly sealer: EnvelopeSealer;
   private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
   private readonly intake: ResultIntake;
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
@@ -82,6 +83,7 @@ export class ReferenceTerminal extends EventEmitter {
     super();
     this.now = opts.now ?? Date.now;
     this.ed = opts.ed25519 ?? opensslEd25519;
+    this.sealer = keySealer(opts.key, this.ed);
     ensurePrivateDir(opts.dataDir);
     ensurePrivateDir(opts.outDir);
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
@@ -195,7 +197,7 @@ export class ReferenceTerminal extends EventEmitter {
       online,
       timeMs: toLong(this.now()),
     }).finish();
-    return Buffer.from(seal(T.PAYLOAD_TYPE_TERMINAL_STATE, payload, this.opts.key, this.ed));
+    return Buffer.from(this.sealer.seal(T.PAYLOAD_TYPE_TERMINAL_STATE, payload));
   }
 
   async start(timeoutMs = 10_000): Promise<void> {
@@ -256,7 +258,7 @@ export class ReferenceTerminal extends EventEmitter {
     }).finish();
     this.client?.publish(
       deviceTopics(deviceId).ack,
-      Buffer.from(seal(T.PAYLOAD_TYPE_RESULT_ACK, payload, this.opts.key, this.ed)),
+      Buffer.from(this.sealer.seal(T.PAYLOAD_TYPE_RESULT_ACK, payload)),
       {
         qos: QOS.ack,
       },
@@ -305,7 +307,7 @@ export class ReferenceTerminal extends EventEmitter {
       // Durable and increasing: a command captured and delivered after a newer one does not act.
       sequence: toLong(this.store.nextSequence(deviceId)),
     }).finish();
-    const envelope = seal(T.PAYLOAD_TYPE_COMMAND, command, this.opts.key, this.ed);
+    const envelope = this.sealer.seal(T.PAYLOAD_TYPE_COMMAND, command);
     return this.sendRaw(deviceId, envelope, toHex(commandId), timeoutMs);
   }
 
