@@ -40,12 +40,17 @@ export function exitCodeFor(e: unknown): number {
   return EXIT.failure;
 }
 
-/** Prints an error for a person: what happened, and the code to search for. */
-export function reportError(e: unknown, prog: string): number {
+/**
+ * Prints an error for a person in one line: what happened, the code to search for, and for a
+ * usage error the help to read (`helpName`: the subcommand that failed, e.g. 'readerctl image
+ * sign'; default `prog`). A crash (not a ReaderError) keeps its stack: that is a bug to report.
+ */
+export function reportError(e: unknown, prog: string, helpName: string = prog): number {
   const code = exitCodeFor(e);
-  if (isReaderError(e)) process.stderr.write(`${prog}: ${e.message} [${e.codeName}]\n`);
-  else process.stderr.write(`${prog}: ${(e as Error)?.stack ?? String(e)}\n`);
-  if (code === EXIT.usage) process.stderr.write(`Try '${prog} --help'.\n`);
+  if (isReaderError(e)) {
+    const hint = code === EXIT.usage ? `. Try '${helpName} --help'.` : '';
+    process.stderr.write(`${prog}: ${e.message} [${e.codeName}]${hint}\n`);
+  } else process.stderr.write(`${prog}: ${(e as Error)?.stack ?? String(e)}\n`);
   return code;
 }
 

@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readerdCommand } from '../firmware-host/readerd-command.js';
+import { COMMANDS } from '../tools/cli/specs/index.js';
 import { makeLinkKeys } from '../tools/rig/link-fixture.js';
+import { runReaderctl } from './helpers/readerctl.js';
 
 const root = join(import.meta.dirname, '..');
 const run = (bin: string, ...args: string[]) => {
@@ -73,4 +76,43 @@ describe('readerd and readerctl', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown command/);
   });
+
+  // Every table's help is checked in-process (platform/cli-spec.test.ts); these few runs show
+  // the executables print from the tables, and how a usage error looks on the terminal.
+  it("a command's and a subcommand's --help list the exit codes, from the table", async () => {
+    const [cmd, sub] = await Promise.all([
+      runReaderctl('image', '--help'),
+      runReaderctl('keys', 'trust', 'add', '--help'),
+    ]);
+    for (const [r, spec] of [
+      [cmd, COMMANDS.image!],
+      [sub, COMMANDS.keys!],
+    ] as const) {
+      expect(r.code, spec.name).toBe(0);
+      for (const x of spec.exitCodes)
+        expect(r.out, `${spec.name} exit ${x.code}`).toContain(`${String(x.code).padStart(3)}  ${x.meaning}`);
+    }
+    expect(cmd.out).toMatch(/^Usage: readerctl image <sign\|verify\|keyhash\|info>/);
+    expect(sub.out).toMatch(/^Usage: readerctl keys trust add --dir DIR/);
+    expect(sub.out).not.toContain('--role');
+    const d = run('readerd.mjs', '--help');
+    for (const x of readerdCommand.exitCodes)
+      expect(d.out).toContain(`${String(x.code).padStart(3)}  ${x.meaning}`);
+  }, 120_000);
+
+  it('an unknown option: one line on stderr naming the subcommand help, exit 2', async () => {
+    const cases = [
+      [['keys', 'create', '--frobnicate'], 'readerctl keys create'],
+      [['flash', '--port', '/dev/null', 'upload', '--frobnicate'], 'readerctl flash upload'],
+      [['conformance', '--frobnicate'], 'readerctl conformance'],
+    ] as const;
+    const runs = await Promise.all(cases.map(([argv]) => runReaderctl(...argv)));
+    for (const [i, [argv, help]] of cases.entries()) {
+      expect(runs[i]!.code, argv.join(' ')).toBe(2);
+      expect(runs[i]!.err).toBe(`readerctl: unknown option --frobnicate [Usage]. Try '${help} --help'.\n`);
+    }
+    const d = run('readerd.mjs', '--frobnicate');
+    expect(d.code).toBe(2);
+    expect(d.err).toBe("readerd: unknown option --frobnicate [Usage]. Try 'readerd --help'.\n");
+  }, 120_000);
 });

@@ -423,10 +423,11 @@ describe('refusals', () => {
     for (const [i, [extra, msg]] of cases.entries()) {
       const r = runs[i]!;
       expect(r.code, extra.join(' ')).toBe(2);
-      // One line saying what was refused, then readerctl's usual pointer to --help.
+      // One line saying what was refused, ending with the pointer to the subcommand's --help.
       const [first, ...rest] = r.err.trim().split('\n');
       expect(first, extra.join(' ')).toMatch(msg);
-      expect(rest, extra.join(' ')).toEqual(["Try 'readerctl --help'."]);
+      expect(first, extra.join(' ')).toMatch(/ Try 'readerctl image sign --help'\.$/);
+      expect(rest, extra.join(' ')).toEqual([]);
       expect(existsSync(out(`refused-${i}.img`)), extra.join(' ')).toBe(false);
     }
   });

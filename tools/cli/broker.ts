@@ -9,27 +9,15 @@ import {
   mosquittoAcl,
   mosquittoPasswordLines,
 } from '../../firmware-host/link/mosquitto-files.js';
-import { EXIT, parseCli } from '../../platform/cli.js';
+import { EXIT } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { loadKeyFile } from '../../platform/keys/keystore.js';
 import { ensurePrivateDir, writePrivateFileAtomic } from '../../platform/private-files.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { isValidId } from '../../protocol/link/topics.js';
-
-const HELP = `Usage: readerctl broker <action> [options]
-
-Actions:
-  credentials --key FILE --role device|terminal --id ID [--aux NAME] [--json]
-        the MQTT username (= client id) and key-bound password of a party (SPEC §13.1);
-        the password is a secret: it lets its holder connect as that party
-  mosquitto --out DIR [--device ID=KEYFILE]... [--terminal ID=KEYFILE]... [--aux ID=NAME]...
-        write DIR/fareader.acl and DIR/fareader.passwd (hashed with mosquitto_passwd -U,
-        mode 0600) for hardware/mosquitto/fareader.conf; --aux adds an auxiliary connection
-        of a party (e.g. --aux conformance-kit=monitor for the conformance kit's monitor)
-
-readerd and the reference terminal present these credentials by themselves when their broker
-settings name no username. Exit codes: 0 ok, 2 usage, 3 key file problem, 1 other failure.`;
+import { brokerCommand } from './specs/broker.js';
 
 function need(v: string | undefined, flag: string): string {
   if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
@@ -45,20 +33,10 @@ function pair(v: string, flag: string): [string, string] {
 
 export async function broker(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
-  const { values } = parseCli(rest, {
-    key: { type: 'string' },
-    role: { type: 'string' },
-    id: { type: 'string' },
-    aux: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    device: { type: 'string', multiple: true },
-    terminal: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!action || values.help || action === '--help' || action === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return action ? EXIT.ok : EXIT.usage;
+  const { values } = parseCommand(brokerCommand, rest);
+  if (!action) {
+    process.stdout.write(`${helpText(brokerCommand)}\n`);
+    return EXIT.usage;
   }
   if (action === 'credentials') {
     const role = need(values.role, '--role');

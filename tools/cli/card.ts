@@ -4,53 +4,21 @@ import { SerialPort } from 'serialport';
 import { CardChannel, type TraceEntry } from '../../device/card/card-channel.js';
 import { findCcidReaders } from '../../device/ccid/ccid-reader.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
-import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { EXIT, positiveInt } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { PROFILES, type ProfileName } from '../../sim/card/card-profiles.js';
 import { openModule, realUsb, waitForCard } from '../card/open-module.js';
 import { askSecret } from './secret-prompt.js';
-
-const HELP = `Usage: readerctl card <action> (--pn532 PATH [--baud N] | --ccid | --emulated pn532|ccid [--profile P]) [options]
-
-Actions:
-  list              serial ports and USB CCID readers present
-  wait              wait for a card and show its ATQB / ATR
-  cert              the user-authentication certificate: subject, issuer, validity
-  tries             tries left on the user-authentication PIN (consumes none)
-  verify            check the PIN (asked without echo; on the last try you must type it twice)
-
-Options:
-  --trace           print the APDU trace (VERIFY data is never shown)
-  --timeout MS      how long to wait for a card [10000]
-  --json            JSON output
-  --pin-stdin       read the PIN from standard input (scripts), still never echoed
-  --profile P       emulated card: ${Object.keys(PROFILES).join(', ')}
-
-Exit codes: 0 ok, 2 usage, 4 module or link problem, 5 card refused (wrong PIN, blocked),
-1 other. The reader never sends VERIFY on the last try unless you confirm.`;
+import { cardCommand } from './specs/card.js';
 
 export async function card(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(
-    argv,
-    {
-      pn532: { type: 'string' },
-      baud: { type: 'string' },
-      ccid: { type: 'boolean' },
-      emulated: { type: 'string' },
-      profile: { type: 'string' },
-      trace: { type: 'boolean' },
-      timeout: { type: 'string' },
-      json: { type: 'boolean' },
-      'pin-stdin': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    true,
-  );
+  const { values, positionals } = parseCommand(cardCommand, argv, { positionals: true });
   const action = positionals[0];
-  if (!action || values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return values.help ? EXIT.ok : EXIT.usage;
+  if (!action) {
+    process.stdout.write(`${helpText(cardCommand)}\n`);
+    return EXIT.usage;
   }
   const out = (obj: unknown, text: string): void =>
     void process.stdout.write(values.json ? `${JSON.stringify(obj)}\n` : `${text}\n`);

@@ -1,56 +1,15 @@
 // readerctl conformance: the kit manufacturers run against their readers (see README
 // "For manufacturers: the conformance kit").
 import { join, resolve } from 'node:path';
-import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { EXIT, positiveInt } from '../../platform/cli.js';
+import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { CATALOGUE, runConformance } from '../conformance/run.js';
-
-const HELP = `Usage: readerctl conformance --broker URL --device ID --terminal-key FILE --trust DIR
-                             [--patient emulated|operator] [--bench URL] [--only IDS]
-                             [--out DIR] [--redelivery-wait MS] [--broker-embedded] [--json]
-       readerctl conformance --list
-
-Plays the clinic terminal over MQTT (signed commands and acknowledgements with a terminal key
-the device trusts) and the patient (the emulated bench, or you at the bench following prompts),
-runs the catalogue of cases traced to protocol/SPEC.md, and watches every message the device
-publishes with the monitor. Writes conformance.json, conformance.junit.xml and conformance.html.
-
-  --broker URL          the broker the device uses (mqtt:// or mqtts://)
-  --device ID           the device id
-  --terminal-key FILE   a terminal private key in the device's trust store
-  --trust DIR           trusted device keys (PEM, named by device id)
-  --patient MODE        emulated (default; needs --bench) or operator (prompts on this terminal)
-  --bench URL           the emulated bench's control URL (npm start -- --bench prints it)
-  --only IDS            comma-separated case ids (see --list)
-  --out DIR             report folder (default conformance-report)
-  --redelivery-wait MS  longest wait for an unacknowledged result to come again (default 15000)
-  --broker-embedded     operator mode: the broker runs inside the device (no Will to observe)
-  --list                print the catalogue: ids, clauses, titles
-
-Exit codes: 0 every case that ran passed and the monitor saw no violation; 1 a case failed;
-2 usage; 3 keys or trust store.`;
+import { conformanceCommand } from './specs/conformance.js';
 
 export async function conformance(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    broker: { type: 'string' },
-    device: { type: 'string' },
-    'terminal-key': { type: 'string' },
-    trust: { type: 'string' },
-    patient: { type: 'string', default: 'emulated' },
-    bench: { type: 'string' },
-    only: { type: 'string' },
-    out: { type: 'string', default: 'conformance-report' },
-    'redelivery-wait': { type: 'string' },
-    'broker-embedded': { type: 'boolean' },
-    list: { type: 'boolean' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseCommand(conformanceCommand, argv);
   const say = (s: string): void => void process.stdout.write(`${s}\n`);
-  if (values.help) {
-    say(HELP);
-    return EXIT.ok;
-  }
   if (values.list) {
     for (const c of CATALOGUE) say(`${c.id.padEnd(8)} §${c.clauses.join(' §').padEnd(34)} ${c.title}`);
     return EXIT.ok;

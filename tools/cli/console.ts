@@ -1,51 +1,17 @@
 // readerctl console: a serial console in the class of tio/picocom.
 import { readFileSync } from 'node:fs';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
-import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { EXIT, positiveInt } from '../../platform/cli.js';
+import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { ConsoleSession } from '../console/session.js';
 import { resolvePort } from './serial-port-arg.js';
-
-const HELP = `Usage: readerctl console (--port PATH | --usb VID:PID) [options]
-
-  --baud N               line rate [115200]
-  --parity none|even|odd [none]; --stop-bits 1|2 [1]; --data-bits 5..8 [8]
-  --flow none|rtscts     hardware flow control [none]
-  --echo                 show what you type (local echo)
-  --timestamps           time at the start of every line
-  --hex                  hex view of both directions
-  --decode smp|pn532|readerd   render traffic as frames: direction, names, fields, hex
-  --log FILE             append everything shown to FILE
-  --send FILE            send FILE's bytes after opening
-  --no-reconnect         exit when the port goes away (default: wait for it to come back)
-
-Keys: Ctrl-T q quit · Ctrl-T x hex view · Ctrl-T t timestamps · Ctrl-T e local echo ·
-      Ctrl-T ? this list · Ctrl-T Ctrl-T sends Ctrl-T.`;
+import { consoleCommandSpec } from './specs/console.js';
 
 const KEYS = 'Ctrl-T: q quit, x hex, t timestamps, e echo, ? help';
 
 export async function consoleCommand(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    port: { type: 'string' },
-    usb: { type: 'string' },
-    baud: { type: 'string' },
-    parity: { type: 'string', default: 'none' },
-    'stop-bits': { type: 'string', default: '1' },
-    'data-bits': { type: 'string', default: '8' },
-    flow: { type: 'string', default: 'none' },
-    echo: { type: 'boolean' },
-    timestamps: { type: 'boolean' },
-    hex: { type: 'boolean' },
-    decode: { type: 'string' },
-    log: { type: 'string' },
-    send: { type: 'string' },
-    'no-reconnect': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
+  const { values } = parseCommand(consoleCommandSpec, argv);
   const parity = values.parity as 'none' | 'even' | 'odd';
   if (!['none', 'even', 'odd'].includes(parity))
     throw new ReaderError(ErrorCode.Usage, '--parity is none, even or odd');

@@ -4,35 +4,13 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
-import { EXIT, parseCli } from '../../platform/cli.js';
+import { EXIT } from '../../platform/cli.js';
+import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
 import { evaluateLiveness, type LivenessEvalReport } from '../face/liveness-eval.js';
-
-const HELP = `Usage: readerctl face liveness-eval [--images DIR]... [--subjects N] [--skip K] [options]
-
-  For each subject (a photo of --images, in name order, after skipping K): the emulator's live
-  subject made from the photo answers a challenge drawn at random, then each attack instrument
-  made from the same photo faces a fresh challenge. Every presentation is rendered, sent to the
-  face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged by
-  the appliance's liveness attempt (face-api landmarks, fr_eye eye state).
-
-    --images DIR       photos (repeatable; default ../shared/fixtures/faces and faces-lfw)
-    --subjects N       bona fide subjects (default 4)
-    --skip K           start after the first K photos (a report set beside a calibration set)
-    --attacks LIST     comma-separated, of ${ATTACK_TYPES.join(', ')} (default all)
-    --replay-tries N   the recorded genuine session judged against N fresh challenges (default 200)
-    --seed S           the run's randomness (challenges, subjects' behaviour; default 1)
-    --fps F            camera frames per second the reader processes (default 6)
-    --passive          also score each third frame with fr_liveness (measured, reported)
-    --min-passive X    reject below this median passive score (default: not used)
-    --json             the whole report (per-trial challenge, checks and scores; never images)
-
-  Output: BPCER (bona fide rejected) and APCER per attack type, each k/n with the 95 % upper
-  bound (Wilson; rule of three, 3/n, when k = 0).
-
-Exit codes: 0 ok, 2 usage.`;
+import { livenessEvalCommand } from './specs/face.js';
 
 const pct = (r: ErrorRate): string =>
   `${(100 * r.rate).toFixed(1)} % (${r.k}/${r.n}, 95 % upper ${(100 * r.upper).toFixed(1)} %)`;
@@ -55,23 +33,7 @@ export function livenessText(r: LivenessEvalReport): string {
 }
 
 export async function faceLivenessEval(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    images: { type: 'string', multiple: true },
-    subjects: { type: 'string', default: '4' },
-    skip: { type: 'string', default: '0' },
-    attacks: { type: 'string' },
-    'replay-tries': { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
-    fps: { type: 'string', default: '6' },
-    passive: { type: 'boolean' },
-    'min-passive': { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
+  const { values } = parseCommand(livenessEvalCommand, argv);
   const int = (name: string, v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new ReaderError(ErrorCode.Usage, `--${name} is a whole number`);

@@ -4,9 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
-import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
 import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
-import { EXIT, parseCli } from '../../platform/cli.js';
+import { EXIT } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
   evaluateSet,
@@ -18,72 +18,10 @@ import {
 import { detPlot } from '../face/evaluate-plot.js';
 import { evalText } from './face-eval-text.js';
 import { faceLivenessEval } from './face-liveness.js';
+import { faceCommand } from './specs/face.js';
 
 /** The matchers `--matcher` names: the appliance's table (firmware-host/vision/matchers.ts). */
 const MATCHERS = MATCHER_FACTORIES;
-
-const HELP = `Usage: readerctl face eval [--pairs FILE] [--all-impostors] [--images DIR] [options]
-       readerctl face report --from REPORT.json [--plot FILE.svg|png]
-       readerctl face verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]
-       readerctl face liveness-eval [--subjects N] [--json] ...   (see its --help)
-
-  eval     measures the 1:1 face check on a labelled face set and chooses its threshold.
-           Every image is embedded once per side, in memory only (descriptors never reach
-           disk): the enrolled side as the appliance takes the card's photo, the probe side as
-           it takes a camera frame.
-
-  The set and its pairs
-    --pairs FILE         file_x,file_y,Yes|No (file_x enrolled, file_y probe); its images make
-                         the set, beside the list unless --images DIR
-    --all-impostors      score every pair of the set: genuine = same person, impostor = every
-                         cross-identity pair (n(n-1)/2 pairs; which photo plays the card is a
-                         coin toss fixed per pair). Without --pairs: every image in --images DIR
-    --identities FILE    file,identity rows; default: the name before "__" (faces-lfw's
-                         <Person>__<n>.jpg), else the groups of a pair list's genuine pairs
-    --cohorts FILE       identity,cohort,... rows (faces-lfw/identities.csv): a table per cohort
-                         with impostor pairs within the cohort, besides "all"
-    --limit N | --sample N   at most N images, whole people, in name order | drawn at random
-    --seed S             for --sample (default 1)
-    --keep-cohort C      with --sample: every image of cohort C kept, the sample draws the rest
-
-  The camera and the card
-    --live               the probe photo goes the live camera path: placed in a 640×480 frame,
-                         the live detector, the kiosk's quality gates (one face, size, yaw,
-                         sharpness, light); a frame failing them is a failure to acquire. DEFAULT
-    --reference-path     the probe photo through the reference detector instead
-    --chip-photo         the enrolled photo first turned into the chip's photo (greyscale JPEG
-                         2000, 144×180, as an issuer writes it) and decoded as the appliance does
-
-  The threshold
-    --folds K            split the people into K folds (default 5; 1 = no folds, optimistic):
-                         each pair is judged at a threshold chosen only on pairs of the folds
-                         that hold neither of its two people; FAR and FRR pooled over all pairs
-    --attempts N         face attempts per session (default ${DEFAULT_FACE_VERIFY.attempts}, the appliance's): a session accepts an
-                         impostor if any attempt does, so its FAR is at most N × the per-attempt
-                         FAR; the report prints that per-session bound beside the 0.1 % goal
-    --target-far X       per-attempt FAR the threshold must meet in every cohort and overall
-                         (default 0.1 % / N)
-    --far-bound upper|point  meet the target with the 95 % upper bound (default) or point FAR
-    --threshold T        judge every pair at T instead of choosing one
-
-  Output
-    FAR and FRR with 95 % intervals (Wilson; rule of three, 3/n, for zero errors), FRR also
-    with failures to acquire counted as rejections, rates at the matcher's configured threshold,
-    EER and FRR at FAR 1 %/0.1 %/0.01 % from the DET curve, failures to acquire listed, the
-    worst genuine and impostor pairs (file names and scores).
-    --plot FILE.svg|png  the DET curve (FAR vs FRR, probit axes), a curve per cohort, the
-                         operating points with their 95 % intervals, the target FAR
-    --json               the whole report (scores and file names, never descriptors)
-    --worst N            worst pairs kept per cohort (default 10)
-    --matcher ID         ${Object.keys(MATCHERS).join(' | ')} (default fr-onnx, what readerd ships)
-    Progress goes to stderr.
-
-  report   prints a saved \`eval --json\` report as text again, and draws its DET plot.
-
-  verify   compares a card photo (JPEG 2000 or any image) with a face image, prints the score
-           and the decision.
-
-Exit codes: 0 ok (verify: match), 5 verify: no match or no face, 2 usage.`;
 
 /** One frame from a V4L2 device or a video file (through ffmpeg), or an image file. */
 async function cameraImage(camera: string): Promise<RgbImage> {
@@ -109,36 +47,10 @@ async function cameraImage(camera: string): Promise<RgbImage> {
 export async function face(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   if (action === 'liveness-eval') return faceLivenessEval(rest);
-  const { values } = parseCli(rest, {
-    pairs: { type: 'string' },
-    images: { type: 'string' },
-    threshold: { type: 'string' },
-    'card-photo': { type: 'string' },
-    camera: { type: 'string' },
-    'chip-photo': { type: 'boolean' },
-    'all-impostors': { type: 'boolean' },
-    identities: { type: 'string' },
-    cohorts: { type: 'string' },
-    live: { type: 'boolean' },
-    'reference-path': { type: 'boolean' },
-    folds: { type: 'string' },
-    'target-far': { type: 'string' },
-    'far-bound': { type: 'string', default: 'upper' },
-    limit: { type: 'string' },
-    sample: { type: 'string' },
-    'keep-cohort': { type: 'string' },
-    attempts: { type: 'string' },
-    seed: { type: 'string' },
-    worst: { type: 'string' },
-    plot: { type: 'string' },
-    from: { type: 'string' },
-    matcher: { type: 'string', default: 'fr-onnx' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!action || values.help || action === '--help' || action === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return action ? EXIT.ok : EXIT.usage;
+  const { values } = parseCommand(faceCommand, rest);
+  if (!action) {
+    process.stdout.write(`${helpText(faceCommand)}\n`);
+    return EXIT.usage;
   }
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   // A matcher's score need not lie in [0, 1] (cosine is in [−1, 1]): any finite number.

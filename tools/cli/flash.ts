@@ -5,7 +5,8 @@ import { waitForOpen } from '../../device/serial/transport.js';
 import { type ImageSlotState, SmpClient } from '../../device/smp/smp-client.js';
 import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
-import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { EXIT, positiveInt } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
@@ -19,41 +20,7 @@ import { targetVersionString } from '../../protocol/smp/smp-packet.js';
 import { loadImageKey, nodeImageVerifier } from '../image/image-keys.js';
 import { progressSink } from './progress.js';
 import { resolvePort } from './serial-port-arg.js';
-
-const HELP = `Usage: readerctl flash <action> (--port PATH | --usb VID:PID) [options]
-
-Actions:
-  echo TEXT             round trip a text through the target
-  reset                 reset the target
-  params                the target's SMP buffer size and count
-  info                  OS information
-  bootloader [--query Q] bootloader information; --query mode: MCUboot's mode
-  list                  image slots: version, hash, flags
-  upload IMAGE          upload an MCUboot image; ends only when the target lists its hash
-      --key FILE        verify the image locally against this public key first
-      --allow-unsigned  upload an image without an ED25519 TLV (refused otherwise)
-      --test            mark it for a test boot afterwards; --confirm: make it permanent
-      --reset           reset the target after --test/--confirm and check that the
-                        bootloader booted the image (it checks the signature only then)
-  test HASH             try the image with this hash at the next boot
-  confirm [HASH]        confirm the running image, or make HASH permanent
-  erase [--slot N]      erase the secondary slot
-  shell -- ARG...       run a shell command on the target
-
-Options:
-  --port PATH           serial port (e.g. /dev/ttyACM0)
-  --usb VID:PID[:SN]    find the serial port by USB id instead
-  --baud N              line rate [115200]
-  --timeout MS          answer timeout per request [3000]
-  --smp-v2              SMP version 2 headers (errors as {group, rc}); for a Zephyr build
-                        without CONFIG_MCUMGR_SMP_SUPPORT_ORIGINAL_PROTOCOL [version 1]
-  --json                JSON lines on stdout (progress events, results)
-  -v, --verbose         show the target's console text
-  -h, --help
-
-Exit codes: 0 ok; 2 usage; 3 image or key problem; 4 link problem (no answer, port gone,
-garbled answers, offset jumped backwards); 5 the target refused or did not accept the image;
-130 canceled (Ctrl-C). An upload interrupted by a reset or a cable pull resumes by itself.`;
+import { flashCommand } from './specs/flash.js';
 
 function describeSlots(slots: ImageSlotState[]): string {
   if (slots.length === 0) return 'no images';
@@ -71,31 +38,13 @@ function describeSlots(slots: ImageSlotState[]): string {
 export async function flash(argv: string[]): Promise<number> {
   const dash = argv.indexOf('--');
   const shellArgs = dash >= 0 ? argv.slice(dash + 1) : [];
-  const { values, positionals } = parseCli(
-    dash >= 0 ? argv.slice(0, dash) : argv,
-    {
-      port: { type: 'string' },
-      usb: { type: 'string' },
-      baud: { type: 'string' },
-      timeout: { type: 'string' },
-      key: { type: 'string' },
-      'allow-unsigned': { type: 'boolean' },
-      test: { type: 'boolean' },
-      confirm: { type: 'boolean' },
-      reset: { type: 'boolean' },
-      slot: { type: 'string' },
-      query: { type: 'string' },
-      'smp-v2': { type: 'boolean' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    true,
-  );
+  const { values, positionals } = parseCommand(flashCommand, dash >= 0 ? argv.slice(0, dash) : argv, {
+    positionals: true,
+  });
   const [action, ...args] = positionals;
-  if (!action || values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return action || values.help ? EXIT.ok : EXIT.usage;
+  if (!action) {
+    process.stdout.write(`${helpText(flashCommand)}\n`);
+    return EXIT.usage;
   }
   const known = [
     'echo',

@@ -1,6 +1,7 @@
 // readerctl image: sign, verify and inspect MCUboot images, with imgtool's options and layout.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { EXIT, parseCli } from '../../platform/cli.js';
+import { EXIT } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { loadKeyFile } from '../../platform/keys/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
@@ -16,38 +17,7 @@ import {
 } from '../../protocol/mcuboot/image.js';
 import { describeImage, formatImageInfo } from '../image/image-info.js';
 import { loadImageKey, nodeImageVerifier } from '../image/image-keys.js';
-
-const HELP = `Usage: readerctl image <sign|verify|keyhash|info> [options]
-
-  sign -k KEY -v X.Y.Z[+B] [options] IN OUT
-        make an MCUboot image from a raw firmware binary, as 'imgtool sign --pad-header' does
-        (the same bytes for an Ed25519 key): header, hash, KEYHASH (or PUBKEY) and signature
-        TLVs. Keys: Ed25519, ECDSA P-256/P-384, RSA-2048/3072 PEM (private, mode 0600).
-          -H, --header-size N        header size, padded with 0xff (default 0x200)
-          --load-addr ADDR           RAM-load address (sets the RAM_LOAD flag)
-          --security-counter N|auto  protected SEC_CNT TLV (auto: from the version)
-          --sha 256|384|512          image hash (default: the key's; 512 with --pure)
-          --pure                     Ed25519 over the image itself (SIG_PURE), not its digest
-          --public-key-format hash|full   KEYHASH (default) or the whole key (PUBKEY)
-          -S, --slot-size N          the image plus its trailer must fit the slot
-          --pad                      pad to the slot with the trailer (boot magic): swaps at next boot
-          --confirm                  with --pad: also set image-ok (stays after the swap)
-          --align 1|2|4|8|16|32      flash write size for the trailer (default 1)
-          --max-sectors N            swap status sectors in the trailer (default 128)
-          --unsigned                 no key: SHA only (MCUboot with signing refuses it)
-        Numbers are decimal or 0x hex; a value that does not fit its field is refused
-        (exit 2) before anything is written. --pad-header is accepted and always in effect.
-  verify -k KEY [-k KEY…] IMAGE [--json]
-        check the image as MCUboot does: its hash, then a signature whose KEYHASH/PUBKEY names
-        one of the keys (public or private PEM); explains each failure; exit 5 if not bootable
-  keyhash -k KEY [--sha 256|384|512] [--lang c]
-        the KEYHASH MCUboot looks the key up by: the hash of the DER key (what 'imgtool
-        getpubhash' prints; --lang c prints its C array, byte for byte)
-  info IMAGE [--json]
-        header (flags decoded), protected and unprotected TLVs (security counter decoded),
-        trailer of a padded image: what 'imgtool dumpinfo' shows
-
-Exit codes: 0 ok, 2 usage, 3 key file problem or malformed image, 5 image does not verify.`;
+import { imageCommand } from './specs/image.js';
 
 const usage = (msg: string): ReaderError => new ReaderError(ErrorCode.Usage, msg);
 
@@ -255,33 +225,10 @@ function info(positionals: string[], json: boolean): number {
 
 export async function image(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
-  const { values, positionals } = parseCli(
-    rest,
-    {
-      key: { type: 'string', short: 'k', multiple: true },
-      version: { type: 'string', short: 'v' },
-      'header-size': { type: 'string', short: 'H' },
-      'pad-header': { type: 'boolean' },
-      'security-counter': { type: 'string' },
-      'load-addr': { type: 'string' },
-      sha: { type: 'string' },
-      pure: { type: 'boolean' },
-      'public-key-format': { type: 'string' },
-      'slot-size': { type: 'string', short: 'S' },
-      pad: { type: 'boolean' },
-      confirm: { type: 'boolean' },
-      align: { type: 'string' },
-      'max-sectors': { type: 'string' },
-      unsigned: { type: 'boolean' },
-      lang: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    true,
-  );
-  if (!action || values.help || action === '--help' || action === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return action ? EXIT.ok : EXIT.usage;
+  const { values, positionals } = parseCommand(imageCommand, rest, { positionals: true });
+  if (!action) {
+    process.stdout.write(`${helpText(imageCommand)}\n`);
+    return EXIT.usage;
   }
   const keys = values.key ?? [];
   if (action === 'sign') {

@@ -1,27 +1,12 @@
 // readerctl keys: key files and trust stores. Private keys are never printed.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { EXIT, parseCli } from '../../platform/cli.js';
+import { EXIT } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { keyIdHex, publicKeyFromPem, publicKeyToDer, toPem } from '../../protocol/link/keys.js';
-
-const HELP = `Usage: readerctl keys <action> [options]
-
-Actions:
-  create --role device|terminal --out FILE [--force]
-        create an Ed25519 key (PKCS#8 PEM, mode 0600) and FILE.pub.pem beside it
-  show --key FILE [--json]
-        key id and public key (raw hex and PEM) of a private or public key file
-  export --key FILE --format raw|pem|der [--out FILE]
-        the public key only, for openssl and other tools (stdout when no --out)
-  trust add --dir DIR --name NAME --key FILE
-        trust a public key (or a private key's public half) under NAME; a device key's
-        NAME must be its device id
-  trust list --dir DIR [--json]
-  trust remove --dir DIR --name NAME
-
-Exit codes: 0 ok, 2 usage, 3 key file problem.`;
+import { keysCommand } from './specs/keys.js';
 
 function publicKeyOf(path: string): Uint8Array {
   if (!existsSync(path)) throw new ReaderError(ErrorCode.Config_KeyFile, `key file ${path} does not exist`);
@@ -37,20 +22,10 @@ function need(v: string | undefined, flag: string): string {
 export async function keys(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
   const sub = action === 'trust' ? rest.shift() : undefined;
-  const { values } = parseCli(rest, {
-    role: { type: 'string' },
-    out: { type: 'string' },
-    key: { type: 'string' },
-    format: { type: 'string' },
-    dir: { type: 'string' },
-    name: { type: 'string' },
-    force: { type: 'boolean' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!action || values.help || action === '--help' || action === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return action ? EXIT.ok : EXIT.usage;
+  const { values } = parseCommand(keysCommand, rest);
+  if (!action) {
+    process.stdout.write(`${helpText(keysCommand)}\n`);
+    return EXIT.usage;
   }
   const say = (o: Record<string, string>, text: string): void => {
     process.stdout.write(values.json ? `${JSON.stringify(o)}\n` : `${text}\n`);

@@ -1,34 +1,14 @@
 // readerctl sim card --vpcd: an emulated My Number card in vsmartcard-vpcd's virtual reader,
 // so pcscd and any PC/SC application (OpenSC, a clinic terminal's own software) can use it.
-import { EXIT, parseCli, positiveInt, untilStopped } from '../../platform/cli.js';
+import { EXIT, positiveInt, untilStopped } from '../../platform/cli.js';
+import { parseCommand } from '../../platform/cli-spec.js';
 import { typeBPseudoAtr } from '../../protocol/ccid/ccid.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { VPCD_PORT } from '../../protocol/vpcd/vpcd.js';
 import { PROFILES, type ProfileName } from '../../sim/card/card-profiles.js';
 import { type CardCounters, MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { serveCardToVpcd, type VpcdEvent } from '../../sim/card/vpcd-client.js';
-
-export const SIM_CARD_HELP = `Usage: readerctl sim card --vpcd [HOST:PORT] [--profile P] [--state DIR] [options]
-
-Puts an emulated My Number card into vsmartcard-vpcd's virtual reader: connects to vpcd (the
-pcscd reader driver of Debian's vsmartcard-vpcd, listening on port ${VPCD_PORT}) the way vicc
-does, so pcscd, OpenSC (pkcs15-tool, pkcs11-tool, opensc-pkcs11.so) and any PC/SC application
-see a JPKI card: user-authentication certificate, CA, key and PIN (1234, 3 tries); signature
-certificate, CA, key and password (ABC123, 5 tries). Runs until Ctrl-C; a card removed
-(profile removed-mid-command) or a vpcd restart is followed by the card being placed again.
-
-  --vpcd [HOST:PORT]  where vpcd listens [localhost:${VPCD_PORT}]
-  --profile P         normal, pin-last-try, pin-blocked, no-pin, expired-cert, wrong-key-b,
-                      removed-mid-command [normal]
-  --state DIR         keeps the emulated cards (keys, certificates, counters) [var/emulator]
-  --reset             start from the profile's counters, forgetting earlier runs' VERIFYs
-  --contactless       present the PC/SC pseudo-ATR of a contactless reader instead of the
-                      card's contact ATR (hosts then find the card by selecting the JPKI AP)
-  --wait S            how long to wait for vpcd to listen [30]
-  --json              one JSON object per line on stdout: ready, connected, power-on/off,
-                      apdu (header and status word only), counters, disconnected, stopped
-
-Exit codes: 0 stopped by Ctrl-C/SIGTERM, 2 usage, 4 vpcd not reachable within --wait.`;
+import { simCommand } from './specs/sim.js';
 
 /** parseArgs has no optional values: a bare --vpcd gets the default address. */
 function withVpcdDefault(argv: string[]): string[] {
@@ -49,20 +29,7 @@ export function parseHostPort(v: string): { host: string; port: number } {
 }
 
 export async function simCard(argv: string[]): Promise<number> {
-  const { values } = parseCli(withVpcdDefault(argv), {
-    vpcd: { type: 'string' },
-    profile: { type: 'string' },
-    state: { type: 'string' },
-    reset: { type: 'boolean' },
-    contactless: { type: 'boolean' },
-    wait: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(`${SIM_CARD_HELP}\n`);
-    return EXIT.ok;
-  }
+  const { values } = parseCommand(simCommand, withVpcdDefault(argv));
   if (values.vpcd === undefined)
     throw new ReaderError(
       ErrorCode.Usage,

@@ -1,6 +1,7 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
 
-import { EXIT, parseCli, untilStopped } from '../../platform/cli.js';
+import { EXIT, untilStopped } from '../../platform/cli.js';
+import { parseCommand } from '../../platform/cli-spec.js';
 import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import { createLogger } from '../../platform/log.js';
@@ -9,59 +10,13 @@ import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { describe, type ResultRecord } from '../terminal/result-json.js';
 import { type CommandBody, ReferenceTerminal } from '../terminal/terminal.js';
+import { terminalCommand } from './specs/terminal.js';
 
 const v1 = fareader.v1;
 
-const HELP = `Usage: readerctl terminal [run|start-session|cancel|mode|rebirth] [options]
-
-  run (default)    subscribe as the clinic terminal: verify every result against the trusted
-                   device keys, accept each exactly once, write it as JSON into --out, and send
-                   the signed acknowledgement. Runs until Ctrl-C.
-  start-session    send a signed StartSession with a fresh nonce to --device
-  cancel           send a signed CancelSession to --device [--session ID]
-  mode             send a signed SetMode (--mode normal|visual-check|maintenance|out-of-service)
-  rebirth          ask --device to publish its birth and outbox again
-
-Options:
-  --broker URL       mqtt://host:port or mqtts://host:port (required)
-  --username U, --password P, --ca FILE, --cert FILE, --client-key FILE   broker authentication
-  --key FILE         the terminal's private key (readerctl keys create --role terminal)
-  --trust-dir DIR    trusted device public keys, each named by its device id
-  --data DIR         the terminal's state (accepted counters, issued nonces) [var/terminal]
-  --out DIR          where verified results are written as JSON [var/terminal/results]
-  --id NAME          terminal id [terminal-1]
-  --device ID        the device a command is for
-  --json             one JSON object per line instead of text
-  -h, --help         show this help
-
-Exit codes: 0 ok, 2 usage, 3 key or configuration problem, 4 the device refused the command,
-1 other failure (e.g. no response in time).`;
-
 export async function terminal(argv: string[]): Promise<number> {
   const action = argv[0] && !argv[0].startsWith('-') ? argv.shift()! : 'run';
-  const { values } = parseCli(argv, {
-    broker: { type: 'string' },
-    username: { type: 'string' },
-    password: { type: 'string' },
-    ca: { type: 'string' },
-    cert: { type: 'string' },
-    'client-key': { type: 'string' },
-    key: { type: 'string' },
-    'trust-dir': { type: 'string' },
-    data: { type: 'string', default: 'var/terminal' },
-    out: { type: 'string', default: 'var/terminal/results' },
-    id: { type: 'string', default: 'terminal-1' },
-    device: { type: 'string' },
-    session: { type: 'string' },
-    mode: { type: 'string' },
-    staff: { type: 'string', default: '' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return EXIT.ok;
-  }
+  const { values } = parseCommand(terminalCommand, argv);
   const need = (v: string | undefined, flag: string): string => {
     if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
     return v;

@@ -9,37 +9,17 @@ import { aplayPlayer } from '../../firmware-host/voice/player.js';
 import type { SpokenKey } from '../../firmware-host/voice/prompts.js';
 import { prepareVoice, SPOKEN_KEYS, VOICE_OF } from '../../firmware-host/voice/voice-cache.js';
 import { scaleWav } from '../../firmware-host/voice/wav.js';
-import { EXIT, parseCli, positiveInt } from '../../platform/cli.js';
+import { EXIT, positiveInt } from '../../platform/cli.js';
+import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-
-const HELP = `Usage: readerctl voice <action> [options]
-
-Actions:
-  prepare --data DIR [--json]
-        render every prompt of every language with espeak-ng into DIR/voice (DIR is readerd's
-        dataDir); what is already rendered is kept. Run at install so the first start speaks
-        at once.
-  say --data DIR [--lang ja|en|zh|ko|vi|pt] [--key PROMPT|beep] [--device ALSA] [--volume 0-100]
-        play one prompt (default: ja, place) on an ALSA device (default: default)
-  list [--json]
-        languages, the espeak-ng voice of each, and the prompt keys
-
-Exit codes: 0 ok, 1 espeak-ng or aplay failed, 2 usage.`;
+import { voiceCommand } from './specs/voice.js';
 
 export async function voice(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
-  const { values } = parseCli(rest, {
-    data: { type: 'string' },
-    lang: { type: 'string' },
-    key: { type: 'string' },
-    device: { type: 'string' },
-    volume: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!action || values.help || action === '--help' || action === '-h') {
-    process.stdout.write(`${HELP}\n`);
-    return action ? EXIT.ok : EXIT.usage;
+  const { values } = parseCommand(voiceCommand, rest);
+  if (!action) {
+    process.stdout.write(`${helpText(voiceCommand)}\n`);
+    return EXIT.usage;
   }
   const data = (): string => {
     if (!values.data) throw new ReaderError(ErrorCode.Usage, '--data is required (readerd’s dataDir)');

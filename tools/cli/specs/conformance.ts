@@ -1,0 +1,55 @@
+// readerctl conformance: its arguments, help and exit codes (platform/cli-spec.ts renders them).
+import { EXIT } from '../../../platform/cli.js';
+import { defineCommand } from '../../../platform/cli-spec.js';
+
+export const conformanceCommand = defineCommand({
+  name: 'readerctl conformance',
+  summary: 'the conformance kit: run the SPEC cases against a reader, write JUnit/JSON/HTML reports',
+  usage: [
+    '--broker URL --device ID --terminal-key FILE --trust DIR [--patient emulated|operator] [--bench URL] [--only IDS] [--out DIR] [--redelivery-wait MS] [--broker-embedded] [--json]',
+    '--list',
+  ],
+  description:
+    'Plays the clinic terminal over MQTT (signed commands and acknowledgements with a terminal key the device trusts) and the patient (the emulated bench, or you at the bench following prompts), runs the catalogue of cases traced to protocol/SPEC.md, and watches every message the device publishes with the monitor. Writes conformance.json, conformance.junit.xml and conformance.html.',
+  options: {
+    broker: { type: 'string', arg: 'URL', description: 'the broker the device uses (mqtt:// or mqtts://)' },
+    device: { type: 'string', arg: 'ID', description: 'the device id' },
+    'terminal-key': {
+      type: 'string',
+      arg: 'FILE',
+      description: "a terminal private key in the device's trust store",
+    },
+    trust: { type: 'string', arg: 'DIR', description: 'trusted device keys (PEM, named by device id)' },
+    patient: {
+      type: 'string',
+      arg: 'MODE',
+      default: 'emulated',
+      description: 'emulated (needs --bench) or operator (prompts on this terminal)',
+    },
+    bench: {
+      type: 'string',
+      arg: 'URL',
+      description: "the emulated bench's control URL (npm start -- --bench prints it)",
+    },
+    only: { type: 'string', arg: 'IDS', description: 'comma-separated case ids (see --list)' },
+    out: { type: 'string', arg: 'DIR', default: 'conformance-report', description: 'report folder' },
+    'redelivery-wait': {
+      type: 'string',
+      arg: 'MS',
+      shownDefault: '15000',
+      description: 'longest wait for an unacknowledged result to come again',
+    },
+    'broker-embedded': {
+      type: 'boolean',
+      description: 'operator mode: the broker runs inside the device (no Will to observe)',
+    },
+    list: { type: 'boolean', description: 'print the catalogue: ids, clauses, titles' },
+    json: { type: 'boolean', description: 'one JSON summary on stdout instead of progress lines' },
+  },
+  exitCodes: [
+    { code: EXIT.ok, meaning: 'every case that ran passed and the monitor saw no violation' },
+    { code: EXIT.failure, meaning: 'a case failed' },
+    { code: EXIT.usage, meaning: 'usage' },
+    { code: EXIT.config, meaning: 'keys or trust store' },
+  ],
+});

@@ -1,0 +1,288 @@
+// readerctl face: its arguments, help and exit codes (platform/cli-spec.ts renders them).
+import { EXIT } from '../../../platform/cli.js';
+import { defineCommand } from '../../../platform/cli-spec.js';
+import { ATTACK_TYPES } from '../../../sim/camera/attacks.js';
+
+/** The matcher ids of firmware-host/vision/matchers.ts (a test keeps them equal; that module loads the models). */
+export const FACE_MATCHER_IDS = ['fr-onnx', 'fr-feature', 'face-api', 'human'] as const;
+
+const SET = 'The set and its pairs';
+const CAMERA = 'The camera and the card';
+const THRESHOLD = 'The threshold';
+const OUTPUT = 'Output';
+
+/** `readerctl face liveness-eval`: a table of its own (its --images repeats, eval's does not). */
+export const livenessEvalCommand = defineCommand({
+  name: 'readerctl face liveness-eval',
+  summary:
+    "ISO/IEC 30107-3 APCER per attack type and BPCER of the appliance's liveness check, on the emulator's live subjects and attack instruments",
+  usage: ['[--images DIR]... [--subjects N] [--skip K] [options]'],
+  description:
+    "For each subject (a photo of --images, in name order, after skipping K): the emulator's live subject made from the photo answers a challenge drawn at random, then each attack instrument made from the same photo faces a fresh challenge. Every presentation is rendered, sent to the face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged by the appliance's liveness attempt (face-api landmarks, fr_eye eye state). Output: BPCER (bona fide rejected) and APCER per attack type, each k/n with the 95 % upper bound (Wilson; rule of three, 3/n, when k = 0).",
+  options: {
+    images: {
+      type: 'string',
+      multiple: true,
+      arg: 'DIR',
+      shownDefault: '../shared/fixtures/faces and faces-lfw',
+      description: 'photos (repeatable)',
+    },
+    subjects: { type: 'string', arg: 'N', default: '4', description: 'bona fide subjects' },
+    skip: {
+      type: 'string',
+      arg: 'K',
+      default: '0',
+      description: 'start after the first K photos (a report set beside a calibration set)',
+    },
+    attacks: {
+      type: 'string',
+      arg: 'LIST',
+      shownDefault: 'all',
+      description: `comma-separated, of ${ATTACK_TYPES.join(', ')}`,
+    },
+    'replay-tries': {
+      type: 'string',
+      arg: 'N',
+      default: '200',
+      description: 'the recorded genuine session judged against N fresh challenges',
+    },
+    seed: {
+      type: 'string',
+      arg: 'S',
+      default: '1',
+      description: "the run's randomness (challenges, subjects' behaviour)",
+    },
+    fps: {
+      type: 'string',
+      arg: 'F',
+      default: '6',
+      description: 'camera frames per second the reader processes',
+    },
+    passive: {
+      type: 'boolean',
+      description: 'also score each third frame with fr_liveness (measured, reported)',
+    },
+    'min-passive': {
+      type: 'string',
+      arg: 'X',
+      shownDefault: 'not used',
+      description: 'reject below this median passive score',
+    },
+    json: {
+      type: 'boolean',
+      description: 'the whole report (per-trial challenge, checks and scores; never images)',
+    },
+  },
+  exitCodes: [
+    { code: EXIT.ok, meaning: 'ok' },
+    { code: EXIT.usage, meaning: 'usage' },
+  ],
+});
+
+export const faceCommand = defineCommand({
+  name: 'readerctl face',
+  summary: 'face pipeline: ROC evaluation on labelled pairs, card photo vs camera image',
+  usage: [
+    'eval [--pairs FILE] [--all-impostors] [--images DIR] [options]',
+    'report --from REPORT.json [--plot FILE.svg|png]',
+    'verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]',
+    'liveness-eval [--subjects N] [--json] ...',
+  ],
+  subcommands: [
+    {
+      name: 'eval',
+      args: '[--pairs FILE] [--all-impostors] [--images DIR] [options]',
+      summary: 'measures the 1:1 face check on a labelled face set and chooses its threshold',
+      description:
+        "Every image is embedded once per side, in memory only (descriptors never reach disk): the enrolled side as the appliance takes the card's photo, the probe side as it takes a camera frame. Prints FAR and FRR with 95 % intervals (Wilson; rule of three, 3/n, for zero errors), FRR also with failures to acquire counted as rejections, rates at the matcher's configured threshold, EER and FRR at FAR 1 %/0.1 %/0.01 % from the DET curve, failures to acquire listed, the worst genuine and impostor pairs (file names and scores). Progress goes to stderr.",
+      options: [
+        'pairs',
+        'images',
+        'all-impostors',
+        'identities',
+        'cohorts',
+        'limit',
+        'sample',
+        'seed',
+        'keep-cohort',
+        'live',
+        'reference-path',
+        'chip-photo',
+        'folds',
+        'attempts',
+        'target-far',
+        'far-bound',
+        'threshold',
+        'plot',
+        'json',
+        'worst',
+        'matcher',
+      ],
+    },
+    {
+      name: 'report',
+      args: '--from REPORT.json [--plot FILE.svg|png]',
+      summary: 'prints a saved `eval --json` report as text again, and draws its DET plot',
+      options: ['from', 'plot'],
+    },
+    {
+      name: 'verify',
+      args: '--card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]',
+      summary:
+        'compares a card photo (JPEG 2000 or any image) with a face image, prints the score and the decision',
+      options: ['card-photo', 'camera', 'threshold', 'matcher', 'json'],
+    },
+    {
+      name: 'liveness-eval',
+      args: '[--images DIR]... [--subjects N] [options]',
+      summary: livenessEvalCommand.summary,
+      table: livenessEvalCommand,
+    },
+  ],
+  options: {
+    pairs: {
+      type: 'string',
+      arg: 'FILE',
+      group: SET,
+      description:
+        'file_x,file_y,Yes|No (file_x enrolled, file_y probe); its images make the set, beside the list unless --images DIR',
+    },
+    images: { type: 'string', arg: 'DIR', group: SET, description: 'the folder of the images' },
+    'all-impostors': {
+      type: 'boolean',
+      group: SET,
+      description:
+        'score every pair of the set: genuine = same person, impostor = every cross-identity pair (n(n-1)/2 pairs; which photo plays the card is a coin toss fixed per pair). Without --pairs: every image in --images DIR',
+    },
+    identities: {
+      type: 'string',
+      arg: 'FILE',
+      group: SET,
+      description:
+        'file,identity rows; default: the name before "__" (faces-lfw\'s <Person>__<n>.jpg), else the groups of a pair list\'s genuine pairs',
+    },
+    cohorts: {
+      type: 'string',
+      arg: 'FILE',
+      group: SET,
+      description:
+        'identity,cohort,... rows (faces-lfw/identities.csv): a table per cohort with impostor pairs within the cohort, besides "all"',
+    },
+    limit: {
+      type: 'string',
+      arg: 'N',
+      group: SET,
+      description: 'at most N images, whole people, in name order',
+    },
+    sample: {
+      type: 'string',
+      arg: 'N',
+      group: SET,
+      description: 'at most N images, whole people, drawn at random',
+    },
+    seed: { type: 'string', arg: 'S', group: SET, shownDefault: '1', description: 'for --sample' },
+    'keep-cohort': {
+      type: 'string',
+      arg: 'C',
+      group: SET,
+      description: 'with --sample: every image of cohort C kept, the sample draws the rest',
+    },
+    live: {
+      type: 'boolean',
+      group: CAMERA,
+      description:
+        "the probe photo goes the live camera path: placed in a 640×480 frame, the live detector, the kiosk's quality gates (one face, size, yaw, sharpness, light); a frame failing them is a failure to acquire. DEFAULT",
+    },
+    'reference-path': {
+      type: 'boolean',
+      group: CAMERA,
+      description: 'the probe photo through the reference detector instead',
+    },
+    'chip-photo': {
+      type: 'boolean',
+      group: CAMERA,
+      description:
+        "the enrolled photo first turned into the chip's photo (greyscale JPEG 2000, 144×180, as an issuer writes it) and decoded as the appliance does",
+    },
+    'card-photo': { type: 'string', arg: 'FILE', group: CAMERA, description: 'verify: the card photo' },
+    camera: {
+      type: 'string',
+      arg: '/dev/videoN|VIDEO|IMAGE',
+      group: CAMERA,
+      description: 'verify: a V4L2 device, a video file or an image',
+    },
+    folds: {
+      type: 'string',
+      arg: 'K',
+      group: THRESHOLD,
+      shownDefault: '5',
+      description:
+        'split the people into K folds (1 = no folds, optimistic): each pair is judged at a threshold chosen only on pairs of the folds that hold neither of its two people; FAR and FRR pooled over all pairs',
+    },
+    attempts: {
+      type: 'string',
+      arg: 'N',
+      group: THRESHOLD,
+      shownDefault: "3, the appliance's",
+      description:
+        'face attempts per session: a session accepts an impostor if any attempt does, so its FAR is at most N × the per-attempt FAR; the report prints that per-session bound beside the 0.1 % goal',
+    },
+    'target-far': {
+      type: 'string',
+      arg: 'X',
+      group: THRESHOLD,
+      shownDefault: '0.1 % / N',
+      description: 'per-attempt FAR the threshold must meet in every cohort and overall',
+    },
+    'far-bound': {
+      type: 'string',
+      arg: 'upper|point',
+      group: THRESHOLD,
+      default: 'upper',
+      description: 'meet the target with the 95 % upper bound or point FAR',
+    },
+    threshold: {
+      type: 'string',
+      arg: 'T',
+      group: THRESHOLD,
+      description: "judge every pair at T instead of choosing one (verify: the decision's threshold)",
+    },
+    plot: {
+      type: 'string',
+      arg: 'FILE.svg|png',
+      group: OUTPUT,
+      description:
+        'the DET curve (FAR vs FRR, probit axes), a curve per cohort, the operating points with their 95 % intervals, the target FAR',
+    },
+    json: {
+      type: 'boolean',
+      group: OUTPUT,
+      description: 'the whole report (scores and file names, never descriptors)',
+    },
+    worst: {
+      type: 'string',
+      arg: 'N',
+      group: OUTPUT,
+      shownDefault: '10',
+      description: 'worst pairs kept per cohort',
+    },
+    from: {
+      type: 'string',
+      arg: 'REPORT.json',
+      group: OUTPUT,
+      description: 'report: a saved eval --json report',
+    },
+    matcher: {
+      type: 'string',
+      arg: FACE_MATCHER_IDS.join('|'),
+      group: OUTPUT,
+      default: 'fr-onnx',
+      description: 'the face matcher (fr-onnx is what readerd ships)',
+    },
+  },
+  exitCodes: [
+    { code: EXIT.ok, meaning: 'ok (verify: match)' },
+    { code: EXIT.usage, meaning: 'usage' },
+    { code: EXIT.verify, meaning: 'verify: no match or no face' },
+  ],
+});

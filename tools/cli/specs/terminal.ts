@@ -1,0 +1,106 @@
+// readerctl terminal: its arguments, help and exit codes (platform/cli-spec.ts renders them).
+import { EXIT } from '../../../platform/cli.js';
+import { defineCommand } from '../../../platform/cli-spec.js';
+
+const BROKER = [
+  'broker',
+  'username',
+  'password',
+  'ca',
+  'cert',
+  'client-key',
+  'key',
+  'trust-dir',
+  'data',
+  'id',
+];
+const COMMAND = [...BROKER, 'device', 'json'];
+
+export const terminalCommand = defineCommand({
+  name: 'readerctl terminal',
+  summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
+  usage: ['[run|start-session|cancel|mode|rebirth] [options]'],
+  subcommands: [
+    {
+      name: 'run',
+      summary:
+        'the default: subscribe as the clinic terminal: verify every result against the trusted device keys, accept each exactly once, write it as JSON into --out, and send the signed acknowledgement. Runs until Ctrl-C.',
+      options: [...BROKER, 'out', 'json'],
+    },
+    {
+      name: 'start-session',
+      args: '--device ID',
+      summary: 'send a signed StartSession with a fresh nonce to --device',
+      options: COMMAND,
+    },
+    {
+      name: 'cancel',
+      args: '--device ID [--session ID]',
+      summary: 'send a signed CancelSession to --device',
+      options: [...COMMAND, 'session'],
+    },
+    {
+      name: 'mode',
+      args: '--device ID --mode normal|visual-check|maintenance|out-of-service [--staff ID]',
+      summary: 'send a signed SetMode',
+      options: [...COMMAND, 'mode', 'staff'],
+    },
+    {
+      name: 'rebirth',
+      args: '--device ID',
+      summary: 'ask --device to publish its birth and outbox again',
+      options: COMMAND,
+    },
+  ],
+  options: {
+    broker: {
+      type: 'string',
+      arg: 'URL',
+      description: 'mqtt://host:port or mqtts://host:port (required)',
+    },
+    username: { type: 'string', arg: 'U', description: 'broker user name' },
+    password: { type: 'string', arg: 'P', description: 'broker password' },
+    ca: { type: 'string', arg: 'FILE', description: "the broker's CA certificate (TLS)" },
+    cert: { type: 'string', arg: 'FILE', description: 'client certificate (TLS)' },
+    'client-key': { type: 'string', arg: 'FILE', description: "the client certificate's key (TLS)" },
+    key: {
+      type: 'string',
+      arg: 'FILE',
+      description: "the terminal's private key (readerctl keys create --role terminal)",
+    },
+    'trust-dir': {
+      type: 'string',
+      arg: 'DIR',
+      description: 'trusted device public keys, each named by its device id',
+    },
+    data: {
+      type: 'string',
+      arg: 'DIR',
+      default: 'var/terminal',
+      description: "the terminal's state (accepted counters, issued nonces), relative to the current folder",
+    },
+    out: {
+      type: 'string',
+      arg: 'DIR',
+      default: 'var/terminal/results',
+      description: 'where verified results are written as JSON',
+    },
+    id: { type: 'string', arg: 'NAME', default: 'terminal-1', description: 'terminal id' },
+    device: { type: 'string', arg: 'ID', description: 'the device a command is for' },
+    session: { type: 'string', arg: 'ID', description: 'cancel: the session to cancel' },
+    mode: {
+      type: 'string',
+      arg: 'normal|visual-check|maintenance|out-of-service',
+      description: 'mode: the mode to set',
+    },
+    staff: { type: 'string', arg: 'ID', default: '', description: 'mode: the staff member who sets it' },
+    json: { type: 'boolean', description: 'one JSON object per line instead of text' },
+  },
+  exitCodes: [
+    { code: EXIT.ok, meaning: 'ok' },
+    { code: EXIT.failure, meaning: 'other failure (e.g. no response in time)' },
+    { code: EXIT.usage, meaning: 'usage' },
+    { code: EXIT.config, meaning: 'key or configuration problem' },
+    { code: EXIT.link, meaning: 'the device refused the command' },
+  ],
+});
