@@ -1,236 +1,230 @@
 // The appliance part of readerd's configuration: card module, cameras, the session, the kiosk
-// screen, the front panel and the serial debug shell. A board profile (platform/boards) gives
-// the device settings left out; explicit settings override it.
-import type { PanelPins, PanelSetting } from '../platform/boards/panel-setting.js';
+// screen, the front panel and the serial debug shell. A board profile (hardware/boards) gives
+// the defaults for the devices; explicit settings override it. The schema is the only
+// description: the types below are inferred from it.
+import { type PanelPins, type PanelSetting, panelSchema } from '../platform/boards/panel-setting.js';
 import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../platform/boards/profiles.js';
-import type { Checker, Json } from './config.js';
-import { CONSENT_KINDS, type ConsentKind } from './session/types.js';
-
-export type CameraSetting =
-  | {
-      readonly kind: 'v4l2';
-      readonly device: string;
-      readonly format: 'mjpeg' | 'yuyv422';
-      readonly size?: string;
-      readonly fps: number;
-      readonly width: number;
-      readonly height: number;
-      readonly rotate: 0 | 90 | 180 | 270;
-    }
-  | {
-      readonly kind: 'still';
-      readonly path: string;
-      readonly width: number;
-      readonly height: number;
-      readonly fps: number;
-    };
-
-export type CardModuleSetting =
-  | { readonly type: 'pn532'; readonly path: string; readonly baudRate: number }
-  | { readonly type: 'ccid' };
-
-export interface ApplianceConfig {
-  readonly board?: string;
-  readonly cardModule: CardModuleSetting;
-  readonly cameras: { readonly face: CameraSetting; readonly cardFace: CameraSetting };
-  readonly session: {
-    readonly face: boolean;
-    readonly pin: boolean;
-    readonly faceAttempts: number;
-    readonly attemptTimeoutMs: number;
-    readonly liveness: 'required' | 'off';
-    readonly challenge: 'blink' | 'turn-left' | 'turn-right';
-    readonly consents: readonly ConsentKind[];
-    readonly visualCheckOnBlockedPin: boolean;
-    readonly patientTimeoutMs: number;
-    readonly awaitCardMs: number;
-    readonly visualCheckTimeoutMs: number;
-    readonly doneScreenMs: number;
-  };
-  readonly kiosk: {
-    readonly enabled: boolean;
-    readonly port: number;
-    /** Spoken prompts: ALSA device for aplay, volume 0..100, mute (README "Voice guidance"). */
-    readonly voice: { readonly mute: boolean; readonly volume: number; readonly device: string };
-  };
-  readonly panel?: PanelSetting;
-  readonly debugShell?: { readonly path: string; readonly baudRate: number };
-}
+import {
+  bool,
+  file,
+  type Infer,
+  int,
+  listOf,
+  mapped,
+  object,
+  oneOf,
+  optional,
+  str,
+  variants,
+} from '../platform/config-schema.js';
+import { CONSENT_KINDS } from './session/types.js';
 
 export const APPLIANCE_KEYS = ['board', 'cardModule', 'cameras', 'session', 'kiosk', 'panel', 'debugShell'];
 
-const ROTATIONS = [0, 90, 180, 270] as const;
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function camera(c: Checker, raw: unknown, path: string, dflt?: BoardProfile['faceCamera']): CameraSetting {
-  if (raw === undefined && dflt) {
-    if (dflt.input.kind !== 'v4l2') {
-      c.problems.push(`${path}: the board profile's camera must be a v4l2 device`);
-    } else {
-      return {
+/**
+ * The settings the board profile `$.board` names supplies, written into the raw JSON where the
+ * file leaves them out (explicit settings win), so the schema parses them like any other. A
+ * profile's own problem (a camera that is not a v4l2 device) is added to `problems`.
+ */
+export function withBoardDefaults(root: Readonly<Json>, problems: string[]): Json {
+  const name = root.board;
+  // An own property only: "constructor" or "__proto__" must not find Object.prototype's.
+  const board: BoardProfile | undefined =
+    typeof name === 'string' && Object.hasOwn(BOARDS, name) ? BOARDS[name] : undefined;
+  const out: Json = { ...root };
+  if (isObject(root.panel)) {
+    const p = root.panel;
+    const io = p.io ?? board?.panel?.io ?? 'firmata';
+    const fromBoard = board?.panel?.io === 'firmata' && io === 'firmata' ? board.panel : undefined;
+    out.panel = {
+      io,
+      pins: board?.panel?.pins ?? NANO_PANEL_PINS,
+      ...(fromBoard ? { path: fromBoard.path, baudRate: fromBoard.baudRate } : {}),
+      ...p,
+    };
+  }
+  if (!board) return out;
+  if (root.cardModule === undefined) {
+    const m = board.cardModule;
+    out.cardModule = m.kind === 'ccid' ? { type: 'ccid' } : { type: 'pn532', path: m.path, baudRate: m.baud };
+  }
+  if (root.panel === undefined && board.panel) out.panel = board.panel;
+  const cams = isObject(root.cameras) ? { ...root.cameras } : root.cameras === undefined ? {} : undefined;
+  if (cams) {
+    for (const [key, profile] of [
+      ['face', board.faceCamera],
+      ['cardFace', board.cardCamera],
+    ] as const) {
+      if (cams[key] !== undefined) continue;
+      if (profile.input.kind !== 'v4l2') {
+        problems.push(`$.cameras.${key}: the board profile's camera must be a v4l2 device`);
+        continue;
+      }
+      const i = profile.input;
+      cams[key] = {
         kind: 'v4l2',
-        device: dflt.input.device,
-        format: dflt.input.format ?? 'mjpeg',
-        size: dflt.input.size,
-        fps: dflt.input.fps ?? 15,
-        width: dflt.width,
-        height: dflt.height,
-        rotate: dflt.rotate,
+        device: i.device,
+        format: i.format ?? 'mjpeg',
+        ...(i.size === undefined ? {} : { size: i.size }),
+        fps: i.fps ?? 15,
+        width: profile.width,
+        height: profile.height,
+        rotate: profile.rotate,
       };
     }
+    out.cameras = cams;
   }
-  const o = c.obj(raw, path);
-  const kind = c.oneOf(o, 'kind', path, ['v4l2', 'still'], 'v4l2');
-  const width = c.int(o, 'width', path, 640, 16, 8192);
-  const height = c.int(o, 'height', path, 480, 16, 8192);
-  if (kind === 'still') {
-    c.unknown(o, path, ['kind', 'path', 'width', 'height', 'fps']);
-    return { kind, path: c.file(o, 'path', path), width, height, fps: c.int(o, 'fps', path, 30, 1, 120) };
-  }
-  c.unknown(o, path, ['kind', 'device', 'format', 'size', 'fps', 'width', 'height', 'rotate']);
-  const rotate = c.int(o, 'rotate', path, 0, 0, 270);
-  if (!ROTATIONS.includes(rotate as 0)) c.problems.push(`${path}.rotate: must be 0, 90, 180 or 270`);
-  return {
-    kind,
-    device: c.str(o, 'device', path),
-    format: c.oneOf(o, 'format', path, ['mjpeg', 'yuyv422'], 'mjpeg'),
-    size: c.optStr(o, 'size', path),
-    fps: c.int(o, 'fps', path, 15, 1, 120),
-    width,
-    height,
-    rotate: rotate as 0,
-  };
+  return out;
 }
 
-function cardModule(c: Checker, raw: unknown, board?: BoardProfile): CardModuleSetting {
-  if (raw === undefined && board) {
-    const m = board.cardModule;
-    return m.kind === 'ccid' ? { type: 'ccid' } : { type: 'pn532', path: m.path, baudRate: m.baud };
-  }
-  const o = c.obj(raw, '$.cardModule');
-  const type = c.oneOf(o, 'type', '$.cardModule', ['pn532', 'ccid'], 'pn532');
-  if (type === 'ccid') {
-    c.unknown(o, '$.cardModule', ['type']);
-    return { type };
-  }
-  c.unknown(o, '$.cardModule', ['type', 'path', 'baudRate']);
-  const baudRate = c.int(o, 'baudRate', '$.cardModule', 115200, 9600, 1_288_000);
-  return { type, path: c.str(o, 'path', '$.cardModule'), baudRate };
-}
+const ROTATIONS = [0, 90, 180, 270] as const;
+const width = int({ min: 16, max: 8192, default: 640, description: 'frame width the pipeline works at' });
+const height = int({ min: 16, max: 8192, default: 480, description: 'frame height' });
 
-function pins(c: Checker, raw: unknown, path: string, dflt?: PanelPins): PanelPins {
-  if (raw === undefined && dflt) return dflt;
-  const o = c.obj(raw, path);
-  c.unknown(o, path, ['ledGreen', 'ledRed', 'buzzer', 'keys']);
-  const keysRaw = c.obj(o.keys, `${path}.keys`);
-  const keys: Record<string, number> = {};
-  for (const k of Object.keys(keysRaw)) {
-    if (!/^[0-9*#]$/.test(k)) c.problems.push(`${path}.keys.${k}: keys are "0".."9", "*" and "#"`);
-    else keys[k] = c.int(keysRaw, k, `${path}.keys`, 0, 0, 127);
-  }
-  return {
-    ledGreen: c.int(o, 'ledGreen', path, 5, 0, 127),
-    ledRed: c.int(o, 'ledRed', path, 6, 0, 127),
-    buzzer: c.int(o, 'buzzer', path, 3, 0, 127),
-    keys,
-  };
-}
-
-function panelSetting(c: Checker, panel: Json | undefined, board?: BoardProfile): PanelSetting | undefined {
-  if (!panel) return board?.panel;
-  const p = '$.panel';
-  const io = c.oneOf(panel, 'io', p, ['firmata', 'plugin'], board?.panel?.io ?? 'firmata');
-  const pinMap = pins(c, panel.pins, `${p}.pins`, board?.panel?.pins ?? NANO_PANEL_PINS);
-  if (io === 'plugin') {
-    const options = c.obj(panel.options, `${p}.options`);
-    // A package name, or a module file relative to the configuration file.
-    const name = c.str(panel, 'module', p);
-    return { io, module: name.startsWith('.') ? c.file(panel, 'module', p) : name, options, pins: pinMap };
-  }
-  const fromBoard = board?.panel?.io === 'firmata' ? board.panel : undefined;
-  return {
-    io,
-    path: c.str(panel, 'path', p, fromBoard?.path),
-    baudRate: c.int(panel, 'baudRate', p, fromBoard?.baudRate ?? 57600, 1200, 1_000_000),
-    pins: pinMap,
-  };
-}
-
-export function parseAppliance(c: Checker, root: Json): ApplianceConfig | undefined {
-  if (!APPLIANCE_KEYS.some((k) => root[k] !== undefined)) return undefined;
-  const boardName = c.optStr(root, 'board', '$');
-  // An own property only: "constructor" or "__proto__" must not find Object.prototype's.
-  const board = boardName && Object.hasOwn(BOARDS, boardName) ? BOARDS[boardName] : undefined;
-  if (boardName && !board)
-    c.problems.push(
-      `$.board: unknown board profile "${boardName}" (known: ${Object.keys(BOARDS).join(', ')})`,
-    );
-  const cams = c.obj(root.cameras, '$.cameras');
-  c.unknown(cams, '$.cameras', ['face', 'cardFace']);
-  const s = c.obj(root.session, '$.session');
-  const sp = '$.session';
-  c.unknown(s, sp, [
-    'face',
-    'pin',
-    'faceAttempts',
-    'attemptTimeoutMs',
-    'liveness',
-    'challenge',
-    'consents',
-    'visualCheckOnBlockedPin',
-    'patientTimeoutMs',
-    'awaitCardMs',
-    'visualCheckTimeoutMs',
-    'doneScreenMs',
-  ]);
-  const consents = s.consents ?? CONSENT_KINDS;
-  if (!Array.isArray(consents) || consents.some((k) => !CONSENT_KINDS.includes(k as ConsentKind)))
-    c.problems.push(`${sp}.consents: a list of ${CONSENT_KINDS.join(', ')}`);
-  const kiosk = c.obj(root.kiosk, '$.kiosk');
-  c.unknown(kiosk, '$.kiosk', ['enabled', 'port', 'voice']);
-  const voice = c.obj(kiosk.voice, '$.kiosk.voice');
-  c.unknown(voice, '$.kiosk.voice', ['mute', 'volume', 'device']);
-  const panel = root.panel === undefined ? undefined : c.obj(root.panel, '$.panel');
-  if (panel) c.unknown(panel, '$.panel', ['io', 'path', 'baudRate', 'module', 'options', 'pins']);
-  const shell = root.debugShell === undefined ? undefined : c.obj(root.debugShell, '$.debugShell');
-  if (shell) c.unknown(shell, '$.debugShell', ['path', 'baudRate']);
-  const session = {
-    face: c.bool(s, 'face', sp, true),
-    pin: c.bool(s, 'pin', sp, true),
-    faceAttempts: c.int(s, 'faceAttempts', sp, 3, 1, 10),
-    attemptTimeoutMs: c.int(s, 'attemptTimeoutMs', sp, 8000, 1000, 60_000),
-    liveness: c.oneOf(s, 'liveness', sp, ['required', 'off'], 'required'),
-    challenge: c.oneOf(s, 'challenge', sp, ['blink', 'turn-left', 'turn-right'], 'blink'),
-    consents: (Array.isArray(consents) ? consents : []) as ConsentKind[],
-    visualCheckOnBlockedPin: c.bool(s, 'visualCheckOnBlockedPin', sp, true),
-    patientTimeoutMs: c.int(s, 'patientTimeoutMs', sp, 60_000, 1000, 600_000),
-    awaitCardMs: c.int(s, 'awaitCardMs', sp, 60_000, 1000, 600_000),
-    visualCheckTimeoutMs: c.int(s, 'visualCheckTimeoutMs', sp, 180_000, 1000, 3_600_000),
-    doneScreenMs: c.int(s, 'doneScreenMs', sp, 8000, 100, 600_000),
-  };
-  if (!session.face && !session.pin) c.problems.push(`${sp}: face and pin cannot both be disabled`);
-  return {
-    board: boardName,
-    cardModule: cardModule(c, root.cardModule, board),
-    cameras: {
-      face: camera(c, cams.face, '$.cameras.face', board?.faceCamera),
-      cardFace: camera(c, cams.cardFace, '$.cameras.cardFace', board?.cardCamera),
-    },
-    session,
-    kiosk: {
-      enabled: c.bool(kiosk, 'enabled', '$.kiosk', true),
-      port: c.int(kiosk, 'port', '$.kiosk', 8080, 0, 65535),
-      voice: {
-        mute: c.bool(voice, 'mute', '$.kiosk.voice', false),
-        volume: c.int(voice, 'volume', '$.kiosk.voice', 80, 0, 100),
-        device: c.str(voice, 'device', '$.kiosk.voice', 'default'),
+function camera(what: string) {
+  return variants(
+    'kind',
+    {
+      v4l2: {
+        device: str({ description: 'the V4L2 device (udev gives each camera a stable name)' }),
+        format: oneOf(['mjpeg', 'yuyv422'], { default: 'mjpeg', description: 'capture format' }),
+        size: optional(str({ description: "capture size, e.g. 1280x720 (default: the camera's)" })),
+        fps: int({ min: 1, max: 120, default: 15, description: 'frames per second' }),
+        width,
+        height,
+        rotate: mapped(
+          int({
+            min: 0,
+            max: 270,
+            default: 0,
+            description: 'how the camera is mounted: 0, 90, 180 or 270',
+            check: (v) =>
+              (ROTATIONS as readonly number[]).includes(v) ? undefined : 'must be 0, 90, 180 or 270',
+          }),
+          (v) => v as (typeof ROTATIONS)[number],
+        ),
+      },
+      still: {
+        path: file({ description: 'an image file something keeps replacing: the emulators, a bench rig' }),
+        width,
+        height,
+        fps: int({ min: 1, max: 120, default: 30, description: 'frames per second' }),
       },
     },
-    panel: panelSetting(c, panel, board),
-    debugShell: shell
-      ? {
-          path: c.str(shell, 'path', '$.debugShell'),
-          baudRate: c.int(shell, 'baudRate', '$.debugShell', 115200, 1200, 4_000_000),
-        }
-      : undefined,
-  };
+    { default: 'v4l2', description: `${what}; default from \`board\`` },
+  );
 }
+
+const cardModule = variants(
+  'type',
+  {
+    pn532: {
+      path: str({ description: 'serial port of the PN532 (greeted at 115200, then switched)' }),
+      baudRate: int({
+        min: 9600,
+        max: 1_288_000,
+        default: 115200,
+        description: 'line rate after the greeting',
+      }),
+    },
+    ccid: {},
+  },
+  {
+    default: 'pn532',
+    description:
+      'the IC-card module: a PN532 on a serial port, or the first known USB CCID reader; default from `board`',
+  },
+);
+
+const wait = (description: string, dflt: number, min: number, max: number) =>
+  int({ min, max, default: dflt, description });
+
+const session = object(
+  {
+    face: bool({ default: true, description: 'offer face verification' }),
+    pin: bool({
+      default: true,
+      description:
+        'offer the PIN; visual check only ever by a signed `SetMode(VISUAL_CHECK)` for the next session',
+    }),
+    faceAttempts: int({ min: 1, max: 10, default: 3, description: 'match attempts before PIN is offered' }),
+    attemptTimeoutMs: wait('the time for one match attempt', 8000, 1000, 60_000),
+    liveness: oneOf(['required', 'off'], {
+      default: 'required',
+      description: 'prompted liveness; `off` only for benches with still images',
+    }),
+    challenge: oneOf(['blink', 'turn-left', 'turn-right'], {
+      default: 'blink',
+      description: 'the liveness prompt',
+    }),
+    consents: listOf(CONSENT_KINDS, {
+      description: 'the consent questions asked after identity is confirmed, in order',
+    }),
+    visualCheckOnBlockedPin: bool({
+      default: true,
+      description: 'with visual check enabled, a blocked PIN goes to staff',
+    }),
+    patientTimeoutMs: wait('how long a patient may take to answer a screen', 60_000, 1000, 600_000),
+    awaitCardMs: wait('how long a started session waits for the card', 60_000, 1000, 600_000),
+    visualCheckTimeoutMs: wait('how long staff may take for a visual check', 180_000, 1000, 3_600_000),
+    doneScreenMs: wait('how long the result screen stays', 8000, 100, 600_000),
+  },
+  { check: (s) => (!s.face && !s.pin ? 'face and pin cannot both be disabled' : undefined) },
+);
+
+export const applianceSchema = object(
+  {
+    board: optional(
+      str({
+        description: `a board profile for the devices: ${Object.keys(BOARDS).join(', ')}`,
+        check: (name) =>
+          Object.hasOwn(BOARDS, name)
+            ? undefined
+            : `unknown board profile "${name}" (known: ${Object.keys(BOARDS).join(', ')})`,
+      }),
+      'none',
+    ),
+    cardModule,
+    cameras: object({
+      face: camera('the camera that looks at the patient'),
+      cardFace: camera('the camera that looks down at the card tray'),
+    }),
+    session,
+    kiosk: object({
+      enabled: bool({ default: true, description: 'serve the kiosk page (127.0.0.1 only)' }),
+      port: int({
+        min: 0,
+        max: 65535,
+        default: 8080,
+        description: "the kiosk page's port (0 = any free port)",
+      }),
+      // Spoken prompts (README "Voice guidance").
+      voice: object({
+        mute: bool({ default: false, description: 'no spoken prompts' }),
+        volume: int({ min: 0, max: 100, default: 80, description: 'volume of the spoken prompts (aplay)' }),
+        device: str({ default: 'default', description: 'the ALSA device aplay plays the prompts on' }),
+      }),
+    }),
+    panel: optional(panelSchema, 'from `board`, else none'),
+    debugShell: optional(
+      object(
+        {
+          path: str({ description: "the serial debug shell's port" }),
+          baudRate: int({ min: 1200, max: 4_000_000, default: 115200, description: "the shell's line rate" }),
+        },
+        { description: 'the serial debug shell (help, status, trace, selftest, log; apdu in maintenance)' },
+      ),
+      'none',
+    ),
+  },
+  // The root object's own schema (config.ts) checks its keys, these included.
+  { keysCheckedElsewhere: true },
+);
+
+export type ApplianceConfig = Infer<typeof applianceSchema>;
+export type CameraSetting = ApplianceConfig['cameras']['face'];
+export type CardModuleSetting = ApplianceConfig['cardModule'];
+export type { PanelPins, PanelSetting };

@@ -2,8 +2,12 @@
 // pair is rewritten from the tables the code runs on (command specs, the config schema), so
 // the README cannot drift from what the programs accept. `npm run docs` writes them; a test
 // fails when README.md is out of date.
+
+import { linkSchema } from '../../firmware-host/config.js';
+import { applianceSchema } from '../../firmware-host/config-appliance.js';
 import { readerdCommand } from '../../firmware-host/readerd-command.js';
 import { type CommandSpec, commandMarkdown } from '../../platform/cli-spec.js';
+import { settingsMarkdown } from '../../platform/config-schema.js';
 import { COMMANDS, readerctlCommand } from '../cli/specs/index.js';
 
 const ALL: Readonly<Record<string, CommandSpec>> = {
@@ -25,6 +29,12 @@ const renderers: Readonly<Record<string, BlockRenderer>> = {
     if (!spec)
       throw new Error(`generated:cli ${name}: no such command (known: ${Object.keys(ALL).join(', ')})`);
     return commandMarkdown(spec);
+  },
+  // `generated:config` is the reader's own settings; `generated:config appliance` the rest.
+  config: (part) => {
+    if (part === '') return settingsMarkdown(linkSchema);
+    if (part === 'appliance') return settingsMarkdown(applianceSchema);
+    throw new Error(`generated:config ${part}: the parts are "" and "appliance"`);
   },
 };
 
