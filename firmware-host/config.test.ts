@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../platform/cli.js';
 import { isReaderError } from '../protocol/errors.js';
-import { parseConfig } from './config.js';
+import { parseConfig, type ReaderConfig } from './config.js';
+import type { CameraSetting } from './config-appliance.js';
 
 const base = {
   deviceId: 'reader-01',
@@ -67,4 +68,86 @@ describe('board profiles', () => {
       expect(exitCodeFor(e)).toBe(3);
     },
   );
+});
+
+describe('the configuration schema', () => {
+  it('refuses an unknown key, a wrong type and an out-of-range value with the path of each', () => {
+    expect(
+      problems({
+        ...base,
+        keys: { ...base.keys, spare: 'k2' },
+        link: { inflightWindow: 0, ackTimeoutMs: 1.5 },
+        log: { level: 'trace', format: 3 },
+        kiosk: { enabled: 'yes', port: 65536, colour: 'blue' },
+        session: { consents: ['medication', 'tea'] },
+        cameras: { face: { kind: 'still', path: 'f.jpg', device: '/dev/video0' }, cardFace: 'cam' },
+        cardModule: { type: 'ccid', path: '/dev/ttyS0' },
+        panel: { io: 'plugin', module: 'gpio', pins: { keys: { x: 1, '#': 200 } } },
+      }).sort(),
+    ).toEqual(
+      [
+        '$.keys.spare: unknown setting',
+        '$.link.inflightWindow: must be a whole number from 1 to 65535 (got 0)',
+        '$.link.ackTimeoutMs: must be a whole number from 100 to 600000 (got 1.5)',
+        '$.log.level: must be one of debug, info, warn, error (got "trace")',
+        '$.log.format: must be one of json, pretty (got 3)',
+        '$.kiosk.enabled: must be true or false (got "yes")',
+        '$.kiosk.port: must be a whole number from 0 to 65535 (got 65536)',
+        '$.kiosk.colour: unknown setting',
+        '$.session.consents: a list of medication, health-checkup, medical-treatment, surgery, high-cost-limit',
+        '$.cameras.face.device: unknown setting',
+        '$.cameras.cardFace: must be an object',
+        '$.cameras.cardFace.device: is required',
+        '$.cardModule.path: unknown setting',
+        '$.panel.pins.keys.x: keys are "0".."9", "*" and "#"',
+        '$.panel.pins.keys.#: must be a whole number from 0 to 127 (got 200)',
+      ].sort(),
+    );
+  });
+
+  it('checks a rule across fields and a value set inside a range', () => {
+    const p = problems({
+      ...base,
+      cardModule: { type: 'ccid' },
+      cameras: { face: { device: '/dev/v0', rotate: 45 }, cardFace: { device: '/dev/v1', rotate: 360 } },
+      session: { face: false, pin: false },
+    });
+    expect(p.sort()).toEqual(
+      [
+        '$.cameras.face.rotate: must be 0, 90, 180 or 270',
+        '$.cameras.cardFace.rotate: must be a whole number from 0 to 270 (got 360)',
+        '$.session: face and pin cannot both be disabled',
+      ].sort(),
+    );
+  });
+
+  it('takes the devices from the board profile, explicit settings winning', () => {
+    const c: ReaderConfig = parseConfig(
+      {
+        ...base,
+        board: 'rpi5-uvc-pn532',
+        panel: { baudRate: 9600 },
+        cameras: { cardFace: { kind: 'still', path: 'c.jpg' } },
+      },
+      '/etc/fareader',
+    );
+    const a = c.appliance!;
+    expect(a.cardModule).toEqual({ type: 'pn532', path: '/dev/ttyAMA0', baudRate: 921600 });
+    expect(a.panel).toMatchObject({ io: 'firmata', path: '/dev/fareader-panel', baudRate: 9600 });
+    const face: CameraSetting = a.cameras.face;
+    expect(face).toMatchObject({ kind: 'v4l2', device: '/dev/fareader-face', size: '1280x720', rotate: 0 });
+    expect(a.cameras.cardFace).toEqual({
+      kind: 'still',
+      path: '/etc/fareader/c.jpg',
+      width: 640,
+      height: 480,
+      fps: 30,
+    });
+    // The inferred type narrows on the tag, as the hand-written one did.
+    if (face.kind === 'v4l2') {
+      const rotate: 0 | 90 | 180 | 270 = face.rotate;
+      expect(rotate).toBe(0);
+    }
+    expect(parseConfig(base, '/etc/fareader').appliance).toBeUndefined();
+  });
 });
