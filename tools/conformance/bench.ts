@@ -1,7 +1,7 @@
 // The kit's hand on the emulated bench (tools/demo/bench-server.ts): it places and removes
 // cards, shows faces to the camera, reads the card emulator's counters, restarts readerd; the
 // patient's screen input goes to the kiosk like the page's own requests.
-import { KioskClient } from '../../sim/appliance/patient.js';
+import { KioskClient } from '../../platform/kiosk-client.js';
 
 export interface CardStats {
   readonly apdus: number;

@@ -1,7 +1,7 @@
 // What the cases need from the patient's side of the counter: the emulated bench (cards,
 // faces, the kiosk screen over HTTP) or a bench operator following prompts.
 import { createInterface } from 'node:readline/promises';
-import type { View } from '../../sim/appliance/patient.js';
+import type { View } from '../../platform/kiosk-client.js';
 import type { CardStats } from './bench.js';
 import type { Monitor } from './monitor.js';
 
