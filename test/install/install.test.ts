@@ -190,6 +190,19 @@ describe.skipIf(notRoot() || missing('systemd-sysusers', 'systemd') || missing('
       expect(snapshot(dest)).toEqual(before);
     }, 60_000);
 
+    it('--help lists the options and exit codes; an unknown option is a usage error', () => {
+      expect(install(scratch(), '--help').out).toMatch(
+        /--uninstall[\s\S]*Exit codes: 0 ok, 1 a step failed, 2 usage/,
+      );
+      let status: number | null = null;
+      try {
+        install(scratch(), '--frobnicate');
+      } catch (e) {
+        status = (e as { status: number | null }).status;
+      }
+      expect(status).toBe(2);
+    });
+
     it('--dry-run into an empty root changes nothing and says what it would do', () => {
       const empty = scratch();
       const { out } = install(empty, '--dry-run', '--no-voice');
@@ -199,9 +212,16 @@ describe.skipIf(notRoot() || missing('systemd-sysusers', 'systemd') || missing('
       expect(out).toMatch(/^would create +\/etc\/fareader\/keys\/device\.key/m);
     });
 
-    it('never overwrites a configuration, and uninstall keeps one that was changed', () => {
+    it('never overwrites a configuration, uninstall keeps one that was changed; the Mosquitto snippet', () => {
       const other = scratch();
-      install(other, '--no-voice', '--device-id', 'front-desk-2');
+      install(other, '--no-voice', '--with-mosquitto', '--device-id', 'front-desk-2');
+      const mosquitto = join(other, 'etc/mosquitto/conf.d/fareader.conf');
+      expect(readFileSync(mosquitto, 'utf8')).toBe(
+        readFileSync(join(ROOT, 'hardware/mosquitto/fareader.conf'), 'utf8'),
+      );
+      expect(install(other, '--no-voice', '--with-mosquitto', '--json').actions.at(-1)?.action).toBe(
+        'nothing to do',
+      );
       const path = join(other, 'etc/fareader/readerd.json');
       expect(loadConfig(path).deviceId).toBe('front-desk-2');
       const edited = readFileSync(path, 'utf8').replace('"embedded"', '"mqtts://broker.clinic.lan:8883"');
@@ -212,6 +232,7 @@ describe.skipIf(notRoot() || missing('systemd-sysusers', 'systemd') || missing('
         /^kept +\/etc\/fareader\/readerd\.json +\(changed locally\)/m,
       );
       expect(readFileSync(path, 'utf8')).toBe(edited);
+      expect(() => statSync(mosquitto)).toThrow();
     }, 60_000);
 
     it('uninstall removes what it installed but the keys and data; --purge removes those too', () => {
