@@ -48,7 +48,7 @@ export const DEFAULT_TIMING: ChallengeTiming = {
   baselineMs: 600,
   gapMs: [400, 3600],
   onsetMs: [250, 1800],
-  holdMs: [2000, 3200],
+  holdMs: [1500, 2600],
 };
 
 export interface PlanOptions {
@@ -63,7 +63,7 @@ export interface PlanOptions {
 export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePlan {
   const timing = o.timing ?? DEFAULT_TIMING;
   const actions = o.actions ?? ['turn-left', 'turn-right', 'look-up', 'look-down'];
-  const n = o.steps ?? 2;
+  const n = o.steps ?? 3;
   const turns = actions.filter(isTurn);
   const minTurns = Math.min(n, o.minTurns ?? 1);
   const between = (r: readonly [number, number]): number => r[0] + random() * (r[1] - r[0]);

@@ -73,7 +73,7 @@ describe('random challenge plans', () => {
     expect(new Set(plans.map(planName)).size).toBeGreaterThan(10);
     expect(new Set(plans.map((p) => Math.round(p.steps[0]!.promptMs))).size).toBe(20);
     for (const p of plans) {
-      expect(p.steps).toHaveLength(2);
+      expect(p.steps).toHaveLength(3);
       expect(p.steps.some((s) => s.backMs !== undefined)).toBe(true);
       for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.action).not.toBe(p.steps[i - 1]!.action);
     }
@@ -157,5 +157,25 @@ describe('judging the response', () => {
     const still = track(3000, () => 0);
     expect(judgeChallenge(plan, still.slice(0, 15), { final: false })).toBeUndefined();
     expect(judgeChallenge(plan, still, { final: false })).toMatchObject({ passed: false, failedStep: 1 });
+  });
+});
+
+describe('a recorded genuine session replayed', () => {
+  it('passes the challenge it answered, and almost never a fresh one (seeded: 2000 tries)', () => {
+    const random = seededRandom(77);
+    let accepted = 0;
+    let tries = 0;
+    for (let rec = 0; rec < 20; rec++) {
+      const recorded = drawPlan(random, { actions: ALL });
+      const r = respond(recorded, 900);
+      // Spontaneous blinks every 3.3 s besides the prompted ones.
+      const closed = (t: number) => (t % 3300 < 200 ? 1 : r.closed(t));
+      const frames = track(recorded.endMs + 3000, r.yaw, r.pitch, closed);
+      expect(judgeChallenge(recorded, frames)?.passed).toBe(true);
+      for (let k = 0; k < 100; k++, tries++)
+        if (judgeChallenge(drawPlan(random, { actions: ALL }), frames)?.passed) accepted++;
+    }
+    // Three steps, each a random action at a random moment: about 1 in 1000 by chance.
+    expect(accepted / tries).toBeLessThan(0.004);
   });
 });
