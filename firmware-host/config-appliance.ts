@@ -18,6 +18,7 @@ import {
   variants,
 } from '../platform/config-schema.js';
 import { CONSENT_KINDS } from './session/types.js';
+import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
 
 export const APPLIANCE_KEYS = ['board', 'cardModule', 'cameras', 'session', 'kiosk', 'panel', 'debugShell'];
 
@@ -150,7 +151,13 @@ const session = object(
       description:
         'offer the PIN; visual check only ever by a signed `SetMode(VISUAL_CHECK)` for the next session',
     }),
-    faceAttempts: int({ min: 1, max: 10, default: 3, description: 'match attempts before PIN is offered' }),
+    // The face threshold holds FAR ≤ 0.1 % per session for this many attempts (face-verifier.ts).
+    faceAttempts: int({
+      min: 1,
+      max: 10,
+      default: DEFAULT_FACE_VERIFY.attempts,
+      description: 'match attempts before PIN is offered (the face threshold is set for 1)',
+    }),
     attemptTimeoutMs: wait('the time for one match attempt', 8000, 1000, 60_000),
     liveness: oneOf(['required', 'off'], {
       default: 'required',

@@ -31,7 +31,10 @@ if (want('card'))
     await cardBench(),
   );
 if (want('vision'))
-  printTable('Vision (issue 4): face-api on tfjs wasm, 2 cores, in its own process', await visionBench());
+  printTable(
+    'Vision (issue 11): fr-onnx (onnxruntime wasm, worker thread) beside face-api (tfjs wasm), 2 cores, own process',
+    await visionBench(),
+  );
 if (want('ocr'))
   printTable(
     'Card-face reading (issue 4): generated cards through the card-face camera emulator',

@@ -4,12 +4,13 @@
 // eval library's FAR / FRR at the shipped threshold on the fixture faces.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
+import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
 import { chipPhoto } from '../../sim/card/card-face.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
@@ -27,16 +28,28 @@ async function frames(): Promise<RgbImage[]> {
   return out;
 }
 
-async function msPerFrame(m: FaceMatcher, all: readonly RgbImage[]): Promise<{ p50: number; p95: number }> {
+interface FrameTimes {
+  readonly p50: number;
+  readonly p95: number;
+  /** CPU time of the whole process (every thread, the worker's included) per frame, median. */
+  readonly cpuP50: number;
+}
+
+async function msPerFrame(m: FaceMatcher, all: readonly RgbImage[]): Promise<FrameTimes> {
   await m.detect(all[0]!, 'live'); // the first call compiles the wasm kernels
   const times: number[] = [];
+  const cpu: number[] = [];
   for (const img of all) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await m.detect(img, 'live');
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
+  const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+  return { p50: median(times), p95: times[Math.floor(times.length * 0.95)]!, cpuP50: median(cpu) };
 }
 
 async function measure(chipFile: string): Promise<Row[]> {
@@ -66,9 +79,14 @@ async function measure(chipFile: string): Promise<Row[]> {
   await faceApi.load();
   const today = await msPerFrame(faceApi, all);
   const t = report.tables[0]!;
+  // Wall times depend on what else the two cores run: the load average is part of the figure.
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  const attempts = DEFAULT_FACE_VERIFY.attempts;
   return [
     {
-      figure: `face: live frame 640×480, ${shipped.modelId} in its worker (detect + align + embed), p50`,
+      figure: `face: live frame 640×480, ${shipped.modelId} in its worker (detect + align + embed), p50 (load average ${load})`,
       measured: ours.p50,
       unit: 'ms',
       goal: { text: '≤ 150 ms', met: (v) => v <= 150 },
@@ -81,6 +99,13 @@ async function measure(chipFile: string): Promise<Row[]> {
       anchor: { name: 'face-api 128-D in process', value: today.p95 },
     },
     {
+      figure: 'face: live frame, CPU time of the process per frame (all threads), median',
+      measured: ours.cpuP50,
+      unit: 'ms',
+      goal: { text: '≤ 150 ms', met: (v) => v <= 150 },
+      anchor: { name: 'face-api 128-D in process', value: today.cpuP50 },
+    },
+    {
       figure: 'RSS of a process with the shipped face models loaded and used',
       measured: rss / 1048576,
       unit: 'MB',
@@ -88,7 +113,9 @@ async function measure(chipFile: string): Promise<Row[]> {
       anchor: { name: 'RSS before loading', value: rssBefore / 1048576 },
     },
     {
-      figure: `face eval, fixture faces, chip photo vs live, all ${t.far.n} impostor pairs: FAR at ${shipped.threshold} (95 % upper ${(t.far.upper * 100).toFixed(2)} %)`,
+      // 62 photos give ~1,800 impostor pairs: their 95 % bound (≥ 3/n) cannot reach the
+      // per-session goal; faces-lfw's held-out run does (README "Face matching").
+      figure: `face eval, fixture faces, chip photo vs live, all ${t.far.n} impostor pairs: FAR per attempt at ${shipped.threshold} (95 % upper ${(t.far.upper * 100).toFixed(2)} %, × ${attempts} attempt(s) per session)`,
       measured: t.far.rate * 100,
       unit: '%',
       goal: { text: '≤ 0.1 %', met: (v) => v <= 0.1 },

@@ -113,12 +113,21 @@ export async function evaluate(
  */
 export const SESSION_FAR_GOAL = 0.001;
 
-/** The per-attempt target for the appliance's configured attempts (face-verifier.ts). */
-export const DEFAULT_TARGET_FAR = SESSION_FAR_GOAL / DEFAULT_FACE_VERIFY.attempts;
+/**
+ * The per-attempt FAR the threshold is chosen for, on the training folds: a third of the
+ * session goal even for one attempt. faces-lfw has 67 East-Asian people; with a threshold
+ * chosen to meet 0.033 % on the training folds, the held-out bound came out ~2.5× higher
+ * (0.084 %, fr-onnx, East-Asian only), so a threshold chosen for 0.1 % would not hold it.
+ */
+export const CALIBRATION_TARGET_FAR = SESSION_FAR_GOAL / 3;
 
+/** The per-attempt target for N attempts: the union bound, and never above the calibration target. */
 export function targetFarFor(attempts: number): number {
-  return SESSION_FAR_GOAL / attempts;
+  return Math.min(SESSION_FAR_GOAL / attempts, CALIBRATION_TARGET_FAR);
 }
+
+/** For the appliance's configured attempts (face-verifier.ts). */
+export const DEFAULT_TARGET_FAR = targetFarFor(DEFAULT_FACE_VERIFY.attempts);
 
 export interface FaceEvalOptions {
   readonly dir: string;
