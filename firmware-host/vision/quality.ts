@@ -37,6 +37,8 @@ export interface QualityLimits {
   readonly minSharpness: number;
   readonly minLuma: number;
   readonly maxLuma: number;
+  /** Another face at least this fraction of the main face's width makes "several faces". */
+  readonly rivalFaceSize: number;
 }
 
 export const DEFAULT_LIMITS: QualityLimits = {
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: QualityLimits = {
   minSharpness: 30,
   minLuma: 50,
   maxLuma: 215,
+  rivalFaceSize: 0.8,
 };
 
 /** Yaw proxy from 68-point landmarks: 0 frontal, ±0.5 strongly turned. */
@@ -123,13 +126,18 @@ export function assessQuality(
   limits: QualityLimits = DEFAULT_LIMITS,
 ): QualityReport {
   if (faces.length === 0) return { ok: false, issues: ['no-face'], measures: { faces: 0 } };
-  if (faces.length > 1) return { ok: false, issues: ['several-faces'], measures: { faces: faces.length } };
   const f = faces[0]!;
+  // Someone beside the patient (a face about as large) may be the one the camera matches; a
+  // smaller face further back (the queue, a bystander in a press photo) is not, and faces[0]
+  // is the confident, central one whatever else is seen.
+  const rivals = faces.slice(1).filter((o) => o.box.width >= limits.rivalFaceSize * f.box.width);
+  if (rivals.length) return { ok: false, issues: ['several-faces'], measures: { faces: faces.length } };
   const issues: QualityIssue[] = [];
-  const eyes = eyeDistance(f.landmarks);
-  if (eyes < limits.minEyeDistance) issues.push('too-far');
+  // Yaw first: a turned face also looks narrower (its eye distance shrinks by the cosine).
   const y = yaw(f.landmarks);
   if (Math.abs(y) > limits.maxYaw) issues.push('turn-to-camera');
+  const eyes = eyeDistance(f.landmarks);
+  if (eyes < limits.minEyeDistance) issues.push('too-far');
   const { luma } = faceLuma(img, f);
   const mean = luma.reduce((s, v) => s + v, 0) / luma.length;
   if (mean < limits.minLuma) issues.push('too-dark');
