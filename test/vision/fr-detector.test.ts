@@ -5,17 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import {
-  CALIBRATION_TARGET_FAR,
-  SESSION_FAR_GOAL,
-  targetFarFor,
-} from '../../firmware-host/vision/evaluate.js';
-import { cameraFrame } from '../../firmware-host/vision/evaluate-live.js';
 import { fivePoints } from '../../firmware-host/vision/face-align.js';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrDetector, letterbox, sampleGrid } from '../../firmware-host/vision/fr-detector.js';
 import { eyeDistance } from '../../firmware-host/vision/quality.js';
-import { FACES_DIR } from '../../hardware/card/card-profiles.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import { CALIBRATION_TARGET_FAR, SESSION_FAR_GOAL, targetFarFor } from '../../tools/face/evaluate.js';
+import { cameraFrame } from '../../tools/face/evaluate-live.js';
 
 describe('detector input', () => {
   it('letterboxes any picture into 320×240 without stretching it', () => {
