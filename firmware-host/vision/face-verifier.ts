@@ -9,7 +9,7 @@ import type { FaceMatcher } from './face-matcher.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
 import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
 import { CHALLENGE_ACTIONS, drawPlan } from './liveness-challenge.js';
-import type { EyeStateModel } from './liveness-models.js';
+import { type EyeStateModel, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
 import { awaitBareFace, type Occlusion } from './occlusion.js';
 import { assessQuality, type QualityIssue } from './quality.js';
 
@@ -70,6 +70,8 @@ export interface FaceVerifyHooks {
   random?: () => number;
   /** The eye-state model: with it, blinks are among the challenge's steps. */
   eyes?: EyeStateModel;
+  /** The passive anti-spoofing model: with it, a screen held to the camera fails (PASSIVE_MIN). */
+  passive?: PassiveLivenessModel;
   /** A mask or sunglasses seen before an attempt: the kiosk asks to take them off. */
   onOcclusion?: (o: Occlusion) => void;
 }
@@ -134,6 +136,8 @@ export async function verifyFace(
         plan,
         timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
         eyes: hooks.eyes,
+        passive: hooks.passive,
+        minPassive: hooks.passive ? PASSIVE_MIN : undefined,
         onPrompt: hooks.onPrompt,
         signal: hooks.signal,
         onFace: (img, face) => {

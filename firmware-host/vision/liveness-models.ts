@@ -103,6 +103,15 @@ export class EyeStateModel {
   }
 }
 
+/**
+ * Below this median fr_liveness score an attempt is an attack. Measured with `readerctl face
+ * liveness-eval --passive` (320×240, 6 fps, 2 subjects img10, Aaron_Sorkin__2): bona fide
+ * 0.997 / 0.988, the live subject replayed on a phone screen 0.234 / 0.447; prints, the paper
+ * mask and an injected recording score like bona fide (0.97–0.996), so the model only helps
+ * against screens.
+ */
+export const PASSIVE_MIN = 0.7;
+
 export class PassiveLivenessModel {
   private m?: { ort: Ort; session: Session };
 
