@@ -1,7 +1,7 @@
 // The in-memory pair keeps the serial transport's contract, so a driver tested on it meets on
 // a real port what it met here: late, ordered, possibly partial reads; refused writes when the
 // line is down; a close that the other end sees as a lost line; a reopen after a replug.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { concatBytes } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { createMemoryTransportPair, type MemoryTransport } from './memory-transport.js';
@@ -27,6 +27,30 @@ const codeOf = (p: Promise<unknown>): Promise<number | undefined> =>
     () => undefined,
     (e: unknown) => (isReaderError(e) ? e.code : -1),
   );
+
+const received = (reads: Uint8Array[]): number => reads.reduce((s, r) => s + r.length, 0);
+
+/**
+ * Line time is virtual: the pacer's clock (performance.now) and its timers are faked, so what
+ * these tests see depends on how much line time passed, never on how loaded the machine is.
+ * setImmediate stays real: the pair delivers one read per event-loop turn, which is order,
+ * not time.
+ */
+const onLineTime = (): void => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+};
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * Lets ms of line time pass, then enough event-loop turns (one read each, at most one byte a
+ * read at 9600 baud) to hand the reader everything that crossed meanwhile.
+ */
+async function lineTime(ms: number): Promise<void> {
+  vi.advanceTimersByTime(ms);
+  for (let i = 0; i < 2000; i++) await new Promise((r) => setImmediate(r));
+}
 
 describe('in-memory transport pair', () => {
   it('delivers in a later turn, in order, both ways, from a copy of what was written', async () => {
@@ -62,30 +86,48 @@ describe('in-memory transport pair', () => {
     expect(await run(2)).not.toEqual(a);
   });
 
-  it('paces bytes at the line rate: write returns at once, drain when the last byte is across', async () => {
+  it('paces bytes at the line rate: write returns at once, half the bytes after half the line time, drain when the last is across', async () => {
+    onLineTime();
     const { host, device } = createMemoryTransportPair({ baudRate: 115_200 });
     const reads = collect(device);
     const n = 1152; // 100 ms of line at 11 520 bytes/s
-    const t0 = performance.now();
     await host.write(bytes(n));
-    const early = reads.reduce((s, r) => s + r.length, 0);
+    expect(received(reads)).toBe(0);
+    await lineTime(50);
+    const half = received(reads);
+    expect(half).toBeLessThanOrEqual(n / 2); // never faster than the wire
+    expect(half).toBeGreaterThan(n * 0.45);
+    await lineTime(49);
+    expect(received(reads)).toBeLessThan(n); // the last byte is not across before 100 ms
+    await lineTime(2);
+    expect(received(reads)).toBe(n);
     await host.drain();
-    const elapsed = performance.now() - t0;
-    expect(early).toBeLessThan(n);
     expect(concatBytes(...reads)).toEqual(bytes(n));
-    // A lower bound only: a loaded machine may be slower, never faster than the wire.
-    expect(elapsed).toBeGreaterThanOrEqual(90);
   });
 
-  it('changes the rate of the whole line from either end', async () => {
+  it('changes the rate of the whole line from either end, the bytes still queued included', async () => {
+    onLineTime();
     const { host, device } = createMemoryTransportPair({ baudRate: 9600 });
-    const reads = collect(host);
-    await device.setBaudRate(921_600);
-    const t0 = performance.now();
-    await device.write(bytes(960)); // one second at 9600 baud
+    const atHost = collect(host);
+    const atDevice = collect(device);
+    await device.write(bytes(960)); // one second at 960 bytes/s
+    await lineTime(500);
+    const before = received(atHost);
+    expect(before).toBeGreaterThan(960 * 0.45);
+    expect(before).toBeLessThanOrEqual(480);
+    await device.setBaudRate(921_600); // 92 160 bytes/s: the other 480 bytes take 5.2 ms
+    await lineTime(6);
+    expect(received(atHost)).toBe(960);
     await device.drain();
-    expect(performance.now() - t0).toBeLessThan(900);
-    expect(concatBytes(...reads)).toEqual(bytes(960));
+    expect(concatBytes(...atHost)).toEqual(bytes(960));
+    await host.write(bytes(920, 1)); // the other direction at the new rate too: 10 ms
+    await lineTime(5);
+    expect(received(atDevice)).toBeGreaterThan(920 * 0.45);
+    expect(received(atDevice)).toBeLessThanOrEqual(460);
+    await lineTime(6);
+    expect(received(atDevice)).toBe(920);
+    await host.drain();
+    expect(concatBytes(...atDevice)).toEqual(bytes(920, 1));
   });
 
   it('closing one end is a lost line at the other; both refuse writes and a replug does not reopen a closed end', async () => {
