@@ -37,7 +37,7 @@ describe('readerd has no fault switch', () => {
     const keys = makeLinkKeys();
     const r = startReaderd(['-c', writeReaderConfig(keys, 'embedded'), '--test-faults']);
     expect(await r.exit()).toBe(2);
-    expect(r.lines.join('\n')).toMatch(/Unknown option '--test-faults'/);
+    expect(r.lines.join('\n')).toMatch(/unknown option --test-faults/);
   });
 
   it('refuses $.testFaults as an unknown setting (exit 3)', async () => {
