@@ -223,7 +223,7 @@ export const faceCommand = defineCommand({
       type: 'string',
       arg: 'N',
       group: THRESHOLD,
-      shownDefault: "3, the appliance's",
+      shownDefault: "1, the appliance's",
       description:
         'face attempts per session: a session accepts an impostor if any attempt does, so its FAR is at most N × the per-attempt FAR; the report prints that per-session bound beside the 0.1 % goal',
     },
