@@ -1,6 +1,6 @@
 // The appliance part of readerd's configuration: card module, cameras, the session, the kiosk
-// screen, the front panel and the serial debug shell. A board profile (hardware/boards) gives
-// the defaults for the devices; explicit settings override it. The schema is the only
+// screen, the front panel and the serial debug shell. A board profile (platform/boards) gives
+// the devices' settings unless explicit settings override them. The schema is the only
 // description: the types below are inferred from it.
 import { type PanelPins, type PanelSetting, panelSchema } from '../platform/boards/panel-setting.js';
 import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../platform/boards/profiles.js';
@@ -30,7 +30,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * file leaves them out (explicit settings win), so the schema parses them like any other. A
  * profile's own problem (a camera that is not a v4l2 device) is added to `problems`.
  */
-export function withBoardDefaults(root: Readonly<Json>, problems: string[]): Json {
+export function withBoardProfile(root: Readonly<Json>, problems: string[]): Json {
   const name = root.board;
   // An own property only: "constructor" or "__proto__" must not find Object.prototype's.
   const board: BoardProfile | undefined =

@@ -21,7 +21,7 @@ import {
   APPLIANCE_KEYS,
   type ApplianceConfig,
   applianceSchema,
-  withBoardDefaults,
+  withBoardProfile,
 } from './config-appliance.js';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -109,7 +109,7 @@ export function parseConfig(raw: unknown, baseDir: string): ReaderConfig {
   const hasAppliance = APPLIANCE_KEYS.some((k) => root[k] !== undefined);
   const boardProblems: string[] = [];
   const appliance = hasAppliance
-    ? parseWith(applianceSchema, withBoardDefaults(root, boardProblems), baseDir, undefined)
+    ? parseWith(applianceSchema, withBoardProfile(root, boardProblems), baseDir, undefined)
     : undefined;
   const problems = [...link.problems, ...boardProblems, ...(appliance?.problems ?? [])];
   if (problems.length) {
