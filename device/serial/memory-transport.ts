@@ -6,6 +6,7 @@
 // failing seed replays.
 import { EventEmitter } from 'node:events';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { seededRandom } from '../../protocol/seeded-random.js';
 import { LinePacer } from './line-pacer.js';
 import type { ByteTransport, ByteTransportEvents } from './transport.js';
 
@@ -31,7 +32,7 @@ export interface MemoryTransportPair {
 }
 
 export function createMemoryTransportPair(opts: MemoryLineOptions = {}): MemoryTransportPair {
-  const random = opts.chunking ? mulberry32(opts.chunking.seed) : undefined;
+  const random = opts.chunking ? seededRandom(opts.chunking.seed) : undefined;
   const cut = random
     ? (b: Uint8Array): Uint8Array[] => {
         const max = Math.max(1, opts.chunking?.maxChunk ?? 16);
@@ -207,16 +208,4 @@ export class MemoryTransport extends EventEmitter<ByteTransportEvents> implement
     this.state = 'open';
     this.emit('open');
   }
-}
-
-/** A small seeded PRNG (Tommy Ettinger's mulberry32): the same seed cuts the same reads. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -3,6 +3,7 @@
 // the camera") the person does it after a human delay. Every frame is a function of the time and
 // of the prompts the person has seen, so a seeded subject replays exactly.
 import type { RgbImage } from '../../device/image/decode.js';
+import { seededRandom } from '../../protocol/seeded-random.js';
 import { type Accessory, wear } from './accessories.js';
 import { type FaceModel, faceModel, type Point, type Pose, renderFace } from './face-warp.js';
 
@@ -26,17 +27,7 @@ export interface Prompt {
   readonly atMs: number;
 }
 
-/** A seeded PRNG (mulberry32): the emulator's randomness, never the appliance's. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface SubjectOptions {
   readonly seed: number;
