@@ -187,12 +187,17 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     });
   }
 
-  /** Sends one command and returns the response data (from the response code on). */
+  /**
+   * Sends one command and returns the response data (from the response code on). `resend: false`
+   * never repeats it after a missing ACK: the ACK may only be late and the command already on its
+   * way to the card, and a repeated VERIFY would spend a second PIN try.
+   */
   command(
     code: number,
     params: Uint8Array = new Uint8Array(),
     timeoutMs = this.o.responseTimeoutMs,
     signal?: AbortSignal,
+    resend = true,
   ): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
       if (signal?.aborted) throw canceled(pn532CommandName(code));
@@ -215,6 +220,16 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
             throw new ReaderError(
               ErrorCode.Link_Timeout,
               `PN532 did not answer ${pn532CommandName(code)} within ${timeoutMs} ms`,
+              { reason },
+            );
+          }
+          if (reason === 'ack-timeout' && !resend) {
+            // Abort it and let a late answer go by, so the next command gets its own answer.
+            await this.transport.write(ACK).catch(() => {});
+            await sleep(this.o.ackTimeoutMs, signal).catch(() => {});
+            throw new ReaderError(
+              ErrorCode.Link_Timeout,
+              `PN532 did not acknowledge ${pn532CommandName(code)}; not repeated, the card may have received it`,
               { reason },
             );
           }
@@ -381,7 +396,14 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     const parts: Uint8Array[] = [];
     let params = concatBytes(Uint8Array.of(this.tg), apdu);
     for (let i = 0; i < 64; i++) {
-      const d = await this.command(Pn532Cmd.InDataExchange, params, opts.timeoutMs ?? 2000, opts.signal);
+      // A VERIFY (INS 20) is never repeated: each one the card sees costs a PIN try.
+      const d = await this.command(
+        Pn532Cmd.InDataExchange,
+        params,
+        opts.timeoutMs ?? 2000,
+        opts.signal,
+        apdu[1] !== 0x20,
+      );
       const status = d[1] ?? 0xff;
       const err = status & 0x3f;
       if (err) {

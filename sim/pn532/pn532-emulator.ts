@@ -31,6 +31,11 @@ export interface Pn532Faults {
   splitWrites?: boolean;
   /** Extra delay before each response, ms. */
   slowMs?: number;
+  /**
+   * Delay after the card has answered and before the PN532 answers, ms: the command has reached
+   * the card, so a host's abort ACK now only discards the answer (the card has acted on it).
+   */
+  lateAnswerMs?: number;
   /** Stop answering anything (a hung module). */
   mute?: boolean;
 }
@@ -184,6 +189,7 @@ export class Pn532Emulator {
     try {
       if (this.faults.slowMs) await pause(this.faults.slowMs, ctl.signal);
       const answer = await this.answer(d[0]!, d.subarray(1), ctl.signal);
+      if (this.faults.lateAnswerMs) await pause(this.faults.lateAnswerMs, new AbortController().signal);
       if (ctl.signal.aborted || answer === NO_ANSWER) return;
       if (answer === ERROR_ANSWER) return this.write(ERROR_FRAME);
       await this.respond(answer);

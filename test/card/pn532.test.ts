@@ -51,6 +51,23 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect(card.stats.myNumberApSelected).toBe(0);
   });
 
+  it('never repeats a VERIFY whose ACK went missing: the card may have it, and a repeat costs a try', async () => {
+    // The module runs the command but its ACK is lost and its answer comes after the driver's
+    // ACK wait (a loaded host): for each command of verifyPin in turn. A repeated VERIFY would
+    // spend a second try.
+    let lostOnVerify = 0;
+    for (let k = 1; k <= 6; k++) {
+      const { rig, card, api } = await ready({ driver: { ackTimeoutMs: 50 } });
+      rig.served.emulator.faults.dropAck = rig.served.emulator.stats.commands + k;
+      rig.served.emulator.faults.lateAnswerMs = 120;
+      const r = await code(api.verifyPin('9999'));
+      expect(card.stats.pinVerifies).toBeLessThanOrEqual(1);
+      if (r === ErrorCode.Link_Timeout && card.stats.pinVerifies === 1) lostOnVerify++;
+      await rig.close();
+    }
+    expect(lostOnVerify).toBe(1);
+  });
+
   it('never spends the last PIN try without the patient, and never retries', async () => {
     const { card, api } = await ready({}, 'pin-last-try');
     expect(await code(api.verifyPin('9999'))).toBe(ErrorCode.Card_LastTryNotConfirmed);
