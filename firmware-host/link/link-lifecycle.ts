@@ -17,6 +17,9 @@ import { toLong } from '../../protocol/link/u64.js';
 import type { ResultQueue } from './outbox.js';
 import { SessionKicks } from './session-kicks.js';
 
+/** How long stop() waits for the death's PUBACK and a clean disconnect before forcing it. */
+const STOP_TIMEOUT_MS = 2000;
+
 const v1 = fareader.v1;
 
 export interface LifecycleOptions {
@@ -207,16 +210,29 @@ export class LinkLifecycle {
     this.halt();
     const c = this.client;
     if (!c) return;
+    // Bounded: on a half-dead connection the death's PUBACK never comes, and shutdown must
+    // still end well inside systemd's TimeoutStopSec (the broker then sends our Will).
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = (p: Promise<unknown>): Promise<boolean> =>
+      Promise.race([
+        p.then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), STOP_TIMEOUT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
+    let clean = true;
     if (c.connected) {
-      await new Promise<void>((resolve) =>
-        c.publish(
-          this.topics.state,
-          this.stateEnvelope(false, 'shutdown'),
-          { qos: QOS.state, retain: true },
-          () => resolve(),
+      clean = await bounded(
+        new Promise<void>((resolve) =>
+          c.publish(
+            this.topics.state,
+            this.stateEnvelope(false, 'shutdown'),
+            { qos: QOS.state, retain: true },
+            () => resolve(),
+          ),
         ),
       );
     }
-    await c.endAsync();
+    if (!clean || !(await bounded(c.endAsync()))) await c.endAsync(true);
   }
 }
