@@ -15,10 +15,10 @@ import {
   type DeviceOp,
   fromBase64,
   lineReader,
+  parseWireMessage,
   toBase64,
   type WireDevice,
   type WireDeviceState,
-  type WireMessage,
 } from './usb-socket-wire.js';
 
 /** Calls other than transferIn (which waits for the device, as on real USB) answer within this. */
@@ -26,6 +26,7 @@ const CALL_TIMEOUT_MS = 5000;
 const CONNECT_TIMEOUT_MS = 3000;
 
 type Pending = {
+  socket: Socket;
   resolve: (m: { value?: unknown; state?: WireDeviceState }) => void;
   reject: (e: Error) => void;
 };
@@ -98,6 +99,7 @@ class SocketUsbDevice implements UsbDeviceLike {
 
 export class SocketUsbBus implements UsbBusLike {
   private socket?: Socket;
+  private closed = false;
   private connected?: Promise<Socket>;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -113,28 +115,41 @@ export class SocketUsbBus implements UsbBusLike {
   ) {}
 
   private connect(): Promise<Socket> {
+    // One connection at a time; once it is lost (or never came up) the next call dials again,
+    // as a replugged cable enumerates again.
+    if (this.closed) return Promise.reject(new Error('LIBUSB_ERROR_NO_DEVICE: the bus is closed'));
     this.connected ??= new Promise<Socket>((resolve, reject) => {
       const socket = createConnection(this.path);
-      const t = setTimeout(() => {
+      this.socket = socket;
+      const failed = (e: Error): void => {
+        clearTimeout(t);
         socket.destroy();
-        reject(new Error(`no emulated USB bus answers at ${this.path}`));
-      }, CONNECT_TIMEOUT_MS);
+        this.forget(socket);
+        reject(e);
+      };
+      const t = setTimeout(
+        () => failed(new Error(`no emulated USB bus answers at ${this.path}`)),
+        CONNECT_TIMEOUT_MS,
+      );
       socket.once('connect', () => {
         clearTimeout(t);
-        this.socket = socket;
         resolve(socket);
       });
-      socket.once('error', (e) => {
-        clearTimeout(t);
-        reject(e);
-      });
+      socket.on('error', failed);
       socket.on(
         'data',
         lineReader((line) => this.onLine(line)),
       );
-      socket.on('close', () => this.lost());
+      socket.on('close', () => this.lost(socket));
     });
     return this.connected;
+  }
+
+  /** Drops the cached connection if it is still this socket's (a late close of an old one is not). */
+  private forget(socket: Socket): void {
+    if (this.socket !== socket) return;
+    this.socket = undefined;
+    this.connected = undefined;
   }
 
   private device(d: WireDevice): SocketUsbDevice {
@@ -146,12 +161,14 @@ export class SocketUsbBus implements UsbBusLike {
     return dev;
   }
 
+  /** Lines that were not a reply or a plug event: dropped, counted. */
+  dropped = 0;
+
   private onLine(line: string): void {
-    let m: WireMessage;
-    try {
-      m = JSON.parse(line) as WireMessage;
-    } catch {
-      return; // not ours: skipped
+    const m = parseWireMessage(line);
+    if (!m) {
+      this.dropped++;
+      return;
     }
     if ('event' in m) {
       const dev = this.device(m.device);
@@ -166,10 +183,18 @@ export class SocketUsbBus implements UsbBusLike {
     else p.reject(new Error(m.error));
   }
 
-  /** The cable is out: every transfer fails and every device is gone, as on an unplugged hub. */
-  private lost(): void {
-    for (const p of this.pending.values()) p.reject(new Error('LIBUSB_ERROR_NO_DEVICE'));
-    this.pending.clear();
+  /**
+   * The cable is out: every transfer over it fails and every device is gone, as on an unplugged
+   * hub. A late close of a cable already replaced only ends the transfers that were on it.
+   */
+  private lost(socket: Socket): void {
+    for (const [id, p] of this.pending) {
+      if (p.socket !== socket) continue;
+      this.pending.delete(id);
+      p.reject(new Error('LIBUSB_ERROR_NO_DEVICE'));
+    }
+    if (this.socket !== undefined && this.socket !== socket) return;
+    this.forget(socket);
     const gone = [...this.devices.values()];
     this.devices.clear();
     for (const device of gone) for (const l of this.listeners.disconnect) l({ device });
@@ -191,6 +216,7 @@ export class SocketUsbBus implements UsbBusLike {
               reject(new Error(`LIBUSB_ERROR_TIMEOUT: ${req.op} not answered in ${timeoutMs} ms`));
             }, timeoutMs);
       this.pending.set(id, {
+        socket,
         resolve: (v) => {
           clearTimeout(t);
           resolve(v);
@@ -226,6 +252,7 @@ export class SocketUsbBus implements UsbBusLike {
   }
 
   close(): void {
+    this.closed = true;
     this.socket?.destroy();
   }
 }

@@ -9,6 +9,7 @@ import {
   type DeviceOp,
   fromBase64,
   lineReader,
+  parseWireRequest,
   toBase64,
   type WireDevice,
   type WireDeviceState,
@@ -124,13 +125,9 @@ export async function serveUsbBus(bus: UsbBusLike, path: string): Promise<Served
     socket.on(
       'data',
       lineReader((line) => {
-        let req: WireRequest;
-        try {
-          req = JSON.parse(line) as WireRequest;
-        } catch {
-          return; // not a request: skipped, as a framer skips noise
-        }
-        if (typeof req?.id === 'number') void handle(req);
+        const req = parseWireRequest(line);
+        // Not a request: skipped, as a framer skips noise.
+        if (req) void handle(req);
       }),
     );
     socket.on('error', () => {});

@@ -2,6 +2,7 @@
 // and readerd's composition in another process: the WebUSB calls the CCID driver makes, as
 // JSON lines over a Unix socket. Like USB/IP, it carries transfers, not CCID: the emulator
 // and the driver speak CCID to each other through it unchanged.
+import { StringDecoder } from 'node:string_decoder';
 
 /** A device on the bus, as the other end sees it. */
 export interface WireDevice {
@@ -53,6 +54,41 @@ export type WireMessage =
   | { readonly id: number; readonly ok: false; readonly error: string }
   | { readonly event: 'connect' | 'disconnect'; readonly device: WireDevice };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * A line from the rig's end as a message, or undefined when it is not one: valid JSON that is not
+ * a reply (numeric `id`) or a plug event (a device with a numeric `dev`) is noise, not a crash.
+ */
+export function parseWireMessage(line: string): WireMessage | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(m)) return undefined;
+  if ('event' in m) {
+    if (m.event !== 'connect' && m.event !== 'disconnect') return undefined;
+    if (!isObject(m.device) || typeof m.device.dev !== 'number') return undefined;
+    return m as unknown as WireMessage;
+  }
+  if (typeof m.id !== 'number') return undefined;
+  return m as unknown as WireMessage;
+}
+
+/** A line from readerd's end as a request, or undefined when it is not one (see parseWireMessage). */
+export function parseWireRequest(line: string): WireRequest | undefined {
+  let r: unknown;
+  try {
+    r = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(r) || typeof r.id !== 'number' || typeof r.op !== 'string') return undefined;
+  return r as unknown as WireRequest;
+}
+
 /** A line longer than this is not ours (the largest CCID message is 65 kB, base64 ~88 kB). */
 export const MAX_LINE = 256 * 1024;
 
@@ -64,8 +100,10 @@ export const fromBase64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(
 export function lineReader(onLine: (line: string) => void): (chunk: Buffer) => void {
   let buf = '';
   let dropping = false;
+  // A chunk may end inside a multi-byte character: the decoder keeps its first bytes for the next.
+  const decoder = new StringDecoder('utf8');
   return (chunk) => {
-    buf += chunk.toString('utf8');
+    buf += decoder.write(chunk);
     for (;;) {
       const nl = buf.indexOf('\n');
       if (nl < 0) break;

@@ -4,7 +4,7 @@
 // that goes away while its transfers wait.
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { EmulatedCcidDevice, EmulatedUsbBus } from '../../sim/ccid/ccid-emulator.js';
 import { SocketUsbBus } from '../../sim/ccid/usb-socket-bus.js';
 import { serveUsbBus } from '../../sim/ccid/usb-socket-server.js';
+import { lineReader } from '../../sim/ccid/usb-socket-wire.js';
 import { makeCard } from './card-fixture.js';
 
 const quiet = createLogger('test', { level: 'error', write: () => {} });
@@ -108,5 +109,78 @@ describe('the CCID reader over the emulated USB cable', () => {
     };
     expect(reply).toMatchObject({ id: 7, ok: true });
     expect(reply.value).toHaveLength(1);
+  });
+
+  it('readerd’s end drops lines that are neither replies nor plug events and keeps working', async () => {
+    // A rig's end we write by hand, so each line and each chunk boundary is ours to choose.
+    const path = join(mkdtempSync(join(tmpdir(), 'fareader-usb-')), 'usb.sock');
+    const sockets: Socket[] = [];
+    const server = createServer((s) => {
+      sockets.push(s);
+      s.on(
+        'data',
+        lineReader((line) => {
+          const { id } = JSON.parse(line) as { id: number };
+          const reply = Buffer.from(
+            `${JSON.stringify({
+              id,
+              ok: true,
+              value: [{ dev: 1, vendorId: 0x04e6, productId: 0x5116, productName: '読取機' }],
+            })}\n`,
+          );
+          s.write(
+            [
+              'null',
+              '5',
+              '"x"',
+              '{}',
+              '{"id":"a"}',
+              '{"event":"connect"}',
+              '{"event":"connect","device":{"dev":"1"}}',
+              '{"id":',
+              '',
+            ].join('\n'),
+          );
+          // The multi-byte 読 split between two writes (its first byte in the first).
+          const cut = reply.indexOf(Buffer.from('読')) + 1;
+          s.write(reply.subarray(0, cut));
+          setTimeout(() => s.write(reply.subarray(cut)), 20);
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(path, r));
+    cleanups.push(async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    });
+    const usb = new SocketUsbBus(path, quiet);
+    cleanups.push(() => usb.close());
+    const first = await usb.getDevices();
+    expect(first.map((d) => d.productName)).toEqual(['読取機']);
+    expect(usb.dropped).toBe(8);
+    // Later traffic over the same cable still works.
+    expect((await usb.getDevices()).map((d) => d.productName)).toEqual(['読取機']);
+    expect(usb.dropped).toBe(16);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('a bus whose rig went away, or was not there yet, finds it again when it is back', async () => {
+    const bus = new EmulatedUsbBus();
+    bus.plug(new EmulatedCcidDevice(CCID_READERS[0]!));
+    const path = join(mkdtempSync(join(tmpdir(), 'fareader-usb-')), 'usb.sock');
+    const usb = new SocketUsbBus(path, quiet);
+    cleanups.push(() => usb.close());
+    // Nothing serves yet: the first connect fails, the bus is empty.
+    expect(await usb.getDevices()).toEqual([]);
+    let server = await serveUsbBus(bus, path);
+    expect(await usb.getDevices()).toHaveLength(1);
+    const gone: unknown[] = [];
+    usb.addEventListener('disconnect', (e) => gone.push(e.device));
+    await server.close();
+    await expect.poll(() => gone.length).toBe(1);
+    expect(await usb.getDevices()).toEqual([]);
+    server = await serveUsbBus(bus, path);
+    cleanups.push(() => server.close());
+    expect(await usb.getDevices()).toHaveLength(1);
   });
 });
