@@ -29,4 +29,19 @@ describe.each(['json', 'pretty'] as const)('the %s log', (format) => {
     const text = lines.join('\n');
     for (const s of [PIN, KEYB]) expect(text).not.toContain(s);
   });
+
+  it('never prints a face descriptor or landmarks, whatever the field is called', () => {
+    const lines: string[] = [];
+    const log = createLogger('t', { format, write: (l) => lines.push(l) });
+    const descriptor = Float32Array.of(0.123456, -0.654321, 0.5);
+    log.info('face', {
+      descriptor,
+      embedding: [0.987654],
+      landmarks: [[12.3456, 7.891]],
+      x: { v: descriptor },
+    });
+    const text = lines.join('\n');
+    for (const s of ['0.123456', '654321', '0.987654', '12.3456']) expect(text).not.toContain(s);
+    expect(text).toContain('[Float32Array 3]');
+  });
 });

@@ -17,12 +17,17 @@ export interface Logger {
 
 // A fallback for values not wrapped in a Secret (which prints "[redacted]" whatever its name).
 const SECRET_FIELD =
-  /^(pin|keyB|shogo.*|verificationCode|cardFaceKey|secretKey|privateKey|seed|image|photo|password)$/i;
+  /^(pin|keyB|shogo.*|verificationCode|cardFaceKey|secretKey|privateKey|seed|image|photo|password|descriptors?|embedding|landmarks|frame|track)$/i;
 const MAX_DEPTH = 6;
 
 function clean(v: unknown, depth: number): unknown {
   if (isSecret(v)) return '[redacted]';
   if (v instanceof Uint8Array) return Buffer.from(v).toString('hex');
+  // Other typed arrays are face descriptors, landmarks or pixels here: their length only.
+  if (ArrayBuffer.isView(v)) {
+    const n = v instanceof DataView ? v.byteLength : (v as unknown as ArrayLike<unknown>).length;
+    return `[${v.constructor.name} ${n}]`;
+  }
   if (typeof v === 'bigint') return v.toString();
   if (v instanceof Error)
     return { name: v.name, message: v.message, ...('code' in v ? { code: v.code } : {}) };
