@@ -109,7 +109,8 @@ export class CommandAdmission {
         ? await this.onCommand(command)
         : { status: Status.RESPONSE_STATUS_UNSUPPORTED, detail: 'no session service' };
     } catch (e) {
-      reply = { status: Status.RESPONSE_STATUS_UNSUPPORTED, detail: (e as Error).message };
+      // The handler failed: an internal error (SPEC: nothing acted), not "unsupported".
+      reply = { status: Status.RESPONSE_STATUS_INTERNAL_ERROR, detail: (e as Error).message };
     }
     this.respond(command.commandId, reply);
   }
