@@ -32,6 +32,23 @@ export function cosine(a: Float32Array, b: Float32Array, dims: number): number {
   return s;
 }
 
+/** Each detected face aligned to the ArcFace template and embedded with its mirror image. */
+export async function embedFaces(
+  image: RgbImage,
+  faces: readonly Omit<FaceFound, 'descriptor'>[],
+  embedder: FrFeatureEmbedder,
+): Promise<FaceFound[]> {
+  const out: FaceFound[] = [];
+  for (const f of faces) {
+    const descriptor = await embedder.embed(
+      alignFace(image, f.landmarks),
+      alignFace(image, f.landmarks, true),
+    );
+    out.push({ ...f, descriptor });
+  }
+  return out;
+}
+
 export class FrFeatureMatcher implements FaceMatcher {
   readonly modelId = FR_FEATURE.id;
   readonly version = FR_FEATURE.version;
@@ -55,16 +72,7 @@ export class FrFeatureMatcher implements FaceMatcher {
   async detect(image: RgbImage, purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
     const embedder = this.embedder;
     if (!embedder) throw new ReaderError(ErrorCode.Vision_Model, 'FrFeatureMatcher.load() first');
-    const faces = await this.detector.detect(image, purpose);
-    const out: FaceFound[] = [];
-    for (const f of faces) {
-      const descriptor = await embedder.embed(
-        alignFace(image, f.landmarks),
-        alignFace(image, f.landmarks, true),
-      );
-      out.push({ ...f, descriptor });
-    }
-    return out;
+    return embedFaces(image, await this.detector.detect(image, purpose), embedder);
   }
 
   similarity(a: Float32Array, b: Float32Array): number {

@@ -6,12 +6,11 @@
 // embedder (`fr-feature`, kept for comparison; README "Face matching").
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import { alignFace } from './face-align.js';
 import type { FaceFound, FaceMatcher } from './face-matcher.js';
 import { FACEPLUGIN_VERSION } from './faceplugin-model.js';
 import { FrDetector } from './fr-detector.js';
 import { FR_FEATURE, FrFeatureEmbedder } from './fr-feature-embedder.js';
-import { cosine } from './fr-feature-matcher.js';
+import { cosine, embedFaces } from './fr-feature-matcher.js';
 
 /**
  * The operating point for a 1:1 check: the per-attempt FAR's 95 % upper bound ≤ 0.033 % (the
@@ -57,15 +56,7 @@ export class FrOnnxMatcher implements FaceMatcher {
   async detect(image: RgbImage, _purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
     const { detector, embedder } = this;
     if (!detector || !embedder) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
-    const out: FaceFound[] = [];
-    for (const f of await detector.detect(image)) {
-      const descriptor = await embedder.embed(
-        alignFace(image, f.landmarks),
-        alignFace(image, f.landmarks, true),
-      );
-      out.push({ ...f, descriptor });
-    }
-    return out;
+    return embedFaces(image, await detector.detect(image), embedder);
   }
 
   similarity(a: Float32Array, b: Float32Array): number {
