@@ -84,6 +84,26 @@ describe('defect 1: a failing command admission does not end the process', () =>
   });
 });
 
+describe('an acknowledgement the outbox fails to store', () => {
+  it('puts the result back in flight: it is published again, acknowledged again, and the outbox empties', async () => {
+    await device.stop(0);
+    device.outbox.close();
+    device = makeDevice(keys, broker.url, { ackTimeoutMs: 300 });
+    await device.start();
+    const outbox = device.outbox;
+    const ack = outbox.ack.bind(outbox);
+    let failures = 0;
+    outbox.ack = (batch) => {
+      if (failures++ === 0) throw new TypeError('SQLITE_IOERR: disk I/O error');
+      return ack(batch);
+    };
+    const before = terminal.duplicates;
+    device.publishResult(linkTestResult('ack-lost', new Uint8Array(), Date.now()));
+    await until(() => failures >= 2 && outbox.pendingCount === 0, 15_000, 'the result acknowledged again');
+    expect(terminal.duplicates).toBeGreaterThan(before);
+  });
+});
+
 describe('defect 11: terminal births are checked for freshness and identity', () => {
   it('a replayed terminal birth republishes nothing; a new birth republishes once', async () => {
     const resultTopic = deviceTopics(keys.deviceId).result;

@@ -150,7 +150,9 @@ export class OutboxPump {
     try {
       this.o.outbox.ack(batch);
     } catch (e) {
-      // A storage failure keeps the results; they are published again and acknowledged again.
+      // A storage failure keeps the results; they are published again and acknowledged again:
+      // back in flight as overdue, so the next redelivery pass republishes them.
+      for (const c of batch) this.inflight.set(c, 0);
       this.o.reject('ack', 'internal', (e as Error).message, this.topics.ack);
       return;
     }
