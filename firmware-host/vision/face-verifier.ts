@@ -106,6 +106,14 @@ export async function verifyFace(
   let capture = 0;
   let match = 0;
   let last: LivenessResult | undefined;
+  const cancelled = (attempt: number): FaceEvidence => ({
+    ...base,
+    outcome: 'cancelled',
+    score: best,
+    attempts: attempt,
+    liveness: last,
+    timingsMs: { reference: tRef, capture, match },
+  });
   for (let attempt = 1; attempt <= cfg.attempts; attempt++) {
     const deadline = performance.now() + cfg.attemptTimeoutMs;
     let framesThisAttempt = 0;
@@ -151,15 +159,7 @@ export async function verifyFace(
         },
       });
       capture += performance.now() - tc;
-      if (hooks.signal?.aborted)
-        return {
-          ...base,
-          outcome: 'cancelled',
-          score: best,
-          attempts: attempt,
-          liveness: last,
-          timingsMs: { reference: tRef, capture, match },
-        };
+      if (hooks.signal?.aborted) return cancelled(attempt);
       last = {
         passed: r.passed,
         challenge: r.challenge,
@@ -191,15 +191,7 @@ export async function verifyFace(
       continue;
     }
     while (landmarks.length < (cfg.liveness === 'off' ? 1 : cfg.livenessFrames)) {
-      if (hooks.signal?.aborted)
-        return {
-          ...base,
-          outcome: 'cancelled',
-          score: best,
-          attempts: attempt,
-          liveness: last,
-          timingsMs: { reference: tRef, capture, match },
-        };
+      if (hooks.signal?.aborted) return cancelled(attempt);
       const left = deadline - performance.now();
       if (left <= 0) break;
       const tc = performance.now();
