@@ -8,15 +8,20 @@ export interface SpeechEngine {
   readonly id: string;
   /** The voice names the engine has (e.g. `ja`, `en-us`, `cmn`). */
   voices(): Promise<ReadonlySet<string>>;
-  render(o: { voice: string; text: string; file: string }): Promise<void>;
+  /** Writes `file`; an abort kills the engine and rejects with Op_Canceled. */
+  render(o: { voice: string; text: string; file: string; signal?: AbortSignal }): Promise<void>;
 }
 
 const TIMEOUT_MS = 20_000;
 
-function run(bin: string, args: readonly string[]): Promise<string> {
+function run(bin: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { timeout: TIMEOUT_MS, maxBuffer: 4 << 20 }, (e, stdout, stderr) => {
+    execFile(bin, args, { timeout: TIMEOUT_MS, maxBuffer: 4 << 20, signal }, (e, stdout, stderr) => {
       if (!e) return resolve(stdout);
+      if (signal?.aborted)
+        return reject(
+          new ReaderError(ErrorCode.Op_Canceled, `${bin} stopped: canceled`, { bin }, { cause: e }),
+        );
       const timedOut = (e as { killed?: boolean }).killed === true;
       reject(
         new ReaderError(
@@ -47,8 +52,8 @@ export function espeakNg(o: { bin?: string; wordsPerMinute?: number; version?: s
   return {
     id: `espeak-ng ${o.version ?? ''} s${speed}`,
     voices: async () => parseVoiceList(await run(bin, ['--voices'])),
-    render: async ({ voice, text, file }) => {
-      await run(bin, ['-v', voice, '-s', speed, '-w', file, '--', text]);
+    render: async ({ voice, text, file, signal }) => {
+      await run(bin, ['-v', voice, '-s', speed, '-w', file, '--', text], signal);
     },
   };
 }

@@ -5,11 +5,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { LANGS, type Lang, TEXTS } from '../kiosk/texts/index.js';
 import type { SpeechEngine } from './espeak.js';
 import { allSpokenKeys, type SpokenKey } from './prompts.js';
 import { SPOKEN_JA } from './spoken-ja.js';
-import { beepWav } from './wav.js';
+import { beepWav, parseWav } from './wav.js';
 
 /** espeak-ng's voice for each language (pt: Brazilian, as most Portuguese speakers in Japan). */
 export const VOICE_OF: Readonly<Record<Lang, string>> = {
@@ -38,10 +39,26 @@ export interface VoiceLibrary {
   readonly rendered: number;
 }
 
+const canceled = (): ReaderError => new ReaderError(ErrorCode.Op_Canceled, 'voice preparation canceled');
+
+/** A cached prompt worth keeping: present, a 16-bit PCM WAV, with samples in it. */
+function playable(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    return parseWav(readFileSync(file)).dataLength > 0;
+  } catch {
+    return false;
+  }
+}
+
 export async function prepareVoice(o: {
   dir: string;
   engine: SpeechEngine;
   langs?: readonly Lang[];
+  /** Stops between prompts and kills a render in progress (Ctrl-C at the install step). */
+  signal?: AbortSignal;
+  /** Called after each prompt with how many of how many are ready. */
+  onProgress?: (done: number, total: number) => void;
 }): Promise<VoiceLibrary> {
   mkdirSync(o.dir, { recursive: true, mode: 0o755 });
   const have = await o.engine.voices();
@@ -49,6 +66,8 @@ export async function prepareVoice(o: {
   const fallbacks = langs.filter((l) => !have.has(VOICE_OF[l]));
   const files = new Map<string, string>();
   let rendered = 0;
+  let done = 0;
+  const total = langs.length * SPOKEN_KEYS.length;
   for (const lang of langs) {
     const spokenAs: Lang = fallbacks.includes(lang) ? 'en' : lang;
     for (const key of SPOKEN_KEYS) {
@@ -58,11 +77,13 @@ export async function prepareVoice(o: {
         .update(JSON.stringify([o.engine.id, voice, text]))
         .digest('hex');
       const file = join(o.dir, `${hash.slice(0, 24)}.wav`);
-      if (!existsSync(file)) {
+      if (o.signal?.aborted) throw canceled();
+      if (!playable(file)) {
         // Rendered beside, then renamed: a crash mid-render never leaves half a file cached.
         const part = `${file}.${process.pid}.part`;
         try {
-          await o.engine.render({ voice, text, file: part });
+          await o.engine.render({ voice, text, file: part, signal: o.signal });
+          if (o.signal?.aborted) throw canceled();
           renameSync(part, file);
         } finally {
           rmSync(part, { force: true });
@@ -70,6 +91,7 @@ export async function prepareVoice(o: {
         rendered++;
       }
       files.set(`${lang}:${key}`, file);
+      o.onProgress?.(++done, total);
     }
   }
   const beep = join(o.dir, 'beep.wav');

@@ -34,6 +34,8 @@ export function parseWav(b: Uint8Array): WavInfo {
     } else if (id === 'data') {
       if (!fmt) throw bad('data before fmt');
       if (fmt.bitsPerSample !== 16) throw bad(`${fmt.bitsPerSample}-bit samples`);
+      // Both divide the playing time: a header with either 0 has no length to play for.
+      if (fmt.channels === 0 || fmt.sampleRate === 0) throw bad('0 channels or a sample rate of 0');
       // espeak-ng writes its WAV to a pipe-friendly stream: a data size of 0 or past the end
       // means "to the end of the file".
       const len = size === 0 || body + size > b.length ? b.length - body : size;

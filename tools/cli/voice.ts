@@ -38,7 +38,24 @@ export async function voice(argv: string[]): Promise<number> {
     case 'prepare': {
       const t0 = performance.now();
       const engine = espeakNg({ version: await espeakVersion() });
-      const lib = await prepareVoice({ dir: data(), engine });
+      // Ctrl-C stops the render in progress; the files already rendered stay cached.
+      const abort = new AbortController();
+      const stop = (): void => abort.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const tty = process.stderr.isTTY === true;
+      const lib = await prepareVoice({
+        dir: data(),
+        engine,
+        signal: abort.signal,
+        onProgress: (done, total) => {
+          if (tty)
+            process.stderr.write(`\rvoice: ${done}/${total} prompts ready${done === total ? '\n' : ''}`);
+        },
+      }).finally(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      });
       const r = {
         dir: data(),
         rendered: lib.rendered,
