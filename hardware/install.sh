@@ -197,8 +197,13 @@ install_users() {
 install_key() {
   t="$DESTDIR$KEY" ids=$(owner_ids "$USER_NAME")
   if [ -e "$t" ]; then
-    if [ -z "$ids" ] || [ "$(stat -c %u:%g "$t")" = "$ids" ]; then say kept "$KEY" "exists; never replaced"
-    else run chown "$ids" "$t"; say fixed "$KEY" "owner $USER_NAME; the key itself kept"; fi
+    # The key is never replaced (the terminals trust it), but a key others can read is
+    # tightened: readerd refuses a private key with group or other bits set.
+    fix=""
+    if [ -n "$ids" ] && [ "$(stat -c %u:%g "$t")" != "$ids" ]; then run chown "$ids" "$t"; fix="owner $USER_NAME"; fi
+    if [ "$(( 0$(stat -c %a "$t") & 077 ))" != 0 ]; then run chmod 600 "$t"; fix="${fix:+$fix, }mode 0600"; fi
+    if [ -z "$fix" ]; then say kept "$KEY" "exists; never replaced"
+    else say fixed "$KEY" "$fix; the key itself kept"; fi
     return
   fi
   # readerctl writes the key with mode 0600 from the first byte and prints only its public id.

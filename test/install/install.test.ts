@@ -3,7 +3,7 @@
 // loader accepts, a 0600 key that is never printed, units systemd-analyze verifies, the voice
 // prompts, a second run that changes nothing, and an uninstall that keeps keys and data.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -202,6 +202,20 @@ describe.skipIf(notRoot() || missing('systemd-sysusers', 'systemd') || missing('
       }
       expect(status).toBe(2);
     });
+
+    it('keeps an existing key but takes away group and other access', () => {
+      const other = scratch();
+      install(other, '--no-voice');
+      const key = join(other, 'etc/fareader/keys/device.key');
+      const bytes = readFileSync(key);
+      chmodSync(key, 0o644);
+      expect(install(other, '--no-voice').out).toMatch(
+        /^fixed +\/etc\/fareader\/keys\/device\.key +\(?mode 0600/m,
+      );
+      expect(modeOf(key)).toBe('600');
+      expect(readFileSync(key).equals(bytes)).toBe(true);
+      expect(install(other, '--no-voice').out).toMatch(/^kept +\/etc\/fareader\/keys\/device\.key/m);
+    }, 60_000);
 
     it('--dry-run into an empty root changes nothing and says what it would do', () => {
       const empty = scratch();
