@@ -44,11 +44,13 @@ export const linkSchema = object(
     broker: object({
       url: str({
         default: 'embedded',
-        description: '`embedded` starts aedes on 127.0.0.1:`embeddedPort`; else `mqtt://` or `mqtts://`',
+        description:
+          '`embedded` starts aedes on 127.0.0.1:`embeddedPort`; else `mqtt://` or `mqtts://`, or several, comma-separated (the nodes of a cluster: tried in order, the next on a lost connection)',
         check: (v) =>
-          v === 'embedded' || /^mqtts?:\/\/[^/]+/.test(v)
+          v === 'embedded' ||
+          (v.split(',').every((u) => /^mqtts?:\/\/[^/,]+/.test(u.trim())) && v.trim() !== '')
             ? undefined
-            : `must be "embedded" or mqtt://host:port or mqtts://host:port (got "${v}")`,
+            : `must be "embedded" or mqtt://host:port or mqtts://host:port, or several of them separated by commas (got "${v}")`,
       }),
       embeddedPort: int({
         min: 0,

@@ -4,7 +4,7 @@
 import type { IClientPublishOptions, MqttClient } from 'mqtt';
 import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
-import { type BrokerSettings, mqttClientOptions } from '../../platform/link/mqtt-options.js';
+import { type BrokerSettings, brokerUrls, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import type { Route } from '../../platform/link/signed-endpoint.js';
 import type { Logger } from '../../platform/log.js';
 import { bytesEqual } from '../../protocol/bytes.js';
@@ -112,7 +112,7 @@ export class LinkLifecycle {
       qos: QOS.state,
       retain: true,
     };
-    const client = this.o.connect(this.o.broker.url, options);
+    const client = this.o.connect(brokerUrls(this.o.broker.url)[0]!, options);
     this.client = client;
     client.on('connect', () => this.onConnect());
     client.on('message', (topic, payload, packet) =>
@@ -131,7 +131,8 @@ export class LinkLifecycle {
 
   private onConnect(): void {
     this.kicks.connected();
-    this.o.log.info('connected to broker', { url: this.o.broker.url, bdSeq: this.bdSeq });
+    const at = this.client?.options;
+    this.o.log.info('connected to broker', { node: `${at?.hostname}:${at?.port}`, bdSeq: this.bdSeq });
     this.client?.subscribe(
       Object.fromEntries(this.o.filters().map((f) => [f, { qos: 1 as const }])),
       (err) => {

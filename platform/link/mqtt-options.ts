@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { IClientOptions } from 'mqtt';
 
 export interface BrokerSettings {
-  /** mqtt://host:port or mqtts://host:port. */
+  /**
+   * mqtt://host:port or mqtts://host:port; several, comma-separated, are the nodes of one
+   * cluster (or standby brokers): tried in order, and on a lost connection the next one.
+   */
   readonly url: string;
   readonly username?: string;
   readonly password?: string;
@@ -13,6 +16,27 @@ export interface BrokerSettings {
   readonly keyFile?: string;
   /** Only for bench setups with self-signed brokers; never disable in a clinic. */
   readonly rejectUnauthorized?: boolean;
+}
+
+/** The URLs of a broker setting, in the order they are tried (SPEC 1.6). */
+export function brokerUrls(url: string): string[] {
+  return url
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+}
+
+/**
+ * MQTT.js's server list: on every reconnection it takes the next entry, cycling, so a link
+ * that loses its node goes on to the next one and comes back round to the first.
+ */
+function serverList(urls: readonly string[]): IClientOptions['servers'] {
+  if (urls.length < 2) return undefined;
+  return urls.map((u) => {
+    const p = new URL(u);
+    const protocol = p.protocol.replace(':', '') as 'mqtt' | 'mqtts';
+    return { host: p.hostname, port: Number(p.port || (protocol === 'mqtts' ? 8883 : 1883)), protocol };
+  });
 }
 
 /**
@@ -27,6 +51,7 @@ export function mqttClientOptions(
   const own = b.username !== undefined;
   return {
     clientId,
+    servers: serverList(brokerUrls(b.url)),
     // A persistent session: the broker keeps our subscriptions and QoS 1 messages for us.
     clean: false,
     protocolVersion: 4,

@@ -12,7 +12,7 @@ import { type EnvelopeSealer, keySealer } from '../../platform/keys/envelope-sea
 import type { TrustedKey } from '../../platform/keys/keystore.js';
 import type { RejectionStats } from '../../platform/link/link-stats.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
-import { type BrokerSettings, mqttClientOptions } from '../../platform/link/mqtt-options.js';
+import { type BrokerSettings, brokerUrls, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import {
   type AnyRoute,
   type Delivery,
@@ -212,7 +212,7 @@ export class ReferenceTerminal extends EventEmitter {
     const stateTopic = terminalStateTopic(this.opts.terminalId);
     if (sender) options.clean = true;
     else options.will = { topic: stateTopic, payload: this.signState(false), qos: 1, retain: true };
-    const client = this.opts.connect(this.opts.broker.url, options);
+    const client = this.opts.connect(brokerUrls(this.opts.broker.url)[0]!, options);
     this.client = client;
     this.summaryTimer = setInterval(() => this.logRejectionSummary(), this.opts.summaryIntervalMs ?? 60_000);
     client.on('message', (topic, payload, packet) =>

@@ -56,7 +56,8 @@ export const terminalCommand = defineCommand({
     broker: {
       type: 'string',
       arg: 'URL',
-      description: 'mqtt://host:port or mqtts://host:port (required)',
+      description:
+        'mqtt://host:port or mqtts://host:port, or several comma-separated (tried in order; required)',
     },
     username: { type: 'string', arg: 'U', description: 'broker user name' },
     password: { type: 'string', arg: 'P', description: 'broker password' },
