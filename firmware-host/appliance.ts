@@ -3,6 +3,7 @@
 // panel, serial debug shell). reader-composition.ts composes this with the link.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import type { Logger } from '../platform/log.js';
@@ -20,7 +21,7 @@ import { ApplianceIo } from './session/appliance-io.js';
 import type { StateKind } from './session/machine.js';
 import { STAGE, toResultMessage } from './session/result-proto.js';
 import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
-import { SessionService, type SessionSettings } from './session/session-service.js';
+import { type LoopDelayMonitor, SessionService, type SessionSettings } from './session/session-service.js';
 import { CardFaceReader } from './vision/card-face-reader.js';
 import type { FrameFeed } from './vision/face-verifier.js';
 import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
@@ -71,6 +72,13 @@ function settingsOf(c: ApplianceConfig): SessionSettings {
       done: s.doneScreenMs,
     },
   };
+}
+
+/** How late this event loop ran its callbacks during a session: the card link's timeouts need it low. */
+function loopDelayMonitor(): LoopDelayMonitor {
+  const h = monitorEventLoopDelay({ resolution: 2 });
+  h.enable();
+  return { reset: () => h.reset(), p99Ms: () => h.percentile(99) / 1e6 };
 }
 
 export async function startAppliance(
@@ -127,6 +135,7 @@ export async function startAppliance(
     now,
     newId: randomUUID,
     log: log.child('session'),
+    loopDelay: loopDelayMonitor(),
   });
   const modes = new ReaderModes();
   const commands = sessionCommandHandler(service, modes);

@@ -17,6 +17,7 @@ import {
   verifyFace,
 } from '../vision/face-verifier.js';
 import type { QualityIssue } from '../vision/quality.js';
+import { CardLinkQueue } from './card-link-queue.js';
 import type { SessionIo } from './session-service.js';
 
 export interface ApplianceIoOptions {
@@ -33,6 +34,9 @@ export interface ApplianceIoOptions {
 }
 
 export class ApplianceIo implements SessionIo {
+  /** Every card operation goes through it: the session overlaps them with camera work. */
+  private readonly link = new CardLinkQueue();
+
   constructor(private readonly o: ApplianceIoOptions) {}
 
   private api(signal?: AbortSignal): MyNumberCardApi {
@@ -41,7 +45,10 @@ export class ApplianceIo implements SessionIo {
 
   async readCard(signal: AbortSignal): Promise<{ certificate: Uint8Array; pin: PinState }> {
     const api = this.api(signal);
-    const certificate = await api.readUserAuthCertificate();
+    const { certificate, pin } = await this.link.run(async () => {
+      const certificate = await api.readUserAuthCertificate();
+      return { certificate, pin: await api.pinState() };
+    }, signal);
     let validTo: number;
     try {
       validTo = Date.parse(new X509Certificate(certificate).validTo);
@@ -56,7 +63,7 @@ export class ApplianceIo implements SessionIo {
         ErrorCode.Card_Expired,
         'the card’s certificate has expired: the card must be renewed',
       );
-    return { certificate, pin: await api.pinState() };
+    return { certificate, pin };
   }
 
   async readCardFaceKey(signal: AbortSignal): Promise<CardFaceRead> {
@@ -73,12 +80,14 @@ export class ApplianceIo implements SessionIo {
   }
 
   async readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage> {
-    const face = await this.api(signal).readCardFace(keyB);
+    const api = this.api(signal);
+    const face = await this.link.run(() => api.readCardFace(keyB), signal);
+    // Decoded off the link: the next card operation need not wait for the JPEG 2000 decoder.
     return decodeImage(face.photo);
   }
 
   verifyFace(
-    reference: RgbImage,
+    reference: RgbImage | Promise<RgbImage>,
     signal: AbortSignal,
     onGuidance: (i: QualityIssue) => void,
   ): Promise<FaceEvidence> {
@@ -86,14 +95,18 @@ export class ApplianceIo implements SessionIo {
   }
 
   pinState(signal: AbortSignal): Promise<PinState> {
-    return this.api(signal).pinState();
+    const api = this.api(signal);
+    return this.link.run(() => api.pinState(), signal);
   }
 
   verifyPin(pin: string, lastTryConfirmed: boolean): Promise<{ triesLeftBefore: number }> {
-    return this.api().verifyPin(pin, { patientConfirmedLastTry: lastTryConfirmed });
+    // No signal: a VERIFY once sent is answered, or the patient's try is in doubt.
+    const api = this.api();
+    return this.link.run(() => api.verifyPin(pin, { patientConfirmedLastTry: lastTryConfirmed }));
   }
 
   signDigest(digest: Uint8Array): Promise<Uint8Array> {
-    return this.api().signDigest(digest);
+    const api = this.api();
+    return this.link.run(() => api.signDigest(digest));
   }
 }

@@ -24,13 +24,18 @@ import {
 import { pinEvidenceDigest } from './result-proto.js';
 import type { ConsentKind, FaceProof, Method, ResultDraft, Stage } from './types.js';
 
-/** The hardware the session drives; readerd composes it from the card module and cameras. */
+/**
+ * The hardware the session drives; readerd composes it from the card module and cameras. Its
+ * card operations may be called while another runs: it serializes them on the one card link.
+ */
 export interface SessionIo {
   readCard(signal: AbortSignal): Promise<{ certificate: Uint8Array; pin: PinState }>;
+  /** Camera and vision only: it runs beside card I/O. */
   readCardFaceKey(signal: AbortSignal): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
   readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage>;
+  /** Captures, checks and embeds live frames at once; compares when the reference is here. */
   verifyFace(
-    reference: RgbImage,
+    reference: Promise<RgbImage>,
     signal: AbortSignal,
     onGuidance: (issue: QualityIssue) => void,
   ): Promise<FaceEvidence>;
@@ -63,6 +68,12 @@ export interface TraceEntry {
   readonly effects: readonly string[];
 }
 
+/** The event loop's delay over a session (perf_hooks in readerd), logged with its stages. */
+export interface LoopDelayMonitor {
+  reset(): void;
+  p99Ms(): number;
+}
+
 export interface SessionServiceOptions {
   readonly io: SessionIo;
   readonly settings: SessionSettings;
@@ -74,6 +85,7 @@ export interface SessionServiceOptions {
   readonly now: () => number;
   readonly newId: () => string;
   readonly log: Logger;
+  readonly loopDelay?: LoopDelayMonitor;
 }
 
 export interface SessionServiceEvents {
@@ -85,15 +97,71 @@ export interface SessionServiceEvents {
 
 const TRACE_MAX = 200;
 
+/** States in which the face path may still come: its work started ahead stays wanted. */
+function faceMayFollow(st: State): boolean {
+  switch (st.kind) {
+    case 'reading-card':
+    case 'reading-card-face':
+    case 'reading-photo':
+    case 'capturing':
+      return true;
+    case 'choosing-method':
+      return st.offered.includes('face');
+    default:
+      return false;
+  }
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(v: T): void;
+  reject(e: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // a photo read that failed is reported by its own effect
+  return { promise, resolve, reject };
+}
+
+/**
+ * The face path's work in flight, started before the machine asks for it: 照合番号B by the
+ * card-face camera beside the certificate read, and the live side (capture, quality, liveness,
+ * embedding) beside 照合番号B and the photo read. The machine still sees one step after the
+ * other; the runner answers each step from work already under way (the critical path, not the
+ * sum). Dropped, and its work aborted, the moment the face path is no longer possible.
+ */
+interface FacePipeline {
+  readonly abort: AbortController;
+  readonly signal: AbortSignal;
+  /** Secrets inside: a dump of the service shows "[redacted]", not 照合番号B or the photo. */
+  keyB?: Promise<{ ok: true; keyB: Secret<string> } | { ok: false; reason: string }>;
+  photo?: Deferred<Secret<RgbImage>>;
+  face?: Promise<FaceEvidence>;
+}
+
+/** Own time of each stage of a session, ms from its start (logged, never in the result). */
+type StageSpans = Record<string, { start: number; end: number }>;
+
 export class SessionService extends EventEmitter<SessionServiceEvents> {
   private st: State = { kind: 'idle' };
   private visualCheck?: { commandId: string; staffId: string };
   /** Held as Secrets: a log, trace or dump of this object shows "[redacted]" (issue 13). */
-  private secrets: { keyB?: Secret<string>; pin?: Secret<string>; photo?: Secret<RgbImage> } = {};
+  private secrets: { keyB?: Secret<string>; pin?: Secret<string> } = {};
   private abort = new AbortController();
   /** Bumped when a session ends: late I/O results of the old session are dropped. */
   private epoch = 0;
   private timer?: NodeJS.Timeout;
+  private pipe?: FacePipeline;
+  private spans: StageSpans = {};
+  /** The verifier's own split of the face check (live capture, reference, comparison), ms. */
+  private faceParts?: FaceEvidence['timingsMs'];
+  private sessionT0 = 0;
   readonly trace: TraceEntry[] = [];
   /** The last quality guidance of the running capture, for the kiosk. */
   guidance?: QualityIssue;
@@ -139,6 +207,10 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       const s = step.state.s;
       this.o.journal(s.id, s.nonce, s.startedAt);
       this.guidance = undefined;
+      this.spans = {};
+      this.faceParts = undefined;
+      this.sessionT0 = performance.now();
+      this.o.loopDelay?.reset();
     }
     if (from !== step.state) this.onStateChanged(from);
     for (const e of step.effects) this.perform(e);
@@ -150,6 +222,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
     // Every new state gets its full time, also the next state of the same kind (the next
     // consent question, the PIN again): the timer belongs to this very state object.
     clearTimeout(this.timer);
+    if (this.pipe && !faceMayFollow(st)) this.dropFacePipeline();
     const ms = this.o.settings.timeouts[st.kind];
     if (ms !== undefined) {
       this.timer = setTimeout(() => {
@@ -169,50 +242,114 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         if (epoch === this.epoch) this.dispatch(ev);
       },
       (e: unknown) => {
-        if (epoch !== this.epoch) return;
-        const f = outcomeForError(e);
-        this.o.log.warn('session step failed', {
-          state: this.st.kind,
-          outcome: f.outcome,
-          error: e as Error,
-        });
-        this.dispatch(f.event ?? { type: 'io-failed', outcome: f.outcome, detail: f.detail });
+        if (epoch === this.epoch) this.fail(e);
       },
     );
+  }
+
+  /** Records the own time of a stage: from its start to its settling, whatever the outcome. */
+  private timed<T>(name: string, p: Promise<T>): Promise<T> {
+    const t0 = this.sessionT0;
+    const start = performance.now() - t0;
+    const spans = this.spans;
+    const done = (): void => {
+      if (this.sessionT0 === t0) spans[name] = { start, end: performance.now() - t0 };
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  private facePipeline(): FacePipeline {
+    if (this.pipe) return this.pipe;
+    const abort = new AbortController();
+    this.pipe = { abort, signal: AbortSignal.any([this.abort.signal, abort.signal]) };
+    return this.pipe;
+  }
+
+  /** The face path is over or out: its work still running is cancelled, its results dropped. */
+  private dropFacePipeline(): void {
+    this.pipe?.abort.abort();
+    this.pipe = undefined;
+  }
+
+  /** 照合番号B by the card-face camera; started with the certificate read when face is possible. */
+  private startKeyB(pipe: FacePipeline): void {
+    pipe.keyB ??= this.timed('card-face-read', this.o.io.readCardFaceKey(pipe.signal)).then((r) =>
+      r.ok ? { ok: true, keyB: new Secret(r.keyB) } : r,
+    );
+  }
+
+  /** The live side of the face check, started once face is the method: the photo comes later. */
+  private startLiveSide(pipe: FacePipeline): void {
+    if (pipe.face) return;
+    const photo = deferred<Secret<RgbImage>>();
+    pipe.photo = photo;
+    const reference = photo.promise.then((p) => p.reveal());
+    reference.catch(() => {});
+    const face = this.o.io.verifyFace(reference, pipe.signal, (issue) => {
+      this.guidance = issue;
+      this.emit('guidance', issue);
+    });
+    pipe.face = this.timed('face', face);
+    // A failure of the live side (the camera) ends the session now, not after the photo read.
+    face.catch((e: unknown) => {
+      if (this.pipe === pipe && !pipe.signal.aborted && this.st.kind !== 'capturing') this.fail(e);
+    });
+  }
+
+  /** An I/O failure as the machine's event (the same mapping for every effect). */
+  private fail(e: unknown): void {
+    const f = outcomeForError(e);
+    this.o.log.warn('session step failed', { state: this.st.kind, outcome: f.outcome, error: e as Error });
+    this.dispatch(f.event ?? { type: 'io-failed', outcome: f.outcome, detail: f.detail });
   }
 
   private perform(e: Effect): void {
     const { io } = this.o;
     switch (e.type) {
       case 'read-card':
-        return this.io(async (signal) => {
-          const r = await io.readCard(signal);
+        this.io(async (signal) => {
+          const r = await this.timed('card-read', io.readCard(signal));
           return { type: 'card-read', certificate: r.certificate, pin: r.pin };
         });
-      case 'read-card-face':
-        return this.io(async (signal) => {
-          const r = await io.readCardFaceKey(signal);
+        if (this.o.settings.faceEnabled) this.startKeyB(this.facePipeline());
+        return;
+      case 'read-card-face': {
+        const pipe = this.facePipeline();
+        this.startKeyB(pipe);
+        this.startLiveSide(pipe);
+        return this.io(async () => {
+          const r = await pipe.keyB!;
           if (!r.ok) return { type: 'card-face-unreadable', detail: r.reason };
-          this.secrets.keyB = new Secret(r.keyB);
+          this.secrets.keyB = r.keyB;
           return { type: 'card-face-read' };
         });
-      case 'read-photo':
-        return this.io(async (signal) => {
+      }
+      case 'read-photo': {
+        const pipe = this.facePipeline();
+        this.startLiveSide(pipe);
+        return this.io(async () => {
           const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;
-          this.secrets.photo = new Secret(await io.readPhoto(keyB?.reveal() ?? '', signal));
+          try {
+            const photo = await this.timed('photo-read', io.readPhoto(keyB?.reveal() ?? '', pipe.signal));
+            pipe.photo!.resolve(new Secret(photo));
+          } catch (err) {
+            pipe.photo!.reject(err);
+            throw err;
+          }
           return { type: 'photo-read' };
         });
-      case 'verify-face':
-        return this.io(async (signal) => {
-          const photo = this.secrets.photo!.reveal();
-          const ev = await io.verifyFace(photo, signal, (issue) => {
-            this.guidance = issue;
-            this.emit('guidance', issue);
-          });
-          this.secrets.photo = undefined;
+      }
+      case 'verify-face': {
+        const pipe = this.facePipeline();
+        this.startLiveSide(pipe);
+        return this.io(async () => {
+          const ev = await pipe.face!;
+          this.faceParts = ev.timingsMs;
           return faceEvent(ev);
         });
+      }
       case 'read-pin-state':
         return this.io(async (signal) => ({ type: 'pin-state', pin: await io.pinState(signal) }));
       case 'verify-pin':
@@ -229,6 +366,19 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
         });
       case 'publish': {
         const counter = this.o.publish(e.result);
+        this.o.log.info('session stages', {
+          sessionId: e.result.sessionId,
+          method: e.result.method,
+          outcome: e.result.outcome,
+          stages: roundSpans(this.spans),
+          face: this.faceParts && {
+            captureMs: Math.round(this.faceParts.capture),
+            referenceMs: Math.round(this.faceParts.reference),
+            matchMs: Math.round(this.faceParts.match * 10) / 10,
+          },
+          totalMs: Math.round(performance.now() - this.sessionT0),
+          loopDelayP99Ms: this.o.loopDelay && Math.round(this.o.loopDelay.p99Ms() * 10) / 10,
+        });
         this.o.log.info('session result', {
           sessionId: e.result.sessionId,
           counter,
@@ -242,6 +392,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       }
       case 'end-session':
         this.epoch++;
+        this.dropFacePipeline();
         this.abort.abort();
         this.abort = new AbortController();
         this.secrets = {};
@@ -334,11 +485,18 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
     // The result is published; now cancel the card I/O still running down to the wire (the
     // PN532's ACK abort) before the appliance closes the module under it (issue 13).
     this.epoch++;
+    this.dropFacePipeline();
     this.abort.abort();
     this.abort = new AbortController();
     await new Promise((r) => setImmediate(r));
     clearTimeout(this.timer);
   }
+}
+
+function roundSpans(spans: StageSpans): Record<string, { start: number; end: number }> {
+  const out: Record<string, { start: number; end: number }> = {};
+  for (const [k, v] of Object.entries(spans)) out[k] = { start: Math.round(v.start), end: Math.round(v.end) };
+  return out;
 }
 
 function faceEvent(ev: FaceEvidence): Event {

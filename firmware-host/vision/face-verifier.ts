@@ -5,7 +5,7 @@
 import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import type { FaceMatcher } from './face-matcher.js';
+import type { FaceFound, FaceMatcher } from './face-matcher.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
 import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
 import { CHALLENGE_ACTIONS, drawPlan } from './liveness-challenge.js';
@@ -85,27 +85,35 @@ export function cryptoRandom(): number {
 
 export async function verifyFace(
   matcher: FaceMatcher,
-  reference: RgbImage,
+  /**
+   * The chip photo, or its promise while the card still sends it: the live frames are captured,
+   * checked and embedded meanwhile and compared once it is here (the session's critical path).
+   */
+  reference: RgbImage | Promise<RgbImage>,
   camera: FrameFeed,
   cfg: FaceVerifyConfig = DEFAULT_FACE_VERIFY,
   hooks: FaceVerifyHooks = {},
 ): Promise<FaceEvidence> {
-  const t0 = performance.now();
-  const [ref] = await matcher.detect(reference, 'reference');
-  const tRef = performance.now() - t0;
+  let tRef = 0;
+  const refFace = Promise.resolve(reference).then(async (img) => {
+    const t = performance.now();
+    const [f] = await matcher.detect(img, 'reference');
+    tRef = performance.now() - t;
+    return f;
+  });
+  refFace.catch(() => {}); // its failure is thrown where it is awaited
   const base = { threshold: matcher.threshold, matcher: matcher.name };
-  if (!ref)
-    return {
-      ...base,
-      outcome: 'no-reference-face',
-      score: 0,
-      attempts: 0,
-      timingsMs: { reference: tRef, capture: 0, match: 0 },
-    };
   let best = 0;
   let capture = 0;
   let match = 0;
   let last: LivenessResult | undefined;
+  const noReference = (): FaceEvidence => ({
+    ...base,
+    outcome: 'no-reference-face',
+    score: 0,
+    attempts: 0,
+    timingsMs: { reference: tRef, capture, match },
+  });
   const cancelled = (attempt: number): FaceEvidence => ({
     ...base,
     outcome: 'cancelled',
@@ -114,11 +122,36 @@ export async function verifyFace(
     liveness: last,
     timingsMs: { reference: tRef, capture, match },
   });
+  /** The reference face, once here; undefined when the session was cancelled meanwhile. */
+  const awaitReference = async (): Promise<FaceFound | 'cancelled' | undefined> => {
+    const signal = hooks.signal;
+    if (signal?.aborted) return 'cancelled';
+    if (!signal) return refFace;
+    let onAbort!: () => void;
+    const aborted = new Promise<'cancelled'>((r) => {
+      onAbort = () => r('cancelled');
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([refFace, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+  /** Similarities of the live descriptors to the reference, sorted. */
+  const similarities = (ref: FaceFound, live: readonly Float32Array[]): number[] => {
+    const tm = performance.now();
+    const out = live.map((d) => matcher.similarity(ref.descriptor, d)).sort((a, b) => a - b);
+    match += performance.now() - tm;
+    return out;
+  };
+  // A photo in hand is looked at first: without a face in it no live frame is asked for.
+  if (!('then' in reference) && !(await refFace)) return noReference();
   for (let attempt = 1; attempt <= cfg.attempts; attempt++) {
     const deadline = performance.now() + cfg.attemptTimeoutMs;
     let framesThisAttempt = 0;
     const landmarks: FaceFoundLandmarks[] = [];
-    let scores: number[] = [];
+    const live: Float32Array[] = [];
     if (cfg.liveness === 'required' && cfg.challenge === 'random') {
       // The frames of the challenge are the frames matched: the face that turned is the one compared.
       const tc = performance.now();
@@ -155,11 +188,14 @@ export async function verifyFace(
             guided = true;
             return;
           }
-          scores.push(matcher.similarity(ref.descriptor, face.descriptor));
+          live.push(face.descriptor);
         },
       });
       capture += performance.now() - tc;
       if (hooks.signal?.aborted) return cancelled(attempt);
+      const ref = await awaitReference();
+      if (ref === 'cancelled') return cancelled(attempt);
+      if (!ref) return noReference();
       last = {
         passed: r.passed,
         challenge: r.challenge,
@@ -173,7 +209,7 @@ export async function verifyFace(
         if (attempt === cfg.attempts) break;
         continue;
       }
-      scores = scores.sort((a, b) => a - b);
+      const scores = similarities(ref, live);
       const score = scores.length ? scores[Math.floor(scores.length / 2)]! : 0;
       best = Math.max(best, score);
       const timingsMs = { reference: tRef, capture, match };
@@ -217,14 +253,15 @@ export async function verifyFace(
         hooks.onGuidance?.(q.issues[0]!);
         continue;
       }
-      const tm = performance.now();
-      scores.push(matcher.similarity(ref.descriptor, faces[0]!.descriptor));
-      match += performance.now() - tm;
+      live.push(faces[0]!.descriptor);
       landmarks.push(faces[0]!.landmarks);
     }
-    if (scores.length === 0) continue;
+    if (live.length === 0) continue;
+    const ref = await awaitReference();
+    if (ref === 'cancelled') return cancelled(attempt);
+    if (!ref) return noReference();
     // The median over the attempt's frames: one lucky frame does not verify anybody.
-    scores = scores.sort((a, b) => a - b);
+    const scores = similarities(ref, live);
     const score = scores[Math.floor(scores.length / 2)]!;
     best = Math.max(best, score);
     last =
