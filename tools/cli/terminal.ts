@@ -1,5 +1,7 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { EXIT, untilStopped } from '../../platform/cli.js';
 import { parseCommand } from '../../platform/cli-spec.js';
 import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
@@ -8,8 +10,10 @@ import { createLogger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { fleetJson, fleetText } from '../terminal/fleet-view.js';
 import { describe, type ResultRecord } from '../terminal/result-json.js';
 import { type CommandBody, ReferenceTerminal } from '../terminal/terminal.js';
+import { TerminalStore } from '../terminal/terminal-store.js';
 import { terminalCommand } from './specs/terminal.js';
 
 const v1 = fareader.v1;
@@ -21,6 +25,7 @@ export async function terminal(argv: string[]): Promise<number> {
     if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
     return v;
   };
+  if (action === 'status') return status(values.data!, values.json === true);
   const log = createLogger(`terminal:${values.id}`, { level: 'warn' });
   const term = new ReferenceTerminal({
     terminalId: action === 'run' ? values.id! : `${values.id}-cli`,
@@ -97,6 +102,26 @@ export async function terminal(argv: string[]): Promise<number> {
     return response.status === v1.ResponseStatus.RESPONSE_STATUS_OK ? EXIT.ok : EXIT.link;
   } finally {
     await term.stop();
+  }
+}
+
+/** The fleet view from the terminal's store (read beside a running terminal: SQLite WAL). */
+function status(dataDir: string, json: boolean): number {
+  const path = join(dataDir, 'terminal.sqlite');
+  if (!existsSync(path))
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      `no terminal state in ${dataDir} (run the terminal first, or pass --data)`,
+    );
+  const store = new TerminalStore(path);
+  try {
+    const rows = store.fleet();
+    const now = Date.now();
+    if (json) for (const o of fleetJson(rows, now)) process.stdout.write(`${JSON.stringify(o)}\n`);
+    else process.stdout.write(`${fleetText(rows, now)}\n`);
+    return rows.some((r) => r.trouble) ? EXIT.failure : EXIT.ok;
+  } finally {
+    store.close();
   }
 }
 

@@ -6,6 +6,38 @@ import { ensurePrivateFile } from '../../platform/private-files.js';
 export type Admission = 'new' | 'duplicate' | 'counter-reused';
 export type NonceCheck = 'ok' | 'unknown' | 'used' | 'wrong-device';
 
+/** A device's latest state as the terminal received it. */
+export interface DeviceRow {
+  readonly deviceId: string;
+  readonly online: boolean;
+  readonly reason: string;
+  readonly bdSeq: bigint;
+  readonly firmware: string;
+  readonly outboxPending: number;
+  readonly lastCounter: string;
+  /** When the terminal received it. */
+  readonly stateMs: number;
+}
+
+/** One line of the fleet view. */
+export interface FleetRow {
+  readonly deviceId: string;
+  /** undefined: results were accepted but no state was ever heard. */
+  readonly online: boolean | undefined;
+  readonly reason: string;
+  readonly bdSeq: string;
+  readonly firmware: string;
+  /** The outbox depth the device reported in its last state (births carry it). */
+  readonly outboxPendingAtBirth: number;
+  readonly lastCounter: string;
+  readonly stateMs: number | undefined;
+  readonly trouble: string;
+  readonly troubleMs: number | undefined;
+  readonly accepted: number;
+  readonly lastResultCounter: string | undefined;
+  readonly lastResultMs: number | undefined;
+}
+
 export class TerminalStore {
   private readonly db: Database.Database;
   private readonly q;
@@ -29,6 +61,10 @@ export class TerminalStore {
         envelope BLOB NOT NULL, received_ms INTEGER NOT NULL,
         PRIMARY KEY (device_id, counter));
       CREATE TABLE IF NOT EXISTS command_sequences (device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS devices (
+        device_id TEXT PRIMARY KEY, online INTEGER NOT NULL, reason TEXT NOT NULL, bd_seq INTEGER NOT NULL,
+        firmware TEXT NOT NULL, outbox_pending INTEGER NOT NULL, last_counter TEXT NOT NULL,
+        state_ms INTEGER NOT NULL, trouble TEXT NOT NULL DEFAULT '', trouble_ms INTEGER NOT NULL DEFAULT 0);
     `);
     this.q = {
       get: this.db.prepare<[string, bigint], { sha256: string }>(
@@ -58,6 +94,45 @@ export class TerminalStore {
         'INSERT INTO quarantine (device_id, counter, sha256, reason, envelope, received_ms) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       quarantineCount: this.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM quarantine'),
+      device: this.db.prepare<[string], { bd_seq: bigint }>('SELECT bd_seq FROM devices WHERE device_id = ?'),
+      putDevice: this.db.prepare(
+        `INSERT INTO devices (device_id, online, reason, bd_seq, firmware, outbox_pending, last_counter, state_ms)
+         VALUES (@deviceId, @online, @reason, @bdSeq, @firmware, @outboxPending, @lastCounter, @stateMs)
+         ON CONFLICT (device_id) DO UPDATE SET online = @online, reason = @reason, bd_seq = @bdSeq,
+           firmware = @firmware, outbox_pending = @outboxPending, last_counter = @lastCounter, state_ms = @stateMs`,
+      ),
+      trouble: this.db.prepare(
+        `INSERT INTO devices (device_id, online, reason, bd_seq, firmware, outbox_pending, last_counter, state_ms, trouble, trouble_ms)
+         VALUES (?, 0, '', 0, '', 0, '0', 0, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET trouble = excluded.trouble, trouble_ms = excluded.trouble_ms`,
+      ),
+      fleet: this.db.prepare<
+        [],
+        {
+          device_id: string;
+          online: bigint | null;
+          reason: string | null;
+          bd_seq: bigint | null;
+          firmware: string | null;
+          outbox_pending: bigint | null;
+          last_counter: string | null;
+          state_ms: bigint | null;
+          trouble: string | null;
+          trouble_ms: bigint | null;
+          accepted: bigint;
+          last_result_counter: bigint | null;
+          last_result_ms: bigint | null;
+        }
+      >(
+        `SELECT d.device_id AS device_id, d.online, d.reason, d.bd_seq, d.firmware, d.outbox_pending,
+                d.last_counter, d.state_ms, d.trouble, d.trouble_ms,
+                COALESCE(a.n, 0) AS accepted, a.c AS last_result_counter, a.ms AS last_result_ms
+         FROM (SELECT device_id FROM devices UNION SELECT device_id FROM accepted) ids
+         LEFT JOIN devices d ON d.device_id = ids.device_id
+         LEFT JOIN (SELECT device_id, COUNT(*) AS n, MAX(counter) AS c, MAX(received_ms) AS ms
+                    FROM accepted GROUP BY device_id) a ON a.device_id = ids.device_id
+         ORDER BY ids.device_id`,
+      ),
       nextSeq: this.db.prepare<[string], { seq: bigint }>(
         `INSERT INTO command_sequences (device_id, seq) VALUES (?, 1)
          ON CONFLICT (device_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
@@ -124,6 +199,41 @@ export class TerminalStore {
     if (bdSeq <= prev) return false;
     this.q.setBirth.run(deviceId, bdSeq);
     return true;
+  }
+
+  /**
+   * Keeps a device's latest state for the fleet view: a state with a lower bd_seq than the
+   * one held is an older run's (or another instance's) and changes nothing; false then.
+   */
+  noteDeviceState(row: DeviceRow): boolean {
+    const held = this.q.device.get(row.deviceId)?.bd_seq;
+    if (held !== undefined && row.bdSeq < held) return false;
+    this.q.putDevice.run({ ...row, online: row.online ? 1 : 0 });
+    return true;
+  }
+
+  /** Marks a device as in trouble (a duplicate device id, a flapping connection) at `nowMs`. */
+  noteTrouble(deviceId: string, trouble: string, nowMs: number): void {
+    this.q.trouble.run(deviceId, trouble, nowMs);
+  }
+
+  /** Every device heard from (a state or a result), for `readerctl terminal status`. */
+  fleet(): FleetRow[] {
+    return this.q.fleet.all().map((r) => ({
+      deviceId: r.device_id,
+      online: r.online === null ? undefined : r.online === 1n,
+      reason: r.reason ?? '',
+      bdSeq: String(r.bd_seq ?? 0n),
+      firmware: r.firmware ?? '',
+      outboxPendingAtBirth: Number(r.outbox_pending ?? 0n),
+      lastCounter: r.last_counter ?? '0',
+      stateMs: r.state_ms === null ? undefined : Number(r.state_ms),
+      trouble: r.trouble ?? '',
+      troubleMs: r.trouble_ms ? Number(r.trouble_ms) : undefined,
+      accepted: Number(r.accepted),
+      lastResultCounter: r.last_result_counter === null ? undefined : String(r.last_result_counter),
+      lastResultMs: r.last_result_ms === null ? undefined : Number(r.last_result_ms),
+    }));
   }
 
   /** Every accepted record (JSON), for re-exporting files lost in a crash. */

@@ -35,8 +35,9 @@ import {
   terminalStateTopic,
 } from '../../protocol/link/topics.js';
 import { toLong, u64 } from '../../protocol/link/u64.js';
+import { DeviceWatch } from './device-watch.js';
 import { MAX_STORED_COUNTER, ResultIntake } from './result-intake.js';
-import { TerminalStore } from './terminal-store.js';
+import { type FleetRow, TerminalStore } from './terminal-store.js';
 
 const v1 = fareader.v1;
 const T = v1.PayloadType;
@@ -75,6 +76,7 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly sealer: EnvelopeSealer;
   private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
   private readonly intake: ResultIntake;
+  private readonly watch: DeviceWatch;
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
   acknowledging = true;
   private summaryTimer?: NodeJS.Timeout;
@@ -87,6 +89,7 @@ export class ReferenceTerminal extends EventEmitter {
     ensurePrivateDir(opts.dataDir);
     ensurePrivateDir(opts.outDir);
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
+    this.watch = new DeviceWatch(this.now);
     this.intake = new ResultIntake({
       store: this.store,
       outDir: opts.outDir,
@@ -266,7 +269,7 @@ export class ReferenceTerminal extends EventEmitter {
   }
 
   private onDeviceState(d: Delivery<fareader.v1.DeviceState>): void {
-    const { message: state, topic } = d;
+    const { message: state, topic, retained } = d;
     const env = { deviceId: parseTopic(topic)!.id };
     // No device counts its starts that far (SPEC 3.4), and no store holds it: as a command
     // sequence above 2^63 - 1 is (SPEC 8.9), it is malformed. A state has no acknowledgement
@@ -288,7 +291,35 @@ export class ReferenceTerminal extends EventEmitter {
         topic,
       );
     }
+    this.store.noteDeviceState({
+      deviceId: env.deviceId,
+      online: state.online,
+      reason: state.reason,
+      bdSeq: u64(state.bdSeq),
+      firmware: state.firmwareVersion,
+      outboxPending: state.outboxPending,
+      lastCounter: u64(state.lastCounter).toString(),
+      stateMs: this.now(),
+    });
+    const trouble = state.online && !retained ? this.watch.birth(env.deviceId, u64(state.bdSeq)) : undefined;
+    if (trouble) {
+      this.store.noteTrouble(env.deviceId, trouble, this.now());
+      this.reject(
+        'state',
+        trouble,
+        trouble === 'duplicate-device-id'
+          ? `a birth with bd_seq ${u64(state.bdSeq)} after a higher one: two readers run as "${env.deviceId}"`
+          : `more births in a minute than a healthy link makes (a duplicate device id, or a failing network)`,
+        topic,
+      );
+      this.emit('device-trouble', { deviceId: env.deviceId, trouble });
+    }
     this.emit('device-state', state);
+  }
+
+  /** Every device heard from, for the fleet view (`readerctl terminal status`). */
+  fleet(): FleetRow[] {
+    return this.store.fleet();
   }
 
   /** Signs and sends a command; resolves with the device's signed response. */

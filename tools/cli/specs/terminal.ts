@@ -19,13 +19,19 @@ const COMMAND = [...BROKER, 'device', 'json'];
 export const terminalCommand = defineCommand({
   name: 'readerctl terminal',
   summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
-  usage: ['[run|start-session|cancel|mode|rebirth] [options]'],
+  usage: ['[run|status|start-session|cancel|mode|rebirth] [options]'],
   subcommands: [
     {
       name: 'run',
       summary:
         'the default: subscribe as the clinic terminal: verify every result against the trusted device keys, accept each exactly once, write it as JSON into --out, and send the signed acknowledgement. Runs until Ctrl-C.',
       options: [...BROKER, 'out', 'json'],
+    },
+    {
+      name: 'status',
+      summary:
+        "the fleet view from the terminal's store in --data (works beside a running terminal): each device online or offline, firmware, bd_seq, outbox depth at its last birth, results accepted, the last one and its age, and trouble (a duplicate device id: two readers with one id; a flapping connection). Exit 1 when a device is in trouble.",
+      options: ['data', 'json'],
     },
     {
       name: 'start-session',
