@@ -159,38 +159,50 @@ export async function verifyFace(
         actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
       });
       let guided = false;
-      // A covered face is asked to uncover before the attempt starts: it does not count yet.
-      const bare = await awaitBareFace(
-        camera,
-        (img) => matcher.detect(img, 'live'),
-        cfg.attemptTimeoutMs * 2,
-        hooks.onOcclusion,
-      ).catch(() => ({ bare: false, asked: [] as Occlusion[] }));
-      if (!bare.bare) {
-        capture += performance.now() - tc;
-        if (attempt === cfg.attempts) break;
-        continue;
+      let bare: { bare: boolean };
+      let r: Awaited<ReturnType<typeof runLivenessAttempt>>;
+      try {
+        // A covered face is asked to uncover before the attempt starts: it does not count yet.
+        bare = await awaitBareFace(camera, (img) => matcher.detect(img, 'live'), cfg.attemptTimeoutMs * 2, {
+          signal: hooks.signal,
+          onOcclusion: hooks.onOcclusion,
+        });
+        if (hooks.signal?.aborted) return cancelled(attempt);
+        if (!bare.bare) {
+          capture += performance.now() - tc;
+          if (attempt === cfg.attempts) break;
+          continue;
+        }
+        r = await runLivenessAttempt({
+          detect: (img) => matcher.detect(img, 'live'),
+          camera,
+          plan,
+          timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
+          eyes: hooks.eyes,
+          passive: hooks.passive,
+          minPassive: hooks.passive ? PASSIVE_MIN : undefined,
+          onPrompt: hooks.onPrompt,
+          signal: hooks.signal,
+          onFace: (img, _face, faces) => {
+            // Every face the detector saw: a second person in the picture fails the gates.
+            const q = assessQuality(img, [...faces]);
+            if (!q.ok) {
+              if (!guided) hooks.onGuidance?.(q.issues[0]!);
+              guided = true;
+              return;
+            }
+            live.push(faces[0]!.descriptor);
+          },
+        });
+      } catch (e) {
+        if (hooks.signal?.aborted) return cancelled(attempt);
+        throw new ReaderError(
+          ErrorCode.Camera_Failed,
+          `the face camera sent no picture: ${(e as Error).message}`,
+          {},
+          { cause: e },
+        );
       }
-      const r = await runLivenessAttempt({
-        detect: (img) => matcher.detect(img, 'live'),
-        camera,
-        plan,
-        timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
-        eyes: hooks.eyes,
-        passive: hooks.passive,
-        minPassive: hooks.passive ? PASSIVE_MIN : undefined,
-        onPrompt: hooks.onPrompt,
-        signal: hooks.signal,
-        onFace: (img, face) => {
-          const q = assessQuality(img, [face]);
-          if (!q.ok) {
-            if (!guided) hooks.onGuidance?.(q.issues[0]!);
-            guided = true;
-            return;
-          }
-          live.push(face.descriptor);
-        },
-      });
       capture += performance.now() - tc;
       if (hooks.signal?.aborted) return cancelled(attempt);
       const ref = await awaitReference();

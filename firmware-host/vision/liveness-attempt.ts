@@ -36,8 +36,11 @@ export interface LivenessAttemptOptions {
   /** Under this median passive score, the face is a presentation attack. */
   readonly minPassive?: number;
   readonly onPrompt?: (p: ChallengePrompt) => void;
-  /** Each frame with a face, for the caller's match (the verifier's scores). */
-  readonly onFace?: (img: RgbImage, face: FaceFound) => void;
+  /**
+   * Each frame with a face, for the caller's match (the verifier's scores): `face` the one the
+   * challenge follows, `faces` every face the detector saw (the quality gates need them all).
+   */
+  readonly onFace?: (img: RgbImage, face: FaceFound, faces: readonly FaceFound[]) => void;
   readonly signal?: AbortSignal;
   /** Evaluation: measure until the plan's end without judging early. */
   readonly measureOnly?: boolean;
@@ -115,15 +118,19 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
   let next = 0;
   const steps = o.plan.steps.length;
   let verdict: Omit<LivenessAttemptResult, 'track'> | undefined;
+  let received = 0;
   while (!verdict) {
     const left = deadline - performance.now();
     if (left <= 0 || o.signal?.aborted) break;
     let frame: Frame;
     try {
       frame = await o.camera.nextFrame(left);
-    } catch {
+    } catch (e) {
+      // No frame in the whole attempt: the camera failed, which is not the patient's doing.
+      if (received === 0) throw e;
       break;
     }
+    received++;
     const img = { width: frame.width, height: frame.height, data: frame.data };
     const faces = await o.detect(img);
     const face = faces[0];
@@ -136,7 +143,7 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       o.onPrompt?.({ action: p.action, atMs: frame.timestampMs, step: p.step, steps });
     }
     if (face) {
-      o.onFace?.(img, face);
+      o.onFace?.(img, face, faces);
       const eyesClosed = o.eyes ? await o.eyes.closed(img, face.landmarks) : undefined;
       const every = o.passiveEvery ?? 3;
       const passive =

@@ -133,28 +133,70 @@ export function detectOcclusion(
   return undefined;
 }
 
+export interface BareFaceWait {
+  /** Until this is aborted (the session cancelled): the result is then `{ bare: false }`. */
+  readonly signal?: AbortSignal;
+  readonly onOcclusion?: (o: Occlusion) => void;
+}
+
+/** The camera's next frame, or undefined as soon as `signal` aborts. */
+function nextOrAbort<F>(next: Promise<F>, signal?: AbortSignal): Promise<F | undefined> {
+  if (!signal) return next;
+  if (signal.aborted) {
+    next.catch(() => {});
+    return Promise.resolve(undefined);
+  }
+  return new Promise<F | undefined>((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    next.then(
+      (f) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(f);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) resolve(undefined);
+        else reject(e);
+      },
+    );
+  });
+}
+
 /**
  * Frames until one shows a bare face (or the time is up): each covered one asks the patient to
- * uncover it, at most once per kind. An attempt starts, and counts, only after this.
+ * uncover it, at most once per kind. An attempt starts, and counts, only after this. A camera
+ * that sends no frame at all in the whole wait has failed: its error is thrown, not taken for
+ * the patient's timeout (a working camera sends frames whether or not anyone stands there).
  */
 export async function awaitBareFace(
   camera: { nextFrame(timeoutMs: number): Promise<{ width: number; height: number; data: Uint8Array }> },
   detect: (img: RgbImage) => Promise<readonly { landmarks: readonly Point[] }[]>,
   timeoutMs: number,
-  onOcclusion?: (o: Occlusion) => void,
+  o: BareFaceWait = {},
 ): Promise<{ bare: boolean; asked: Occlusion[] }> {
   const deadline = performance.now() + timeoutMs;
   const asked: Occlusion[] = [];
-  while (performance.now() < deadline) {
-    const f = await camera.nextFrame(Math.max(1, deadline - performance.now()));
+  let frames = 0;
+  while (performance.now() < deadline && !o.signal?.aborted) {
+    let f: { width: number; height: number; data: Uint8Array } | undefined;
+    try {
+      f = await nextOrAbort(camera.nextFrame(Math.max(1, deadline - performance.now())), o.signal);
+    } catch (e) {
+      // Frames came, then none in the wait's last sliver: the wait is over, the camera works.
+      if (frames > 0) break;
+      throw e;
+    }
+    if (!f) break;
+    frames++;
     const img = { width: f.width, height: f.height, data: f.data };
     const face = (await detect(img))[0];
     if (!face) continue;
-    const o = detectOcclusion(img, face.landmarks);
-    if (!o) return { bare: true, asked };
-    if (!asked.includes(o)) {
-      asked.push(o);
-      onOcclusion?.(o);
+    const occ = detectOcclusion(img, face.landmarks);
+    if (!occ) return { bare: true, asked };
+    if (!asked.includes(occ)) {
+      asked.push(occ);
+      o.onOcclusion?.(occ);
     }
   }
   return { bare: false, asked };

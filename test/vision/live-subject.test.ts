@@ -87,15 +87,12 @@ describe.skipIf(skip)('a covered face is asked to uncover before the attempt', (
       const cam = new EmulatedFaceCamera(subject, { width: W, height: H, fps: 5 });
       const said: string[] = [];
       try {
-        const r = await awaitBareFace(
-          cam,
-          (img) => detector.detect(img, 'live'),
-          400_000,
-          (o) => {
+        const r = await awaitBareFace(cam, (img) => detector.detect(img, 'live'), 400_000, {
+          onOcclusion: (o) => {
             said.push(OCCLUSION_GUIDANCE[o].en);
             cam.prompt({ action: o === 'mask' ? 'remove-mask' : 'remove-sunglasses', atMs: 0 });
           },
-        );
+        });
         expect(r).toEqual({ bare: true, asked: [what] });
         expect(said).toEqual([OCCLUSION_GUIDANCE[what].en]);
       } finally {
