@@ -7,10 +7,12 @@ import { SerialPortTransport } from '../device/serial/serialport-transport.js';
 import type { Logger } from '../platform/log.js';
 import { AID, apdu } from '../protocol/mynumber/mynumber.js';
 import type { ApplianceConfig } from './config-appliance.js';
+import type { DeviceState } from './device-keeper.js';
 import { kioskBackend } from './kiosk/kiosk-backend.js';
 import { KioskServer } from './kiosk/kiosk-server.js';
 import type { DeviceLink } from './link/device-link.js';
-import type { OpenedCamera, OpenedCardModule, OpenedPanel } from './open-devices.js';
+import type { OpenedCamera, OpenedCardModule } from './open-devices.js';
+import type { KeptPanel } from './panel/kept-panel.js';
 import { inSession, type StateKind } from './session/machine.js';
 import type { ReaderModes } from './session/session-commands.js';
 import type { SessionService } from './session/session-service.js';
@@ -24,7 +26,8 @@ export interface ServiceParts {
   readonly link: DeviceLink;
   readonly module: OpenedCardModule;
   readonly cameras: { readonly face: OpenedCamera; readonly cardFace: OpenedCamera };
-  readonly panel?: OpenedPanel;
+  /** The front panel, kept trying while absent; none: not configured or `"panel": null`. */
+  readonly panel?: KeptPanel;
   readonly lastFaceFrame: () => Frame | undefined;
   /** Where the voice guidance keeps its rendered prompts (<dataDir>/voice); none: no voice. */
   readonly voiceDir?: string;
@@ -34,15 +37,31 @@ export interface ServiceParts {
   readonly now: () => number;
 }
 
+/** Each configured device and its state: what /healthz and the shell's `status` name. */
+export function devices(p: ServiceParts): Record<string, DeviceState> {
+  return {
+    cardModule: p.module.status(),
+    faceCamera: p.cameras.face.status(),
+    cardFaceCamera: p.cameras.cardFace.status(),
+    panel: p.panel?.status() ?? { state: 'off' },
+  };
+}
+
 export function status(p: ServiceParts, started: number): { ok: boolean } & Record<string, unknown> {
   const link = p.link.health();
+  const devs = devices(p);
+  const missing = Object.entries(devs)
+    .filter(([, d]) => d.state === 'missing')
+    .map(([name]) => name);
   return {
     // Another client holding our client id means commands go to it: not healthy (SPEC §13.5).
-    ok: link.connected && !link.duplicateClientId,
+    // A missing device is not healthy either: the reader runs, but not fully.
+    ok: link.connected && !link.duplicateClientId && missing.length === 0,
     state: p.service.state.kind,
+    missing,
+    devices: devs,
     link,
     cardModule: { name: p.module.module.name, cardPresent: p.module.module.cardPresent },
-    panel: !!p.panel,
     modes: {
       maintenance: p.modes.maintenance,
       outOfService: p.modes.outOfService,
@@ -81,7 +100,7 @@ export async function startKiosk(
 
 async function selfTest(p: ServiceParts, what: 'card' | 'camera' | 'panel'): Promise<string[]> {
   if (what === 'panel')
-    return [p.panel ? await p.panel.selfTest() : 'panel: not configured or not answering'];
+    return [p.panel ? await p.panel.selfTest() : 'panel: off (not configured, or "panel": null)'];
   if (what === 'camera') {
     const out: string[] = [];
     for (const [name, cam] of Object.entries(p.cameras)) {

@@ -10,13 +10,8 @@ import type { Logger } from '../platform/log.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import type { ApplianceConfig } from './config-appliance.js';
 import type { CommandHandler, DeviceLink } from './link/device-link.js';
-import {
-  type OpenedCamera,
-  type OpenedCardModule,
-  openCamera,
-  openCardModule,
-  openPanel,
-} from './open-devices.js';
+import { type OpenedCamera, type OpenedCardModule, openCamera, openCardModule } from './open-devices.js';
+import { keepPanel } from './panel/kept-panel.js';
 import { ApplianceIo } from './session/appliance-io.js';
 import type { StateKind } from './session/machine.js';
 import { STAGE, toResultMessage } from './session/result-proto.js';
@@ -97,7 +92,10 @@ export async function startAppliance(
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);
   const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
-  const cameras = { face: openCamera(config.cameras.face), cardFace: openCamera(config.cameras.cardFace) };
+  const cameras = {
+    face: openCamera(config.cameras.face, log.child('camera')),
+    cardFace: openCamera(config.cameras.cardFace, log.child('camera')),
+  };
   let lastFaceFrame: Frame | undefined;
   const faceFeed: FrameFeed = {
     nextFrame: async (ms) => {
@@ -165,7 +163,8 @@ export async function startAppliance(
   service.on('change', (st) => {
     if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
   });
-  const panel = config.panel ? await openPanel(config.panel, service, log.child('panel')) : undefined;
+  // Configured (by the file or the board) and absent: kept trying; `"panel": null`: off.
+  const panel = config.panel ? await keepPanel(config.panel, service, log.child('panel')) : undefined;
   const started = now();
   const parts: ServiceParts = {
     config,

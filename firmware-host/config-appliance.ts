@@ -36,6 +36,8 @@ export function withBoardProfile(root: Readonly<Json>, problems: string[]): Json
   const board: BoardProfile | undefined =
     typeof name === 'string' && Object.hasOwn(BOARDS, name) ? BOARDS[name] : undefined;
   const out: Json = { ...root };
+  // `"panel": null`: no panel, whatever the board has (a board whose panel is not fitted).
+  if (root.panel === null) delete out.panel;
   if (isObject(root.panel)) {
     const p = root.panel;
     const io = p.io ?? board?.panel?.io ?? 'firmata';

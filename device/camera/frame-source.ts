@@ -35,6 +35,8 @@ export interface FrameSourceOptions {
   readonly rotate?: 0 | 90 | 180 | 270;
   /** After the device is lost, try again every this many ms (0 = give up). */
   readonly restartMs?: number;
+  /** Restarts that fail before any frame back off, doubling up to this (default: restartMs). */
+  readonly restartMaxMs?: number;
   readonly spawn?: (cmd: string, args: string[]) => ChildProcessWithoutNullStreams;
 }
 
@@ -95,6 +97,7 @@ export class FfmpegFrameSource extends EventEmitter<FrameSourceEvents> {
   private seq = 0;
   private stopped = true;
   private restartTimer?: NodeJS.Timeout;
+  private restartDelay?: number;
   private readonly frameBytes: number;
 
   constructor(private readonly o: FrameSourceOptions) {
@@ -122,6 +125,7 @@ export class FfmpegFrameSource extends EventEmitter<FrameSourceEvents> {
     p.stdout.on('data', (chunk: Buffer) => {
       pending.push(chunk);
       have += chunk.length;
+      this.restartDelay = undefined;
       while (have >= this.frameBytes) {
         const all = Buffer.concat(pending);
         const data = new Uint8Array(all.subarray(0, this.frameBytes));
@@ -162,9 +166,12 @@ export class FfmpegFrameSource extends EventEmitter<FrameSourceEvents> {
           { lost: true },
         ),
       );
-      if (this.o.restartMs)
-        this.restartTimer = setTimeout(() => !this.stopped && this.launch(), this.o.restartMs);
-      else {
+      if (this.o.restartMs) {
+        // A camera that is not there fails at once: try again less and less often.
+        const delay = this.restartDelay ?? this.o.restartMs;
+        this.restartDelay = Math.min(this.o.restartMaxMs ?? this.o.restartMs, delay * 2);
+        this.restartTimer = setTimeout(() => !this.stopped && this.launch(), delay);
+      } else {
         this.stopped = true;
         this.emit('end');
       }

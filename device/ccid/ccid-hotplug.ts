@@ -27,6 +27,11 @@ export class HotplugCcidModule extends EventEmitter<CardModuleEvents> implements
     return this.current?.name ?? 'CCID (no reader plugged in)';
   }
 
+  /** A known reader is on the bus and open. */
+  get readerPlugged(): boolean {
+    return this.current !== undefined;
+  }
+
   get cardPresent(): boolean {
     return this.current?.cardPresent ?? false;
   }

@@ -28,6 +28,8 @@ const BEEPS: Record<BeepPattern, readonly number[]> = {
 export interface FrontPanelEvents {
   key: [key: string];
   error: [error: Error];
+  /** The IO went away after the panel was up (cable pulled, port closed, Firmata error). */
+  lost: [why: Error];
 }
 
 export class FrontPanel extends EventEmitter<FrontPanelEvents> {
@@ -47,6 +49,16 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
   static async open(io: unknown, pins: PanelPinMap, timeoutMs = 10_000): Promise<FrontPanel> {
     const five = require('johnny-five') as typeof J5;
     const board = new five.Board({ io, repl: false, debug: false, sigint: false } as J5.BoardOption);
+    const events = board as unknown as EventEmitter;
+    let panel: FrontPanel | undefined;
+    // johnny-five re-emits the IO's errors on the board (and its own connect timeout fires even
+    // after we gave up): an 'error' nobody listens to would end the process, so one always does.
+    const lost = (e: Error): void => void panel?.emit('lost', e);
+    events.on('error', (e: Error) =>
+      lost(new ReaderError(ErrorCode.Link_Disconnected, `front panel: ${e.message}`)),
+    );
+    for (const ev of ['close', 'disconnect'])
+      events.on(ev, () => lost(new ReaderError(ErrorCode.Link_Disconnected, 'the front panel went away')));
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(
         () =>
@@ -65,7 +77,7 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
       });
     });
     const opt = { board };
-    const panel = new FrontPanel(
+    panel = new FrontPanel(
       board,
       new five.Led({ pin: pins.ledGreen, ...opt }),
       new five.Led({ pin: pins.ledRed, ...opt }),
@@ -73,7 +85,7 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
     );
     for (const [key, pin] of Object.entries(pins.keys)) {
       const b = new five.Button({ pin, isPullup: true, ...opt } as J5.ButtonOption);
-      b.on('press', () => panel.emit('key', key));
+      b.on('press', () => panel?.emit('key', key));
     }
     return panel;
   }

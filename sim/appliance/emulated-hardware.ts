@@ -4,7 +4,7 @@
 // Firmata front panel on a pty, and a pty for the debug shell. readerd runs in its own process
 // and opens these as it opens real devices; the CCID reader's USB bus reaches it over a Unix
 // socket (sim/ccid/usb-socket-server.ts), which the emulated appliance's root plugs in.
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { CCID_READERS } from '../../platform/devices/ccid-readers.js';
@@ -22,8 +22,13 @@ import { PtyPair } from '../pty/pty-pair.js';
 export type CardModuleKind = 'pn532' | 'ccid';
 export const CARD_MODULE_KINDS: readonly CardModuleKind[] = ['pn532', 'ccid'];
 
+/** The devices a test may leave out at boot and plug in later (issue 16, item 1). */
+export type PluggableDevice = 'panel' | 'pn532' | 'ccid' | 'faceCamera';
+
 export interface EmulatedHardwareOptions {
   readonly dir: string;
+  /** Devices configured but not there at boot: `plug()` brings each in later. */
+  readonly absent?: readonly PluggableDevice[];
   /** The PN532's line: it powers up at 115200; readerd switches to `baudRate`. */
   readonly lineRate?: boolean;
   readonly panel?: boolean;
@@ -39,13 +44,17 @@ export class EmulatedHardware {
   /** The module the card is on now, if one is. */
   private cardOn?: CardModuleKind;
 
+  private readonly unplugged = new Set<PluggableDevice>();
+
   private constructor(
     dir: string,
     private readonly cardPty: PtyPair,
     private readonly pn532: ServedPn532,
     /** The USB CCID reader (a Sony RC-S300/S to the driver), plugged into its own bus. */
     readonly ccidReader: EmulatedCcidDevice,
-    private readonly usb: ServedUsbBus,
+    private readonly usbBus: EmulatedUsbBus,
+    private usb: ServedUsbBus | undefined,
+    private readonly usbPath: string,
     readonly panel: FirmataPanel | undefined,
     private readonly panelPty: PtyPair | undefined,
     readonly shellPty: PtyPair | undefined,
@@ -70,20 +79,60 @@ export class EmulatedHardware {
     const bus = new EmulatedUsbBus();
     const ccid = new EmulatedCcidDevice(CCID_READERS[0]!);
     bus.plug(ccid);
-    const usb = await serveUsbBus(bus, join(o.dir, 'usb.sock'));
-    const hw = new EmulatedHardware(o.dir, cardPty, pn532, ccid, usb, panel, panelPty, shellPty);
+    const usbPath = join(o.dir, 'usb.sock');
+    const usb = await serveUsbBus(bus, usbPath);
+    const hw = new EmulatedHardware(
+      o.dir,
+      cardPty,
+      pn532,
+      ccid,
+      bus,
+      usb,
+      usbPath,
+      panel,
+      panelPty,
+      shellPty,
+    );
     await hw.showFace(undefined);
     await hw.showCardFace(undefined);
+    for (const d of o.absent ?? []) await hw.unplug(d);
     return hw;
   }
 
+  /**
+   * Pulls a device out: the panel's and the PN532's USB-serial adapters (their ptys vanish),
+   * the CCID reader's whole USB bus (the rig's socket goes away), the face camera's picture.
+   */
+  async unplug(d: PluggableDevice): Promise<void> {
+    if (this.unplugged.has(d)) return;
+    this.unplugged.add(d);
+    if (d === 'panel') await this.panelPty?.unplug();
+    else if (d === 'pn532') await this.cardPty.unplug();
+    else if (d === 'ccid') {
+      await this.usb?.close().catch(() => {});
+      this.usb = undefined;
+    } else await rm(this.faceImage, { force: true });
+  }
+
+  /** Plugs a device back in (or in for the first time, when it was absent at boot). */
+  async plug(d: PluggableDevice): Promise<void> {
+    if (!this.unplugged.delete(d)) return;
+    if (d === 'panel') {
+      await this.panelPty?.replug();
+      await this.panel?.reattach();
+    } else if (d === 'pn532') {
+      await this.cardPty.replug();
+      await this.pn532.reattach();
+    } else if (d === 'ccid') this.usb = await serveUsbBus(this.usbBus, this.usbPath);
+    else await this.showFace(undefined);
+  }
   get pn532Emulator(): Pn532Emulator {
     return this.pn532.emulator;
   }
 
   /** The Unix socket the emulated appliance's root finds the CCID reader's USB bus on. */
   get usbSocket(): string {
-    return this.usb.path;
+    return this.usbPath;
   }
 
   /** Where readerd finds this hardware: the appliance part of its configuration. */
@@ -153,7 +202,7 @@ export class EmulatedHardware {
   async close(): Promise<void> {
     await this.pn532.close().catch(() => {});
     await this.cardPty.close();
-    await this.usb.close().catch(() => {});
+    await this.usb?.close().catch(() => {});
     await this.panel?.close().catch(() => {});
     await this.panelPty?.close();
     await this.shellPty?.close();

@@ -24,6 +24,9 @@ import {
 /** Calls other than transferIn (which waits for the device, as on real USB) answer within this. */
 const CALL_TIMEOUT_MS = 5000;
 const CONNECT_TIMEOUT_MS = 3000;
+/** A lost cable is dialled again after this, doubling up to REDIAL_MAX_MS while it stays out. */
+const REDIAL_MIN_MS = 250;
+const REDIAL_MAX_MS = 5000;
 
 type Pending = {
   socket: Socket;
@@ -108,6 +111,8 @@ export class SocketUsbBus implements UsbBusLike {
     connect: new Set<(e: UsbConnectionEvent) => void>(),
     disconnect: new Set<(e: UsbConnectionEvent) => void>(),
   };
+  private redialTimer?: NodeJS.Timeout;
+  private redialMs = REDIAL_MIN_MS;
 
   constructor(
     readonly path: string,
@@ -198,6 +203,43 @@ export class SocketUsbBus implements UsbBusLike {
     const gone = [...this.devices.values()];
     this.devices.clear();
     for (const device of gone) for (const l of this.listeners.disconnect) l({ device });
+    this.redial();
+  }
+
+  /**
+   * While someone listens for plug events, a lost (or never made) cable is dialled again, and
+   * the devices found on it are announced as plugged in, as a hub that comes back enumerates:
+   * without this a watcher never heard of the rig's bus returning.
+   */
+  private redial(): void {
+    const listening = this.listeners.connect.size + this.listeners.disconnect.size > 0;
+    if (this.closed || this.redialTimer || !listening) return;
+    this.redialTimer = setTimeout(() => {
+      this.redialTimer = undefined;
+      if (this.closed || this.connected) return;
+      this.connect().then(
+        () => {
+          this.redialMs = REDIAL_MIN_MS;
+          void this.announce();
+        },
+        () => {
+          this.redialMs = Math.min(REDIAL_MAX_MS, this.redialMs * 2);
+        },
+      );
+    }, this.redialMs);
+  }
+
+  private async announce(): Promise<void> {
+    let found: WireDevice[];
+    try {
+      found = (await this.request({ op: 'getDevices' }, CALL_TIMEOUT_MS)).value as WireDevice[];
+    } catch {
+      return; // lost again: the next redial announces
+    }
+    for (const d of found) {
+      const device = this.device(d);
+      for (const l of this.listeners.connect) l({ device });
+    }
   }
 
   async request(
@@ -253,6 +295,7 @@ export class SocketUsbBus implements UsbBusLike {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.redialTimer);
     this.socket?.destroy();
   }
 }

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../firmware-host/config.js';
-import { openPanel } from '../../firmware-host/open-devices.js';
+import { keepPanel } from '../../firmware-host/panel/kept-panel.js';
 import type { PatientInput, SessionService } from '../../firmware-host/session/session-service.js';
 import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
 import { createLogger } from '../../platform/log.js';
@@ -31,8 +31,8 @@ describe('the front panel through an IO plugin', () => {
       patient: (i: PatientInput) => inputs.push(i) > 0,
     }) as unknown as SessionService;
     const before = VirtualGpioIo.instances.length;
-    const panel = await openPanel(setting, service, createLogger('t', { level: 'error', format: 'pretty' }));
-    expect(panel).toBeDefined();
+    const panel = await keepPanel(setting, service, createLogger('t', { level: 'error', format: 'pretty' }));
+    expect(panel.status().state).toBe('ok');
     const board = VirtualGpioIo.instances[before]!;
     expect(board.pins[NANO_PANEL_PINS.keys['2']!]!.report).toBe(1);
     await board.press(NANO_PANEL_PINS.keys['2']!); // 2 = PIN
@@ -49,6 +49,6 @@ describe('the front panel through an IO plugin', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(board.pins[NANO_PANEL_PINS.ledGreen]!.value).toBeGreaterThan(0);
     expect(board.pins[NANO_PANEL_PINS.ledRed]!.value).toBe(0);
-    await panel!.close();
+    await panel.close();
   });
 });

@@ -12,7 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { addTrusted, createKeyFile, loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import { createLogger } from '../../platform/log.js';
-import { type CardModuleKind, EmulatedHardware } from '../../sim/appliance/emulated-hardware.js';
+import {
+  type CardModuleKind,
+  EmulatedHardware,
+  type PluggableDevice,
+} from '../../sim/appliance/emulated-hardware.js';
 import { EmulatedPatient } from '../../sim/appliance/patient.js';
 import { holderFor, type ProfileName } from '../../sim/card/card-profiles.js';
 import { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
@@ -55,6 +59,8 @@ export interface RigOptions {
   /** The card module readerd runs with (default pn532); `useCardModule` changes it. */
   readonly cardModule?: CardModuleKind;
   readonly onLog?: (line: string) => void;
+  /** Devices configured but absent when readerd starts (`hw.plug()` brings them). */
+  readonly absent?: readonly PluggableDevice[];
   /** false: no reference terminal (the conformance kit plays the terminal). */
   readonly terminal?: boolean;
 }
@@ -101,7 +107,12 @@ export class ApplianceRig {
 
   static async start(o: RigOptions): Promise<ApplianceRig> {
     mkdirSync(o.dir, { recursive: true });
-    const hw = await EmulatedHardware.start({ dir: join(o.dir, 'hw'), panel: true, debugShell: true });
+    const hw = await EmulatedHardware.start({
+      dir: join(o.dir, 'hw'),
+      panel: true,
+      debugShell: true,
+      absent: o.absent,
+    });
     const rig = new ApplianceRig(o, hw);
     rig.provision();
     await rig.startReaderd();
