@@ -126,6 +126,11 @@ export class KioskServer {
       if (!jpeg) return void res.writeHead(204, { 'cache-control': 'no-store' }).end();
       res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' });
       res.end(jpeg);
+    } else if (req.method === 'GET' && url.pathname === '/readyz') {
+      // The kiosk browser waits for this, not /healthz: the patient screen is served (sessions
+      // run, results queue in the outbox) while the broker or a device is down, and a dark
+      // screen would hide that (issue 16, item 2). /healthz says what is wrong.
+      json(res, 200, { ready: true, screen: this.backend.view().screen });
     } else if (req.method === 'GET' && (url.pathname === '/healthz' || url.pathname === '/status')) {
       const h = this.backend.health();
       json(res, h.ok ? 200 : 503, h);
