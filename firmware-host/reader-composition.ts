@@ -64,7 +64,7 @@ export async function composeReader(
       dir: config.keys.trustedTerminalsDir,
     });
   }
-  ensurePrivateDir(config.dataDir);
+  ensurePrivateDir(config.dataDir, 'dataDir');
   const composed: LinkParts = {
     connect: seams.connect,
     sealer: keySealer(key, opensslEd25519),

@@ -1,10 +1,13 @@
 // Results, journals and their folders belong to the service user alone (issue 13, defect 14):
 // folders 0700, files 0600, from the first byte and also when they existed before.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { ErrorCode } from '../protocol/errors.js';
+import { makeDirs, withFile } from './fs-errors.js';
 
-export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+/** `what` names the setting in the one-line error (`dataDir`): a bad folder is a configuration problem. */
+export function ensurePrivateDir(dir: string, what = 'folder'): void {
+  makeDirs(dir, 0o700, ErrorCode.Config_Invalid, what);
+  withFile(ErrorCode.Config_Invalid, what, dir, () => chmodSync(dir, 0o700));
 }
 
 /**

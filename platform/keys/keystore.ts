@@ -9,8 +9,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, join } from 'node:path';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import {
   generateKeyPair,
   type KeyPair,
@@ -21,6 +21,7 @@ import {
   publicKeyToDer,
   toPem,
 } from '../../protocol/link/keys.js';
+import { makeDirs, withFile } from '../fs-errors.js';
 
 export function createKeyFile(path: string, opts: { force?: boolean } = {}): KeyPair {
   if (existsSync(path) && !opts.force) {
@@ -30,17 +31,29 @@ export function createKeyFile(path: string, opts: { force?: boolean } = {}): Key
     );
   }
   const kp = generateKeyPair();
+  // The README's first command writes into /etc/fareader/keys: a missing folder is made (0700).
+  makeDirs(dirname(resolve(path)), 0o700, ErrorCode.Config_KeyFile, 'key folder');
   // Written with mode 0600 from the first byte, so the key is never world-readable.
-  writeFileSync(path, toPem('PRIVATE KEY', privateKeyToDer(kp)), {
-    mode: 0o600,
-    flag: opts.force ? 'w' : 'wx',
+  withFile(ErrorCode.Config_KeyFile, 'key file', path, () => {
+    writeFileSync(path, toPem('PRIVATE KEY', privateKeyToDer(kp)), {
+      mode: 0o600,
+      flag: opts.force ? 'w' : 'wx',
+    });
+    chmodSync(path, 0o600);
   });
-  chmodSync(path, 0o600);
   return kp;
 }
 
 export function loadKeyFile(path: string): KeyPair {
   if (!existsSync(path)) throw new ReaderError(ErrorCode.Config_KeyFile, `key file ${path} does not exist`);
+  const text = withFile(ErrorCode.Config_KeyFile, 'key file', path, () => readFileSync(path, 'utf8'));
+  // A public key where the private one belongs is the likely slip (device.key.pub.pem sits beside
+  // device.key): say so before any advice about its mode, which a public key need not have.
+  if (/-----BEGIN PUBLIC KEY-----/.test(text) && !/PRIVATE KEY-----/.test(text))
+    throw new ReaderError(
+      ErrorCode.Config_KeyFile,
+      `key file ${path} holds a PUBLIC key; give the private key (PKCS#8 PEM from 'readerctl keys create'${path.endsWith('.pub.pem') ? `, e.g. ${path.slice(0, -'.pub.pem'.length)}` : ''})`,
+    );
   const mode = statSync(path).mode & 0o777;
   if (mode & 0o077) {
     throw new ReaderError(
@@ -48,7 +61,12 @@ export function loadKeyFile(path: string): KeyPair {
       `key file ${path} is readable by others (mode ${mode.toString(8)}); run chmod 600 ${path}`,
     );
   }
-  return keyPairFromPem(readFileSync(path, 'utf8'));
+  try {
+    return keyPairFromPem(text);
+  } catch (e) {
+    if (!isReaderError(e)) throw e;
+    throw new ReaderError(ErrorCode.Config_KeyFile, `key file ${path}: ${e.message}`, { path }, { cause: e });
+  }
 }
 
 export interface TrustedKey {

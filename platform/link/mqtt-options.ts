@@ -1,6 +1,8 @@
 // Broker connection settings shared by the device and the reference terminal (SPEC §1).
 import { readFileSync } from 'node:fs';
 import type { IClientOptions } from 'mqtt';
+import { ErrorCode } from '../../protocol/errors.js';
+import { withFile } from '../fs-errors.js';
 
 export interface BrokerSettings {
   /**
@@ -62,9 +64,16 @@ export function mqttClientOptions(
     queueQoSZero: false,
     username: own ? b.username : keyCredentials?.username,
     password: own ? b.password : keyCredentials?.password,
-    ca: b.caFile ? readFileSync(b.caFile) : undefined,
-    cert: b.certFile ? readFileSync(b.certFile) : undefined,
-    key: b.keyFile ? readFileSync(b.keyFile) : undefined,
+    ca: pem('broker.caFile', b.caFile),
+    cert: pem('broker.certFile', b.certFile),
+    key: pem('broker.keyFile', b.keyFile),
     rejectUnauthorized: b.rejectUnauthorized ?? true,
   };
+}
+
+/** A TLS file named in the settings; one that cannot be read is a configuration error (exit 3). */
+function pem(what: string, path: string | undefined): Buffer | undefined {
+  return path === undefined
+    ? undefined
+    : withFile(ErrorCode.Config_Invalid, what, path, () => readFileSync(path));
 }

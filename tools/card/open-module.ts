@@ -86,7 +86,15 @@ export async function openModule(c: ModuleChoice): Promise<OpenedModule> {
     };
   }
   if (c.ccid) {
-    const [found] = await findCcidReaders(realUsb(), CCID_READERS);
+    // libusb fails outright where there is no USB bus (a container without /sys/bus/usb).
+    const [found] = await findCcidReaders(realUsb(), CCID_READERS).catch((e: unknown) => {
+      throw new ReaderError(
+        ErrorCode.Card_Module,
+        `cannot look for a CCID reader: no USB bus here (${(e as Error).message}); try --pn532 PATH or --emulated ccid`,
+        {},
+        { cause: e },
+      );
+    });
     if (!found)
       throw new ReaderError(
         ErrorCode.Card_Module,

@@ -59,13 +59,19 @@ export async function card(argv: string[]): Promise<number> {
   if (values.profile && !(values.profile in PROFILES))
     throw new ReaderError(ErrorCode.Usage, `--profile is one of ${Object.keys(PROFILES).join(', ')}`);
 
+  // The module cannot be opened (no USB bus, no reader, no port): "module or link problem".
   const opened = await openModule({
     pn532: values.pn532,
     baud: values.baud ? positiveInt(values.baud, '--baud', 115200) : undefined,
     ccid: values.ccid,
     emulated: values.emulated as 'pn532' | 'ccid' | undefined,
     profile: values.profile as ProfileName | undefined,
+  }).catch((e: unknown) => {
+    if (!isReaderError(e, ErrorCode.Card_Module)) throw e;
+    process.stderr.write(`readerctl: ${e.message} [${e.codeName}]\n`);
+    return undefined;
   });
+  if (!opened) return EXIT.link;
   const trace: TraceEntry[] = [];
   try {
     await waitForCard(opened.module, positiveInt(values.timeout, '--timeout', 10_000));

@@ -1,5 +1,5 @@
 // readerctl face: evaluate the face pipeline on labelled pairs; verify a card photo at the bench.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
@@ -7,6 +7,7 @@ import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
 import { EXIT } from '../../platform/cli.js';
 import { helpText, parseCommand } from '../../platform/cli-spec.js';
+import { withFile } from '../../platform/fs-errors.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
   evaluateSet,
@@ -74,8 +75,15 @@ export async function face(argv: string[]): Promise<number> {
   if (action === 'verify') {
     if (!values['card-photo'] || !values.camera)
       throw new ReaderError(ErrorCode.Usage, 'verify needs --card-photo FILE and --camera FILE');
+    // Both files are checked before the models load (seconds): a typo is said at once.
+    const cardPhoto = values['card-photo'];
+    const photo = withFile(ErrorCode.Config_Invalid, '--card-photo', cardPhoto, () =>
+      readFileSync(cardPhoto),
+    );
+    const camera = values.camera;
+    withFile(ErrorCode.Config_Invalid, '--camera', camera, () => accessSync(camera, constants.R_OK));
     await matcher.load();
-    const [a] = await matcher.detect(await decodeImage(new Uint8Array(readFileSync(values['card-photo']))));
+    const [a] = await matcher.detect(await decodeImage(new Uint8Array(photo)));
     const [b] = await matcher.detect(await cameraImage(values.camera), 'live');
     if (!a || !b) {
       process.stdout.write(

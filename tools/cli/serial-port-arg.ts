@@ -12,7 +12,15 @@ export async function resolvePort(port: string | undefined, usb: string | undefi
       ErrorCode.Usage,
       `--usb wants VID:PID[:SERIAL] in hex, e.g. 1915:521f (got "${usb}")`,
     );
-  const ports = await SerialPort.list();
+  // serialport lists ports through udevadm; a machine without udev cannot look ports up by id.
+  const ports = await SerialPort.list().catch((e: unknown) => {
+    throw new ReaderError(
+      ErrorCode.Link_Disconnected,
+      `cannot list serial ports to find --usb ${usb} (${(e as Error).message}): install udev (Debian package udev), or give --port PATH`,
+      {},
+      { cause: e },
+    );
+  });
   const hit = ports.filter(
     (p) =>
       p.vendorId?.toLowerCase() === m[1]!.toLowerCase() &&

@@ -86,8 +86,8 @@ export class ReferenceTerminal extends EventEmitter {
     this.now = opts.now ?? Date.now;
     this.ed = opts.ed25519 ?? opensslEd25519;
     this.sealer = keySealer(opts.key, this.ed);
-    ensurePrivateDir(opts.dataDir);
-    ensurePrivateDir(opts.outDir);
+    ensurePrivateDir(opts.dataDir, 'the terminal data folder');
+    ensurePrivateDir(opts.outDir, 'the results folder');
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
     this.watch = new DeviceWatch(this.now);
     this.intake = new ResultIntake({

@@ -283,6 +283,7 @@ export const faceCommand = defineCommand({
   exitCodes: [
     { code: EXIT.ok, meaning: 'ok (verify: match)' },
     { code: EXIT.usage, meaning: 'usage' },
+    { code: EXIT.config, meaning: 'a photo, image or camera named cannot be read' },
     { code: EXIT.verify, meaning: 'verify: no match or no face' },
   ],
 });
