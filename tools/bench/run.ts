@@ -55,6 +55,11 @@ const TABLES: readonly Table[] = [
       'readerd sessions (issue 5): readerd on the emulated appliance, PN532 at 921600, terminal verifying',
     run: async () => (await import('./session.bench.js')).sessionBench(),
   },
+  {
+    name: 'cpu',
+    title: 'readerd face path on two cores, one core (taskset) and half a core (cgroup CPU quota)',
+    run: async () => (await import('./session.bench.js')).cpuBench(),
+  },
 ];
 
 function help(): string {

@@ -8,6 +8,7 @@ import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../demo/appliance-rig.js';
 import type { ResultRecord } from '../terminal/result-json.js';
+import { confine } from './confine.js';
 import type { Row } from './table.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -89,6 +90,113 @@ function faceRun(total: number, tapWall: number, r: ResultRecord, st: StagesLine
   };
 }
 
+/** `runs` face sessions (after one to warm up) on a card without PIN: face starts at once. */
+export async function faceSessions(
+  rig: ApplianceRig,
+  runs: number,
+  tag = 'face',
+  failed: string[] = [],
+): Promise<FaceRun[]> {
+  const face: FaceRun[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    // No consents — no patient pauses.
+    const card = await rig.card(`bench-${tag}-${i}`, 'no-pin', 'img20.jpg');
+    await rig.hw.showFace(join(FACES_DIR, 'img21.jpg'));
+    const before = rig.received.length;
+    const tapWall = Date.now();
+    const tap = performance.now();
+    await rig.hw.placeCard(card);
+    while (rig.received.length === before) await new Promise((r) => setTimeout(r, 2));
+    const total = performance.now() - tap;
+    const r = rig.received.at(-1)!;
+    if (r.outcome !== 'VERIFIED') {
+      // Counted, not timed: a session that failed has no critical path to compare with.
+      failed.push(`${r.outcome}: ${r.detail}`);
+      process.stdout.write(`${tag} session ${i} ended ${r.outcome}: ${r.detail}\n`);
+      await rig.patient.leave();
+      await rig.patient.waitReady();
+      continue;
+    }
+    // The stages line is logged as the result is published: it is in by now or a moment later.
+    let st = stagesLine(rig.lines, r.sessionId);
+    for (let k = 0; !st && k < 100; k++) {
+      await new Promise((res) => setTimeout(res, 10));
+      st = stagesLine(rig.lines, r.sessionId);
+    }
+    if (!st) throw new Error(`readerd logged no "session stages" line for ${r.sessionId}`);
+    if (i > 0) face.push(faceRun(total, tapWall, r, st));
+    await rig.patient.leave();
+    await rig.patient.waitReady();
+  }
+  return face;
+}
+
+const benchRig = (liveness: 'required' | 'off'): Promise<ApplianceRig> =>
+  ApplianceRig.start({
+    dir: mkdtempSync(join(tmpdir(), 'fareader-bench-session-')),
+    config: { session: { consents: [], liveness } },
+  });
+
+/**
+ * The face path with readerd on two cores, confined to one, and at half a core, each its own
+ * readerd (the emulated hardware and the terminal stay unconfined, as hardware would be).
+ */
+export async function cpuBench(runs = 5, liveness: 'required' | 'off' = 'off'): Promise<Row[]> {
+  const rows: Row[] = [];
+  let twoCores: number | undefined;
+  for (const c of ['two-cores', 'one-core', 'half-core'] as const) {
+    const rig = await benchRig(liveness);
+    const confined = confine(rig.readerd!.pid!, c);
+    try {
+      if (!confined) {
+        process.stdout.write(
+          `${c}: this machine cannot confine readerd (taskset, cgroup cpu quota): row left out\n`,
+        );
+        continue;
+      }
+      const failed: string[] = [];
+      const face = await faceSessions(rig, runs, c, failed);
+      rows.push({
+        figure: `face sessions not verified, ${c} (${[...new Set(failed)].join('; ') || 'none'})`,
+        measured: failed.length,
+        unit: `of ${runs + 1}`,
+        goal: { text: '0', met: (v) => v === 0 },
+      });
+      if (face.length === 0) continue;
+      const f = (pick: (x: FaceRun) => number): number => median(face.map(pick));
+      const total = f((x) => x.total);
+      twoCores ??= total;
+      rows.push({
+        figure: `face path tap→result, ${c} (${confined.how}), p50 of ${runs}`,
+        measured: total,
+        unit: 'ms',
+        anchor: { name: 'two cores, same run', value: twoCores },
+      });
+      rows.push({
+        figure: '  critical-path bound of the same sessions',
+        measured: f((x) => x.bound),
+        unit: 'ms',
+      });
+      rows.push({
+        figure: '  tap→result / bound, p50',
+        measured: f((x) => x.total / x.bound),
+        unit: '×',
+        goal: { text: '≤ 1.15×', met: (v) => v <= 1.15 },
+      });
+      rows.push({
+        figure: '  readerd event-loop delay p99, worst session',
+        measured: Math.max(...face.map((x) => x.loopP99)),
+        unit: 'ms',
+        goal: { text: '≤ 20 ms', met: (v) => v <= 20 },
+      });
+    } finally {
+      confined?.release();
+      await rig.close();
+    }
+  }
+  return rows;
+}
+
 export interface SessionBenchOptions {
   readonly runs?: number;
   /** readerd's face liveness check (the appliance's default is required). */
@@ -108,10 +216,7 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
   matcher.dispose();
 
   const tStart = performance.now();
-  const rig = await ApplianceRig.start({
-    dir: mkdtempSync(join(tmpdir(), 'fareader-bench-session-')),
-    config: { session: { consents: [], liveness } },
-  });
+  const rig = await benchRig(liveness);
   const wallReady = performance.now() - tStart;
   const startupMs = Number(
     /"startupMs":(\d+)/.exec(rig.lines.find((l) => /"msg":"ready"/.test(l)) ?? '')?.[1],
@@ -125,29 +230,9 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
     const face: FaceRun[] = [];
     const pin: { total: number; r: ResultRecord }[] = [];
     const idleBefore = rssMb(pid);
-    for (let i = 0; i < runs + 1; i++) {
-      // Face path: a card without PIN starts face at once; no consents — no patient pauses.
-      const card = await rig.card(`bench-face-${i}`, 'no-pin', 'img20.jpg');
-      await rig.hw.showFace(join(FACES_DIR, 'img21.jpg'));
-      const before = rig.received.length;
-      const tapWall = Date.now();
-      const tap = performance.now();
-      await rig.hw.placeCard(card);
-      while (rig.received.length === before) await new Promise((r) => setTimeout(r, 2));
-      const total = performance.now() - tap;
-      const r = rig.received.at(-1)!;
-      if (r.outcome !== 'VERIFIED') throw new Error(`bench face session ended ${r.outcome}: ${r.detail}`);
-      // The stages line is logged as the result is published: it is in by now or a moment later.
-      let st = stagesLine(rig.lines, r.sessionId);
-      for (let k = 0; !st && k < 100; k++) {
-        await new Promise((res) => setTimeout(res, 10));
-        st = stagesLine(rig.lines, r.sessionId);
-      }
-      if (!st) throw new Error(`readerd logged no "session stages" line for ${r.sessionId}`);
-      if (i > 0) face.push(faceRun(total, tapWall, r, st));
-      await rig.patient.leave();
-      await rig.patient.waitReady();
-    }
+    const failed: string[] = [];
+    face.push(...(await faceSessions(rig, runs, 'face', failed)));
+    if (face.length === 0) throw new Error(`no face session verified: ${failed.join('; ')}`);
     const idleRss = rssMb(pid);
     for (let i = 0; i < runs + 1; i++) {
       // PIN path: the patient answers each screen as soon as it shows (polling every 25 ms).
@@ -187,6 +272,12 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
             ? { text: '≤ 700 ms', met: (v) => v <= 700 }
             : { text: '≤ 1500 ms', met: (v) => v <= 1500 },
         anchor: { name: 'critical-path bound', value: f((x) => x.bound) },
+      },
+      {
+        figure: `  face sessions not verified (${[...new Set(failed)].join('; ') || 'none'})`,
+        measured: failed.length,
+        unit: `of ${runs + 1}`,
+        goal: { text: '0', met: (v) => v === 0 },
       },
       {
         figure: '  tap→result / critical-path bound, p50 of the per-session ratios',
