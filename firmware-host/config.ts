@@ -59,7 +59,15 @@ export const linkSchema = object(
         description: "the embedded broker's port (0 = any free port)",
       }),
       username: optional(str({ description: 'broker user name (default: the key-bound credentials)' })),
-      password: optional(str({ description: 'broker password' })),
+      password: optional(
+        str({ description: 'broker password (prefer `passwordFile` or `READERD_BROKER_PASSWORD`)' }),
+      ),
+      passwordFile: optional(
+        file({
+          description:
+            'a file holding the broker password (mode 0600 or refused); `READERD_BROKER_PASSWORD` overrides both',
+        }),
+      ),
       caFile: optional(file({ description: "the broker's CA bundle (PEM), for mqtts://" })),
       certFile: optional(file({ description: 'client certificate (PEM)' })),
       keyFile: optional(file({ description: "the client certificate's key (PEM)" })),

@@ -12,6 +12,7 @@ import { loadKeyFile, loadTrustDir } from '../platform/keys/keystore.js';
 import type { MqttClientFactory } from '../platform/link/mqtt-client.js';
 import type { Logger } from '../platform/log.js';
 import { ensurePrivateDir } from '../platform/private-files.js';
+import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { keyIdHex } from '../protocol/link/keys.js';
 import { type Appliance, type ApplianceSeams, startAppliance } from './appliance.js';
@@ -83,6 +84,15 @@ export async function composeReader(
       port: config.broker.embeddedPort,
       authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
       onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
+    }).catch((e: Error) => {
+      // A port another process holds: the link's failure (exit 4), one line, not a stack.
+      outbox.close();
+      throw new ReaderError(
+        ErrorCode.Mqtt_NotConnected,
+        `the embedded broker cannot listen on 127.0.0.1:${config.broker.embeddedPort}: ${e.message}`,
+        {},
+        { cause: e },
+      );
     });
     log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
   }

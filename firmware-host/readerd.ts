@@ -3,15 +3,21 @@
 // builds the rest.
 import { WebUSB } from 'usb';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
-import { packageVersion, positiveInt, reportError, untilStopped } from '../platform/cli.js';
+import { EXIT, packageVersion, positiveInt, reportError, untilStopped } from '../platform/cli.js';
 import { helpText, parseCommand } from '../platform/cli-spec.js';
 import { connectMqtt } from '../platform/link/mqtt-client.js';
 import { createLogger } from '../platform/log.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
+import { type ConfigCheck, checkConfig } from './check-config.js';
 import { loadConfig } from './config.js';
+import { withBrokerPassword } from './config-secrets.js';
+import { oneLine } from './device-keeper.js';
 import { composeReader } from './reader-composition.js';
 import { readerdCommand } from './readerd-command.js';
 import { systemdNotifier } from './systemd-notify.js';
+
+/** Where install.sh puts the configuration (README "Installing the appliance"). */
+export const DEFAULT_CONFIG = '/etc/fareader/readerd.json';
 
 export async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
@@ -20,12 +26,28 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.help ? `${helpText(readerdCommand)}\n` : `readerd ${packageVersion()}\n`);
     return 0;
   }
-  if (!values.config) throw new ReaderError(ErrorCode.Usage, '--config FILE is required');
+  const configPath = values.config ?? process.env.READERD_CONFIG ?? DEFAULT_CONFIG;
+  if (values['check-config']) return printCheck(checkConfig(configPath, process.env), !!values.json);
+  if (values.json) throw new ReaderError(ErrorCode.Usage, '--json goes with --check-config');
   const testCount = positiveInt(values['link-test-results'], '--link-test-results', 0);
   const testInterval = positiveInt(values['link-test-interval'], '--link-test-interval', 100);
+  const flushTimeout = positiveInt(values['flush-timeout'], '--flush-timeout', 60_000);
 
-  const config = loadConfig(values.config);
+  const config = withBrokerPassword(loadConfig(configPath), process.env);
   const log = createLogger('readerd', { level: config.log.level, format: config.log.format });
+  // A bug (an exception nobody caught) ends readerd with one line on stderr and its stack in
+  // the structured log, each frame cut short: never a dump of minified library source.
+  process.on('uncaughtException', (e) => {
+    log.error('internal error: stopping', {
+      error: (e as Error)?.message ?? String(e),
+      stack: ((e as Error)?.stack ?? '')
+        .split('\n')
+        .slice(1, 12)
+        .map((l) => l.trim().slice(0, 200)),
+    });
+    process.stderr.write(`readerd: internal error: ${oneLine(e)} (a bug; the log has its stack)\n`);
+    process.exit(EXIT.failure);
+  });
   // A signal during start-up is honoured once the reader is up (its stop needs the parts).
   let signalled = false;
   const signal = untilStopped().then(() => {
@@ -48,12 +70,30 @@ export async function main(argv: string[]): Promise<number> {
     await Promise.race([linkTest.produce(testCount, testInterval), signal]);
     log.info('link self-test results queued', { count: testCount, lastCounter: outbox.lastCounter });
   }
+  let code: number = EXIT.ok;
   if (values['exit-when-flushed']) {
-    while (!signalled && outbox.pendingCount > 0) await new Promise((r) => setTimeout(r, 50));
+    const deadline = performance.now() + flushTimeout;
+    while (!signalled && outbox.pendingCount > 0 && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    if (!signalled && outbox.pendingCount > 0) {
+      log.error('not every result was acknowledged in time: they stay in the outbox', {
+        pending: outbox.pendingCount,
+        flushTimeoutMs: flushTimeout,
+      });
+      code = EXIT.link;
+    }
   } else await signal;
   notifier.stopping();
-  await reader.stop(signalled ? 'signal' : 'flushed');
-  return 0;
+  await reader.stop(signalled ? 'signal' : code === EXIT.ok ? 'flushed' : 'flush timeout');
+  return code;
+}
+
+/** `--check-config`: one line per problem (or one JSON object); exit 0 or 3. */
+function printCheck(c: ConfigCheck, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify(c)}\n`);
+  else if (c.ok) process.stdout.write(`${c.config}: valid ${JSON.stringify(c.summary)}\n`);
+  else for (const p of c.problems) process.stderr.write(`readerd: ${c.config}: ${p}\n`);
+  return c.ok ? EXIT.ok : EXIT.config;
 }
 
 main(process.argv.slice(2)).then(
