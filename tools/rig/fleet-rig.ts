@@ -1,7 +1,7 @@
 // Many link-only readers (DeviceLink instances, not whole appliances) and one reference
 // terminal in a temporary folder, every device key trusted by the terminal and the terminal
 // key by every device: the fleet test and the fleet bench build on it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
@@ -9,7 +9,7 @@ import { Outbox } from '../../firmware-host/link/outbox.js';
 import { addTrusted, loadTrustDir, type TrustedKey } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import type { Logger } from '../../platform/log.js';
-import { generateKeyPair, type KeyPair } from '../../protocol/link/keys.js';
+import { generateKeyPair, type KeyPair, privateKeyToDer, toPem } from '../../protocol/link/keys.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
 import { quietLog } from './link-pair.js';
 
@@ -72,6 +72,14 @@ export class FleetRig {
       log: this.o.log ?? quietLog,
       connect: connectMqtt,
     });
+  }
+
+  /** The terminal's key and trust folder as files, for `readerctl terminal run`. */
+  writeTerminalFiles(): { key: string; trustDir: string } {
+    const key = join(this.dir, 'terminal.key');
+    if (!existsSync(key))
+      writeFileSync(key, toPem('PRIVATE KEY', privateKeyToDer(this.terminalKey)), { mode: 0o600 });
+    return { key, trustDir: join(this.dir, 'trust-devices') };
   }
 
   cleanup(): void {

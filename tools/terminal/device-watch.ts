@@ -7,8 +7,8 @@
 
 /** Live births within this window are counted together. */
 const WINDOW_MS = 60_000;
-/** More live births than this within the window is a flapping connection. */
-const FLAP_BIRTHS = 5;
+/** More live births than this within the window is a flapping connection (a failover costs a few). */
+const FLAP_BIRTHS = 10;
 
 export type DeviceTrouble = 'duplicate-device-id' | 'flapping';
 
