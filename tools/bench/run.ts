@@ -29,6 +29,12 @@ const TABLES: readonly Table[] = [
     run: async () => (await import('./link.bench.js')).linkBench(),
   },
   {
+    name: 'fleet',
+    title:
+      'Fleet (issue 18): link-only readers, terminal in its own process, Mosquitto and a 3-node NATS cluster',
+    run: async () => (await import('./fleet.bench.js')).fleetBench(),
+  },
+  {
     name: 'flash',
     title: 'Flashing over serial (issue 6): readerctl flash upload to the SMP target emulator on a pty',
     run: async () => (await import('./flash.bench.js')).flashBench(),
