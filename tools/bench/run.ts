@@ -62,6 +62,11 @@ const TABLES: readonly Table[] = [
     run: async () => (await import('./session.bench.js')).sessionBench(),
   },
   {
+    name: 'memory',
+    title: "readerd's memory by part: each loaded alone in a fresh process",
+    run: async () => (await import('./memory.bench.js')).memoryBench(),
+  },
+  {
     name: 'cpu',
     title: 'readerd face path on two cores, one core (taskset) and half a core (cgroup CPU quota)',
     run: async () => (await import('./session.bench.js')).cpuBench(),
