@@ -17,8 +17,8 @@ import type { StateKind } from './session/machine.js';
 import { STAGE, toResultMessage } from './session/result-proto.js';
 import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
 import { type LoopDelayMonitor, SessionService, type SessionSettings } from './session/session-service.js';
-import { CardFaceReader } from './vision/card-face-reader.js';
 import type { FrameFeed } from './vision/face-verifier.js';
+import { WorkerCardFaceReader } from './vision/worker-card-face-reader.js';
 import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
 
 export interface Appliance {
@@ -88,7 +88,8 @@ export async function startAppliance(
   // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
   const matcher = new WorkerFaceMatcher('fr-onnx');
-  const reader = new CardFaceReader();
+  // The card-face reader too: its template matching would hold this loop up to ~90 ms a read.
+  const reader = new WorkerCardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);
   const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
