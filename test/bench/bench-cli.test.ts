@@ -14,7 +14,7 @@ describe('npm run bench', () => {
   it('--help lists the tables and options and runs none of them', () => {
     const r = bench('--help', 'host');
     expect(r.code).toBe(0);
-    for (const t of ['host', 'link', 'flash', 'card', 'vision', 'ocr', 'session', 'cpu'])
+    for (const t of ['host', 'link', 'flash', 'card', 'vision', 'ocr', 'session', 'memory', 'cpu'])
       expect(r.out).toMatch(new RegExp(`^  ${t} +\\S`, 'm'));
     expect(r.out).toMatch(/--json/);
     expect(r.out).not.toMatch(/^## /m);
