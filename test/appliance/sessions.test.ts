@@ -251,7 +251,8 @@ describe.skipIf(missing('socat', 'socat'))(
         state: 'idle',
         // Issue 13: rejections by reason and the duplicate-client-id warning are on /healthz.
         link: { connected: true, duplicateClientId: false, recentKicks: 0, rejections: expect.any(Object) },
-        panel: true,
+        missing: [],
+        devices: { panel: { state: 'ok' }, cardModule: { state: 'ok' }, faceCamera: { state: 'ok' } },
       });
       const bad = await fetch(new URL('/api/input', rig.kioskUrl), {
         method: 'POST',
