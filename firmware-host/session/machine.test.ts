@@ -366,3 +366,51 @@ describe('session machine: the branches that depend on data', () => {
     expect(r.consents.map((x) => x.kind)).toEqual(CONSENT_KINDS);
   });
 });
+
+describe('session machine: a blocked PIN is never offered (issue 16)', () => {
+  const blockedRead: Event = {
+    type: 'card-read',
+    certificate: Uint8Array.of(0x30),
+    pin: { kind: 'blocked' },
+  };
+  const noTries: Event = {
+    type: 'card-read',
+    certificate: Uint8Array.of(0x30),
+    pin: { kind: 'tries', left: 0 },
+  };
+
+  it('the choice holds face only, and choosing the PIN anyway changes nothing', () => {
+    for (const ev of [blockedRead, noTries]) {
+      const { st } = run(STATES['reading-card'], [ev]);
+      expect(st.kind === 'choosing-method' && st.offered).toEqual(['face']);
+      const { st: after, effects } = run(st, [{ type: 'method-chosen', method: 'pin' }]);
+      expect(after).toBe(st);
+      expect(effects).toEqual([]);
+    }
+    const { st } = run(STATES['reading-card'], [blockedRead], withVisual);
+    expect(st.kind === 'choosing-method' && st.offered).toEqual(['face', 'visual-check']);
+  });
+
+  it('after a face failure with a blocked PIN the session ends with the face outcome, not a PIN offer', () => {
+    const { st } = run(STATES['reading-card'], [blockedRead, { type: 'method-chosen', method: 'face' }]);
+    expect(st.kind).toBe('reading-card-face');
+    const r = resultOf(st, [
+      EVENTS['card-face-read'],
+      EVENTS['photo-read'],
+      { type: 'face-failed', proof: faceProof, why: 'face-not-matched' },
+    ]);
+    expect(r.outcome).toBe('face-not-matched');
+    expect(r.detail).toContain('the PIN is blocked');
+    const live = resultOf(st, [
+      EVENTS['card-face-read'],
+      EVENTS['photo-read'],
+      { type: 'face-failed', proof: faceProof, why: 'liveness-failed' },
+    ]);
+    expect(live.outcome).toBe('liveness-failed');
+  });
+
+  it('with face switched off, a blocked PIN ends as pin-blocked (not card-error)', () => {
+    const r = resultOf(STATES['reading-card'], [blockedRead], { ...ctx, faceEnabled: false });
+    expect(r.outcome).toBe('pin-blocked');
+  });
+});

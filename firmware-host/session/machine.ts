@@ -178,13 +178,19 @@ function go<K extends SessionState['kind']>(
   return { state: { kind, s: enter(s, kind, now), ...extra } as unknown as State, effects };
 }
 
+/**
+ * The methods the patient may choose. A blocked PIN is never offered (issue 16): choosing it
+ * could only end the session, so it is not a choice, here or on any screen or keypad.
+ */
 function offeredMethods(s: SessionData, ctx: Context): Method[] {
   const m: Method[] = [];
   if (ctx.faceEnabled && !s.faceFailure) m.push('face');
-  if (ctx.pinEnabled && s.hasPin) m.push('pin');
+  if (ctx.pinEnabled && s.hasPin && !s.pinBlocked) m.push('pin');
   if (ctx.visualCheck) m.push('visual-check');
   return m;
 }
+
+const PIN_RESET = 'visit the municipal office to reset it';
 
 /** Ends the session: builds the result and asks the runner to publish it. */
 function finish(s: SessionData, outcome: Outcome, detail: string, now: number): Step {
@@ -219,7 +225,11 @@ function confirmed(s: SessionData, ctx: Context): Step {
 /** Face is not (or no longer) possible: offer what is left, or end with `outcome`. */
 function fallback(s: SessionData, ctx: Context, outcome: Outcome, detail: string): Step {
   const offered = offeredMethods(s, ctx);
-  if (offered.length === 0) return finish(s, outcome, detail, ctx.now);
+  if (offered.length === 0) {
+    // Face failed and the PIN is blocked: the face's outcome, saying why nothing else is offered.
+    const why = s.pinBlocked && ctx.pinEnabled ? `${detail}; the PIN is blocked (${PIN_RESET})` : detail;
+    return finish(s, outcome, why, ctx.now);
+  }
   return go('choosing-method', s, ctx.now, { offered }, [{ type: 'notice', code: outcome }]);
 }
 
@@ -245,7 +255,7 @@ function onPinState(st: SessionState, pin: PinStateInfo, ctx: Context): Step {
         { type: 'notice', code: 'pin-blocked' },
       ]);
     }
-    return finish(s, 'pin-blocked', 'the PIN is blocked: visit the municipal office to reset it', ctx.now);
+    return finish(s, 'pin-blocked', `the PIN is blocked: ${PIN_RESET}`, ctx.now);
   }
   return go('entering-pin', s, ctx.now, { triesLeft: pin.left, wrongBefore: st.kind === 'verifying-pin' });
 }
@@ -301,9 +311,13 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
         const pinBlocked = ev.pin.kind === 'blocked' || (ev.pin.kind === 'tries' && ev.pin.left === 0);
         const next = { ...s, certificate: ev.certificate, hasPin, pinBlocked };
         const offered = offeredMethods(next, ctx);
+        if (offered.length === 0 && pinBlocked && ctx.pinEnabled)
+          return finish(next, 'pin-blocked', `the PIN is blocked: ${PIN_RESET}`, now);
         if (offered.length === 0)
           return finish(next, 'card-error', 'no verification method is available for this card', now);
-        if (offered.length === 1) return startMethod({ ...st, s: next }, offered[0]!, ctx);
+        // One method starts at once; with a blocked PIN the patient is first told why face is
+        // the only way (the kiosk's "PIN locked" choice screen).
+        if (offered.length === 1 && !pinBlocked) return startMethod({ ...st, s: next }, offered[0]!, ctx);
         return go('choosing-method', next, now, { offered });
       }
       break;

@@ -133,7 +133,7 @@ describe.skipIf(missing('socat', 'socat'))(
     faceAndPinPaths('pn532', a);
 
     it('the card removed at each stage ends the session with CARD_REMOVED', async () => {
-      const stages: [string, (id: string) => Promise<void>, string?][] = [
+      const stages: [string, (id: string) => Promise<void>, string?, (() => Promise<void>)?][] = [
         ['choosing-method', async () => {}],
         [
           'confirming-last-try',
@@ -145,11 +145,11 @@ describe.skipIf(missing('socat', 'socat'))(
         ],
         [
           'awaiting-visual-check',
-          async () => {
-            await rig.terminal.sendCommand(rig.deviceId, { setMode: { mode: 2, staffId: 'st' } });
-            await rig.patient.choose('pin');
-          },
+          async () => void (await rig.patient.choose('visual-check')),
           'pin-blocked',
+          // The mode is for the next session: a blocked PIN is then offered visual check.
+          async () =>
+            void (await rig.terminal.sendCommand(rig.deviceId, { setMode: { mode: 2, staffId: 'st' } })),
         ],
         ['entering-pin', async () => void (await rig.patient.choose('pin'))],
         [
@@ -162,7 +162,8 @@ describe.skipIf(missing('socat', 'socat'))(
         // An empty counter: the face camera sees nobody, so the capture keeps trying.
         ['capturing', async () => void (await rig.patient.choose('face'))],
       ];
-      for (const [stage, reach, profile] of stages) {
+      for (const [stage, reach, profile, before] of stages) {
+        await before?.();
         const card = await rig.card(`removed-${stage}`, (profile ?? 'normal') as 'normal', 'img1.jpg');
         await rig.patient.placeCard(card);
         const v = await rig.patient.waitFor('choosing-method');

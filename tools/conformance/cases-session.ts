@@ -170,7 +170,7 @@ export const SESSION_CASES: KitCase[] = [
     clauses: ['6.5', '8.4', '8.7'],
     preconditions: 'a card whose PIN is blocked',
     expected:
-      'without the mode: decision UNSUPPORTED and PIN_BLOCKED; with it: METHOD_VISUAL_CHECK naming the command',
+      'without the mode: decision UNSUPPORTED, the blocked PIN neither offered nor accepted; with it: METHOD_VISUAL_CHECK naming the command',
     needs: ['patient'],
     async run(k) {
       const early = await k.command({ visualCheckDecision: { confirmed: true, staffId: 'kit' } });
@@ -180,16 +180,22 @@ export const SESSION_CASES: KitCase[] = [
         k.status(early.status),
       );
       let id = await place(k, 'pin-blocked');
-      await k.bench.choose('pin');
+      const offer = await k.bench.waitFor('choosing-method');
+      // Only a bench that sees the screen knows what is offered (an operator is told what to do).
+      if (offer.offered) {
+        k.check(!offer.offered.includes('pin'), 'a blocked PIN is not offered', offer.offered);
+        k.check(!(await k.bench.choose('pin')), 'choosing the blocked PIN anyway is refused');
+      }
+      await k.bench.cancel();
       let r = await k.result(id, 15_000);
-      k.check(r.outcome === 'PIN_BLOCKED', 'without the mode a blocked PIN ends PIN_BLOCKED', r.outcome);
+      k.check(r.outcome === 'CANCELLED_BY_PATIENT', 'the patient may still stop', r.outcome);
       await leave(k);
       const mode = await k.command({
         setMode: { mode: v1.ReaderMode.READER_MODE_VISUAL_CHECK, staffId: 'kit-staff' },
       });
       k.check(mode.status === S.RESPONSE_STATUS_OK, 'SetMode(VISUAL_CHECK) is accepted');
       id = await place(k, 'pin-blocked');
-      await k.bench.choose('pin');
+      await k.bench.choose('visual-check');
       await k.bench.waitFor('awaiting-visual-check');
       const d = await k.command({
         visualCheckDecision: { sessionId: id, confirmed: true, staffId: 'kit-staff' },

@@ -91,7 +91,8 @@ export const PATIENTS: readonly Patient[] = [
       });
       say(`reception: SetMode(VISUAL_CHECK) → ${v1.ResponseStatus[mode.status]}`);
       const v = await arrive(rig, 'tanaka', 'pin-blocked', 'img12.jpg');
-      await rig.patient.choose('pin');
+      // A blocked PIN is not offered: face or the staff's visual check.
+      await rig.patient.choose('visual-check');
       await rig.patient.waitFor('awaiting-visual-check');
       say('kiosk: PIN blocked — visit the municipal office; staff will check the card face');
       const d = await rig.terminal.sendCommand(rig.deviceId, {
