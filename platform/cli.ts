@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ErrorCode, isReaderError, ReaderError } from '../protocol/errors.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, config: 3, link: 4, verify: 5, canceled: 130 } as const;
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  config: 3,
+  link: 4,
+  verify: 5,
+  /** The peer (or its broker) does not trust our key: signed UNKNOWN_KEY and its kin. */
+  untrusted: 6,
+  canceled: 130,
+} as const;
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

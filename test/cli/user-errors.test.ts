@@ -138,6 +138,30 @@ describe('one line for a user error, with the documented exit code', () => {
     expectOneLine(r, COMMANDS.flash!, EXIT_LINK, /2fe3:0100/);
   });
 
+  it('flash: every image or key problem is 3, as its help says; no port 4; usage 2', async () => {
+    const bin = join(scratch, 'fw.bin');
+    writeFileSync(
+      bin,
+      new Uint8Array(2000).map((_, i) => i & 0xff),
+    );
+    const img = join(scratch, 'fw.img');
+    const unsigned = join(scratch, 'fw-unsigned.img');
+    expect((await ctl('image', 'sign', '-k', keys.deviceKeyFile, '-v', '1.0.0', bin, img)).code).toBe(0);
+    expect((await ctl('image', 'sign', '--unsigned', '-v', '1.0.0', bin, unsigned)).code).toBe(0);
+    const port = ['--port', '/dev/does-not-exist'];
+    const flash = COMMANDS.flash!;
+    const cases: [string[], number, RegExp][] = [
+      [['upload', join(scratch, 'no.img'), ...port], EXIT_CONFIG, /image .*no\.img: does not exist/],
+      [['upload', bin, ...port], EXIT_CONFIG, /not an MCUboot image/],
+      [['upload', unsigned, ...port], EXIT_CONFIG, /is not signed/],
+      [['upload', img, '--key', keys.terminalKeyFile, ...port], EXIT_CONFIG, /signed with another key/],
+      [['upload', img, '--key', join(scratch, 'no.key'), ...port], EXIT_CONFIG, /no\.key/],
+      [['upload', img, '--key', keys.deviceKeyFile, ...port], EXIT_LINK, /does-not-exist/],
+      [['upload', ...port], 2, /upload needs an image file/],
+    ];
+    for (const [args, code, says] of cases) expectOneLine(await ctl('flash', ...args), flash, code, says);
+  });
+
   it('card tries --ccid with no USB bus or reader: one line, 4 (module problem)', async () => {
     const r = await ctl('card', 'tries', '--ccid');
     // Here (a container) there is no USB bus; on a bench PC without a reader: no reader found.

@@ -11,7 +11,9 @@ export async function conformance(argv: string[]): Promise<number> {
   const { values } = parseCommand(conformanceCommand, argv);
   const say = (s: string): void => void process.stdout.write(`${s}\n`);
   if (values.list) {
-    for (const c of CATALOGUE) say(`${c.id.padEnd(8)} §${c.clauses.join(' §').padEnd(34)} ${c.title}`);
+    if (values.json)
+      say(JSON.stringify(CATALOGUE.map((c) => ({ id: c.id, clauses: c.clauses, title: c.title }))));
+    else for (const c of CATALOGUE) say(`${c.id.padEnd(8)} §${c.clauses.join(' §').padEnd(34)} ${c.title}`);
     return EXIT.ok;
   }
   for (const k of ['broker', 'device', 'terminal-key', 'trust'] as const)

@@ -7,8 +7,9 @@ import { SmpLink } from '../../device/smp/smp-link.js';
 import { Uploader } from '../../device/smp/uploader.js';
 import { EXIT, positiveInt } from '../../platform/cli.js';
 import { helpText, parseCommand } from '../../platform/cli-spec.js';
+import { fileProblem } from '../../platform/fs-errors.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import {
   formatVersion,
   imageHash,
@@ -62,8 +63,18 @@ export async function flash(argv: string[]): Promise<number> {
   if (!known.includes(action)) throw new ReaderError(ErrorCode.Usage, `unknown flash action "${action}"`);
 
   // Check the image before touching the port: a bad file never reaches the target.
+  // Whatever is wrong with the image or its key (unreadable, malformed, unsigned, signed with
+  // another key) is an "image or key problem" (3, the help's table); 5 is kept for the target.
   let img: Uint8Array | undefined;
-  if (action === 'upload') img = checkImage(args[0], values.key, values['allow-unsigned'] === true);
+  if (action === 'upload') {
+    try {
+      img = checkImage(args[0], values.key, values['allow-unsigned'] === true);
+    } catch (e) {
+      if (!isReaderError(e) || e.code === ErrorCode.Usage) throw e;
+      process.stderr.write(`readerctl: ${e.message} [${e.codeName}]\n`);
+      return EXIT.config;
+    }
+  }
 
   const path = await resolvePort(values.port, values.usb);
   const transport = await SerialPortTransport.open({
@@ -155,7 +166,7 @@ function checkImage(
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    throw new ReaderError(ErrorCode.Usage, `cannot read ${file}: ${(e as Error).message}`);
+    throw fileProblem(e, ErrorCode.Image_Malformed, 'image', file);
   }
   let parsed: ReturnType<typeof parseImage>;
   try {

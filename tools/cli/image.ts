@@ -76,6 +76,7 @@ interface SignValues {
   align?: string;
   'max-sectors'?: string;
   unsigned?: boolean;
+  json?: boolean;
 }
 
 function sign(values: SignValues, positionals: string[]): number {
@@ -138,7 +139,16 @@ function sign(values: SignValues, positionals: string[]): number {
   writeFileSync(positionals[1]!, out);
   const info = describeImage(parseImage(out));
   process.stdout.write(
-    `${key ? `signed with ${key.description}` : 'made unsigned'} ${positionals[1]}: version ${info.version}, ${out.length} bytes, ${info.hashAlgorithm} ${info.hash}\n`,
+    values.json
+      ? `${JSON.stringify({
+          file: positionals[1],
+          signed: key !== undefined,
+          key: key?.description,
+          version: info.version,
+          bytes: out.length,
+          hash: { algorithm: info.hashAlgorithm, digest: info.hash },
+        })}\n`
+      : `${key ? `signed with ${key.description}` : 'made unsigned'} ${positionals[1]}: version ${info.version}, ${out.length} bytes, ${info.hashAlgorithm} ${info.hash}\n`,
   );
   return EXIT.ok;
 }
@@ -155,7 +165,13 @@ function verify(keyFiles: string[], positionals: string[], json: boolean): numbe
       nodeImageVerifier,
     );
   } catch (e) {
-    throw new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
+    const err = new ReaderError(ErrorCode.Image_Malformed, `${file}: ${(e as Error).message}`);
+    if (!json) throw err;
+    // A machine reading --json gets its answer on stdout too; the exit code stays 3.
+    process.stdout.write(
+      `${JSON.stringify({ file, ok: false, problems: [{ code: 'malformed', message: err.message }] })}\n`,
+    );
+    return EXIT.config;
   }
   const by = keys.find((k) => k.trusted === check.signedBy);
   const hashName = check.hash.toUpperCase();

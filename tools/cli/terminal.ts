@@ -1,6 +1,7 @@
 // readerctl terminal: run the reference clinic terminal, or send it a command to a device.
 
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, untilStopped } from '../../platform/cli.js';
 import { parseCommand } from '../../platform/cli-spec.js';
@@ -8,8 +9,9 @@ import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import { createLogger } from '../../platform/log.js';
 import { toHex } from '../../protocol/bytes.js';
-import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
+import { keyIdHex } from '../../protocol/link/keys.js';
 import { fleetJson, fleetText } from '../terminal/fleet-view.js';
 import { describe, type ResultRecord } from '../terminal/result-json.js';
 import { type CommandBody, ReferenceTerminal } from '../terminal/terminal.js';
@@ -25,7 +27,10 @@ export async function terminal(argv: string[]): Promise<number> {
     if (!v) throw new ReaderError(ErrorCode.Usage, `${flag} is required`);
     return v;
   };
-  if (action === 'status') return status(values.data!, values.json === true);
+  const data = values.data ?? defaultDataDir();
+  const outDir = values.out ?? join(data, 'results');
+  if (action === 'status') return status(data, values.json === true);
+  const key = loadKeyFile(need(values.key, '--key'));
   const log = createLogger(`terminal:${values.id}`, { level: 'warn' });
   const term = new ReferenceTerminal({
     terminalId: action === 'run' ? values.id! : `${values.id}-cli`,
@@ -37,10 +42,10 @@ export async function terminal(argv: string[]): Promise<number> {
       certFile: values.cert,
       keyFile: values['client-key'],
     },
-    key: loadKeyFile(need(values.key, '--key')),
+    key,
     trustedDevices: loadTrustDir(need(values['trust-dir'], '--trust-dir')),
-    dataDir: values.data!,
-    outDir: values.out!,
+    dataDir: data,
+    outDir,
     log,
     role: action === 'run' ? 'terminal' : 'sender',
     connect: connectMqtt,
@@ -71,7 +76,7 @@ export async function terminal(argv: string[]): Promise<number> {
     await term.start();
     print(
       { type: 'ready', broker: values.broker },
-      `terminal ${values.id} listening on ${values.broker}; results into ${values.out}`,
+      `terminal ${values.id} listening on ${values.broker}; results into ${outDir}`,
     );
     await untilStopped();
     await term.stop();
@@ -79,7 +84,19 @@ export async function terminal(argv: string[]): Promise<number> {
   }
 
   const device = need(values.device, '--device');
-  await term.start();
+  const keyFile = values.key!;
+  const untrusted = (why: string): number => {
+    process.stderr.write(
+      `readerctl: ${why}; trust it on the reader: readerctl keys trust add --dir <its trustedTerminalsDir> --name ${values.id} --key ${keyFile}.pub.pem (key id ${keyIdHex(key.publicKey)})\n`,
+    );
+    return EXIT.untrusted;
+  };
+  try {
+    await term.start();
+  } catch (e) {
+    if (isReaderError(e, ErrorCode.Mqtt_UnknownKey)) return untrusted(e.message);
+    throw e;
+  }
   try {
     let response: fareader.v1.CommandResponse;
     let nonce: Uint8Array | undefined;
@@ -89,14 +106,22 @@ export async function terminal(argv: string[]): Promise<number> {
       response = await term.sendCommand(device, body);
     }
     const status = v1.ResponseStatus[response.status] ?? String(response.status);
+    const json = {
+      type: 'response',
+      status,
+      detail: response.detail,
+      sessionId: response.sessionId,
+      nonce: nonce && toHex(nonce),
+    };
+    // A signed refusal of the signature itself: the reader does not trust this terminal's key.
+    if (REFUSED_KEY.has(response.status)) {
+      if (values.json) print(json, '');
+      return untrusted(
+        `${device} refused the command: ${status}${response.detail ? ` (${response.detail})` : ''}`,
+      );
+    }
     print(
-      {
-        type: 'response',
-        status,
-        detail: response.detail,
-        sessionId: response.sessionId,
-        nonce: nonce && toHex(nonce),
-      },
+      json,
       `${device}: ${status}${response.detail ? ` (${response.detail})` : ''}${response.sessionId ? ` session ${response.sessionId}` : ''}`,
     );
     return response.status === v1.ResponseStatus.RESPONSE_STATUS_OK ? EXIT.ok : EXIT.link;
@@ -124,6 +149,21 @@ function status(dataDir: string, json: boolean): number {
     store.close();
   }
 }
+
+/**
+ * One folder wherever the command is run from, so `start-session` and the running terminal
+ * share their nonces by default (a relative default made each folder its own terminal).
+ */
+function defaultDataDir(): string {
+  const state = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
+  return join(state, 'fareader', 'terminal');
+}
+
+const REFUSED_KEY: ReadonlySet<number> = new Set([
+  v1.ResponseStatus.RESPONSE_STATUS_UNSIGNED,
+  v1.ResponseStatus.RESPONSE_STATUS_UNKNOWN_KEY,
+  v1.ResponseStatus.RESPONSE_STATUS_BAD_SIGNATURE,
+]);
 
 const modes: Record<string, fareader.v1.ReaderMode> = {
   normal: v1.ReaderMode.READER_MODE_NORMAL,

@@ -27,6 +27,8 @@ function unrepresentable(r: fareader.v1.VerificationResult): string | undefined 
 export interface IntakeOptions {
   readonly store: TerminalStore;
   readonly outDir: string;
+  /** The terminal's data folder, named when a result's nonce is not in it. */
+  readonly dataDir?: string;
   readonly now: () => number;
   readonly reject: (kind: string, reason: string, detail: string, topic: string) => void;
   /** Acknowledges a counter to its device (once the result is durable). */
@@ -87,6 +89,13 @@ export class ResultIntake {
     const nonce = toHex(result.terminalNonce);
     if (nonce) {
       const check = this.o.store.checkNonce(nonce, env.deviceId);
+      // A nonce this store never issued is most often a start-session sent with another --data
+      // folder: refusing it unacknowledged had the device send it again every ack timeout, for
+      // ever. It is kept as received and acknowledged (never exported as a check), and said once.
+      if (check === 'unknown')
+        return this.quarantine(env.deviceId, counter, result, sha, 'nonce-unknown', bytes, topic, {
+          detail: `counter ${counter} echoes a nonce this terminal never issued (was start-session run with another --data folder than ${this.o.dataDir ?? 'this terminal'}'s?); kept as received, not exported`,
+        });
       if (check !== 'ok') return this.o.reject('result', 'Mqtt_NonceMismatch', `nonce ${check}`, topic);
     }
     const record = toRecord(result, env.keyId, bytes, this.o.now());
@@ -107,6 +116,7 @@ export class ResultIntake {
     reason: string,
     envelope: Uint8Array,
     topic: string,
+    { detail = `counter ${counter} kept as received` }: { detail?: string } = {},
   ): void {
     const seen = this.o.store.quarantine({ deviceId, counter, sha256, reason, envelope }, this.o.now());
     if (seen === 'counter-reused')
@@ -116,8 +126,7 @@ export class ResultIntake {
         `counter ${counter} carried two results`,
         topic,
       );
-    if (seen === 'new')
-      this.o.reject('result', `quarantined:${reason}`, `counter ${counter} kept as received`, topic);
+    if (seen === 'new') this.o.reject('result', `quarantined:${reason}`, detail, topic);
     else this.duplicates++;
     this.o.ack(deviceId, counter, result.sessionId, seen === 'duplicate');
   }

@@ -74,7 +74,11 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly now: () => number;
   private readonly ed: Ed25519;
   private readonly sealer: EnvelopeSealer;
-  private readonly waiters = new Map<string, (r: fareader.v1.CommandResponse) => void>();
+  /** Commands awaiting their response, by command id (insertion order: oldest first). */
+  private readonly waiters = new Map<
+    string,
+    { readonly deviceId: string; readonly resolve: (r: fareader.v1.CommandResponse) => void }
+  >();
   private readonly intake: ResultIntake;
   private readonly watch: DeviceWatch;
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
@@ -93,6 +97,7 @@ export class ReferenceTerminal extends EventEmitter {
     this.intake = new ResultIntake({
       store: this.store,
       outDir: opts.outDir,
+      dataDir: opts.dataDir,
       now: this.now,
       reject: (kind, reason, detail, topic) => this.reject(kind, reason, detail, topic),
       ack: (deviceId, counter, sessionId, duplicate) => this.ack(deviceId, counter, sessionId, duplicate),
@@ -157,9 +162,15 @@ export class ReferenceTerminal extends EventEmitter {
       'response',
       T.PAYLOAD_TYPE_COMMAND_RESPONSE,
       v1.CommandResponse,
-      ({ message }) => {
+      ({ message, topic }) => {
         this.emit('response', message);
-        this.waiters.get(toHex(message.commandId))?.(message);
+        const id = toHex(message.commandId);
+        if (id) return this.waiters.get(id)?.resolve(message);
+        // Refused before verification (UNKNOWN_KEY, BAD_SIGNATURE…), the device cannot echo the
+        // id (SPEC 8.2): the signed refusal answers our oldest command to that device, which is
+        // then told why instead of timing out.
+        const deviceId = parseTopic(topic)?.id;
+        for (const w of this.waiters.values()) if (w.deviceId === deviceId) return w.resolve(message);
       },
     );
   }
@@ -246,6 +257,21 @@ export class ReferenceTerminal extends EventEmitter {
         clearTimeout(t);
         resolve();
       });
+      // A one-shot sender refused by the broker (CONNACK 4 bad credentials, 5 not authorised:
+      // the embedded broker refuses keys it does not trust) says so now, not at the timeout.
+      if (sender)
+        client.on('error', (e: Error & { code?: number }) => {
+          if (e.code !== 4 && e.code !== 5) return;
+          clearTimeout(t);
+          reject(
+            new ReaderError(
+              ErrorCode.Mqtt_UnknownKey,
+              `the broker at ${this.opts.broker.url} refused terminal ${this.opts.terminalId}'s credentials (${e.message}): it does not know this terminal's key`,
+              {},
+              { cause: e },
+            ),
+          );
+        });
     });
   }
 
@@ -354,10 +380,13 @@ export class ReferenceTerminal extends EventEmitter {
         this.waiters.delete(commandIdHex);
         reject(new ReaderError(ErrorCode.Op_Timeout, `no response from ${deviceId} in ${timeoutMs} ms`));
       }, timeoutMs);
-      this.waiters.set(commandIdHex, (r) => {
-        clearTimeout(t);
-        this.waiters.delete(commandIdHex);
-        resolve(r);
+      this.waiters.set(commandIdHex, {
+        deviceId,
+        resolve: (r) => {
+          clearTimeout(t);
+          this.waiters.delete(commandIdHex);
+          resolve(r);
+        },
       });
       this.client!.publish(deviceTopics(deviceId).command, Buffer.from(envelope), { qos: QOS.command });
     });

@@ -7,7 +7,7 @@ export const conformanceCommand = defineCommand({
   summary: 'the conformance kit: run the SPEC cases against a reader, write JUnit/JSON/HTML reports',
   usage: [
     '--broker URL --device ID --terminal-key FILE --trust DIR [--patient emulated|operator] [--bench URL] [--only IDS] [--out DIR] [--redelivery-wait MS] [--broker-embedded] [--json]',
-    '--list',
+    '--list [--json]',
   ],
   description:
     'Plays the clinic terminal over MQTT (signed commands and acknowledgements with a terminal key the device trusts) and the patient (the emulated bench, or you at the bench following prompts), runs the catalogue of cases traced to protocol/SPEC.md, and watches every message the device publishes with the monitor. Writes conformance.json, conformance.junit.xml and conformance.html.',
@@ -44,7 +44,11 @@ export const conformanceCommand = defineCommand({
       description: 'operator mode: the broker runs inside the device (no Will to observe)',
     },
     list: { type: 'boolean', description: 'print the catalogue: ids, clauses, titles' },
-    json: { type: 'boolean', description: 'one JSON summary on stdout instead of progress lines' },
+    json: {
+      type: 'boolean',
+      description:
+        'one JSON summary on stdout instead of progress lines (with --list: the catalogue as one JSON array)',
+    },
   },
   exitCodes: [
     { code: EXIT.ok, meaning: 'every case that ran passed and the monitor saw no violation' },

@@ -9,7 +9,7 @@ export const imageCommand = defineCommand({
   subcommands: [
     {
       name: 'sign',
-      args: '-k KEY -v X.Y.Z[+B] [options] IN OUT',
+      args: '-k KEY -v X.Y.Z[+B] [options] IN OUT [--json]',
       summary:
         "make an MCUboot image from a raw firmware binary, as 'imgtool sign --pad-header' does (the same bytes for an Ed25519 key): header, hash, KEYHASH (or PUBKEY) and signature TLVs",
       description:
@@ -30,6 +30,7 @@ export const imageCommand = defineCommand({
         'align',
         'max-sectors',
         'unsigned',
+        'json',
       ],
     },
     {

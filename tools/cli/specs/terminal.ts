@@ -83,13 +83,14 @@ export const terminalCommand = defineCommand({
     data: {
       type: 'string',
       arg: 'DIR',
-      default: 'var/terminal',
-      description: "the terminal's state (accepted counters, issued nonces), relative to the current folder",
+      shownDefault: '$XDG_STATE_HOME/fareader/terminal, else ~/.local/state/fareader/terminal',
+      description:
+        "the terminal's state (accepted counters, issued nonces, the fleet view). start-session records its nonce here: give it the running terminal's folder, or that terminal quarantines the result as one it never asked for",
     },
     out: {
       type: 'string',
       arg: 'DIR',
-      default: 'var/terminal/results',
+      shownDefault: '<--data>/results',
       description: 'where verified results are written as JSON',
     },
     id: { type: 'string', arg: 'NAME', default: 'terminal-1', description: 'terminal id' },
@@ -108,6 +109,11 @@ export const terminalCommand = defineCommand({
     { code: EXIT.failure, meaning: 'other failure (e.g. no response in time)' },
     { code: EXIT.usage, meaning: 'usage' },
     { code: EXIT.config, meaning: 'key or configuration problem' },
-    { code: EXIT.link, meaning: 'the device refused the command' },
+    { code: EXIT.link, meaning: 'the device refused the command (BUSY, NO_SESSION, STALE…)' },
+    {
+      code: EXIT.untrusted,
+      meaning:
+        "the device or its broker does not trust this terminal's key (a signed UNKNOWN_KEY, BAD_SIGNATURE or UNSIGNED, or the broker refused the key-bound login)",
+    },
   ],
 });
