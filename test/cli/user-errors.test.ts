@@ -81,7 +81,8 @@ const ctl = (...args: string[]): Promise<Run> => run(readerctlBin, args);
 const EXIT_CONFIG = 3;
 const EXIT_LINK = 4;
 
-describe('one line for a user error, with the documented exit code', () => {
+// Each case is a few Node start-ups; on a loaded machine that is more than the default 30 s.
+describe('one line for a user error, with the documented exit code', { timeout: 90_000 }, () => {
   it('keys create makes a missing folder (0700), and says in one line when it cannot', async () => {
     const out = join(scratch, 'new', 'keys', 'device.key');
     const made = await ctl('keys', 'create', '--role', 'device', '--out', out);
@@ -160,7 +161,7 @@ describe('one line for a user error, with the documented exit code', () => {
       [['upload', ...port], 2, /upload needs an image file/],
     ];
     for (const [args, code, says] of cases) expectOneLine(await ctl('flash', ...args), flash, code, says);
-  });
+  }, 120_000); // nine CLI runs, each a Node start-up
 
   it('card tries --ccid with no USB bus or reader: one line, 4 (module problem)', async () => {
     const r = await ctl('card', 'tries', '--ccid');
