@@ -76,6 +76,8 @@ export class DeviceLink extends EventEmitter {
   private readonly admission: CommandAdmission;
   private readonly now: () => number;
   private readonly sealer: EnvelopeSealer;
+  private keySealer: EnvelopeSealer;
+  private readonly ed: Ed25519;
   private readonly topics;
   private eventSeq = 0n;
   private summaryTimer?: NodeJS.Timeout;
@@ -87,7 +89,10 @@ export class DeviceLink extends EventEmitter {
     const windowMs = opts.commandWindowMs ?? DEFAULT_COMMAND_WINDOW_MS;
     this.now = now;
     this.topics = deviceTopics(opts.deviceId);
-    this.sealer = opts.sealer ?? keySealer(opts.key, ed);
+    // Through a field, so a key rotation (rotateKey) changes what everything signs with.
+    this.keySealer = opts.sealer ?? keySealer(opts.key, ed);
+    this.sealer = { seal: (type, payload) => this.keySealer.seal(type, payload) };
+    this.ed = ed;
     const reject = (kind: string, reason: string, detail: string, topic: string): void =>
       this.endpoint.reject(kind, reason, detail, topic);
     const publish = (topic: string, bytes: Uint8Array, qos: 0 | 1): void =>
@@ -159,6 +164,19 @@ export class DeviceLink extends EventEmitter {
       log: opts.log,
       onRejected: ({ kind, reason, detail }) => this.emit('rejected', { kind, reason, detail }),
     });
+  }
+
+  /**
+   * Key rotation (SPEC 15.6): announces `next` in a birth signed by the current key, then
+   * signs everything new with `next` and publishes a birth under it. Results already in the
+   * outbox stay signed by the old key; the terminal accepts either during the overlap.
+   * Persisting the new key (the key file) is the caller's.
+   */
+  rotateKey(next: KeyPair): void {
+    this.lifecycle.announceKey(next);
+    this.keySealer = keySealer(next, this.ed);
+    this.lifecycle.switchKey(next);
+    this.lifecycle.publishBirth();
   }
 
   /** Rejections by reason (/healthz, the debug shell, the summary line). */

@@ -11,7 +11,7 @@ import { bytesEqual } from '../../protocol/bytes.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import type { KeyPair } from '../../protocol/link/keys.js';
+import { type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import { deviceTopics, QOS } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
 import type { ResultQueue } from './outbox.js';
@@ -52,10 +52,32 @@ export class LinkLifecycle {
   private readonly kicks: SessionKicks;
   private reassert?: NodeJS.Timeout;
   private stopping = false;
+  /** The key births carry; after a rotation (SPEC 15.6) the new one. */
+  private key: KeyPair;
+  /** Keys this device signed with before, still accepted on its own state topic. */
+  private readonly formerKeys: Uint8Array[] = [];
+  /** The birth that announced the rotation: its echo is ours, not foreign. */
+  private announcement?: Buffer;
 
   constructor(private readonly o: LifecycleOptions) {
     this.topics = deviceTopics(o.deviceId);
     this.kicks = new SessionKicks(o.now);
+    this.key = o.key;
+  }
+
+  /**
+   * Key rotation (SPEC 15.6): publishes a birth signed by the current key that announces
+   * `next`, then births carry `next` (the caller switches the sealer between the two calls).
+   */
+  announceKey(next: KeyPair): void {
+    this.announcement = this.stateEnvelope(true, '', next.publicKey);
+    this.client?.publish(this.topics.state, this.announcement, { qos: QOS.state, retain: true });
+  }
+
+  /** From now on births carry `next`; what the old key signed on our state topic is still ours. */
+  switchKey(next: KeyPair): void {
+    this.formerKeys.push(this.key.publicKey);
+    this.key = next;
   }
 
   get connected(): boolean {
@@ -80,7 +102,7 @@ export class LinkLifecycle {
     this.client?.publish(topic, Buffer.from(bytes), options, done);
   }
 
-  private stateEnvelope(online: boolean, reason = ''): Buffer {
+  private stateEnvelope(online: boolean, reason = '', nextKey?: Uint8Array): Buffer {
     const state = v1.DeviceState.encode({
       deviceId: this.o.deviceId,
       online,
@@ -88,7 +110,8 @@ export class LinkLifecycle {
       firmwareVersion: this.o.firmwareVersion,
       schema: 'fareader.v1',
       capabilities: [...this.o.capabilities],
-      publicKey: this.o.key.publicKey,
+      publicKey: this.key.publicKey,
+      nextPublicKey: nextKey,
       timeMs: toLong(this.o.now()),
       reason,
       lastCounter: toLong(this.o.outbox.lastCounter),
@@ -104,7 +127,7 @@ export class LinkLifecycle {
     // Without configured credentials the link presents its key-bound ones (SPEC §13.1).
     const options = mqttClientOptions(this.o.broker, clientId, {
       username: clientId,
-      password: brokerPassword(clientId, this.o.key, this.o.ed),
+      password: brokerPassword(clientId, this.key, this.o.ed),
     });
     options.will = {
       topic: this.topics.state,
@@ -169,14 +192,15 @@ export class LinkLifecycle {
    * the birth is published again.
    */
   ownStateRoute(): Route<fareader.v1.DeviceState> {
-    const own = this.o.key.publicKey;
+    const own = (keyId: string): Uint8Array | undefined =>
+      [this.key.publicKey, ...this.formerKeys].find((k) => keyIdHex(k) === keyId);
     return {
       kind: 'state',
       filter: this.topics.state,
       matches: (topic) => topic === this.topics.state,
       payloadType: v1.PayloadType.PAYLOAD_TYPE_DEVICE_STATE,
       decode: (b) => v1.DeviceState.decode(b),
-      trust: () => own,
+      trust: own,
       active: () => this.live && this.ownBirth !== undefined,
       reasonOf: () => 'foreign',
       refused: (r) => {
@@ -185,6 +209,7 @@ export class LinkLifecycle {
       },
       handle: (d) => {
         if (this.ownBirth && bytesEqual(d.bytes, this.ownBirth)) return;
+        if (this.announcement && bytesEqual(d.bytes, this.announcement)) return;
         if (d.retained) return;
         this.o.reject('state', 'foreign', `${d.bytes.length} bytes on our state topic`, d.topic);
         this.reassertSoon();

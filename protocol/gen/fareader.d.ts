@@ -1209,6 +1209,9 @@ export namespace fareader {
             /** DeviceState outboxPending. */
             outboxPending: number;
 
+            /** DeviceState nextPublicKey. */
+            nextPublicKey: Uint8Array;
+
             /**
              * Creates a new DeviceState instance using the specified properties.
              * @param [properties] Properties to set
@@ -1325,6 +1328,9 @@ export namespace fareader {
 
                 /** DeviceState outboxPending */
                 outboxPending?: (number|null);
+
+                /** DeviceState nextPublicKey */
+                nextPublicKey?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

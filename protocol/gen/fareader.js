@@ -3266,6 +3266,7 @@ export const fareader = $root.fareader = (() => {
              * @property {string|null} [reason] DeviceState reason
              * @property {number|Long|null} [lastCounter] DeviceState lastCounter
              * @property {number|null} [outboxPending] DeviceState outboxPending
+             * @property {Uint8Array|null} [nextPublicKey] DeviceState nextPublicKey
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3387,6 +3388,14 @@ export const fareader = $root.fareader = (() => {
             DeviceState.prototype.outboxPending = 0;
 
             /**
+             * DeviceState nextPublicKey.
+             * @member {Uint8Array} nextPublicKey
+             * @memberof fareader.v1.DeviceState
+             * @instance
+             */
+            DeviceState.prototype.nextPublicKey = $util.newBuffer([]);
+
+            /**
              * Creates a new DeviceState instance using the specified properties.
              * @function create
              * @memberof fareader.v1.DeviceState
@@ -3442,6 +3451,8 @@ export const fareader = $root.fareader = (() => {
                     w.uint32(/* id 10, wireType 0 =*/80).uint64(m.lastCounter);
                 if (m.outboxPending != null && $Object.hasOwnProperty.call(m, "outboxPending") && m.outboxPending !== 0)
                     w.uint32(/* id 11, wireType 0 =*/88).uint32(m.outboxPending);
+                if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey") && m.nextPublicKey.length)
+                    w.uint32(/* id 12, wireType 2 =*/98).bytes(m.nextPublicKey);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3597,6 +3608,15 @@ export const fareader = $root.fareader = (() => {
                                 delete m.outboxPending;
                             continue;
                         }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.nextPublicKey = v;
+                            else
+                                delete m.nextPublicKey;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3692,6 +3712,10 @@ export const fareader = $root.fareader = (() => {
                 if (m.outboxPending != null && $Object.hasOwnProperty.call(m, "outboxPending")) {
                     if (!$util.isInteger(m.outboxPending))
                         return "outboxPending: integer expected";
+                }
+                if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey")) {
+                    if (!(m.nextPublicKey && typeof m.nextPublicKey.length === "number" || $util.isString(m.nextPublicKey)))
+                        return "nextPublicKey: buffer expected";
                 }
                 return null;
             };
@@ -3796,6 +3820,14 @@ export const fareader = $root.fareader = (() => {
                         m.outboxPending = d.outboxPending >>> 0;
                     }
                 }
+                if (d.nextPublicKey != null) {
+                    if (d.nextPublicKey.length) {
+                        if (typeof d.nextPublicKey === "string")
+                            $util.base64.decode(d.nextPublicKey, m.nextPublicKey = $util.newBuffer($util.base64.length(d.nextPublicKey)), 0);
+                        else if (d.nextPublicKey.length >= 0)
+                            m.nextPublicKey = d.nextPublicKey;
+                    }
+                }
                 return m;
             };
 
@@ -3848,6 +3880,13 @@ export const fareader = $root.fareader = (() => {
                     } else
                         d.lastCounter = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                     d.outboxPending = 0;
+                    if (o.bytes === $String)
+                        d.nextPublicKey = "";
+                    else {
+                        d.nextPublicKey = [];
+                        if (o.bytes !== $Array)
+                            d.nextPublicKey = $util.newBuffer(d.nextPublicKey);
+                    }
                 }
                 if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
                     d.deviceId = m.deviceId;
@@ -3899,6 +3938,9 @@ export const fareader = $root.fareader = (() => {
                 }
                 if (m.outboxPending != null && $Object.hasOwnProperty.call(m, "outboxPending")) {
                     d.outboxPending = m.outboxPending;
+                }
+                if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey")) {
+                    d.nextPublicKey = o.bytes === $String ? $util.base64.encode(m.nextPublicKey, 0, m.nextPublicKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.nextPublicKey) : m.nextPublicKey;
                 }
                 return d;
             };

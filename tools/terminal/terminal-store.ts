@@ -65,6 +65,8 @@ export class TerminalStore {
         device_id TEXT PRIMARY KEY, online INTEGER NOT NULL, reason TEXT NOT NULL, bd_seq INTEGER NOT NULL,
         firmware TEXT NOT NULL, outbox_pending INTEGER NOT NULL, last_counter TEXT NOT NULL,
         state_ms INTEGER NOT NULL, trouble TEXT NOT NULL DEFAULT '', trouble_ms INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS rotated_keys (
+        public_key BLOB PRIMARY KEY, device_id TEXT NOT NULL, since_ms INTEGER NOT NULL);
     `);
     this.q = {
       get: this.db.prepare<[string, bigint], { sha256: string }>(
@@ -132,6 +134,12 @@ export class TerminalStore {
          LEFT JOIN (SELECT device_id, COUNT(*) AS n, MAX(counter) AS c, MAX(received_ms) AS ms
                     FROM accepted GROUP BY device_id) a ON a.device_id = ids.device_id
          ORDER BY ids.device_id`,
+      ),
+      rotated: this.db.prepare<[], { device_id: string; public_key: Buffer }>(
+        'SELECT device_id, public_key FROM rotated_keys ORDER BY since_ms',
+      ),
+      rotate: this.db.prepare(
+        'INSERT OR IGNORE INTO rotated_keys (public_key, device_id, since_ms) VALUES (?, ?, ?)',
       ),
       nextSeq: this.db.prepare<[string], { seq: bigint }>(
         `INSERT INTO command_sequences (device_id, seq) VALUES (?, 1)
@@ -215,6 +223,17 @@ export class TerminalStore {
   /** Marks a device as in trouble (a duplicate device id, a flapping connection) at `nowMs`. */
   noteTrouble(deviceId: string, trouble: string, nowMs: number): void {
     this.q.trouble.run(deviceId, trouble, nowMs);
+  }
+
+  /** A key a trusted device key announced as its successor (SPEC 15.6), kept across restarts. */
+  noteRotatedKey(deviceId: string, publicKey: Uint8Array, nowMs: number): void {
+    this.q.rotate.run(Buffer.from(publicKey), deviceId, nowMs);
+  }
+
+  rotatedKeys(): { deviceId: string; publicKey: Uint8Array }[] {
+    return this.q.rotated
+      .all()
+      .map((r) => ({ deviceId: r.device_id, publicKey: new Uint8Array(r.public_key) }));
   }
 
   /** Every device heard from (a state or a result), for `readerctl terminal status`. */

@@ -26,7 +26,7 @@ import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
-import type { KeyPair } from '../../protocol/link/keys.js';
+import { type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import {
   ALL_DEVICES,
   deviceTopics,
@@ -81,6 +81,8 @@ export class ReferenceTerminal extends EventEmitter {
   >();
   private readonly intake: ResultIntake;
   private readonly watch: DeviceWatch;
+  /** The trusted device keys, and the keys they rotated to (SPEC 15.6), by key id. */
+  private readonly trust: Map<string, TrustedKey>;
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
   acknowledging = true;
   private summaryTimer?: NodeJS.Timeout;
@@ -94,6 +96,9 @@ export class ReferenceTerminal extends EventEmitter {
     ensurePrivateDir(opts.outDir, 'the results folder');
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
     this.watch = new DeviceWatch(this.now);
+    this.trust = new Map(opts.trustedDevices);
+    // Keys announced by a trusted key before a restart stay trusted for the same device.
+    for (const r of this.store.rotatedKeys()) this.trustRotated(r.deviceId, r.publicKey);
     this.intake = new ResultIntake({
       store: this.store,
       outDir: opts.outDir,
@@ -107,7 +112,7 @@ export class ReferenceTerminal extends EventEmitter {
     const all = opts.role === 'sender' ? [this.responseRoute()] : this.routes();
     this.endpoint = new SignedEndpoint({
       routes: all,
-      trust: (keyId) => opts.trustedDevices.get(keyId)?.publicKey,
+      trust: (keyId) => this.trust.get(keyId)?.publicKey,
       ed: this.ed,
       log: opts.log,
       // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
@@ -190,7 +195,7 @@ export class ReferenceTerminal extends EventEmitter {
       decode: (b) => codec.decode(b),
       authorise: (env, topic) => {
         const id = parseTopic(topic)?.id;
-        const signer = this.opts.trustedDevices.get(env.keyId)!;
+        const signer = this.trust.get(env.keyId)!;
         if (signer.name !== id)
           throw new ReaderError(
             ErrorCode.Mqtt_WrongDevice,
@@ -317,6 +322,7 @@ export class ReferenceTerminal extends EventEmitter {
         topic,
       );
     }
+    if (state.nextPublicKey?.length) this.onRotation(env.deviceId, state.nextPublicKey, topic);
     this.store.noteDeviceState({
       deviceId: env.deviceId,
       online: state.online,
@@ -341,6 +347,26 @@ export class ReferenceTerminal extends EventEmitter {
       this.emit('device-trouble', { deviceId: env.deviceId, trouble });
     }
     this.emit('device-state', state);
+  }
+
+  /**
+   * A verified state of a device announced its next key (SPEC 15.6): signed by a key trusted
+   * for that device, so the new key is trusted for it too, durably; the old one stays trusted,
+   * for the results still in the device's outbox.
+   */
+  private onRotation(deviceId: string, next: Uint8Array, topic: string): void {
+    if (next.length !== 32)
+      return this.reject('state', 'Mqtt_Malformed', `next_public_key of ${next.length} bytes`, topic);
+    if (this.trust.has(keyIdHex(next))) return; // announced before (the retained birth, a repeat)
+    this.store.noteRotatedKey(deviceId, next, this.now());
+    this.trustRotated(deviceId, next);
+    this.opts.log.info('device key rotated', { deviceId, keyId: keyIdHex(next) });
+    this.emit('key-rotated', { deviceId, keyId: keyIdHex(next) });
+  }
+
+  private trustRotated(deviceId: string, publicKey: Uint8Array): void {
+    const keyId = keyIdHex(publicKey);
+    this.trust.set(keyId, { name: deviceId, keyId, publicKey, file: '' });
   }
 
   /** Every device heard from, for the fleet view (`readerctl terminal status`). */
