@@ -32,9 +32,11 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
           `${c.cohort} ${c.threshold.toFixed(4)}${c.reachable ? '' : ' (target not reachable: too few pairs)'}`,
       )
       .join(', ');
+    const margined = t.rule === 'nested-margin' && t.chosenMargin !== undefined;
     out.push(
       `target FAR ${percent(t.targetFar)} per attempt = ${percent(s.sessionFarGoal)} per session / ${s.attempts} attempts (${t.bound === 'upper' ? '95 % upper bound' : 'point value'}), met in every cohort`,
-      `threshold to ship ${t.chosen.toFixed(4)}, chosen on all pairs (${by})`,
+      `rule: ${t.rule === 'nested-margin' ? 'nested margin (the bound rule on the training people + the margin their left-out folds needed)' : 'bound (the lowest threshold meeting the target on the training pairs)'}`,
+      `threshold to ship ${t.chosen.toFixed(4)}, chosen on all pairs${s.chipPhoto ? ' (chip photo enrolled)' : ''}: ${margined ? `${t.chosenBase!.toFixed(4)} (${by}) + margin ${t.chosenMargin!.toFixed(4)}` : `(${by})`}`,
     );
     if (t.mode === 'folds') {
       const vals = t.heldOut.map((b) => b.threshold);
@@ -44,39 +46,46 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
     } else out.push('NO FOLDS: the threshold was chosen on the pairs it is tested on (optimistic)');
   }
   out.push('');
-  for (const c of r.tables) {
-    out.push(
-      `== ${c.cohort}: ${c.images} images, ${c.identities} people; ${c.genuinePairs} genuine, ${c.impostorPairs} impostor pairs${c.lostPairs.genuine + c.lostPairs.impostor ? ` (${c.lostPairs.genuine} genuine, ${c.lostPairs.impostor} impostor not scored: no face)` : ''}`,
-      `                     rate   95 % interval                errors/pairs`,
-      `  FAR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.far)}`,
-      `  FRR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.frr)}`,
-      `  FRR + FTA    ${bounds(c.frrWithFta)}`,
-      sessionLine(c.far, s.attempts, s.sessionFarGoal),
-      `  at the configured ${c.atConfigured.threshold.toFixed(4)}: FAR ${percent(c.atConfigured.far.rate)} (≤ ${percent(c.atConfigured.far.upper)}), FRR ${percent(c.atConfigured.frr.rate)}`,
-      `  DET (all pairs): EER ${percent(c.eer.eer)}; ${c.frrAtFar.map((p) => `FRR ${p.point ? percent(p.point.frr) : '—'} at FAR ${percent(p.far)}`).join(', ')}`,
-    );
-    if (c.worstGenuine.length)
+  const sections: [string, FaceEvalReport['tables']][] = [['', r.tables]];
+  if (r.photo)
+    sections.push([
+      "photo enrolled (the photo itself, reference detector), judged at the chip photo's thresholds: ",
+      r.photo.tables,
+    ]);
+  for (const [title, tables] of sections)
+    for (const c of tables) {
       out.push(
-        `  lowest genuine pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
-        ...c.worstGenuine
-          .slice(0, 5)
-          .map(
-            (p) =>
-              `    ${p.score.toFixed(4)} ${p.accepted ? 'accepted' : 'REJECTED'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
-          ),
+        `== ${title}${c.cohort}: ${c.images} images, ${c.identities} people; ${c.genuinePairs} genuine, ${c.impostorPairs} impostor pairs${c.lostPairs.genuine + c.lostPairs.impostor ? ` (${c.lostPairs.genuine} genuine, ${c.lostPairs.impostor} impostor not scored: no face)` : ''}`,
+        `                     rate   95 % interval                errors/pairs`,
+        `  FAR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.far)}`,
+        `  FRR ${t.mode === 'folds' ? 'held out' : 'at thresh'} ${bounds(c.frr)}`,
+        `  FRR + FTA    ${bounds(c.frrWithFta)}`,
+        sessionLine(c.far, s.attempts, s.sessionFarGoal),
+        `  at the configured ${c.atConfigured.threshold.toFixed(4)}: FAR ${percent(c.atConfigured.far.rate)} (≤ ${percent(c.atConfigured.far.upper)}), FRR ${percent(c.atConfigured.frr.rate)}`,
+        `  DET (all pairs): EER ${percent(c.eer.eer)}; ${c.frrAtFar.map((p) => `FRR ${p.point ? percent(p.point.frr) : '—'} at FAR ${percent(p.far)}`).join(', ')}`,
       );
-    if (c.worstImpostor.length)
-      out.push(
-        `  highest impostor pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
-        ...c.worstImpostor
-          .slice(0, 5)
-          .map(
-            (p) =>
-              `    ${p.score.toFixed(4)} ${p.accepted ? 'ACCEPTED' : 'rejected'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
-          ),
-      );
-    out.push('');
-  }
+      if (c.worstGenuine.length)
+        out.push(
+          `  lowest genuine pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
+          ...c.worstGenuine
+            .slice(0, 5)
+            .map(
+              (p) =>
+                `    ${p.score.toFixed(4)} ${p.accepted ? 'accepted' : 'REJECTED'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
+            ),
+        );
+      if (c.worstImpostor.length)
+        out.push(
+          `  highest impostor pairs (score, at the pair's ${t.mode === 'folds' ? 'held-out ' : ''}threshold, enrolled, probe):`,
+          ...c.worstImpostor
+            .slice(0, 5)
+            .map(
+              (p) =>
+                `    ${p.score.toFixed(4)} ${p.accepted ? 'ACCEPTED' : 'rejected'} at ${p.threshold.toFixed(4)}  ${p.enrolled}  ${p.probe}`,
+            ),
+        );
+      out.push('');
+    }
   const fta = r.failuresToAcquire;
   if (fta.length) {
     const reasons = new Map<string, number>();
@@ -88,6 +97,12 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
       ...(fta.length > 30 ? [`  … ${fta.length - 30} more (--json lists them all)`] : []),
     );
   } else out.push(`failures to acquire: none of ${s.images} images`);
+  if (r.photo) {
+    const files = new Set(r.photo.failuresToAcquire.map((f) => f.file)).size;
+    out.push(
+      `failures to acquire with the photo enrolled: ${files} of ${s.images} images (${percent(files / s.images)})`,
+    );
+  }
   if (plot) out.push(`DET plot: ${plot}`);
   return `${out.join('\n')}\n`;
 }

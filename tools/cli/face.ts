@@ -171,6 +171,11 @@ async function evalCommand(
   const bound = str('far-bound');
   if (bound !== 'upper' && bound !== 'point')
     throw new ReaderError(ErrorCode.Usage, '--far-bound is upper or point');
+  const rule = str('rule');
+  if (rule !== undefined && rule !== 'bound' && rule !== 'nested-margin')
+    throw new ReaderError(ErrorCode.Usage, '--rule is nested-margin or bound');
+  if (values['also-photo'] && !values['chip-photo'])
+    throw new ReaderError(ErrorCode.Usage, '--also-photo goes with --chip-photo');
   const plot = str('plot');
   if (plot && !/\.(svg|png)$/i.test(plot))
     throw new ReaderError(ErrorCode.Usage, '--plot FILE ends in .svg or .png');
@@ -189,6 +194,8 @@ async function evalCommand(
     threshold,
     live: values['reference-path'] !== true,
     chipPhoto: values['chip-photo'] === true,
+    alsoPhoto: values['also-photo'] === true,
+    rule,
     limit: num(str('limit'), '--limit', whole, 'a whole number ≥ 1'),
     sample: num(str('sample'), '--sample', whole, 'a whole number ≥ 1'),
     keepCohort: str('keep-cohort'),

@@ -16,6 +16,8 @@ export interface EmbedOptions {
   readonly live?: boolean;
   /** Enrolled side as the chip's photo (greyscale JPEG 2000, 144×180). */
   readonly chipPhoto?: boolean;
+  /** With chipPhoto: the photo itself embedded on the enrolled side too (`enrolledPhoto`). */
+  readonly alsoPhoto?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -28,6 +30,8 @@ export interface EmbeddedSet {
   readonly images: readonly EvalImage[];
   readonly enrolled: readonly Side[];
   readonly probe: readonly Side[];
+  /** alsoPhoto: the enrolled side as the photo itself (reference detector). */
+  readonly enrolledPhoto?: readonly Side[];
   /** Detection + landmarks + descriptor, per image and side (decode and framing excluded). */
   readonly msPerFace: number;
   readonly live: boolean;
@@ -47,6 +51,7 @@ export async function embedAll(
   await matcher.load();
   const enrolled: Side[] = [];
   const probe: Side[] = [];
+  const enrolledPhoto: Side[] | undefined = chip && opts.alsoPhoto ? [] : undefined;
   let ms = 0;
   let faces = 0;
   const timed = async (run: () => Promise<Acquired>): Promise<Side> => {
@@ -62,11 +67,24 @@ export async function embedAll(
     const asEnrolled = chip ? await decodeImage(await toChipPhoto(path)) : photo;
     const e = await timed(() => referenceFace(matcher, asEnrolled));
     enrolled.push(e);
+    let asPhoto: Side | undefined;
+    if (enrolledPhoto) {
+      asPhoto = await timed(() => referenceFace(matcher, photo));
+      enrolledPhoto.push(asPhoto);
+    }
     if (live) {
       const frame = await cameraFrame(photo);
       probe.push(await timed(() => liveFace(matcher, frame)));
-    } else probe.push(chip ? await timed(() => referenceFace(matcher, photo)) : e);
+    } else probe.push(asPhoto ?? (chip ? await timed(() => referenceFace(matcher, photo)) : e));
     opts.onProgress?.(i + 1, images.length);
   }
-  return { images, enrolled, probe, msPerFace: faces ? ms / faces : 0, live, chipPhoto: chip };
+  return {
+    images,
+    enrolled,
+    probe,
+    enrolledPhoto,
+    msPerFace: faces ? ms / faces : 0,
+    live,
+    chipPhoto: chip,
+  };
 }

@@ -13,6 +13,11 @@ import {
   pairBucket,
   pooledRates,
 } from '../../protocol/vision/held-out.js';
+import {
+  chooseWithMargin,
+  heldOutMarginThresholds,
+  type MarginChoice,
+} from '../../protocol/vision/nested-margin.js';
 import type { FarBound } from '../../protocol/vision/threshold.js';
 import type { EmbeddedSet } from './evaluate-embed.js';
 import type { IndexedPair, ScoredPairs } from './evaluate-pairs.js';
@@ -57,19 +62,62 @@ export interface Fta {
   readonly reason: string;
 }
 
+/**
+ * bound: the lowest threshold whose training FAR meets the target by its bound (threshold.ts);
+ * nested-margin: that plus the margin the training folds show held-out people need
+ * (protocol/vision/nested-margin.ts).
+ */
+export type ThresholdRule = 'bound' | 'nested-margin';
+
 export interface ThresholdPlan {
   /** fixed: --threshold; folds: chosen per fold pair, held out; in-sample: chosen and tested on all pairs. */
   readonly mode: 'fixed' | 'folds' | 'in-sample';
+  readonly rule: ThresholdRule;
   readonly targetFar: number;
   readonly bound: FarBound;
   /** Chosen on every pair of the set: the value to ship (or the fixed threshold). */
   readonly chosen: number;
   readonly chosenBy: readonly CohortChoice[];
+  /** nested-margin: the bound rule's choice on every pair, and the margin added to it. */
+  readonly chosenBase?: number;
+  readonly chosenMargin?: number;
+  readonly marginBy?: readonly MarginChoice[];
   /** Per fold pair (folds mode). */
   readonly heldOut: readonly BucketThreshold[];
 }
 
 const FARS = [1e-2, 1e-3, 1e-4];
+
+/** The threshold to ship and, with folds, one per fold pair, by the rule. */
+function choosePlan(
+  table: ScoredPairs['table'],
+  opts: { threshold?: number; targetFar: number; bound: FarBound; rule: ThresholdRule },
+): ThresholdPlan {
+  const k = table.folds;
+  const mode = opts.threshold !== undefined ? 'fixed' : k > 1 ? 'folds' : 'in-sample';
+  const common = { mode, rule: opts.rule, targetFar: opts.targetFar, bound: opts.bound } as const;
+  if (opts.threshold !== undefined) return { ...common, chosen: opts.threshold, chosenBy: [], heldOut: [] };
+  if (opts.rule === 'nested-margin') {
+    const whole = chooseWithMargin(table, [...Array(k).keys()], opts.targetFar, opts.bound);
+    return {
+      ...common,
+      chosen: whole.threshold,
+      chosenBy: whole.choices,
+      chosenBase: whole.base,
+      chosenMargin: whole.margin,
+      marginBy: whole.margins,
+      heldOut: k > 1 ? heldOutMarginThresholds(table, opts.targetFar, opts.bound) : [],
+    };
+  }
+  const everything = bucketFolds(k).map((_b, i) => i);
+  const whole = chooseOnBuckets(table, everything, opts.targetFar, opts.bound);
+  return {
+    ...common,
+    chosen: whole.threshold,
+    chosenBy: whole.choices,
+    heldOut: k > 1 ? heldOutThresholds(table, opts.targetFar, opts.bound) : [],
+  };
+}
 
 function equalError(curve: readonly DetPoint[]): { eer: number; threshold: number } {
   let best = { eer: 1, threshold: 0, gap: 2 };
@@ -89,25 +137,19 @@ export function buildTables(
     configured: number;
     targetFar: number;
     bound: FarBound;
+    rule: ThresholdRule;
     worst: number;
+    /** Judge these pairs at another table's thresholds (the chip photo's, for photo vs photo). */
+    plan?: ThresholdPlan;
   },
 ): { plan: ThresholdPlan; tables: CohortTable[]; fta: Fta[] } {
   const { table } = scored;
   const k = table.folds;
   const buckets = bucketFolds(k);
-  const everything = buckets.map((_b, i) => i);
-  const whole = chooseOnBuckets(table, everything, opts.targetFar, opts.bound);
-  const heldOut =
-    opts.threshold === undefined && k > 1 ? heldOutThresholds(table, opts.targetFar, opts.bound) : [];
-  const plan: ThresholdPlan = {
-    mode: opts.threshold !== undefined ? 'fixed' : k > 1 ? 'folds' : 'in-sample',
-    targetFar: opts.targetFar,
-    bound: opts.bound,
-    chosen: opts.threshold ?? whole.threshold,
-    chosenBy: opts.threshold !== undefined ? [] : whole.choices,
-    heldOut,
-  };
-  const perBucket = buckets.map((_b, i) => (plan.mode === 'folds' ? heldOut[i]!.threshold : plan.chosen));
+  const plan = opts.plan ?? choosePlan(table, opts);
+  const perBucket = buckets.map((_b, i) =>
+    plan.mode === 'folds' ? plan.heldOut[i]!.threshold : plan.chosen,
+  );
   const pooled = pooledRates(table, perBucket);
   const configured = pooledRates(
     table,

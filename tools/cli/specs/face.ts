@@ -108,10 +108,12 @@ export const faceCommand = defineCommand({
         'live',
         'reference-path',
         'chip-photo',
+        'also-photo',
         'folds',
         'attempts',
         'target-far',
         'far-bound',
+        'rule',
         'threshold',
         'plot',
         'json',
@@ -204,6 +206,12 @@ export const faceCommand = defineCommand({
       description:
         "the enrolled photo first turned into the chip's photo (greyscale JPEG 2000, 144×180, as an issuer writes it) and decoded as the appliance does",
     },
+    'also-photo': {
+      type: 'boolean',
+      group: CAMERA,
+      description:
+        "with --chip-photo: also the photo itself on the enrolled side, its pairs judged at the thresholds the chip photo's pairs chose (the appliance's pairing calibrates, photo vs photo follows)",
+    },
     'card-photo': { type: 'string', arg: 'FILE', group: CAMERA, description: 'verify: the card photo' },
     camera: {
       type: 'string',
@@ -240,6 +248,14 @@ export const faceCommand = defineCommand({
       group: THRESHOLD,
       default: 'upper',
       description: 'meet the target with the 95 % upper bound or point FAR',
+    },
+    rule: {
+      type: 'string',
+      arg: 'nested-margin|bound',
+      group: THRESHOLD,
+      shownDefault: 'nested-margin with 4 folds or more, else bound',
+      description:
+        'bound: the lowest threshold whose training FAR meets the target by --far-bound; nested-margin: that plus the margin the training folds show new people need (each training fold left out in turn, the smallest shift that keeps its impostors within the target too)',
     },
     threshold: {
       type: 'string',
