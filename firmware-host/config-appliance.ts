@@ -19,6 +19,7 @@ import {
 } from '../platform/config-schema.js';
 import { CONSENT_KINDS } from './session/types.js';
 import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
+import { FR_ONNX_CALIBRATED_ATTEMPTS } from './vision/fr-onnx-operating-point.js';
 
 export const APPLIANCE_KEYS = ['board', 'cardModule', 'cameras', 'session', 'kiosk', 'panel', 'debugShell'];
 
@@ -153,12 +154,13 @@ const session = object(
       description:
         'offer the PIN; visual check only ever by a signed `SetMode(VISUAL_CHECK)` for the next session',
     }),
-    // The face threshold holds FAR ≤ 0.1 % per session for this many attempts (face-verifier.ts).
+    // The face threshold holds FAR ≤ 0.1 % per session only up to the attempts it was
+    // calibrated for: more would let an impostor try his luck past the security goal.
     faceAttempts: int({
       min: 1,
-      max: 10,
+      max: FR_ONNX_CALIBRATED_ATTEMPTS,
       default: DEFAULT_FACE_VERIFY.attempts,
-      description: 'match attempts before PIN is offered (the face threshold is set for 1)',
+      description: `match attempts before PIN is offered (at most ${FR_ONNX_CALIBRATED_ATTEMPTS}: the face threshold is calibrated for FAR ≤ 0.1 % per session over that many)`,
     }),
     attemptTimeoutMs: wait('the time for one match attempt', 8000, 1000, 60_000),
     liveness: oneOf(['required', 'off'], {

@@ -3,6 +3,8 @@ import { exitCodeFor } from '../platform/cli.js';
 import { isReaderError } from '../protocol/errors.js';
 import { parseConfig, type ReaderConfig } from './config.js';
 import type { CameraSetting } from './config-appliance.js';
+import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
+import { FR_ONNX_CALIBRATED_ATTEMPTS } from './vision/fr-onnx-operating-point.js';
 
 const base = {
   deviceId: 'reader-01',
@@ -119,6 +121,20 @@ describe('the configuration schema', () => {
         '$.session: face and pin cannot both be disabled',
       ].sort(),
     );
+  });
+
+  it('allows no more face attempts than the face threshold is calibrated for', () => {
+    // An impostor gets in if any attempt accepts him: the per-session FAR bound is N × the
+    // per-attempt one, so the threshold's calibration (0.1 % / N) caps N.
+    expect(DEFAULT_FACE_VERIFY.attempts).toBeLessThanOrEqual(FR_ONNX_CALIBRATED_ATTEMPTS);
+    const appliance = { ...base, board: 'rpi5-uvc-pn532' };
+    const attempts = (session: object): number | undefined =>
+      parseConfig({ ...appliance, session }, '/etc/fareader').appliance?.session.faceAttempts;
+    expect(attempts({})).toBe(DEFAULT_FACE_VERIFY.attempts);
+    expect(attempts({ faceAttempts: FR_ONNX_CALIBRATED_ATTEMPTS })).toBe(FR_ONNX_CALIBRATED_ATTEMPTS);
+    expect(problems({ ...appliance, session: { faceAttempts: FR_ONNX_CALIBRATED_ATTEMPTS + 1 } })).toEqual([
+      `$.session.faceAttempts: must be a whole number from 1 to ${FR_ONNX_CALIBRATED_ATTEMPTS} (got ${FR_ONNX_CALIBRATED_ATTEMPTS + 1})`,
+    ]);
   });
 
   it('takes the devices from the board profile, explicit settings winning', () => {

@@ -16,6 +16,9 @@ export interface FaceFound {
   readonly descriptor: Float32Array;
 }
 
+/** A face that counts, before it is embedded. */
+export type LocatedFace = Omit<FaceFound, 'descriptor'>;
+
 export interface FaceMatcher {
   /** Model id and version (and detector), carried in the result's FaceEvidence.matcher. */
   readonly name: string;
@@ -29,6 +32,11 @@ export interface FaceMatcher {
    * second) may use a faster detector than the `reference` photo (the chip's, once per session).
    */
   detect(image: RgbImage, purpose?: 'live' | 'reference'): Promise<FaceFound[]>;
+  /**
+   * The same faces as `detect`, without descriptors (no embedder pass): for measuring failures
+   * to acquire over a whole set. Matchers without it are measured through `detect`.
+   */
+  locate?(image: RgbImage, purpose?: 'live' | 'reference'): Promise<LocatedFace[]>;
   /** Similarity of two descriptors; higher is more alike (the scale is the matcher's: cosine, 1 − distance). */
   similarity(a: Float32Array, b: Float32Array): number;
   /** Accept at or above: the operating point chosen from the impostor distribution. */

@@ -35,13 +35,17 @@ export class FrFeatureEmbedder {
     this.ort = ort;
   }
 
-  /** One descriptor from the aligned face and its mirror image (each 112×112×3 RGB, 0–255). */
-  async embed(face: Float32Array, mirrored: Float32Array): Promise<Float32Array> {
+  /**
+   * One descriptor from the aligned face and, when given, its mirror image (each 112×112×3
+   * RGB, 0–255): the mirror doubles the cost for a small gain, worth it once per session for
+   * the chip photo, not on every camera frame.
+   */
+  async embed(face: Float32Array, mirrored?: Float32Array): Promise<Float32Array> {
     const { ort, session } = this;
     if (!ort || !session) throw new ReaderError(ErrorCode.Vision_Model, 'FrFeatureEmbedder.load() first');
     const plane = ALIGNED_SIZE * ALIGNED_SIZE;
     const sum = new Float32Array(FR_FEATURE.dims);
-    for (const img of [face, mirrored]) {
+    for (const img of mirrored ? [face, mirrored] : [face]) {
       const x = new Float32Array(3 * plane);
       for (let i = 0; i < plane; i++)
         for (let c = 0; c < 3; c++) x[c * plane + i] = (img[i * 3 + c]! - 127) / 128;

@@ -32,17 +32,18 @@ export function cosine(a: Float32Array, b: Float32Array, dims: number): number {
   return s;
 }
 
-/** Each detected face aligned to the ArcFace template and embedded with its mirror image. */
+/** Each detected face aligned to the ArcFace template and embedded (with its mirror image unless told not to). */
 export async function embedFaces(
   image: RgbImage,
   faces: readonly Omit<FaceFound, 'descriptor'>[],
   embedder: FrFeatureEmbedder,
+  mirror = true,
 ): Promise<FaceFound[]> {
   const out: FaceFound[] = [];
   for (const f of faces) {
     const descriptor = await embedder.embed(
       alignFace(image, f.landmarks),
-      alignFace(image, f.landmarks, true),
+      mirror ? alignFace(image, f.landmarks, true) : undefined,
     );
     out.push({ ...f, descriptor });
   }

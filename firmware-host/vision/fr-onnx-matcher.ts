@@ -6,41 +6,45 @@
 // embedder (`fr-feature`, kept for comparison; README "Face matching").
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import type { FaceFound, FaceMatcher } from './face-matcher.js';
+import type { FaceFound, FaceMatcher, LocatedFace } from './face-matcher.js';
 import { FACEPLUGIN_VERSION } from './faceplugin-model.js';
 import { FrDetector } from './fr-detector.js';
 import { FR_FEATURE, FrFeatureEmbedder } from './fr-feature-embedder.js';
 import { cosine, embedFaces } from './fr-feature-matcher.js';
+import { FR_ONNX_THRESHOLD } from './fr-onnx-operating-point.js';
 
-/**
- * The operating point for a 1:1 check: the per-attempt FAR's 95 % upper bound ≤ 0.033 % (the
- * calibration target, evaluate.ts) over every cross-identity pair of the East-Asian cohort and
- * of everyone, each; one attempt per session (face-verifier.ts). Chosen by `evaluateSet`
- * (threshold.chosen, the highest of the per-cohort choices) on faces-lfw, all 184 East-Asian
- * photos + 59 others (243 images, 29,155 pairs, camera path, 2026-12-01 ~12:20 UTC): 0.5566
- * with the chip photo enrolled (the appliance's case), 0.5041 with the photo; rounded up to
- * 0.56. Held out (5 identity folds): East-Asian FAR per attempt 0.032 % [0.014, 0.075] photo,
- * 0.064 % [0.035, 0.12] chip photo — the latter above 0.1 % per session (README "Face matching").
- */
-export const FR_ONNX_THRESHOLD = 0.56;
+export { FR_ONNX_CALIBRATED_ATTEMPTS, FR_ONNX_THRESHOLD } from './fr-onnx-operating-point.js';
 
 export const FR_ONNX = {
   /** Evidence names this pipeline, not only the embedder: its threshold is its own. */
   id: 'faceplugin-fr-onnx',
-  version: `${FACEPLUGIN_VERSION}+detect-landmark-feature`,
+  /** `live1`: live frames embedded without their mirror image (the threshold was set so). */
+  version: `${FACEPLUGIN_VERSION}+detect-landmark-feature+live1`,
 } as const;
+
+export interface FrOnnxOptions {
+  readonly threshold?: number;
+  /**
+   * Embed live frames with their mirror image too, as the chip photo is (the pipeline before
+   * `live1`; kept to measure what skipping it costs). Not what readerd ships.
+   */
+  readonly liveMirror?: boolean;
+}
 
 export class FrOnnxMatcher implements FaceMatcher {
   readonly modelId = FR_ONNX.id;
   readonly version = FR_ONNX.version;
-  readonly name =
-    `${FR_ONNX.id}@${FR_ONNX.version} (fr_detect 320×240 + fr_landmark 68, ArcFace 5-point alignment, fr_feature 512-D cosine; onnxruntime-web wasm)`;
+  readonly name: string;
   readonly threshold: number;
   private detector?: FrDetector;
   private embedder?: FrFeatureEmbedder;
 
-  constructor(opts: { threshold?: number } = {}) {
+  private readonly liveMirror: boolean;
+
+  constructor(opts: FrOnnxOptions = {}) {
     this.threshold = opts.threshold ?? FR_ONNX_THRESHOLD;
+    this.liveMirror = opts.liveMirror ?? false;
+    this.name = `${FR_ONNX.id}@${FR_ONNX.version}${this.liveMirror ? ' with live mirror' : ''} (fr_detect 320×240 + fr_landmark 68, ArcFace 5-point alignment, fr_feature 512-D cosine${this.liveMirror ? ', mirror on every face' : ', mirror on the reference'}; onnxruntime-web wasm)`;
   }
 
   async load(): Promise<void> {
@@ -52,11 +56,20 @@ export class FrOnnxMatcher implements FaceMatcher {
     this.embedder = embedder;
   }
 
-  /** One detector for both purposes: its single 320×240 pass is fast enough for live frames. */
-  async detect(image: RgbImage, _purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
+  /**
+   * One detector for both purposes (its single 320×240 pass is fast enough for live frames);
+   * the mirror pass only for the reference photo, once per session.
+   */
+  async detect(image: RgbImage, purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
     const { detector, embedder } = this;
     if (!detector || !embedder) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
-    return embedFaces(image, await detector.detect(image), embedder);
+    const mirror = purpose === 'reference' || this.liveMirror;
+    return embedFaces(image, await detector.detect(image), embedder, mirror);
+  }
+
+  async locate(image: RgbImage, _purpose: 'live' | 'reference' = 'reference'): Promise<LocatedFace[]> {
+    if (!this.detector) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
+    return this.detector.detect(image);
   }
 
   similarity(a: Float32Array, b: Float32Array): number {

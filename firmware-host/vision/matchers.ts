@@ -6,7 +6,7 @@ import { FrFeatureMatcher } from './fr-feature-matcher.js';
 import { FrOnnxMatcher } from './fr-onnx-matcher.js';
 import { HumanMatcher } from './human-matcher.js';
 
-export const MATCHER_IDS = ['fr-onnx', 'fr-feature', 'face-api', 'human'] as const;
+export const MATCHER_IDS = ['fr-onnx', 'fr-onnx-live-mirror', 'fr-feature', 'face-api', 'human'] as const;
 export type MatcherId = (typeof MATCHER_IDS)[number];
 
 export interface MatcherOptions {
@@ -15,6 +15,8 @@ export interface MatcherOptions {
 
 export const MATCHER_FACTORIES: Record<MatcherId, (o: MatcherOptions) => FaceMatcher> = {
   'fr-onnx': (o) => new FrOnnxMatcher(o),
+  // The same with the mirror pass on live frames too: what fr-onnx was before `live1`.
+  'fr-onnx-live-mirror': (o) => new FrOnnxMatcher({ ...o, liveMirror: true }),
   'fr-feature': (o) => new FrFeatureMatcher(o),
   'face-api': (o) => new FaceApiMatcher(o),
   human: (o) => new HumanMatcher(o),

@@ -6,7 +6,8 @@
 // do not move when the detector's boxes are drawn tighter or looser.
 import type { RgbImage } from '../../device/image/decode.js';
 import { ALIGNED_SIZE, alignFace, fivePoints } from './face-align.js';
-import type { FaceFound } from './face-matcher.js';
+import type { LocatedFace } from './face-matcher.js';
+import { DEFAULT_SELECTION, offCentre } from './face-select.js';
 
 export type QualityIssue =
   | 'no-face'
@@ -37,8 +38,12 @@ export interface QualityLimits {
   readonly minSharpness: number;
   readonly minLuma: number;
   readonly maxLuma: number;
-  /** Another face at least this fraction of the main face's width makes "several faces". */
+  /**
+   * Another face at least this fraction of the main face's width, and ranked at least
+   * `rivalRank` of its rank (face-select.ts: score and centrality), makes "several faces".
+   */
   readonly rivalFaceSize: number;
+  readonly rivalRank: number;
 }
 
 export const DEFAULT_LIMITS: QualityLimits = {
@@ -48,6 +53,7 @@ export const DEFAULT_LIMITS: QualityLimits = {
   minLuma: 50,
   maxLuma: 215,
   rivalFaceSize: 0.8,
+  rivalRank: 0,
 };
 
 /** Yaw proxy from 68-point landmarks: 0 frontal, ±0.5 strongly turned. */
@@ -60,7 +66,7 @@ export function yaw(landmarks: readonly (readonly [number, number])[]): number {
   return (nose - (left + right) / 2) / eyes;
 }
 
-function faceLuma(img: RgbImage, f: FaceFound): { luma: Float32Array; w: number; h: number } {
+function faceLuma(img: RgbImage, f: LocatedFace): { luma: Float32Array; w: number; h: number } {
   const x0 = Math.max(0, Math.floor(f.box.x));
   const y0 = Math.max(0, Math.floor(f.box.y));
   const w = Math.max(1, Math.min(img.width - x0, Math.floor(f.box.width)));
@@ -108,7 +114,7 @@ export function eyeDistance(landmarks: readonly (readonly [number, number])[]): 
 const INNER = { from: 16, to: 96 } as const;
 
 /** Laplacian variance of the face as the embedder sees it (aligned to 112×112). */
-export function alignedSharpness(img: RgbImage, f: FaceFound): number {
+export function alignedSharpness(img: RgbImage, f: LocatedFace): number {
   const aligned = alignFace(img, f.landmarks);
   const n = INNER.to - INNER.from;
   const luma = new Float32Array(n * n);
@@ -120,33 +126,78 @@ export function alignedSharpness(img: RgbImage, f: FaceFound): number {
   return sharpness(luma, n, n);
 }
 
-export function assessQuality(
-  img: RgbImage,
-  faces: readonly FaceFound[],
+/** Another face of the frame beside faces[0], by how it compares with it. */
+export interface OtherFace {
+  /** Its box width over faces[0]'s. */
+  readonly size: number;
+  /** Its rank (detection score discounted by distance from the centre) over faces[0]'s. */
+  readonly rank: number;
+}
+
+/** What the gates judge, measured once: judged again under other limits without the pixels. */
+export interface QualityMeasures {
+  readonly faces: number;
+  readonly others: readonly OtherFace[];
+  readonly eyeDistance: number;
+  readonly yaw: number;
+  readonly sharpness: number;
+  readonly luma: number;
+}
+
+/** The rank face-select.ts orders faces by: score × (1 − ½ off-centre distance). */
+function rank(f: LocatedFace, img: RgbImage): number {
+  return f.score * (1 - DEFAULT_SELECTION.centrality * offCentre(f.box, img.width, img.height));
+}
+
+/** The measures of faces[0] and how the others compare with it; undefined without a face. */
+export function measureQuality(img: RgbImage, faces: readonly LocatedFace[]): QualityMeasures | undefined {
+  const f = faces[0];
+  if (!f) return undefined;
+  const r0 = rank(f, img) || 1;
+  const { luma } = faceLuma(img, f);
+  return {
+    faces: faces.length,
+    others: faces.slice(1).map((o) => ({ size: o.box.width / f.box.width, rank: rank(o, img) / r0 })),
+    eyeDistance: eyeDistance(f.landmarks),
+    yaw: yaw(f.landmarks),
+    sharpness: alignedSharpness(img, f),
+    luma: luma.reduce((s, v) => s + v, 0) / luma.length,
+  };
+}
+
+/** The issues of measured faces under the limits, in the order the kiosk tells them. */
+export function judgeQuality(
+  m: QualityMeasures | undefined,
   limits: QualityLimits = DEFAULT_LIMITS,
-): QualityReport {
-  if (faces.length === 0) return { ok: false, issues: ['no-face'], measures: { faces: 0 } };
-  const f = faces[0]!;
-  // Someone beside the patient (a face about as large) may be the one the camera matches; a
-  // smaller face further back (the queue, a bystander in a press photo) is not, and faces[0]
-  // is the confident, central one whatever else is seen.
-  const rivals = faces.slice(1).filter((o) => o.box.width >= limits.rivalFaceSize * f.box.width);
-  if (rivals.length) return { ok: false, issues: ['several-faces'], measures: { faces: faces.length } };
+): QualityIssue[] {
+  if (!m) return ['no-face'];
+  // Someone beside the patient (a face about as large and as prominent) may be the one the
+  // camera matches; a smaller face further back (the queue, a bystander in a press photo) is
+  // not, and faces[0] is the confident, central one whatever else is seen.
+  if (m.others.some((o) => o.size >= limits.rivalFaceSize && o.rank >= limits.rivalRank))
+    return ['several-faces'];
   const issues: QualityIssue[] = [];
   // Yaw first: a turned face also looks narrower (its eye distance shrinks by the cosine).
-  const y = yaw(f.landmarks);
-  if (Math.abs(y) > limits.maxYaw) issues.push('turn-to-camera');
-  const eyes = eyeDistance(f.landmarks);
-  if (eyes < limits.minEyeDistance) issues.push('too-far');
-  const { luma } = faceLuma(img, f);
-  const mean = luma.reduce((s, v) => s + v, 0) / luma.length;
-  if (mean < limits.minLuma) issues.push('too-dark');
-  if (mean > limits.maxLuma) issues.push('too-bright');
-  const sharp = alignedSharpness(img, f);
-  if (sharp < limits.minSharpness) issues.push('blurred');
+  if (Math.abs(m.yaw) > limits.maxYaw) issues.push('turn-to-camera');
+  if (m.eyeDistance < limits.minEyeDistance) issues.push('too-far');
+  if (m.luma < limits.minLuma) issues.push('too-dark');
+  if (m.luma > limits.maxLuma) issues.push('too-bright');
+  if (m.sharpness < limits.minSharpness) issues.push('blurred');
+  return issues;
+}
+
+export function assessQuality(
+  img: RgbImage,
+  faces: readonly LocatedFace[],
+  limits: QualityLimits = DEFAULT_LIMITS,
+): QualityReport {
+  const m = measureQuality(img, faces);
+  const issues = judgeQuality(m, limits);
+  if (!m) return { ok: false, issues, measures: { faces: 0 } };
+  if (issues[0] === 'several-faces') return { ok: false, issues, measures: { faces: m.faces } };
   return {
     ok: issues.length === 0,
     issues,
-    measures: { faces: 1, eyeDistance: eyes, yaw: y, sharpness: sharp, luma: mean },
+    measures: { faces: 1, eyeDistance: m.eyeDistance, yaw: m.yaw, sharpness: m.sharpness, luma: m.luma },
   };
 }

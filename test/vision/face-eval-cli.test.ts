@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { FaceEvalReport } from '../../tools/face/evaluate.js';
+import type { FtaReport } from '../../tools/face/evaluate-fta.js';
 import { detPlot } from '../../tools/face/evaluate-plot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'face-eval-'));
@@ -62,6 +63,10 @@ describe('readerctl face eval', () => {
       '0.01',
       '--plot',
       join(dir, 'out.svg'),
+      '--gates',
+      'rivalRank=0',
+      '--gates',
+      'minSharpness=100000,maxYaw=0.1',
       '--json',
     );
     expect(r.stderr).not.toMatch(/Error/);
@@ -187,12 +192,61 @@ describe('readerctl face eval', () => {
     });
   });
 
+  it('--gates judges the same embeddings again: the shipped limits give the same report, impossible ones no face', () => {
+    const [same, none] = report.gateVariants!;
+    expect(same!.name).toBe('rivalRank=0');
+    expect(same!.failedImages).toBe(new Set(report.failuresToAcquire.map((f) => f.file)).size);
+    expect(same!.threshold).toBe(report.threshold.chosen);
+    expect(same!.tables.map((t) => [t.cohort, t.far, t.frr])).toEqual(
+      report.tables.map((t) => [t.cohort, t.far, t.frr]),
+    );
+    // Every probe that had a face is now too turned or too blurred: each image fails on a side.
+    expect(none!.limits.minSharpness).toBe(100000);
+    expect(none!.failedImages).toBe(62);
+    expect(none!.tables[0]!.far.n).toBe(0);
+  });
+
+  it('--fta-only counts the same failures to acquire as the full eval, per cohort, without matching', () => {
+    const r = run(
+      '--fta-only',
+      '--images',
+      FACES_DIR,
+      '--identities',
+      join(dir, 'ids.csv'),
+      '--cohorts',
+      join(dir, 'cohorts.csv'),
+      '--json',
+    );
+    expect(r.status).toBe(0);
+    const fta = JSON.parse(r.stdout) as FtaReport;
+    expect(fta.tables.map((t) => t.cohort)).toEqual(['all', 'men', 'women']);
+    const [all, men, women] = fta.tables;
+    expect(all!.images).toBe(62);
+    expect(men!.images + women!.images).toBe(62);
+    expect(men!.failed + women!.failed).toBe(all!.failed);
+    // The eval's list, found through detect() with descriptors, is this one, found without.
+    const key = (side: string, reason: string | undefined, file: string) => `${side} ${reason} ${file}`;
+    const fromFta = fta.failures.flatMap((f) => [
+      ...(f.enrolled ? [key('enrolled', f.enrolled, f.file)] : []),
+      ...(f.probe ? [key('probe', f.probe, f.file)] : []),
+    ]);
+    const fromEval = report.failuresToAcquire.map((f) => key(f.side, f.reason, f.file));
+    expect(fromFta.sort()).toEqual(fromEval.sort());
+    expect(all!.failed).toBe(new Set(report.failuresToAcquire.map((f) => f.file)).size);
+    const text = run('--fta-only', '--images', FACES_DIR, '--limit', '5');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^all: \d+ of 5 images \([\d.]+ %\) without a usable face on a side/m);
+  }, 600_000);
+
   it('refuses what it cannot do, with exit 2', () => {
     expect(run('--images', FACES_DIR).status).toBe(2);
     expect(run('--pairs', join(FACES_DIR, 'pairs.csv'), '--folds', '2').status).toBe(2);
     expect(run('--pairs', join(FACES_DIR, 'pairs.csv'), '--plot', 'x.pdf').status).toBe(2);
+    expect(run('--fta-only').status).toBe(2);
+    expect(run('--pairs', join(FACES_DIR, 'pairs.csv'), '--also-photo').status).toBe(2);
+    expect(run('--pairs', join(FACES_DIR, 'pairs.csv'), '--rule', 'lucky').status).toBe(2);
     const help = spawnSync(process.execPath, [readerctl, 'face', '--help'], { encoding: 'utf8' });
     expect(help.stdout).toMatch(/--all-impostors/);
     expect(help.stdout).toMatch(/--target-far/);
-  });
+  }, 300_000);
 });

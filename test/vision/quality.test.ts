@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RgbImage } from '../../device/image/decode.js';
 import { decodeImage } from '../../device/image/decode.js';
 import { FrDetector } from '../../firmware-host/vision/fr-detector.js';
-import { assessQuality, GUIDANCE, yaw } from '../../firmware-host/vision/quality.js';
+import {
+  assessQuality,
+  DEFAULT_LIMITS,
+  GUIDANCE,
+  judgeQuality,
+  measureQuality,
+  yaw,
+} from '../../firmware-host/vision/quality.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { cameraFrame } from '../../tools/face/evaluate-live.js';
 
@@ -78,6 +85,28 @@ describe('quality gates', () => {
     // A quarter turn, which the embedder matches: −0.23 and 0.40.
     for (const f of ['Janet_Napolitano__3.jpg', 'Lee_Tae-sik__2.jpg'])
       expect((await lfw(f)).issues, f).toEqual([]);
+  });
+
+  it('judges measured faces again under other limits as assessQuality would have', async () => {
+    const img = await frame(photo().blur(5));
+    const faces = (await m.detect(img)).map(faceFound);
+    const measured = measureQuality(img, faces);
+    expect(judgeQuality(measured)).toEqual(assessQuality(img, faces).issues);
+    expect(judgeQuality(measured, { ...DEFAULT_LIMITS, minSharpness: 0 })).toEqual(
+      assessQuality(img, faces, { ...DEFAULT_LIMITS, minSharpness: 0 }).issues,
+    );
+    expect(judgeQuality(undefined)).toEqual(['no-face']);
+  });
+
+  it('counts a second face as a rival only when it is about as large and as prominent', () => {
+    const base = { faces: 2, eyeDistance: 40, yaw: 0, sharpness: 100, luma: 120 };
+    const limits = { ...DEFAULT_LIMITS, rivalRank: 0.8 };
+    // A small face in the background: never a rival.
+    expect(judgeQuality({ ...base, others: [{ size: 0.5, rank: 1 }] }, limits)).toEqual([]);
+    // Two comparable faces, side by side: one person at a time, please.
+    expect(judgeQuality({ ...base, others: [{ size: 0.95, rank: 0.9 }] }, limits)).toEqual(['several-faces']);
+    // As large, but a weak detection at the edge (a face cut by the frame): the central one is the patient.
+    expect(judgeQuality({ ...base, others: [{ size: 0.9, rank: 0.7 }] }, limits)).toEqual([]);
   });
 
   it('measures yaw from the landmarks', () => {

@@ -3,6 +3,7 @@
 
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import type { FaceEvalReport } from '../face/evaluate.js';
+import type { FtaReport } from '../face/evaluate-fta.js';
 import { percent } from '../face/evaluate-plot.js';
 
 const bounds = (r: ErrorRate): string =>
@@ -103,6 +104,63 @@ export function evalText(r: FaceEvalReport, plot?: string): string {
       `failures to acquire with the photo enrolled: ${files} of ${s.images} images (${percent(files / s.images)})`,
     );
   }
+  if (r.gateVariants?.length) {
+    const rate = (e: ErrorRate): string => `${e.k}/${e.n} ${percent(e.rate)} (≤ ${percent(e.upper)})`;
+    out.push(
+      '',
+      'quality limits judged again on the same embeddings (threshold re-chosen by the same rule):',
+    );
+    for (const v of r.gateVariants) {
+      out.push(
+        `  ${v.name}: failures to acquire ${v.failedImages} of ${s.images} images (${percent(v.failedImages / s.images)}; probe ${
+          Object.entries(v.probeIssues)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ') || 'none'
+        }), threshold ${Number.isFinite(v.threshold) ? v.threshold.toFixed(4) : '— (no impostor pairs)'}`,
+      );
+      for (const [label, tables] of [
+        ['', v.tables],
+        ['photo enrolled ', v.photo ?? []],
+      ] as const)
+        for (const t of tables)
+          out.push(
+            `    ${label}${t.cohort}: FAR ${rate(t.far)}, FRR ${percent(t.frr.rate)} (with FTA ${percent(t.frrWithFta.rate)})`,
+          );
+    }
+  }
   if (plot) out.push(`DET plot: ${plot}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** `eval --fta-only`: failures to acquire per cohort, side and reason, then the images. */
+export function ftaText(r: FtaReport): string {
+  const reasons = (m: Readonly<Record<string, number>>): string =>
+    Object.entries(m)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none';
+  const out = [
+    `matcher ${r.matcher}`,
+    `enrolled side: ${r.setup.chipPhoto ? 'chip photo (greyscale JPEG 2000 144×180)' : 'photo'}, reference detector; probe side: ${r.setup.live ? 'live camera path (640×480 frame, live detector, quality gates)' : 'reference path'}`,
+    '',
+  ];
+  for (const t of r.tables)
+    out.push(
+      `${t.cohort}: ${t.failed} of ${t.images} images (${percent(t.images ? t.failed / t.images : 0)}) without a usable face on a side; enrolled: ${reasons(t.enrolled)}; probe: ${reasons(t.probe)}`,
+    );
+  for (const v of r.variants ?? []) {
+    const t = v.tables[0]!;
+    out.push(
+      `  under ${v.name}: ${t.failed} of ${t.images} images (${percent(t.images ? t.failed / t.images : 0)}); probe: ${reasons(t.probe)}${v.tables
+        .slice(1)
+        .map((c) => `; ${c.cohort} ${c.failed} of ${c.images}`)
+        .join('')}`,
+    );
+  }
+  out.push('');
+  for (const f of r.failures)
+    out.push(
+      `  ${(f.enrolled ? `enrolled ${f.enrolled}` : '').padEnd(17)} ${(f.probe ? `probe ${f.probe}` : '').padEnd(21)} ${f.file}`,
+    );
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { FfmpegFrameSource } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { isMatcherId, MATCHER_FACTORIES } from '../../firmware-host/vision/matchers.js';
+import { DEFAULT_LIMITS, type QualityLimits } from '../../firmware-host/vision/quality.js';
 import { EXIT } from '../../platform/cli.js';
 import { helpText, parseCommand } from '../../platform/cli-spec.js';
 import { withFile } from '../../platform/fs-errors.js';
@@ -12,12 +13,15 @@ import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import {
   evaluateSet,
   type FaceEvalReport,
+  type GateVariant,
   readCohorts,
   readIdentities,
   readPairs,
+  setImages,
 } from '../face/evaluate.js';
+import { measureFta } from '../face/evaluate-fta.js';
 import { detPlot } from '../face/evaluate-plot.js';
-import { evalText } from './face-eval-text.js';
+import { evalText, ftaText } from './face-eval-text.js';
 import { faceLivenessEval } from './face-liveness.js';
 import { faceCommand } from './specs/face.js';
 
@@ -119,7 +123,7 @@ const num = (
 const whole = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
 /** Progress on stderr: a redrawn line on a terminal, a line every ~10 s otherwise. */
-function progress(): (phase: 'embed' | 'score', done: number, total: number) => void {
+function progress(): (phase: 'embed' | 'score' | 'acquire', done: number, total: number) => void {
   const t0 = Date.now();
   let phase = '';
   let start = t0;
@@ -136,7 +140,7 @@ function progress(): (phase: 'embed' | 'score', done: number, total: number) => 
     last = done === total ? -1 : now;
     const rate = done / Math.max(1, now - start);
     const eta = rate > 0 ? (total - done) / rate / 1000 : Number.NaN;
-    const what = p === 'embed' ? 'images embedded' : 'pairs scored';
+    const what = p === 'embed' ? 'images embedded' : p === 'acquire' ? 'images checked' : 'pairs scored';
     const line = `${what} ${done}/${total}${p === 'embed' && done ? `, ${((now - start) / done / 1000).toFixed(2)} s/image` : ''}, ETA ${Number.isFinite(eta) ? `${Math.ceil(eta)} s` : '--'}`;
     if (process.stderr.isTTY) process.stderr.write(`\r${line}   ${done === total ? '\n' : ''}`);
     else process.stderr.write(`${line}\n`);
@@ -154,14 +158,68 @@ async function writePlot(report: FaceEvalReport, plot: string | undefined): Prom
   if (plot && format) writeFileSync(plot, await detPlot(report, format));
 }
 
+/** `--gates minSharpness=20,maxYaw=0.55` (repeatable): quality limits to judge the set again under. */
+function gateVariants(specs: unknown): GateVariant[] | undefined {
+  if (specs === undefined) return undefined;
+  const list = (Array.isArray(specs) ? specs : [specs]) as string[];
+  return list.map((spec) => {
+    const limits: Record<string, number> = {};
+    for (const kv of spec.split(',')) {
+      const [k, v] = kv.split('=');
+      if (!k || !(k in DEFAULT_LIMITS))
+        throw new ReaderError(
+          ErrorCode.Usage,
+          `--gates: "${k}" is not a quality limit (${Object.keys(DEFAULT_LIMITS).join(', ')})`,
+        );
+      const n = Number(v);
+      if (v === undefined || v === '' || !Number.isFinite(n))
+        throw new ReaderError(ErrorCode.Usage, `--gates: ${k} needs a number (got "${v ?? ''}")`);
+      limits[k] = n;
+    }
+    return { name: spec, limits: limits as Partial<QualityLimits> };
+  });
+}
+
+/** `eval --fta-only`: failures to acquire over the whole set, no matching. */
+async function ftaCommand(
+  matcher: FaceMatcher,
+  values: Record<string, string | string[] | boolean | undefined>,
+): Promise<number> {
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const dir = str('images');
+  if (!dir) throw new ReaderError(ErrorCode.Usage, '--fta-only needs --images DIR');
+  if (values.live && values['reference-path'])
+    throw new ReaderError(ErrorCode.Usage, '--live and --reference-path exclude each other');
+  const images = setImages({
+    dir,
+    ownIdentity: true,
+    identities: str('identities') ? readIdentities(str('identities')!) : undefined,
+    cohorts: str('cohorts') ? readCohorts(str('cohorts')!) : undefined,
+    limit: num(str('limit'), '--limit', whole, 'a whole number ≥ 1'),
+    sample: num(str('sample'), '--sample', whole, 'a whole number ≥ 1'),
+    keepCohort: str('keep-cohort'),
+    seed: num(str('seed'), '--seed', Number.isInteger, 'a whole number'),
+  });
+  const tick = progress();
+  const report = await measureFta(matcher, images, dir, {
+    chipPhoto: values['chip-photo'] === true,
+    live: values['reference-path'] !== true,
+    gates: gateVariants(values.gates),
+    onProgress: (d, t) => tick('acquire', d, t),
+  });
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : ftaText(report));
+  return EXIT.ok;
+}
+
 async function evalCommand(
   matcher: FaceMatcher,
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | string[] | boolean | undefined>,
   threshold: number | undefined,
 ): Promise<number> {
   const str = (k: string): string | undefined => values[k] as string | undefined;
   const pairsFile = str('pairs');
   const all = values['all-impostors'] === true;
+  if (values['fta-only']) return ftaCommand(matcher, values);
   if (!pairsFile && !all)
     throw new ReaderError(ErrorCode.Usage, 'eval needs --pairs FILE, --all-impostors, or both');
   if (!pairsFile && !str('images'))
@@ -196,6 +254,7 @@ async function evalCommand(
     chipPhoto: values['chip-photo'] === true,
     alsoPhoto: values['also-photo'] === true,
     rule,
+    gates: gateVariants(values.gates),
     limit: num(str('limit'), '--limit', whole, 'a whole number ≥ 1'),
     sample: num(str('sample'), '--sample', whole, 'a whole number ≥ 1'),
     keepCohort: str('keep-cohort'),

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
-import type { QualityIssue } from '../../firmware-host/vision/quality.js';
+import type { QualityIssue, QualityMeasures } from '../../firmware-host/vision/quality.js';
 import { chipPhoto as toChipPhoto } from '../../sim/card/card-face.js';
 import type { EvalImage } from './evaluate-images.js';
 import { type Acquired, cameraFrame, liveFace, referenceFace } from './evaluate-live.js';
@@ -22,9 +22,14 @@ export interface EmbedOptions {
 }
 
 /** A descriptor, or why there is none: a failure to acquire. */
-export type Side =
+export type Side = (
   | { readonly descriptor: Float32Array }
-  | { readonly descriptor?: undefined; readonly reason: QualityIssue };
+  | { readonly descriptor?: undefined; readonly reason: QualityIssue }
+) & {
+  /** Live probes: the gates' measures and faces[0]'s descriptor whatever they said (gate variants). */
+  readonly measures?: QualityMeasures;
+  readonly ungated?: Float32Array;
+};
 
 export interface EmbeddedSet {
   readonly images: readonly EvalImage[];
@@ -38,7 +43,10 @@ export interface EmbeddedSet {
   readonly chipPhoto: boolean;
 }
 
-const side = (a: Acquired): Side => (a.face ? { descriptor: a.face.descriptor } : { reason: a.reason });
+const side = (a: Acquired): Side => {
+  const seen = a.measures && a.ungated ? { measures: a.measures, ungated: a.ungated.descriptor } : {};
+  return a.face ? { descriptor: a.face.descriptor, ...seen } : { reason: a.reason, ...seen };
+};
 
 export async function embedAll(
   matcher: FaceMatcher,

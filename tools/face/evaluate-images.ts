@@ -106,6 +106,8 @@ export interface SetOptions {
   readonly pairs?: readonly Pair[];
   readonly identities?: ReadonlyMap<string, string>;
   readonly cohorts?: ReadonlyMap<string, string>;
+  /** A photo of no known person is a person of its own (failures to acquire need no identities). */
+  readonly ownIdentity?: boolean;
 }
 
 export function listImages(dir: string, opts: SetOptions = {}): EvalImage[] {
@@ -114,7 +116,11 @@ export function listImages(dir: string, opts: SetOptions = {}): EvalImage[] {
     : readdirSync(dir).filter((f) => IMAGE.test(f));
   const fromPairs = opts.pairs ? identitiesFromPairs(opts.pairs) : undefined;
   const images = files.sort().map((file) => {
-    const identity = opts.identities?.get(file) ?? identityFromName(file) ?? fromPairs?.get(file);
+    const identity =
+      opts.identities?.get(file) ??
+      identityFromName(file) ??
+      fromPairs?.get(file) ??
+      (opts.ownIdentity ? file : undefined);
     if (!identity)
       throw new ReaderError(
         ErrorCode.Usage,

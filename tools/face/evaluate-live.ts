@@ -6,7 +6,12 @@
 import sharp from 'sharp';
 import type { RgbImage } from '../../device/image/decode.js';
 import type { FaceFound, FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
-import { assessQuality, type QualityIssue } from '../../firmware-host/vision/quality.js';
+import {
+  judgeQuality,
+  measureQuality,
+  type QualityIssue,
+  type QualityMeasures,
+} from '../../firmware-host/vision/quality.js';
 
 export const CAMERA_FRAME = { width: 640, height: 480 } as const;
 
@@ -34,15 +39,22 @@ export async function cameraFrame(img: RgbImage, frame = CAMERA_FRAME): Promise<
   return { width: frame.width, height: frame.height, data: out };
 }
 
-export type Acquired =
+export type Acquired = (
   | { readonly face: FaceFound }
-  | { readonly face?: undefined; readonly reason: QualityIssue };
+  | { readonly face?: undefined; readonly reason: QualityIssue }
+) & {
+  /** Live frames: what the gates judged, and faces[0] whatever they said (to judge again). */
+  readonly measures?: QualityMeasures;
+  readonly ungated?: FaceFound;
+};
 
 /** The live face of a frame, as verifyFace takes it: detected, then past the quality gates. */
 export async function liveFace(matcher: FaceMatcher, frame: RgbImage): Promise<Acquired> {
   const faces = await matcher.detect(frame, 'live');
-  const q = assessQuality(frame, faces);
-  return q.ok ? { face: faces[0]! } : { reason: q.issues[0]! };
+  const measures = measureQuality(frame, faces);
+  const issues = judgeQuality(measures);
+  const seen = measures ? { measures, ungated: faces[0]! } : {};
+  return issues.length ? { reason: issues[0]!, ...seen } : { face: faces[0]!, ...seen };
 }
 
 /** The reference face, as verifyFace takes the chip photo's: the first face found. */

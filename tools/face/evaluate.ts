@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { decodeImage } from '../../device/image/decode.js';
 import type { FaceMatcher } from '../../firmware-host/vision/face-matcher.js';
 import { DEFAULT_FACE_VERIFY } from '../../firmware-host/vision/face-verifier.js';
+import { DEFAULT_LIMITS, judgeQuality, type QualityLimits } from '../../firmware-host/vision/quality.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { foldsByIdentity } from '../../protocol/vision/folds.js';
 import {
@@ -18,7 +19,7 @@ import {
   zeroFarPoint,
 } from '../../protocol/vision/roc.js';
 import type { FarBound } from '../../protocol/vision/threshold.js';
-import { type EmbeddedSet, embedAll } from './evaluate-embed.js';
+import { type EmbeddedSet, embedAll, type Side } from './evaluate-embed.js';
 import { type EvalImage, listImages, type Pair, selectImages } from './evaluate-images.js';
 import { scorePairs } from './evaluate-pairs.js';
 import {
@@ -165,6 +166,11 @@ export interface FaceEvalOptions {
   readonly alsoPhoto?: boolean;
   /** Default: defaultRule(folds). */
   readonly rule?: ThresholdRule;
+  /**
+   * The same set judged again under other quality limits (the probes' measures are kept, so
+   * nothing is embedded again): failures to acquire, threshold and held-out rates of each.
+   */
+  readonly gates?: readonly GateVariant[];
   /** At most this many images (whole identities), in name order or sampled. */
   readonly limit?: number;
   readonly sample?: number;
@@ -174,6 +180,22 @@ export interface FaceEvalOptions {
   /** Worst pairs kept per cohort. */
   readonly worst?: number;
   readonly onProgress?: (phase: 'embed' | 'score', done: number, total: number) => void;
+}
+
+export interface GateVariant {
+  readonly name: string;
+  readonly limits: Partial<QualityLimits>;
+}
+
+export interface GateVariantReport {
+  readonly name: string;
+  readonly limits: QualityLimits;
+  /** Images without a usable face on a side, under these limits. */
+  readonly failedImages: number;
+  readonly probeIssues: Readonly<Record<string, number>>;
+  readonly threshold: number;
+  readonly tables: readonly Pick<CohortTable, 'cohort' | 'far' | 'frr' | 'frrWithFta'>[];
+  readonly photo?: readonly Pick<CohortTable, 'cohort' | 'far' | 'frr' | 'frrWithFta'>[];
 }
 
 export interface FaceEvalReport {
@@ -198,6 +220,7 @@ export interface FaceEvalReport {
   readonly tables: readonly CohortTable[];
   /** Images with no usable face, per side and reason: reported apart from FRR. */
   readonly failuresToAcquire: readonly Fta[];
+  readonly gateVariants?: readonly GateVariantReport[];
   /** alsoPhoto: photo vs photo (or live) at the chip photo's thresholds. */
   readonly photo?: { readonly tables: readonly CohortTable[]; readonly failuresToAcquire: readonly Fta[] };
   readonly folds: readonly { readonly fold: number; readonly identities: number; readonly images: number }[];
@@ -219,6 +242,38 @@ function foldsOf(images: readonly EvalImage[], k: number): number[] {
   return images.map((im) => fold.get(im.identity)!);
 }
 
+/** The set with its live probes judged again under other quality limits. */
+function regate(set: EmbeddedSet, limits: QualityLimits): EmbeddedSet {
+  const probe = set.probe.map((side): Side => {
+    if (!side.measures || !side.ungated) return side;
+    const issues = judgeQuality(side.measures, limits);
+    const seen = { measures: side.measures, ungated: side.ungated };
+    return issues.length ? { reason: issues[0]!, ...seen } : { descriptor: side.ungated, ...seen };
+  });
+  return { ...set, probe };
+}
+
+/** The images of the set: all, or --limit / --sample (--keep-cohort) of them, whole people. */
+export function setImages(
+  opts: Pick<
+    FaceEvalOptions,
+    'dir' | 'pairs' | 'identities' | 'cohorts' | 'limit' | 'sample' | 'keepCohort' | 'seed'
+  > & { readonly ownIdentity?: boolean },
+): EvalImage[] {
+  const images = listImages(opts.dir, opts);
+  if (opts.sample && opts.keepCohort) {
+    const kept = images.filter((im) => im.cohort === opts.keepCohort);
+    if (!kept.length) throw new ReaderError(ErrorCode.Usage, `no image of cohort "${opts.keepCohort}"`);
+    const rest = images.filter((im) => im.cohort !== opts.keepCohort);
+    return [...kept, ...selectImages(rest, Math.max(0, opts.sample - kept.length), 'sample', opts.seed)].sort(
+      (a, b) => (a.file < b.file ? -1 : 1),
+    );
+  }
+  if (opts.sample) return selectImages(images, opts.sample, 'sample', opts.seed);
+  if (opts.limit) return selectImages(images, opts.limit, 'first');
+  return images;
+}
+
 /** The whole evaluation of a face set; `embedded` reuses descriptors already computed for it. */
 export async function evaluateSet(
   matcher: FaceMatcher,
@@ -232,17 +287,7 @@ export async function evaluateSet(
       '2 folds leave no identities to choose a threshold for pairs across them: use 1, or 3 and more',
     );
   const attempts = opts.attempts ?? DEFAULT_FACE_VERIFY.attempts;
-  let images = listImages(opts.dir, opts);
-  if (opts.sample && opts.keepCohort) {
-    const kept = images.filter((im) => im.cohort === opts.keepCohort);
-    if (!kept.length) throw new ReaderError(ErrorCode.Usage, `no image of cohort "${opts.keepCohort}"`);
-    const rest = images.filter((im) => im.cohort !== opts.keepCohort);
-    images = [
-      ...kept,
-      ...selectImages(rest, Math.max(0, opts.sample - kept.length), 'sample', opts.seed),
-    ].sort((a, b) => (a.file < b.file ? -1 : 1));
-  } else if (opts.sample) images = selectImages(images, opts.sample, 'sample', opts.seed);
-  else if (opts.limit) images = selectImages(images, opts.limit, 'first');
+  let images = setImages(opts);
   const set =
     embedded ??
     (await embedAll(matcher, images, opts.dir, {
@@ -273,19 +318,32 @@ export async function evaluateSet(
     worst: opts.worst ?? 10,
   };
   const { plan, tables, fta } = buildTables(set, scored, tableOpts);
-  let photo: FaceEvalReport['photo'];
-  if (set.enrolledPhoto) {
-    const asPhoto: EmbeddedSet = { ...set, enrolled: set.enrolledPhoto, chipPhoto: false };
-    const photoScored = scorePairs(matcher, asPhoto, {
-      list,
-      foldOf,
-      folds,
-      cohorts,
-      worst: opts.worst,
-    });
-    const p = buildTables(asPhoto, photoScored, { ...tableOpts, plan });
-    photo = { tables: p.tables, failuresToAcquire: p.fta };
-  }
+  const pairSource = { list, foldOf, folds, cohorts, worst: opts.worst };
+  const photoOf = (s: EmbeddedSet, given: ThresholdPlan): ReturnType<typeof buildTables> | undefined => {
+    if (!s.enrolledPhoto) return undefined;
+    const asPhoto: EmbeddedSet = { ...s, enrolled: s.enrolledPhoto, chipPhoto: false };
+    return buildTables(asPhoto, scorePairs(matcher, asPhoto, pairSource), { ...tableOpts, plan: given });
+  };
+  const p = photoOf(set, plan);
+  const photo: FaceEvalReport['photo'] = p && { tables: p.tables, failuresToAcquire: p.fta };
+  const brief = (t: CohortTable) => ({ cohort: t.cohort, far: t.far, frr: t.frr, frrWithFta: t.frrWithFta });
+  const gateVariants = opts.gates?.map((g): GateVariantReport => {
+    const limits = { ...DEFAULT_LIMITS, ...g.limits };
+    const regated = regate(set, limits);
+    const v = buildTables(regated, scorePairs(matcher, regated, pairSource), tableOpts);
+    const vp = photoOf(regated, v.plan);
+    const probeIssues: Record<string, number> = {};
+    for (const f of v.fta) if (f.side === 'probe') probeIssues[f.reason] = (probeIssues[f.reason] ?? 0) + 1;
+    return {
+      name: g.name,
+      limits,
+      failedImages: new Set(v.fta.map((f) => f.file)).size,
+      probeIssues,
+      threshold: v.plan.chosen,
+      tables: v.tables.map(brief),
+      ...(vp ? { photo: vp.tables.map(brief) } : {}),
+    };
+  });
   return {
     matcher: matcher.name,
     configuredThreshold: matcher.threshold,
@@ -305,6 +363,7 @@ export async function evaluateSet(
     tables,
     failuresToAcquire: fta,
     photo,
+    ...(gateVariants ? { gateVariants } : {}),
     folds: Array.from({ length: folds }, (_x, f) => {
       const inFold = images.filter((_im, i) => foldOf[i] === f);
       return { fold: f, identities: new Set(inFold.map((im) => im.identity)).size, images: inFold.length };

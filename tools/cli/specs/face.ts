@@ -4,7 +4,13 @@ import { defineCommand } from '../../../platform/cli-spec.js';
 import { ATTACK_TYPES } from '../../../sim/camera/attacks.js';
 
 /** The matcher ids of firmware-host/vision/matchers.ts (a test keeps them equal; that module loads the models). */
-export const FACE_MATCHER_IDS = ['fr-onnx', 'fr-feature', 'face-api', 'human'] as const;
+export const FACE_MATCHER_IDS = [
+  'fr-onnx',
+  'fr-onnx-live-mirror',
+  'fr-feature',
+  'face-api',
+  'human',
+] as const;
 
 const SET = 'The set and its pairs';
 const CAMERA = 'The camera and the card';
@@ -109,6 +115,8 @@ export const faceCommand = defineCommand({
         'reference-path',
         'chip-photo',
         'also-photo',
+        'fta-only',
+        'gates',
         'folds',
         'attempts',
         'target-far',
@@ -211,6 +219,20 @@ export const faceCommand = defineCommand({
       group: CAMERA,
       description:
         "with --chip-photo: also the photo itself on the enrolled side, its pairs judged at the thresholds the chip photo's pairs chose (the appliance's pairing calibrates, photo vs photo follows)",
+    },
+    'fta-only': {
+      type: 'boolean',
+      group: SET,
+      description:
+        'only failures to acquire: every image of --images (or the --limit/--sample) through the enrolled and the probe paths, no matching; counts per side, reason and cohort, and the images that failed',
+    },
+    gates: {
+      type: 'string',
+      multiple: true,
+      arg: 'K=V[,K=V]',
+      group: CAMERA,
+      description:
+        'also judge the same embeddings under other quality limits (minEyeDistance, maxYaw, minSharpness, minLuma, maxLuma, rivalFaceSize, rivalRank), repeatable: failures to acquire, threshold by the same rule and held-out FAR/FRR of each',
     },
     'card-photo': { type: 'string', arg: 'FILE', group: CAMERA, description: 'verify: the card photo' },
     camera: {
