@@ -4,12 +4,16 @@
 import type { Frame } from '../device/camera/frame-source.js';
 import { CardChannel } from '../device/card/card-channel.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
+import { packageVersion } from '../platform/cli.js';
 import type { Logger } from '../platform/log.js';
 import { AID, apdu } from '../protocol/mynumber/mynumber.js';
 import type { ApplianceConfig } from './config-appliance.js';
 import type { DeviceState } from './device-keeper.js';
 import { kioskBackend } from './kiosk/kiosk-backend.js';
 import { KioskServer } from './kiosk/kiosk-server.js';
+import { StaffGate } from './kiosk/staff/staff-pin.js';
+import { type RecentSession, StaffRoutes, type StaffSettings } from './kiosk/staff/staff-routes.js';
+import { DEFAULT_LANG, type Lang } from './kiosk/texts/index.js';
 import type { DeviceLink } from './link/device-link.js';
 import type { OpenedCamera, OpenedCardModule } from './open-devices.js';
 import type { KeptPanel } from './panel/kept-panel.js';
@@ -35,6 +39,55 @@ export interface ServiceParts {
   readonly timeouts: Partial<Record<StateKind, number>>;
   readonly log: Logger;
   readonly now: () => number;
+  /** The reader's id and key id, for the staff screen. */
+  readonly identity?: { readonly deviceId: string; readonly keyId: string };
+}
+
+/** The staff screen's parts: the gate, the settings staff change, the recent outcomes. */
+function staffScreen(
+  p: ServiceParts,
+  started: number,
+  setLang: (l: Lang) => void,
+  getLang: () => Lang,
+  volume: { value: number },
+): StaffRoutes | undefined {
+  const s = p.config.kiosk.staff;
+  if (!s) return undefined;
+  let brightness = 100;
+  const recent: RecentSession[] = [];
+  let last: unknown;
+  p.service.on('change', (st) => {
+    if (st.kind !== 'done' || st === last) return;
+    last = st;
+    // Time, method, outcome: no session id, no card or personal data.
+    recent.unshift({ at: new Date(p.now()).toISOString(), method: st.method, outcome: st.outcome });
+    recent.length = Math.min(recent.length, 10);
+  });
+  const settings = (): StaffSettings => ({ volume: volume.value, defaultLang: getLang(), brightness });
+  return new StaffRoutes({
+    gate: new StaffGate({ pinHash: s.pinHash, maxTries: s.maxTries, lockoutMs: s.lockoutMs, now: p.now }),
+    info: () => ({
+      deviceId: p.identity?.deviceId,
+      keyId: p.identity?.keyId,
+      versions: { readerd: packageVersion(), node: process.version, faceMatcher: 'fr-onnx' },
+      connected: p.link.health().connected,
+      devices: devices(p),
+      uptimeMs: p.now() - started,
+    }),
+    recent: () => recent,
+    settings,
+    apply: (c) => {
+      if (c.volume !== undefined) volume.value = c.volume;
+      if (c.defaultLang !== undefined) setLang(c.defaultLang);
+      if (c.brightness !== undefined) {
+        brightness = c.brightness;
+        p.panel?.setBrightness(c.brightness);
+      }
+      return settings();
+    },
+    selfTest: (what) => selfTest(p, what),
+    log: p.log.child('staff'),
+  });
 }
 
 /** Each configured device and its state: what /healthz and the shell's `status` name. */
@@ -76,6 +129,9 @@ export async function startKiosk(
   started: number,
 ): Promise<{ server: KioskServer; url: string; voice?: RunningVoice }> {
   let voice: RunningVoice | undefined;
+  let defaultLang: Lang = DEFAULT_LANG;
+  const v = p.config.kiosk.voice;
+  const volume = { value: v.mute ? 0 : v.volume };
   const backend = kioskBackend({
     service: p.service,
     consents: p.config.session.consents,
@@ -84,16 +140,27 @@ export async function startKiosk(
     health: () => ({ ...status(p, started), voice: voice?.status() ?? { state: 'off' } }),
     timeouts: p.timeouts,
     now: p.now,
+    defaultLang: () => defaultLang,
   });
-  const v = p.config.kiosk.voice;
   if (p.voiceDir && !v.mute && v.volume > 0)
     voice = startVoice(backend, {
       dir: p.voiceDir,
       device: v.device,
       volume: v.volume,
+      volumeNow: () => volume.value,
       log: p.log.child('voice'),
     });
-  const server = new KioskServer(backend, p.log.child('kiosk'));
+  const staff = staffScreen(
+    p,
+    started,
+    (l) => {
+      defaultLang = l;
+      backend.greetIn(l);
+    },
+    () => defaultLang,
+    volume,
+  );
+  const server = new KioskServer(backend, p.log.child('kiosk'), staff);
   const port = await server.listen(p.config.kiosk.port);
   return { server, url: `http://127.0.0.1:${port}/`, voice };
 }

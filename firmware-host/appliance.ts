@@ -84,6 +84,8 @@ export async function startAppliance(
   now: () => number = Date.now,
   /** readerd's dataDir: the voice guidance renders its prompts into <dataDir>/voice. */
   dataDir?: string,
+  /** The reader's id and key id (the staff screen shows them). */
+  identity?: { readonly deviceId: string; readonly keyId: string },
 ): Promise<Appliance> {
   // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
@@ -178,6 +180,7 @@ export async function startAppliance(
     lastFaceFrame: () => lastFaceFrame,
     timeouts: settings.timeouts,
     voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
+    identity,
     log,
     now,
   };

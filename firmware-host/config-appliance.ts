@@ -17,6 +17,7 @@ import {
   str,
   variants,
 } from '../platform/config-schema.js';
+import { staffHashProblem } from './kiosk/staff/staff-pin.js';
 import { CONSENT_KINDS } from './session/types.js';
 import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
 import { FR_ONNX_CALIBRATED_ATTEMPTS } from './vision/fr-onnx-operating-point.js';
@@ -213,6 +214,29 @@ export const applianceSchema = object(
         description: "the kiosk page's port (0 = any free port)",
       }),
       // Spoken prompts (README "Voice guidance").
+      staff: optional(
+        object(
+          {
+            pinHash: str({
+              description:
+                'the staff PIN as `readerd --hash-staff-pin` prints it (a scrypt hash, never the PIN)',
+              check: staffHashProblem,
+            }),
+            maxTries: int({
+              min: 1,
+              max: 20,
+              default: 5,
+              description: 'wrong staff PINs before the screen locks',
+            }),
+            lockoutMs: wait('how long the staff screen stays locked after them', 300_000, 1000, 86_400_000),
+          },
+          {
+            description:
+              'the staff screen at /staff: volume, default language, brightness, self-tests, identity, recent outcomes',
+          },
+        ),
+        'none',
+      ),
       voice: object({
         mute: bool({ default: false, description: 'no spoken prompts' }),
         volume: int({ min: 0, max: 100, default: 80, description: 'volume of the spoken prompts (aplay)' }),

@@ -122,7 +122,10 @@ export async function composeReader(
 
   const [appliance] = await Promise.all([
     config.appliance
-      ? startAppliance(config.appliance, link, log, seams, Date.now, config.dataDir)
+      ? startAppliance(config.appliance, link, log, seams, Date.now, config.dataDir, {
+          deviceId: config.deviceId,
+          keyId: keyIdHex(key.publicKey),
+        })
       : undefined,
     link.start(),
   ]);

@@ -6,7 +6,7 @@ import { defineCommand } from '../platform/cli-spec.js';
 export const readerdCommand = defineCommand({
   name: 'readerd',
   summary: 'the face-authentication card reader service',
-  usage: ['[--config FILE] [options]', '--check-config [--config FILE] [--json]'],
+  usage: ['[--config FILE] [options]', '--check-config [--config FILE] [--json]', '--hash-staff-pin < PIN'],
   description:
     'With the appliance settings (card module, cameras, session, kiosk, panel, debug shell; see README "The appliance part") it runs the patient sessions — face, PIN, visual check, consents — shows the kiosk page on 127.0.0.1, and publishes each signed result to the clinic terminal over MQTT through a durable outbox. Without them it is a link-only reader (self-test results).',
   options: {
@@ -21,6 +21,11 @@ export const readerdCommand = defineCommand({
       type: 'boolean',
       description:
         'validate the configuration, its key, trust, password and TLS files, open nothing (no device, no broker), print one line per problem, exit 0 or 3',
+    },
+    'hash-staff-pin': {
+      type: 'boolean',
+      description:
+        'read a staff PIN (4–12 digits) on stdin, print its hash for $.kiosk.staff.pinHash (the PIN is never written anywhere)',
     },
     json: {
       type: 'boolean',

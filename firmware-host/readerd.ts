@@ -12,6 +12,7 @@ import { type ConfigCheck, checkConfig } from './check-config.js';
 import { loadConfig } from './config.js';
 import { withBrokerPassword } from './config-secrets.js';
 import { oneLine } from './device-keeper.js';
+import { hashStaffPin } from './kiosk/staff/staff-pin.js';
 import { composeReader } from './reader-composition.js';
 import { readerdCommand } from './readerd-command.js';
 import { systemdNotifier } from './systemd-notify.js';
@@ -25,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || values.version) {
     process.stdout.write(values.help ? `${helpText(readerdCommand)}\n` : `readerd ${packageVersion()}\n`);
     return 0;
+  }
+  if (values['hash-staff-pin']) {
+    process.stdout.write(`${hashStaffPin(await firstLine(process.stdin, 30_000))}\n`);
+    return EXIT.ok;
   }
   const configPath = values.config ?? process.env.READERD_CONFIG ?? DEFAULT_CONFIG;
   if (values['check-config']) return printCheck(checkConfig(configPath, process.env), !!values.json);
@@ -86,6 +91,24 @@ export async function main(argv: string[]): Promise<number> {
   notifier.stopping();
   await reader.stop(signalled ? 'signal' : code === EXIT.ok ? 'flushed' : 'flush timeout');
   return code;
+}
+
+/** The first line on a stream (the staff PIN typed or piped in), within `ms`. */
+async function firstLine(input: NodeJS.ReadableStream, ms: number): Promise<string> {
+  let text = '';
+  const t = setTimeout(
+    () => input.emit('error', new ReaderError(ErrorCode.Usage, `no staff PIN on stdin within ${ms} ms`)),
+    ms,
+  );
+  try {
+    for await (const chunk of input) {
+      text += chunk.toString();
+      if (text.includes('\n')) break;
+    }
+  } finally {
+    clearTimeout(t);
+  }
+  return text.split(/\r?\n/)[0] ?? '';
 }
 
 /** `--check-config`: one line per problem (or one JSON object); exit 0 or 3. */

@@ -35,6 +35,9 @@ export interface FrontPanelEvents {
 export class FrontPanel extends EventEmitter<FrontPanelEvents> {
   private blink?: NodeJS.Timeout;
   private beeping = Promise.resolve();
+  /** PWM level of a lit LED (255 = full: a plain on). */
+  private level = 255;
+  private light: PanelLight = 'off';
 
   private constructor(
     private readonly board: J5.Board,
@@ -90,13 +93,23 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
     return panel;
   }
 
+  /** LED brightness in percent (the LED pins are PWM pins on the boards we know). */
+  setBrightness(percent: number): void {
+    this.level = Math.max(1, Math.min(255, Math.round((255 * percent) / 100)));
+    this.show(this.light);
+  }
+
   show(light: PanelLight): void {
     clearInterval(this.blink);
+    this.light = light;
+    const lit = (led: J5.Led, on: boolean): void => {
+      if (!on) led.off();
+      else if (this.level >= 255) led.on();
+      else led.brightness(this.level);
+    };
     const set = (g: boolean, r: boolean): void => {
-      if (g) this.green.on();
-      else this.green.off();
-      if (r) this.red.on();
-      else this.red.off();
+      lit(this.green, g);
+      lit(this.red, r);
     };
     switch (light) {
       case 'off':

@@ -34,11 +34,14 @@ export function kioskBackend(o: {
   /** Each state's timeout (ms), as the session service runs it. */
   timeouts?: Partial<Record<StateKind, number>>;
   now?: () => number;
-}): KioskBackend {
+  /** The language each new patient is greeted in (the staff screen sets it; default ja). */
+  defaultLang?: () => Lang;
+}): KioskBackend & { greetIn(lang: Lang): void } {
   const { service } = o;
   const now = o.now ?? Date.now;
   let notice: string | undefined;
-  let lang: Lang = DEFAULT_LANG;
+  const greeting = (): Lang => o.defaultLang?.() ?? DEFAULT_LANG;
+  let lang: Lang = greeting();
   let shown: State = service.state;
   let shownSince = now();
   const listeners = new Set<(v: KioskView) => void>();
@@ -64,7 +67,7 @@ export function kioskBackend(o: {
   };
   service.on('change', (st) => {
     if (st !== shown) {
-      if (newPatient(shown, st)) lang = DEFAULT_LANG;
+      if (newPatient(shown, st)) lang = greeting();
       shown = st;
       shownSince = now();
     }
@@ -98,6 +101,12 @@ export function kioskBackend(o: {
     }
   };
   return {
+    /** The default language changed: an idle screen greets in it at once. */
+    greetIn: (l) => {
+      if (service.state.kind !== 'idle' || l === lang) return;
+      lang = l;
+      push();
+    },
     view,
     subscribe: (l) => {
       listeners.add(l);

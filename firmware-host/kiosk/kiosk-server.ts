@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Logger } from '../../platform/log.js';
 import type { PatientInput } from '../session/session-service.js';
+import type { StaffRoutes } from './staff/staff-routes.js';
 import { isLang, type Lang, TEXTS } from './texts/index.js';
 import type { KioskView } from './view.js';
 
@@ -82,6 +83,8 @@ export class KioskServer {
   constructor(
     private readonly backend: KioskBackend,
     private readonly log: Logger,
+    /** The staff screen (/staff), when a staff PIN is configured. */
+    private readonly staff?: StaffRoutes,
   ) {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((e: Error) => {
@@ -106,6 +109,7 @@ export class KioskServer {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (this.staff && (await this.staff.handle(req, res, url.pathname, () => this.body(req, res)))) return;
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(PAGE);

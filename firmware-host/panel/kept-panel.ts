@@ -10,6 +10,8 @@ import { PanelService } from './panel-service.js';
 
 export interface KeptPanel {
   status(): DeviceState;
+  /** LED brightness in percent: applied now and each time the panel comes up again. */
+  setBrightness(percent: number): void;
   selfTest(): Promise<string>;
   close(): Promise<void>;
 }
@@ -17,12 +19,14 @@ export interface KeptPanel {
 export async function keepPanel(s: PanelSetting, service: SessionService, log: Logger): Promise<KeptPanel> {
   const where = s.io === 'firmata' ? s.path : s.module;
   let svc: PanelService | undefined;
+  let brightness = 100;
   const keeper = new DeviceKeeper<OpenedPanel>({
     name: 'front panel',
     where,
     open: (lost) => openPanel(s, lost),
     onUp: (p) => {
       svc = new PanelService(p.panel, service);
+      if (brightness < 100) p.panel.setBrightness(brightness);
       log.info('front panel ready', { io: s.io, where });
     },
     close: async (p) => {
@@ -40,6 +44,10 @@ export async function keepPanel(s: PanelSetting, service: SessionService, log: L
   await keeper.start();
   return {
     status: () => keeper.status(),
+    setBrightness: (percent) => {
+      brightness = percent;
+      keeper.current?.panel.setBrightness(percent);
+    },
     selfTest: async () => {
       const p = keeper.current;
       if (!p) return `panel: MISSING (${keeper.status().detail})`;

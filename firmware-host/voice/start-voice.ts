@@ -27,7 +27,15 @@ export interface RunningVoice {
 
 export function startVoice(
   backend: Pick<KioskBackend, 'view' | 'subscribe' | 'onPrompt'>,
-  o: { dir: string; device: string; volume: number; log: Logger; engineBin?: string },
+  o: {
+    dir: string;
+    device: string;
+    volume: number;
+    /** The volume now, when it can change while running (the staff screen). */
+    volumeNow?: () => number;
+    log: Logger;
+    engineBin?: string;
+  },
 ): RunningVoice {
   let status: VoiceStatus = { state: 'preparing' };
   let guide: VoiceGuide | undefined;
@@ -51,7 +59,7 @@ export function startVoice(
       guide = new VoiceGuide({
         library,
         player: aplayPlayer({ device: o.device }),
-        settings: () => ({ mute: false, volume: o.volume }),
+        settings: () => ({ mute: false, volume: o.volumeNow?.() ?? o.volume }),
         log: o.log,
       }).attach(backend);
     } catch (e) {
