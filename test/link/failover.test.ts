@@ -77,4 +77,34 @@ describe.skipIf(noMosquitto)('failover between broker URLs', () => {
     await terminal.stop();
     device.outbox.close();
   }, 30_000);
+
+  it('comes back round the list: after the second dies, the first (restarted) takes over again', async () => {
+    keys = makeLinkKeys();
+    const a = await mosquittoIn(join(keys.dir, 'broker-a'));
+    const b = await mosquittoIn(join(keys.dir, 'broker-b'));
+    const urls = `${a.url},${b.url}`;
+    const terminal = makeTerminal(keys, urls);
+    const device = makeDevice(keys, urls, { ackTimeoutMs: 1000 });
+    await terminal.start();
+    await device.start();
+    const publish = (tag: string, n: number) => {
+      for (let i = 0; i < n; i++)
+        device.publishResult(linkTestResult(`${tag}${i}`, new Uint8Array(), Date.now()));
+    };
+    const settled = (n: number) => () =>
+      terminal.acceptedCount(keys!.deviceId) === n && device.outbox.pendingCount === 0;
+    publish('a', 10);
+    await until(settled(10), 20_000, 'results on the first broker');
+    await a.stop(); // to the second
+    publish('b', 10);
+    await until(settled(20), 20_000, 'results on the second broker');
+    await a.restart();
+    await b.stop(); // round to the first again
+    publish('c', 10);
+    await until(settled(30), 20_000, 'results on the first broker again');
+    expect(terminal.accepted).toBe(30);
+    await device.stop(0);
+    await terminal.stop();
+    device.outbox.close();
+  }, 60_000);
 });

@@ -67,6 +67,12 @@ export async function terminal(argv: string[]): Promise<number> {
     term.on('rejected', (r: { kind: string; reason: string; detail: string }) =>
       print({ type: 'rejected', ...r }, `REJECTED ${r.kind}: ${r.reason}: ${r.detail}`),
     );
+    term.on('key-rotated', (r: { deviceId: string; keyId: string }) =>
+      print(
+        { type: 'key-rotated', ...r },
+        `device ${r.deviceId} rotated its key to ${r.keyId}; the old one stays trusted`,
+      ),
+    );
     term.on('device-state', (s: fareader.v1.DeviceState) =>
       print(
         { type: 'device-state', deviceId: s.deviceId, online: s.online, reason: s.reason },
