@@ -17,6 +17,7 @@ const runners: Record<string, (argv: string[]) => Promise<number>> = {
   terminal: async (a) => (await import('./cli/terminal.js')).terminal(a),
   voice: async (a) => (await import('./cli/voice.js')).voice(a),
   broker: async (a) => (await import('./cli/broker.js')).broker(a),
+  completion: async (a) => (await import('./cli/completion.js')).completion(a),
 };
 
 /** The help a failure points to: the subcommand's when argv names one. */

@@ -3,6 +3,7 @@ import { EXIT } from '../../../platform/cli.js';
 import { type CommandSpec, defineCommand } from '../../../platform/cli-spec.js';
 import { brokerCommand } from './broker.js';
 import { cardCommand } from './card.js';
+import { completionCommand } from './completion.js';
 import { conformanceCommand } from './conformance.js';
 import { consoleCommandSpec } from './console.js';
 import { faceCommand } from './face.js';
@@ -25,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   terminal: terminalCommand,
   voice: voiceCommand,
   broker: brokerCommand,
+  completion: completionCommand,
 };
 
 export const readerctlCommand = defineCommand({
