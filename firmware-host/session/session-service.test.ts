@@ -246,6 +246,26 @@ describe('the session runner: the face path as its critical path', () => {
     ]);
   });
 
+  it('照合番号B failing after PIN was chosen (camera gone, OCR failed) is no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', record);
+    try {
+      const { io, service } = rig();
+      service.cardPlaced();
+      io.answer('readCard', { certificate: CERT, pin: { kind: 'tries', left: 3 } });
+      await flush();
+      service.patient({ type: 'choose', method: 'pin' });
+      io.fail('readCardFaceKey', new Error('no picture within 3000 ms'));
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+      expect(service.state.kind).toBe('checking-pin');
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('keeps 照合番号B and the photo out of a dump of the service', async () => {
     const { inspect } = await import('node:util');
     const { io, service } = rig();

@@ -274,9 +274,13 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
 
   /** 照合番号B by the card-face camera; started with the certificate read when face is possible. */
   private startKeyB(pipe: FacePipeline): void {
-    pipe.keyB ??= this.timed('card-face-read', this.o.io.readCardFaceKey(pipe.signal)).then((r) =>
+    if (pipe.keyB) return;
+    pipe.keyB = this.timed('card-face-read', this.o.io.readCardFaceKey(pipe.signal)).then((r) =>
       r.ok ? { ok: true, keyB: new Secret(r.keyB) } : r,
     );
+    // Awaited only if face goes on; when the patient chose the PIN or left, nobody does, and a
+    // failure (camera gone, OCR failed) must not become an unhandled rejection that ends readerd.
+    pipe.keyB.catch(() => {});
   }
 
   /** The live side of the face check, started once face is the method: the photo comes later. */
