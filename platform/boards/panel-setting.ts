@@ -51,7 +51,7 @@ export const panelSchema = variants(
     default: 'firmata',
     defaultText: 'from `board`, else `firmata`',
     description:
-      'the front panel (LEDs, buzzer, 12 keys); from `board`, else none. A panel that does not answer is logged and the reader runs without it',
+      "the front panel (LEDs, buzzer, 12 keys); from `board`, else none; `null` switches a board's panel off. A panel that is absent or does not answer is named on /healthz and retried; the reader runs without it",
   },
 );
 
