@@ -54,8 +54,9 @@ describe('quality gates', () => {
 
   it('asks to hold still on a blurred face, and reports darkness', async () => {
     // Sharpness is judged on the aligned 112×112 face: img1's eyes are ~70 px apart, twice the
-    // template's 35, so a 5 px blur here is 2.5 px where the embedder looks.
-    expect((await check(await frame(photo().blur(5)))).issues).toEqual(expect.arrayContaining(['blurred']));
+    // template's 35, so a 7 px blur here is 3.5 px where the embedder looks (sharpness ~4, the
+    // bar 10; a 5 px blur sits at ~11, as blurred as the press photos that still match).
+    expect((await check(await frame(photo().blur(7)))).issues).toEqual(expect.arrayContaining(['blurred']));
     expect((await check(await frame(photo().blur(1)))).issues).toEqual([]);
     const dark = await check(await frame(photo().linear(0.15, 0)));
     expect(dark.issues).toEqual(expect.arrayContaining(['too-dark']));
@@ -79,11 +80,11 @@ describe('quality gates', () => {
   it('asks a face turned well away to face the camera, and passes ones turned a little', async () => {
     const lfw = async (f: string) =>
       check(await cameraFrame(await decodeImage(new Uint8Array(readFileSync(join(LFW, f))))));
-    // Turned well away (the far eye at the edge of the face): yaw proxies −0.50 and 0.54.
-    for (const f of ['Bill_Frist__2.jpg', 'Ken_Watanabe__1.jpg'])
+    // Turned well away (one eye nearly hidden): yaw proxies −0.71 and −0.66.
+    for (const f of ['Ahmad_Masood__2.jpg', 'Roman_Polanski__2.jpg'])
       expect((await lfw(f)).issues, f).toContain('turn-to-camera');
-    // A quarter turn, which the embedder matches: −0.23 and 0.40.
-    for (const f of ['Janet_Napolitano__3.jpg', 'Lee_Tae-sik__2.jpg'])
+    // Turned, which the embedder still matches: −0.23, 0.40 and −0.50 (the bar is 0.65).
+    for (const f of ['Janet_Napolitano__3.jpg', 'Lee_Tae-sik__2.jpg', 'Bill_Frist__2.jpg'])
       expect((await lfw(f)).issues, f).toEqual([]);
   });
 
