@@ -87,14 +87,18 @@ export class DeviceKeeper<T> {
           this.o.log.info(`${this.o.name} is back`, { where: this.o.where, retries: this.retries });
         this.retries = 0;
         this.detail = undefined;
-        delay = this.o.minMs ?? 500;
         this.o.onUp?.(dev);
         first();
+        // The delay starts over only once the device has stayed up for `maxMs`: one lost right
+        // after opening is retried with the backoff, not reopened in a tight loop.
+        const stable = setTimeout(() => {
+          delay = this.o.minMs ?? 500;
+        }, max);
         // Up: wait until the device's watcher reports it lost (or the keeper stops).
         await new Promise<void>((r) => {
           this.wake = r;
         });
-        continue;
+        clearTimeout(stable);
       } catch (e) {
         const line = oneLine(e);
         // The first failure and every change of reason are logged; each retry is not.
