@@ -62,7 +62,7 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
     );
     for (const ev of ['close', 'disconnect'])
       events.on(ev, () => lost(new ReaderError(ErrorCode.Link_Disconnected, 'the front panel went away')));
-    await new Promise<void>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       const t = setTimeout(
         () =>
           reject(
@@ -78,6 +78,10 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
         clearTimeout(t);
         reject(new ReaderError(ErrorCode.Link_Disconnected, `front panel: ${e.message}`));
       });
+    });
+    await ready.catch((e: unknown) => {
+      forget(five, board);
+      throw e;
     });
     const opt = { board };
     panel = new FrontPanel(
@@ -159,6 +163,16 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
     this.buzzer.low();
     // Let the last writes leave before the port closes.
     await new Promise((r) => setTimeout(r, 20));
-    void this.board;
+    forget(require('johnny-five') as typeof J5, this.board);
   }
+}
+
+/**
+ * johnny-five keeps every Board it made in a module-wide list and never drops one; a panel that
+ * is absent and retried forever would grow it without bound. A board we gave up is taken out.
+ */
+function forget(five: typeof J5, board: J5.Board): void {
+  const cache = (five.Board as unknown as { cache: J5.Board[] }).cache;
+  const i = cache.indexOf(board);
+  if (i >= 0) cache.splice(i, 1);
 }
