@@ -52,7 +52,7 @@ export function withFile<T>(code: ErrorCode, what: string, path: string, fn: () 
 }
 
 /**
- * `mkdir -p` one folder at a time. Node's own recursive mkdir loops forever where a parent
+ * `mkdir -p` one folder at a time (`mode` for the last one only). Node's own recursive mkdir loops forever where a parent
  * refuses new entries with ENOENT (`/proc/x`: Node 20 spins at full CPU), so readerd started on
  * such a dataDir would hang without a word; here it fails at once, naming the folder.
  */
@@ -62,9 +62,12 @@ export function makeDirs(dir: string, mode: number, code: ErrorCode, what: strin
     missing.unshift(d);
     if (dirname(d) === d) break;
   }
+  const last = resolve(dir);
   for (const d of missing) {
     try {
-      mkdirSync(d, { mode });
+      // Only the folder asked for gets `mode`; parents get the default (umask), as `mkdir -p`
+      // does: a private key folder must not make /etc/fareader unenterable for the service user.
+      mkdirSync(d, d === last ? { mode } : {});
     } catch (e) {
       throw fileProblem(e, code, what, d, 'cannot be created');
     }
