@@ -46,16 +46,23 @@ export async function conformance(argv: string[]): Promise<number> {
     say(
       JSON.stringify({
         passed: report.passed,
+        verdict: report.verdict,
+        uncovered: report.uncovered.map((c) => c.id),
+        terminalSide: report.terminalSide.map((c) => c.id),
         cases: report.cases.map((c) => ({ id: c.id, status: c.status, reason: c.reason })),
       }),
     );
   else {
     const n = (s: string): number => report.cases.filter((c) => c.status === s).length;
     say(
-      `\n${report.passed ? 'PASSED' : 'FAILED'}: ${n('passed')} passed, ${n('failed')} failed, ${n('not-applicable')} not applicable`,
+      `\n${report.verdict.toUpperCase()}: ${n('passed')} passed, ${n('failed')} failed, ${n('not-applicable')} not applicable, ${report.uncovered.length} device clauses uncovered`,
     );
     if (report.uncovered.length)
-      say(`testable clauses not covered in this run: §${report.uncovered.map((c) => c.id).join(' §')}`);
+      say(`device clauses not covered in this run: §${report.uncovered.map((c) => c.id).join(' §')}`);
+    if (report.terminalSide.length)
+      say(
+        `terminal-side clauses (the kit's terminal meets them): §${report.terminalSide.map((c) => c.id).join(' §')}`,
+      );
     say(`reports: ${join(out, 'conformance.html')}, conformance.junit.xml, conformance.json`);
   }
   return report.passed ? EXIT.ok : EXIT.failure;

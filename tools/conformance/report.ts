@@ -1,5 +1,6 @@
 // The kit's three reports: JSON (for machines), JUnit XML (for CI), and HTML (for people:
 // summary, clause coverage with links to the cases, each case's steps and evidence).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult } from './kit.js';
@@ -20,19 +21,66 @@ export interface RunReport {
   /** Violations outside any case (between cases, during setup). */
   readonly monitorViolations: readonly Violation[];
   readonly coverage: { readonly clause: Clause; readonly cases: readonly string[] }[];
+  /** Device clauses no case of this run covered: the run's gaps. */
   readonly uncovered: readonly Clause[];
+  /** The terminal's own duties: met by the kit's reference terminal, not a gap of the device. */
+  readonly terminalSide: readonly Clause[];
+  /** Every case that ran passed and the monitor saw no violation (the exit code follows it). */
   readonly passed: boolean;
+  /**
+   * The headline: `passed` only with nothing failed, nothing not applicable and every device
+   * clause covered; `incomplete` when nothing failed but some of that is missing.
+   */
+  readonly verdict: 'passed' | 'failed' | 'incomplete';
+  /** The SPEC the clauses were read from: its name and the SHA-256 of its text (first 16 hex). */
+  readonly spec: { readonly name: string; readonly sha256: string };
 }
+
+/**
+ * Testable clauses that bind the terminal, not the device (SPEC §4.6, §7.5, §9): the kit's own
+ * reference terminal fulfils them, so they are never listed among the device's gaps.
+ */
+export const TERMINAL_SIDE_CLAUSES: readonly string[] = ['4.6', '7.5', '9.1', '9.2', '9.3'];
 
 export const SPEC_FILE = join(import.meta.dirname, '..', '..', 'protocol', 'SPEC.md');
 
-/** The clauses marked testable ([T]) in protocol/SPEC.md, with their first line of text. */
+/**
+ * The clauses marked testable ([T]) in protocol/SPEC.md, each with its whole text: a bullet up
+ * to the next bullet, blank line or heading; a table row as its cells under the header's names.
+ */
 export function testableClauses(spec = readFileSync(SPEC_FILE, 'utf8')): Clause[] {
   const out: Clause[] = [];
-  for (const m of spec.matchAll(/\*\*(\d+\.\d+) \[T\]\*\*\s*\|?\s*([^\n]*)/g)) {
-    out.push({ id: m[1]!, text: m[2]!.replace(/\|.*$/, '').replace(/[`*]/g, '').trim() });
+  const lines = spec.split('\n');
+  let header: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    const cells = line.startsWith('|')
+      ? line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim())
+      : undefined;
+    const m = /\*\*(\d+\.\d+) \[T\]\*\*/.exec(line);
+    if (cells && !m && !/^-+$/.test(cells[0] ?? '')) header = cells;
+    if (!m) continue;
+    let text: string;
+    if (cells)
+      text = cells
+        .slice(1)
+        .map((c, k) => `${header[k + 1] ?? ''} ${c}`.trim())
+        .join('; ');
+    else {
+      const body = [line.slice(m.index + m[0].length)];
+      for (let j = i + 1; j < lines.length && /^\s+\S/.test(lines[j]!); j++) body.push(lines[j]!);
+      text = body.join(' ');
+    }
+    out.push({ id: m[1]!, text: text.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim() });
   }
   return out;
+}
+
+export function specIdentity(spec = readFileSync(SPEC_FILE, 'utf8')): RunReport['spec'] {
+  const name = /^# [^\n`]*`([^`\n]+)`/m.exec(spec)?.[1] ?? 'protocol/SPEC.md';
+  return { name, sha256: createHash('sha256').update(spec).digest('hex').slice(0, 16) };
 }
 
 export function buildReport(
@@ -40,19 +88,27 @@ export function buildReport(
   cases: readonly CaseResult[],
   monitorViolations: readonly Violation[],
   clauses: readonly Clause[] = testableClauses(),
+  spec: RunReport['spec'] = specIdentity(),
 ): RunReport {
   const ran = cases.filter((c) => c.status !== 'not-applicable');
   const coverage = clauses.map((clause) => ({
     clause,
     cases: ran.filter((c) => c.clauses.includes(clause.id)).map((c) => c.id),
   }));
+  const open = coverage.filter((c) => c.cases.length === 0).map((c) => c.clause);
+  const uncovered = open.filter((c) => !TERMINAL_SIDE_CLAUSES.includes(c.id));
+  const passed = ran.length > 0 && ran.every((c) => c.status === 'passed') && monitorViolations.length === 0;
+  const complete = uncovered.length === 0 && ran.length === cases.length;
   return {
     ...meta,
+    spec,
     cases,
     monitorViolations,
     coverage,
-    uncovered: coverage.filter((c) => c.cases.length === 0).map((c) => c.clause),
-    passed: ran.length > 0 && ran.every((c) => c.status === 'passed') && monitorViolations.length === 0,
+    uncovered,
+    terminalSide: open.filter((c) => TERMINAL_SIDE_CLAUSES.includes(c.id)),
+    passed,
+    verdict: !passed ? 'failed' : complete ? 'passed' : 'incomplete',
   };
 }
 
@@ -100,7 +156,9 @@ export function htmlReport(r: RunReport): string {
         `<tr id="clause-${c.clause.id}"><td>§${c.clause.id}</td><td>${html(c.clause.text)}</td><td>${
           c.cases.length
             ? c.cases.map((id) => `<a href="#case-${id}">${id}</a>`).join(' ')
-            : '<b class="warn">not covered</b>'
+            : TERMINAL_SIDE_CLAUSES.includes(c.clause.id)
+              ? 'terminal side'
+              : '<b class="warn">not covered</b>'
         }</td></tr>`,
     )
     .join('\n');
@@ -122,13 +180,14 @@ ${c.violations.length ? `<p class="warn">Monitor:</p><ul>${c.violations.map((v) 
 body{font-family:sans-serif;margin:24px;color:#10202c;max-width:1100px}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:4px 8px;text-align:left;vertical-align:top}
 .st{display:inline-block;padding:1px 8px;border-radius:6px;color:#fff;font-size:13px}
-.passed{background:#2b7a3d}.failed{background:#a4161a}.not-applicable{background:#6b7177}
+.passed{background:#2b7a3d}.failed{background:#a4161a}.not-applicable{background:#6b7177}.incomplete{background:#b36b00}
 .warn{color:#a4161a}li.bad{color:#a4161a}pre{white-space:pre-wrap;background:#f3f5f7;padding:4px;margin:2px 0}
 .case{border-top:1px solid #ccd;margin-top:12px}.meta{color:#5c6b77;font-size:14px}
 #verdict{font-size:22px}
 </style></head><body>
 <h1>fareader conformance report</h1>
-<p id="verdict">${r.passed ? badge('passed') : badge('failed')} device <b>${html(r.deviceId)}</b> on ${html(r.broker)} · ${html(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${html(r.kit)}</p>
+<p id="verdict">${badge(r.verdict)} ${count('passed')} passed · ${count('failed')} failed · ${count('not-applicable')} not applicable · ${r.uncovered.length} device clauses uncovered${r.uncovered.length ? ` (${r.uncovered.map((c) => `§${c.id}`).join(' ')})` : ''}</p>
+<p id="identity">device <b>${html(r.deviceId)}</b> on ${html(r.broker)} · ${html(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${html(r.kit)} · SPEC ${html(r.spec.name)} (sha256 ${html(r.spec.sha256)})</p>
 <h2>Summary</h2>
 <table id="summary"><tr><th>passed</th><th>failed</th><th>not applicable</th><th>monitor violations outside cases</th><th>testable clauses covered</th></tr>
 <tr><td>${count('passed')}</td><td>${count('failed')}</td><td>${count('not-applicable')}</td><td>${r.monitorViolations.length}</td><td>${r.coverage.length - r.uncovered.length} / ${r.coverage.length}</td></tr></table>
@@ -137,7 +196,8 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:4p
 ${r.cases.map((c) => `<tr><td><a href="#case-${c.id}">${c.id}</a></td><td>${badge(c.status)}</td><td>${html(c.title)}</td><td>${c.clauses.map((id) => `<a href="#clause-${id}">§${id}</a>`).join(' ')}</td></tr>`).join('\n')}
 </table>
 <h2>Clause coverage</h2>
-${r.uncovered.length ? `<p class="warn" id="uncovered">Testable clauses with no case in this run: ${r.uncovered.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p>` : '<p id="uncovered">Every testable clause has a case in this run.</p>'}
+${r.uncovered.length ? `<p class="warn" id="uncovered">Device clauses with no case in this run: ${r.uncovered.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p>` : '<p id="uncovered">Every testable device clause has a case in this run.</p>'}
+${r.terminalSide.length ? `<p id="terminal-side">The terminal's own duties, met by the kit's reference terminal (not the device's): ${r.terminalSide.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p>` : ''}
 <table id="coverage"><tr><th>clause</th><th>text</th><th>cases</th></tr>
 ${clauseRows}
 </table>

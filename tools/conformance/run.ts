@@ -1,8 +1,10 @@
 // One conformance run: the kit's terminal and monitor on the broker, the patient side (the
 // emulated bench or an operator), the catalogue (or the cases asked for), and the reports.
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageVersion } from '../../platform/cli.js';
 import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import { createLogger } from '../../platform/log.js';
@@ -132,7 +134,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const inCases = new Set(results.flatMap((r) => r.violations));
   const report = buildReport(
     {
-      kit: 'fareader conformance kit 1',
+      kit: `fareader conformance kit ${packageVersion()}`,
       deviceId: o.deviceId,
       broker: o.brokerUrl,
       startedAt,
