@@ -14,7 +14,7 @@ export type DeviceTrouble = 'duplicate-device-id' | 'flapping';
 
 export class DeviceWatch {
   /** Per device: the highest bd_seq seen live, and the times of recent live births. */
-  private readonly seen = new Map<string, { highest: bigint; births: number[] }>();
+  private readonly seen = new Map<string, { highest: bigint; births: number[]; regressedAt?: number }>();
 
   constructor(private readonly now: () => number) {}
 
@@ -28,9 +28,11 @@ export class DeviceWatch {
     this.seen.set(deviceId, s);
     s.births = s.births.filter((b) => t - b < WINDOW_MS);
     s.births.push(t);
-    const regressed = bdSeq < s.highest;
+    if (bdSeq < s.highest) s.regressedAt = t;
     if (bdSeq > s.highest) s.highest = bdSeq;
-    if (regressed) return 'duplicate-device-id';
+    // The more specific finding sticks for the window: the clone with the higher bd_seq
+    // shows only flapping, its twin the regression.
+    if (s.regressedAt !== undefined && t - s.regressedAt < WINDOW_MS) return 'duplicate-device-id';
     if (s.births.length > FLAP_BIRTHS) return 'flapping';
     return undefined;
   }
