@@ -146,8 +146,8 @@ function status(dataDir: string, json: boolean): number {
     );
   const store = new TerminalStore(path);
   try {
-    const rows = store.fleet();
     const now = Date.now();
+    const rows = store.fleet(now);
     if (json) for (const o of fleetJson(rows, now)) process.stdout.write(`${JSON.stringify(o)}\n`);
     else process.stdout.write(`${fleetText(rows, now)}\n`);
     return rows.some((r) => r.trouble) ? EXIT.failure : EXIT.ok;

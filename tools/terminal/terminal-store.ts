@@ -38,6 +38,13 @@ export interface FleetRow {
   readonly lastResultMs: number | undefined;
 }
 
+/**
+ * A device's trouble stands until it has not recurred for this long: clones and a flapping link
+ * note it again at every birth (seconds apart), so a real problem keeps it fresh, and one burst
+ * does not make `readerctl terminal status` exit 1 forever.
+ */
+export const TROUBLE_CLEARS_MS = 10 * 60_000;
+
 export class TerminalStore {
   private readonly db: Database.Database;
   private readonly q;
@@ -236,23 +243,30 @@ export class TerminalStore {
       .map((r) => ({ deviceId: r.device_id, publicKey: new Uint8Array(r.public_key) }));
   }
 
-  /** Every device heard from (a state or a result), for `readerctl terminal status`. */
-  fleet(): FleetRow[] {
-    return this.q.fleet.all().map((r) => ({
-      deviceId: r.device_id,
-      online: r.online === null ? undefined : r.online === 1n,
-      reason: r.reason ?? '',
-      bdSeq: String(r.bd_seq ?? 0n),
-      firmware: r.firmware ?? '',
-      outboxPendingAtBirth: Number(r.outbox_pending ?? 0n),
-      lastCounter: r.last_counter ?? '0',
-      stateMs: r.state_ms === null ? undefined : Number(r.state_ms),
-      trouble: r.trouble ?? '',
-      troubleMs: r.trouble_ms ? Number(r.trouble_ms) : undefined,
-      accepted: Number(r.accepted),
-      lastResultCounter: r.last_result_counter === null ? undefined : String(r.last_result_counter),
-      lastResultMs: r.last_result_ms === null ? undefined : Number(r.last_result_ms),
-    }));
+  /**
+   * Every device heard from (a state or a result), for `readerctl terminal status`; a trouble
+   * last noted TROUBLE_CLEARS_MS or more before `nowMs` is over and not shown.
+   */
+  fleet(nowMs: number): FleetRow[] {
+    return this.q.fleet.all().map((r) => {
+      const troubleMs = r.trouble_ms ? Number(r.trouble_ms) : undefined;
+      const current = troubleMs !== undefined && nowMs - troubleMs < TROUBLE_CLEARS_MS;
+      return {
+        deviceId: r.device_id,
+        online: r.online === null ? undefined : r.online === 1n,
+        reason: r.reason ?? '',
+        bdSeq: String(r.bd_seq ?? 0n),
+        firmware: r.firmware ?? '',
+        outboxPendingAtBirth: Number(r.outbox_pending ?? 0n),
+        lastCounter: r.last_counter ?? '0',
+        stateMs: r.state_ms === null ? undefined : Number(r.state_ms),
+        trouble: current ? (r.trouble ?? '') : '',
+        troubleMs: current ? troubleMs : undefined,
+        accepted: Number(r.accepted),
+        lastResultCounter: r.last_result_counter === null ? undefined : String(r.last_result_counter),
+        lastResultMs: r.last_result_ms === null ? undefined : Number(r.last_result_ms),
+      };
+    });
   }
 
   /** Every accepted record (JSON), for re-exporting files lost in a crash. */

@@ -371,7 +371,7 @@ export class ReferenceTerminal extends EventEmitter {
 
   /** Every device heard from, for the fleet view (`readerctl terminal status`). */
   fleet(): FleetRow[] {
-    return this.store.fleet();
+    return this.store.fleet(this.now());
   }
 
   /** Signs and sends a command; resolves with the device's signed response. */

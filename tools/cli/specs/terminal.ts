@@ -30,7 +30,7 @@ export const terminalCommand = defineCommand({
     {
       name: 'status',
       summary:
-        "the fleet view from the terminal's store in --data (works beside a running terminal): each device online or offline, firmware, bd_seq, outbox depth at its last birth, results accepted, the last one and its age, and trouble (a duplicate device id: two readers with one id; a flapping connection). Exit 1 when a device is in trouble.",
+        "the fleet view from the terminal's store in --data (works beside a running terminal): each device online or offline, firmware, bd_seq, outbox depth at its last birth, results accepted, the last one and its age, and trouble (a duplicate device id: two readers with one id; a flapping connection). Exit 1 when a device is in trouble; a trouble not seen again for 10 minutes is over.",
       options: ['data', 'json'],
     },
     {
