@@ -21,6 +21,7 @@ import { inSession, type StateKind } from './session/machine.js';
 import type { ReaderModes } from './session/session-commands.js';
 import type { SessionService } from './session/session-service.js';
 import { DebugShell } from './shell/debug-shell.js';
+import type { ChallengeBoard } from './vision/liveness-board.js';
 import { type RunningVoice, startVoice } from './voice/start-voice.js';
 
 export interface ServiceParts {
@@ -33,6 +34,8 @@ export interface ServiceParts {
   /** The front panel, kept trying while absent; none: not configured or `"panel": null`. */
   readonly panel?: KeptPanel;
   readonly lastFaceFrame: () => Frame | undefined;
+  /** The liveness challenge's prompts, for the kiosk. */
+  readonly board?: ChallengeBoard;
   /** Where the voice guidance keeps its rendered prompts (<dataDir>/voice); none: no voice. */
   readonly voiceDir?: string;
   /** The session's timeouts per state, for the kiosk's countdowns. */
@@ -137,6 +140,7 @@ export async function startKiosk(
     consents: p.config.session.consents,
     outOfService: () => p.modes.outOfService,
     lastFaceFrame: p.lastFaceFrame,
+    board: p.board,
     health: () => ({ ...status(p, started), voice: voice?.status() ?? { state: 'off' } }),
     timeouts: p.timeouts,
     now: p.now,

@@ -8,7 +8,7 @@ import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import type { Logger } from '../platform/log.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
-import type { ApplianceConfig } from './config-appliance.js';
+import { type ApplianceConfig, challengeTimingOf } from './config-appliance.js';
 import type { CommandHandler, DeviceLink } from './link/device-link.js';
 import { type OpenedCamera, type OpenedCardModule, openCamera, openCardModule } from './open-devices.js';
 import { keepPanel } from './panel/kept-panel.js';
@@ -17,7 +17,10 @@ import type { StateKind } from './session/machine.js';
 import { STAGE, toResultMessage } from './session/result-proto.js';
 import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
 import { type LoopDelayMonitor, SessionService, type SessionSettings } from './session/session-service.js';
-import type { FrameFeed } from './vision/face-verifier.js';
+import { CHALLENGE_WALL_FACTOR, type FaceVerifyConfig, type FrameFeed } from './vision/face-verifier.js';
+import { ChallengeBoard } from './vision/liveness-board.js';
+import { type ChallengePlan, DEFAULT_TIMING, longestPlanMs } from './vision/liveness-challenge.js';
+import { EyeStateModel } from './vision/liveness-models.js';
 import { WorkerCardFaceReader } from './vision/worker-card-face-reader.js';
 import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
 
@@ -37,6 +40,15 @@ export interface ApplianceSeams {
   readonly usbBus: () => UsbBusLike;
   /** Wraps the session command handler before the link gets it (a composition root's choice). */
   readonly commands?: (handler: CommandHandler, service: SessionService) => CommandHandler;
+  /**
+   * The face camera, where the root has its own (the emulated appliance's live subject, which
+   * sees the challenge on `board` as a patient sees the kiosk); else the configured one.
+   */
+  readonly faceCamera?: (board: ChallengeBoard) => OpenedCamera;
+  /** The face verification as the root wants it (a bench's match alone); else the configured. */
+  readonly faceVerify?: (configured: FaceVerifyConfig) => FaceVerifyConfig;
+  /** The challenge's randomness (a seeded test); else the platform's CSPRNG. */
+  readonly challengeRandom?: () => number;
 }
 
 function settingsOf(c: ApplianceConfig): SessionSettings {
@@ -45,7 +57,19 @@ function settingsOf(c: ApplianceConfig): SessionSettings {
     'reading-card': 10_000,
     'reading-card-face': 20_000,
     'reading-photo': 15_000,
-    capturing: s.faceAttempts * s.attemptTimeoutMs + 10_000,
+    // A random challenge's attempt lasts as long as its plan (face-verifier.ts), plus the wait
+    // for a bare face (twice an attempt's time) before each.
+    capturing:
+      s.faceAttempts *
+        (s.challenge === 'random'
+          ? CHALLENGE_WALL_FACTOR *
+              Math.max(
+                s.attemptTimeoutMs,
+                longestPlanMs(s.challengeSteps, challengeTimingOf(s.challengeTiming)) + 2000,
+              ) +
+            CHALLENGE_WALL_FACTOR * 2 * s.attemptTimeoutMs
+          : s.attemptTimeoutMs) +
+      10_000,
     'checking-pin': 5000,
     'verifying-pin': 5000,
     signing: 10_000,
@@ -76,6 +100,9 @@ function loopDelayMonitor(): LoopDelayMonitor {
   return { reset: () => h.reset(), p99Ms: () => h.percentile(99) / 1e6 };
 }
 
+/** The states the face path's live side may run in (the session runner overlaps it with reads). */
+const FACE_PATH: ReadonlySet<StateKind> = new Set(['reading-card-face', 'reading-photo', 'capturing']);
+
 export async function startAppliance(
   config: ApplianceConfig,
   link: DeviceLink,
@@ -95,10 +122,16 @@ export async function startAppliance(
   // The models load while the devices open: both are most of the time to ready.
   const models = Promise.all([matcher.load(), reader.init()]);
   const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
+  const board = new ChallengeBoard();
   const cameras = {
-    face: openCamera(config.cameras.face, log.child('camera')),
+    face: seams.faceCamera ? seams.faceCamera(board) : openCamera(config.cameras.face, log.child('camera')),
     cardFace: openCamera(config.cameras.cardFace, log.child('camera')),
   };
+  // The random challenge's own model, the eyes' state (blinks), on this thread beside the
+  // matcher's worker. The passive anti-spoofing model is not run here: PASSIVE_MIN was measured
+  // on face-api's boxes, and on the shipped detector's boxes it scores live faces near 0.
+  const random = config.session.challenge === 'random';
+  const eyes = random ? new EyeStateModel() : undefined;
   let lastFaceFrame: Frame | undefined;
   const faceFeed: FrameFeed = {
     nextFrame: async (ms) => {
@@ -106,19 +139,40 @@ export async function startAppliance(
       return lastFaceFrame;
     },
   };
-  await models;
+  await Promise.all([models, eyes?.load(), cameras.face.ready?.()]);
+  const configured: FaceVerifyConfig = {
+    attempts: config.session.faceAttempts,
+    attemptTimeoutMs: config.session.attemptTimeoutMs,
+    livenessFrames: 12,
+    challenge: config.session.challenge,
+    challengeSteps: config.session.challengeSteps,
+    challengeTiming: challengeTimingOf(config.session.challengeTiming),
+    liveness: config.session.liveness,
+  };
+  let attemptNo = { attempt: 1, attempts: configured.attempts, plan: undefined as ChallengePlan | undefined };
   const io = new ApplianceIo({
     module: module.module,
     cardFaceCamera: cameras.cardFace,
     faceCamera: faceFeed,
     cardFaceReader: reader,
     matcher,
-    face: {
-      attempts: config.session.faceAttempts,
-      attemptTimeoutMs: config.session.attemptTimeoutMs,
-      livenessFrames: 12,
-      challenge: config.session.challenge,
-      liveness: config.session.liveness,
+    face: seams.faceVerify ? seams.faceVerify(configured) : configured,
+    faceHooks: {
+      eyes,
+      random: seams.challengeRandom,
+      onAttempt: (attempt, attempts, plan) => {
+        attemptNo = { attempt, attempts, plan };
+      },
+      onPrompt: (p) => {
+        const { attempt, attempts, plan } = attemptNo;
+        const step = plan?.steps[p.step - 1];
+        // The step's response window closes this long after the prompt (frames' clock = wall).
+        const window = (plan?.timing ?? DEFAULT_TIMING).onsetMs[1];
+        const hold = step?.backMs !== undefined && p.action !== 'look' ? step.backMs - step.promptMs : 0;
+        board.show({ kind: 'prompt', ...p, attempt, attempts, untilMs: now() + hold + window });
+      },
+      onOcclusion: (occlusion, attempt) =>
+        board.show({ kind: 'occlusion', occlusion, attempt, attempts: configured.attempts }),
     },
     cardFaceFrames: 3,
     apduTimeoutMs: 5000,
@@ -165,6 +219,8 @@ export async function startAppliance(
   module.module.on('error', (e) => log.warn('card module', { error: e }));
   service.on('change', (st) => {
     if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
+    // The challenge runs beside the card's reads (reading-photo) and in capturing; off the face path it is over.
+    if (!FACE_PATH.has(st.kind) && board.current) board.show(undefined);
   });
   // Configured (by the file or the board) and absent: kept trying; `"panel": null`: off.
   const panel = config.panel ? await keepPanel(config.panel, service, log.child('panel')) : undefined;
@@ -178,6 +234,7 @@ export async function startAppliance(
     cameras,
     panel,
     lastFaceFrame: () => lastFaceFrame,
+    board,
     timeouts: settings.timeouts,
     voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
     identity,
@@ -213,6 +270,7 @@ export async function startAppliance(
       await cameras.cardFace.close();
       await reader.close();
       await matcher.dispose();
+      await eyes?.dispose();
     },
   };
 }

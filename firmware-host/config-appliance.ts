@@ -21,6 +21,7 @@ import { staffHashProblem } from './kiosk/staff/staff-pin.js';
 import { CONSENT_KINDS } from './session/types.js';
 import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
 import { FR_ONNX_CALIBRATED_ATTEMPTS } from './vision/fr-onnx-operating-point.js';
+import { type ChallengeTiming, DEFAULT_TIMING } from './vision/liveness-challenge.js';
 
 export const APPLIANCE_KEYS = ['board', 'cardModule', 'cameras', 'session', 'kiosk', 'panel', 'debugShell'];
 
@@ -164,14 +165,55 @@ const session = object(
       description: `match attempts before PIN is offered (at most ${FR_ONNX_CALIBRATED_ATTEMPTS}: the face threshold is calibrated for FAR ≤ 0.1 % per session over that many)`,
     }),
     attemptTimeoutMs: wait('the time for one match attempt', 8000, 1000, 60_000),
-    liveness: oneOf(['required', 'off'], {
+    // `off` is not a reader's setting: a bench that wants the match alone runs the emulated
+    // appliance's root with --match-only (sim/appliance/emulated-seams.ts).
+    liveness: oneOf(['required'], {
       default: 'required',
-      description: 'prompted liveness; `off` only for benches with still images',
+      description: 'liveness is always checked (a bench wanting the match alone uses the emulated root)',
     }),
-    challenge: oneOf(['blink', 'turn-left', 'turn-right'], {
-      default: 'blink',
-      description: 'the liveness prompt',
+    challenge: oneOf(['random', 'blink', 'turn-left', 'turn-right'], {
+      default: 'random',
+      description:
+        'the liveness challenge: `random` draws its steps and their moments per attempt; the fixed ones are a single prompt',
     }),
+    challengeSteps: int({ min: 1, max: 6, default: 3, description: 'steps of the random challenge' }),
+    challengeTiming: object(
+      {
+        baselineMs: wait(
+          'the random challenge: before the first prompt',
+          DEFAULT_TIMING.baselineMs,
+          200,
+          5000,
+        ),
+        gapMinMs: wait('shortest random wait before a prompt', DEFAULT_TIMING.gapMs[0], 0, 10_000),
+        gapMaxMs: wait('longest random wait before a prompt', DEFAULT_TIMING.gapMs[1], 0, 10_000),
+        onsetMinMs: wait(
+          'a response begins this long after its prompt at the earliest',
+          DEFAULT_TIMING.onsetMs[0],
+          0,
+          2000,
+        ),
+        onsetMaxMs: wait(
+          'a response begins this long after its prompt at the latest',
+          DEFAULT_TIMING.onsetMs[1],
+          200,
+          10_000,
+        ),
+        holdMinMs: wait(
+          'shortest hold of a turn before "look at the camera"',
+          DEFAULT_TIMING.holdMs[0],
+          200,
+          10_000,
+        ),
+        holdMaxMs: wait('longest hold of a turn', DEFAULT_TIMING.holdMs[1], 200, 10_000),
+      },
+      {
+        check: (t) =>
+          t.gapMinMs > t.gapMaxMs || t.onsetMinMs >= t.onsetMaxMs || t.holdMinMs > t.holdMaxMs
+            ? 'each minimum must be below its maximum'
+            : undefined,
+      },
+    ),
     consents: listOf(CONSENT_KINDS, {
       description: 'the consent questions asked after identity is confirmed, in order',
     }),
@@ -263,3 +305,13 @@ export type ApplianceConfig = Infer<typeof applianceSchema>;
 export type CameraSetting = ApplianceConfig['cameras']['face'];
 export type CardModuleSetting = ApplianceConfig['cardModule'];
 export type { PanelPins, PanelSetting };
+
+/** The configured random challenge's timing, as the plan draws it. */
+export function challengeTimingOf(t: ApplianceConfig['session']['challengeTiming']): ChallengeTiming {
+  return {
+    baselineMs: t.baselineMs,
+    gapMs: [t.gapMinMs, t.gapMaxMs],
+    onsetMs: [t.onsetMinMs, t.onsetMaxMs],
+    holdMs: [t.holdMinMs, t.holdMaxMs],
+  };
+}

@@ -151,6 +151,8 @@ export function openCardModule(
 
 export interface OpenedCamera extends FrameFeed {
   status(): DeviceState;
+  /** Resolves when the camera can deliver (readerd is ready only after). */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -9,6 +9,16 @@ export interface View {
   readonly consent?: { kind: string; index: number; total: number };
   readonly notice?: string;
   readonly cardGone?: boolean;
+  /** While capturing: the liveness challenge's step, or a request to take off a mask. */
+  readonly challenge?: {
+    kind: 'prompt' | 'occlusion';
+    key: string;
+    step?: number;
+    steps?: number;
+    attempt: number;
+    attempts: number;
+    remainingMs?: number;
+  };
 }
 
 /** The patient's side of the kiosk screen, through its HTTP API (what the page itself sends). */

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { EXIT, parseCli, reportError, untilStopped } from '../platform/cli.js';
 import type { CardModuleKind } from '../sim/appliance/emulated-hardware.js';
 import { FACES_DIR, PROFILES, type ProfileName } from '../sim/card/card-profiles.js';
-import { ApplianceRig } from './demo/appliance-rig.js';
+import { ApplianceRig, RIG_CHALLENGE } from './demo/appliance-rig.js';
 import { PATIENTS } from './demo/patients.js';
 import { describe } from './terminal/result-json.js';
 
@@ -116,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
   say('== starting emulated hardware, readerd (embedded broker) and the reference terminal');
   const rig = await ApplianceRig.start({
     dir,
+    liveness: 'required',
     terminal: !values.bench,
     onLog: (line) => {
       if (values.verbose || /"level":"(warn|error)"|"msg":"(ready|kiosk screen)"/.test(line))
@@ -124,7 +125,9 @@ async function main(argv: string[]): Promise<number> {
   });
   say(`== kiosk screen: ${rig.kioskUrl}   (health: ${rig.kioskUrl}healthz)`);
   say(`== results for the receipt computer: ${join(dir, 'terminal', 'results', rig.deviceId)}`);
-  say('== the emulated cameras show still photos, so liveness is off in this demo (see README)');
+  say(
+    `== liveness required: each face attempt is a random ${RIG_CHALLENGE.challengeSteps}-step challenge (turn, nod, blink) the emulated patient's live face answers (README "Liveness")`,
+  );
   let failures = 0;
   try {
     if (values.bench) {

@@ -7,9 +7,10 @@ import type { Frame } from '../../device/camera/frame-source.js';
 import { inSession, type State, type StateKind } from '../session/machine.js';
 import type { PatientInput, SessionService } from '../session/session-service.js';
 import type { ConsentKind } from '../session/types.js';
+import type { ChallengeBoard } from '../vision/liveness-board.js';
 import type { KioskBackend, KioskInput, PagePrompt } from './kiosk-server.js';
 import { DEFAULT_LANG, type Lang } from './texts/index.js';
-import { type KioskView, viewOf } from './view.js';
+import { challengeView, type KioskView, viewOf } from './view.js';
 
 /** Screens that wait for the patient: their timeout is shown as a countdown. */
 const PATIENT_WAITS: ReadonlySet<StateKind> = new Set([
@@ -30,6 +31,8 @@ export function kioskBackend(o: {
   consents: readonly ConsentKind[];
   outOfService: () => boolean;
   lastFaceFrame: () => Frame | undefined;
+  /** The liveness challenge's prompts as they fall due. */
+  board?: ChallengeBoard;
   health: () => { ok: boolean } & Record<string, unknown>;
   /** Each state's timeout (ms), as the session service runs it. */
   timeouts?: Partial<Record<StateKind, number>>;
@@ -56,6 +59,7 @@ export function kioskBackend(o: {
       consents: o.consents,
       lang,
       guidance: service.guidance,
+      challenge: challengeView(o.board?.current, now()),
       notice,
       timeoutMs: timeoutMs(),
       visualCheckMode: !!service.visualCheckMode,
@@ -80,6 +84,7 @@ export function kioskBackend(o: {
     push();
   });
   service.on('guidance', push);
+  o.board?.watch(push);
   const input = (i: KioskInput): boolean => {
     switch (i.type) {
       case 'language':

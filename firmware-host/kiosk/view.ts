@@ -3,8 +3,9 @@
 // carries the patient's language, so the page and the voice guidance say the same thing.
 import type { State } from '../session/machine.js';
 import type { ConsentKind, Method, Outcome } from '../session/types.js';
+import type { ChallengeNotice } from '../vision/liveness-board.js';
 import { GUIDANCE, type QualityIssue } from '../vision/quality.js';
-import type { Lang } from './texts/index.js';
+import type { Lang, TextKey } from './texts/index.js';
 
 /** Why the choice of method is offered again, for the line above it. */
 export type ChoiceReason = 'face-failed' | 'card-face-unreadable' | 'key-b-refused' | 'pin-locked';
@@ -23,6 +24,8 @@ export interface KioskView {
   readonly method?: Method;
   readonly detail?: string;
   readonly guidance?: { readonly code: QualityIssue; readonly ja: string; readonly en: string };
+  /** While capturing: the liveness challenge's step now, or the request to take off a mask. */
+  readonly challenge?: ChallengeView;
   readonly notice?: string;
   /** On the done screen: the card is no longer on the tray. */
   readonly cardGone?: boolean;
@@ -32,10 +35,45 @@ export interface KioskView {
   readonly outOfService: boolean;
 }
 
+export interface ChallengeView {
+  readonly kind: 'prompt' | 'occlusion';
+  /** The text to show and say. */
+  readonly key: TextKey;
+  /** Prompts: the step of the challenge and its number of steps. */
+  readonly step?: number;
+  readonly steps?: number;
+  readonly attempt: number;
+  readonly attempts: number;
+  /** Prompts: the time left to answer this step (ms), for the countdown. */
+  readonly remainingMs?: number;
+}
+
+/** The board's notice as the screen shows it (never an image or a score). */
+export function challengeView(n: ChallengeNotice | undefined, nowMs: number): ChallengeView | undefined {
+  if (!n) return undefined;
+  if (n.kind === 'occlusion')
+    return {
+      kind: 'occlusion',
+      key: `challenge-remove-${n.occlusion}`,
+      attempt: n.attempt,
+      attempts: n.attempts,
+    };
+  return {
+    kind: 'prompt',
+    key: `challenge-${n.action}`,
+    step: n.step,
+    steps: n.steps,
+    attempt: n.attempt,
+    attempts: n.attempts,
+    remainingMs: Math.max(0, n.untilMs - nowMs),
+  };
+}
+
 export interface ViewExtra {
   readonly consents: readonly ConsentKind[];
   readonly lang: Lang;
   readonly guidance?: QualityIssue;
+  readonly challenge?: ChallengeView;
   readonly notice?: string;
   readonly timeoutMs?: number;
   readonly visualCheckMode: boolean;
@@ -96,10 +134,17 @@ export function viewOf(st: State, extra: ViewExtra): KioskView {
         ...base,
         sessionId: st.s.id,
         guidance: extra.guidance && { code: extra.guidance, ...GUIDANCE[extra.guidance] },
+        ...(extra.challenge ? { challenge: extra.challenge } : {}),
       };
     case 'publishing':
       return { ...base, sessionId: st.s.id, outcome: st.outcome, method: st.s.method, detail: st.detail };
     default:
-      return { ...base, sessionId: st.s.id, method: st.s.method };
+      // The face path's live side runs beside the card's reads: its challenge shows meanwhile.
+      return {
+        ...base,
+        sessionId: st.s.id,
+        method: st.s.method,
+        ...(extra.challenge ? { challenge: extra.challenge } : {}),
+      };
   }
 }

@@ -13,6 +13,7 @@ import type { FaceMatcher } from '../vision/face-matcher.js';
 import {
   type FaceEvidence,
   type FaceVerifyConfig,
+  type FaceVerifyHooks,
   type FrameFeed,
   verifyFace,
 } from '../vision/face-verifier.js';
@@ -27,6 +28,8 @@ export interface ApplianceIoOptions {
   readonly cardFaceReader: { read(image: Buffer): Promise<CardFaceRead> };
   readonly matcher: FaceMatcher;
   readonly face: FaceVerifyConfig;
+  /** The liveness challenge's models and where its prompts go (the kiosk's board). */
+  readonly faceHooks?: Omit<FaceVerifyHooks, 'signal' | 'onGuidance'>;
   /** Card-face frames to try before asking the patient to re-place the card. */
   readonly cardFaceFrames: number;
   readonly apduTimeoutMs: number;
@@ -91,7 +94,11 @@ export class ApplianceIo implements SessionIo {
     signal: AbortSignal,
     onGuidance: (i: QualityIssue) => void,
   ): Promise<FaceEvidence> {
-    return verifyFace(this.o.matcher, reference, this.o.faceCamera, this.o.face, { onGuidance, signal });
+    return verifyFace(this.o.matcher, reference, this.o.faceCamera, this.o.face, {
+      ...this.o.faceHooks,
+      onGuidance,
+      signal,
+    });
   }
 
   pinState(signal: AbortSignal): Promise<PinState> {

@@ -516,6 +516,10 @@ function faceEvent(ev: FaceEvidence): Event {
       threshold: ev.liveness.threshold,
       frames: ev.liveness.frames,
       checksPassed: ev.liveness.checksPassed,
+      ...(ev.liveness.reason === undefined ? {} : { reason: ev.liveness.reason }),
+      ...(ev.liveness.passive === undefined
+        ? {}
+        : { passiveScore: ev.liveness.passive.score, passiveThreshold: ev.liveness.passive.threshold }),
     },
   };
   switch (ev.outcome) {

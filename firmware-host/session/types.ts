@@ -56,6 +56,11 @@ export interface FaceProof {
     readonly threshold: number;
     readonly frames: number;
     readonly checksPassed: readonly string[];
+    /** Why it failed (the challenge's step and verdict, rigid, passive); absent when passed. */
+    readonly reason?: string;
+    /** The passive anti-spoofing score and its threshold, when the model ran. */
+    readonly passiveScore?: number;
+    readonly passiveThreshold?: number;
   };
 }
 

@@ -8,7 +8,12 @@ import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { FaceFound, FaceMatcher } from './face-matcher.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
 import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
-import { CHALLENGE_ACTIONS, drawPlan } from './liveness-challenge.js';
+import {
+  CHALLENGE_ACTIONS,
+  type ChallengePlan,
+  type ChallengeTiming,
+  drawPlan,
+} from './liveness-challenge.js';
 import { type EyeStateModel, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
 import { awaitBareFace, type Occlusion } from './occlusion.js';
 import { assessQuality, type QualityIssue } from './quality.js';
@@ -27,6 +32,9 @@ export interface FaceVerifyConfig {
   readonly livenessFrames: number;
   /** `random`: a challenge of several steps drawn per attempt (liveness-challenge.ts). */
   readonly challenge: Challenge | 'random';
+  /** The random challenge's steps (default 3) and timing (default DEFAULT_TIMING). */
+  readonly challengeSteps?: number;
+  readonly challengeTiming?: ChallengeTiming;
   /** Bench use only: the appliance always checks liveness. */
   readonly liveness: 'required' | 'off';
 }
@@ -73,8 +81,16 @@ export interface FaceVerifyHooks {
   /** The passive anti-spoofing model: with it, a screen held to the camera fails (PASSIVE_MIN). */
   passive?: PassiveLivenessModel;
   /** A mask or sunglasses seen before an attempt: the kiosk asks to take them off. */
-  onOcclusion?: (o: Occlusion) => void;
+  onOcclusion?: (o: Occlusion, attempt: number) => void;
+  /** An attempt of the random challenge begins (its plan drawn): for the kiosk's attempt count. */
+  onAttempt?: (attempt: number, attempts: number, plan: ChallengePlan) => void;
 }
+
+/**
+ * The random challenge is timed on the frames' clock; on the wall clock it may take this many
+ * times as long before the attempt is given up (a reader slower than its camera's frames).
+ */
+export const CHALLENGE_WALL_FACTOR = 8;
 
 /** Uniform [0, 1) from the platform's CSPRNG: a challenge nobody can predict. */
 export function cryptoRandom(): number {
@@ -157,15 +173,19 @@ export async function verifyFace(
       const tc = performance.now();
       const plan = drawPlan(hooks.random ?? cryptoRandom, {
         actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
+        steps: cfg.challengeSteps,
+        timing: cfg.challengeTiming,
       });
+      hooks.onAttempt?.(attempt, cfg.attempts, plan);
       let guided = false;
       let bare: { bare: boolean };
       let r: Awaited<ReturnType<typeof runLivenessAttempt>>;
       try {
         // A covered face is asked to uncover before the attempt starts: it does not count yet.
         bare = await awaitBareFace(camera, (img) => matcher.detect(img, 'live'), cfg.attemptTimeoutMs * 2, {
+          wallTimeoutMs: CHALLENGE_WALL_FACTOR * cfg.attemptTimeoutMs * 2,
           signal: hooks.signal,
-          onOcclusion: hooks.onOcclusion,
+          onOcclusion: hooks.onOcclusion && ((o) => hooks.onOcclusion?.(o, attempt)),
         });
         if (hooks.signal?.aborted) return cancelled(attempt);
         if (!bare.bare) {
@@ -178,6 +198,7 @@ export async function verifyFace(
           camera,
           plan,
           timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
+          wallTimeoutMs: CHALLENGE_WALL_FACTOR * Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
           eyes: hooks.eyes,
           passive: hooks.passive,
           minPassive: hooks.passive ? PASSIVE_MIN : undefined,
@@ -216,6 +237,7 @@ export async function verifyFace(
         frames: r.frames,
         checksPassed: r.checksPassed,
         reason: r.passed ? undefined : r.reason,
+        ...(r.passive === undefined ? {} : { passive: { score: r.passive, threshold: PASSIVE_MIN } }),
       };
       if (r.frames === 0) {
         if (attempt === cfg.attempts) break;

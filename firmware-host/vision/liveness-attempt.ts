@@ -28,7 +28,14 @@ export interface LivenessAttemptOptions {
   readonly detect: (img: RgbImage) => Promise<FaceFound[]>;
   readonly camera: { nextFrame(timeoutMs: number): Promise<Frame> };
   readonly plan: ChallengePlan;
+  /**
+   * The attempt's time on the frames' clock: it ends when the plan's frames have been seen, or
+   * this long after the first frame without a face in any. The wall clock is only a backstop
+   * (`wallTimeoutMs`, default the same): a camera or a reader slower than real time (the
+   * emulator's frames are rendered on demand) still sees the whole plan.
+   */
   readonly timeoutMs: number;
+  readonly wallTimeoutMs?: number;
   readonly eyes?: EyeStateModel;
   readonly passive?: PassiveLivenessModel;
   /** Under this mean non-rigid landmark residual, the face moved like a rigid picture. */
@@ -107,8 +114,9 @@ export function decideLiveness(
 
 export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<LivenessAttemptResult> {
   const track: LiveFrame[] = [];
-  const deadline = performance.now() + o.timeoutMs;
+  const deadline = performance.now() + (o.wallTimeoutMs ?? o.timeoutMs);
   let t0: number | undefined;
+  let firstFrame: number | undefined;
   // Prompts in order: each step's prompt, and for turns "look at the camera" again.
   const prompts = o.plan.steps.flatMap((s, i) => {
     const p = [{ action: s.action as ChallengePrompt['action'], at: s.promptMs, step: i + 1 }];
@@ -131,12 +139,16 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       break;
     }
     received++;
+    firstFrame ??= frame.timestampMs;
     const img = { width: frame.width, height: frame.height, data: frame.data };
     const faces = await o.detect(img);
     const face = faces[0];
     // The plan's clock starts at the first frame with a face.
     if (face && t0 === undefined) t0 = frame.timestampMs;
-    if (t0 === undefined) continue;
+    if (t0 === undefined) {
+      if (frame.timestampMs - firstFrame >= o.timeoutMs) break;
+      continue;
+    }
     const t = frame.timestampMs - t0;
     while (next < prompts.length && prompts[next]!.at <= t) {
       const p = prompts[next++]!;

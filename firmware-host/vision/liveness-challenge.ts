@@ -30,6 +30,8 @@ export interface ChallengePlan {
   readonly steps: readonly ChallengeStep[];
   /** No frame after this is needed, ms after the first usable frame. */
   readonly endMs: number;
+  /** The timing the plan was drawn with: its response windows are judged with it. */
+  readonly timing?: ChallengeTiming;
 }
 
 export interface ChallengeTiming {
@@ -86,7 +88,14 @@ export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePl
       t = promptMs + timing.onsetMs[1] + (action === 'blink-twice' ? 1200 : 600);
     }
   }
-  return { steps, endMs: t };
+  return o.timing ? { steps, endMs: t, timing: o.timing } : { steps, endMs: t };
+}
+
+/** The longest a plan of `steps` steps can last (ms): what the session gives the challenge. */
+export function longestPlanMs(steps: number, timing: ChallengeTiming = DEFAULT_TIMING): number {
+  const turn = timing.gapMs[1] + timing.holdMs[1] + timing.onsetMs[1] + 400;
+  const blink = timing.gapMs[1] + timing.onsetMs[1] + 1200;
+  return timing.baselineMs + steps * Math.max(turn, blink);
 }
 
 /** One frame's measurements: landmarks, and the eye-state model's closed probabilities. */
@@ -201,7 +210,7 @@ export function judgeChallenge(
   frames: readonly LiveFrame[],
   o: { timing?: ChallengeTiming; thresholds?: ChallengeThresholds; final?: boolean; nowMs?: number } = {},
 ): ChallengeOutcome | undefined {
-  const timing = o.timing ?? DEFAULT_TIMING;
+  const timing = o.timing ?? plan.timing ?? DEFAULT_TIMING;
   const th = o.thresholds ?? DEFAULT_THRESHOLDS;
   const now = o.nowMs ?? frames.at(-1)?.t ?? 0;
   const final = o.final ?? true;

@@ -17,6 +17,8 @@ export interface LivenessResult {
   readonly checksPassed: string[];
   /** Why it failed: the fixed challenge's reasons, or the random challenge's (step and verdict). */
   readonly reason?: string;
+  /** The passive anti-spoofing model's median score and the threshold it was held to. */
+  readonly passive?: { readonly score: number; readonly threshold: number };
 }
 
 const dist = (a: Point, b: Point): number => Math.hypot(a[0] - b[0], a[1] - b[1]);

@@ -136,6 +136,11 @@ export function detectOcclusion(
 export interface BareFaceWait {
   /** Until this is aborted (the session cancelled): the result is then `{ bare: false }`. */
   readonly signal?: AbortSignal;
+  /**
+   * The wait is `timeoutMs` on the frames' clock (their timestamps) when they carry one; the
+   * wall clock is a backstop of this many ms (default `timeoutMs`).
+   */
+  readonly wallTimeoutMs?: number;
   readonly onOcclusion?: (o: Occlusion) => void;
 }
 
@@ -170,18 +175,25 @@ function nextOrAbort<F>(next: Promise<F>, signal?: AbortSignal): Promise<F | und
  * the patient's timeout (a working camera sends frames whether or not anyone stands there).
  */
 export async function awaitBareFace(
-  camera: { nextFrame(timeoutMs: number): Promise<{ width: number; height: number; data: Uint8Array }> },
+  camera: {
+    nextFrame(
+      timeoutMs: number,
+    ): Promise<{ width: number; height: number; data: Uint8Array; timestampMs?: number }>;
+  },
   detect: (img: RgbImage) => Promise<readonly { landmarks: readonly Point[] }[]>,
   timeoutMs: number,
   o: BareFaceWait = {},
 ): Promise<{ bare: boolean; asked: Occlusion[] }> {
-  const deadline = performance.now() + timeoutMs;
+  const deadline = performance.now() + (o.wallTimeoutMs ?? timeoutMs);
   const asked: Occlusion[] = [];
   let frames = 0;
+  let first: number | undefined;
   while (performance.now() < deadline && !o.signal?.aborted) {
-    let f: { width: number; height: number; data: Uint8Array } | undefined;
+    let f: { width: number; height: number; data: Uint8Array; timestampMs?: number } | undefined;
     try {
-      f = await nextOrAbort(camera.nextFrame(Math.max(1, deadline - performance.now())), o.signal);
+      // One frame is never waited for longer than the whole wait: a dead camera is found as soon.
+      const left = Math.min(timeoutMs, deadline - performance.now());
+      f = await nextOrAbort(camera.nextFrame(Math.max(1, left)), o.signal);
     } catch (e) {
       // Frames came, then none in the wait's last sliver: the wait is over, the camera works.
       if (frames > 0) break;
@@ -189,6 +201,10 @@ export async function awaitBareFace(
     }
     if (!f) break;
     frames++;
+    if (f.timestampMs !== undefined) {
+      first ??= f.timestampMs;
+      if (f.timestampMs - first > timeoutMs) break;
+    }
     const img = { width: f.width, height: f.height, data: f.data };
     const face = (await detect(img))[0];
     if (!face) continue;

@@ -23,6 +23,9 @@ const LABELS = [
   'no',
   'yesAll',
   'secondsLeft',
+  'challengeStep',
+  'challengeAttempt',
+  'challengeSeconds',
 ] as const;
 export type SpokenKey = Exclude<TextKey, (typeof LABELS)[number]>;
 
@@ -51,6 +54,8 @@ export function promptsFor(v: KioskView): SpokenKey[] {
     case 'choosing-method':
       return v.reason ? [REASON[v.reason], 'choose'] : ['choose'];
     case 'capturing':
+      // The challenge's step (or the request to uncover) is what the patient must hear now.
+      if (v.challenge) return [v.challenge.key as SpokenKey];
       return v.guidance ? [`guide-${v.guidance.code}`] : ['look', 'lookSub'];
     case 'entering-pin': {
       const k: SpokenKey[] = v.wrongBefore ? ['wrongPin'] : [];

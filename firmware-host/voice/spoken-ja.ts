@@ -61,4 +61,13 @@ export const SPOKEN_JA: Readonly<Record<SpokenKey, string>> = {
   'guide-blurred': 'うごかずに、おまちください。',
   'guide-too-dark': 'あかるいばしょで、おねがいします。',
   'guide-too-bright': 'ひかりが、つよすぎます。',
+  'challenge-blink': 'まばたきを、してください。',
+  'challenge-blink-twice': 'まばたきを、にかい、してください。',
+  'challenge-turn-left': 'かおを、ゆっくり、ひだりにむけてください。',
+  'challenge-turn-right': 'かおを、ゆっくり、みぎにむけてください。',
+  'challenge-look-up': 'すこし、うえをみてください。',
+  'challenge-look-down': 'すこし、したをみてください。',
+  'challenge-look': 'カメラを、みてください。',
+  'challenge-remove-mask': 'マスクをはずして、カメラをみてください。',
+  'challenge-remove-sunglasses': 'サングラスをはずして、カメラをみてください。',
 };

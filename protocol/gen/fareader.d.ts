@@ -1940,6 +1940,15 @@ export namespace fareader {
             /** LivenessEvidence checksPassed. */
             checksPassed: string[];
 
+            /** LivenessEvidence reason. */
+            reason: string;
+
+            /** LivenessEvidence passiveScore. */
+            passiveScore: number;
+
+            /** LivenessEvidence passiveThreshold. */
+            passiveThreshold: number;
+
             /**
              * Creates a new LivenessEvidence instance using the specified properties.
              * @param [properties] Properties to set
@@ -2041,6 +2050,15 @@ export namespace fareader {
 
                 /** LivenessEvidence checksPassed */
                 checksPassed?: (string[]|null);
+
+                /** LivenessEvidence reason */
+                reason?: (string|null);
+
+                /** LivenessEvidence passiveScore */
+                passiveScore?: (number|null);
+
+                /** LivenessEvidence passiveThreshold */
+                passiveThreshold?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -5439,6 +5439,9 @@ export const fareader = $root.fareader = (() => {
              * @property {number|null} [threshold] LivenessEvidence threshold
              * @property {number|null} [frames] LivenessEvidence frames
              * @property {Array.<string>|null} [checksPassed] LivenessEvidence checksPassed
+             * @property {string|null} [reason] LivenessEvidence reason
+             * @property {number|null} [passiveScore] LivenessEvidence passiveScore
+             * @property {number|null} [passiveThreshold] LivenessEvidence passiveThreshold
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5520,6 +5523,30 @@ export const fareader = $root.fareader = (() => {
             LivenessEvidence.prototype.checksPassed = $util.emptyArray;
 
             /**
+             * LivenessEvidence reason.
+             * @member {string} reason
+             * @memberof fareader.v1.LivenessEvidence
+             * @instance
+             */
+            LivenessEvidence.prototype.reason = "";
+
+            /**
+             * LivenessEvidence passiveScore.
+             * @member {number} passiveScore
+             * @memberof fareader.v1.LivenessEvidence
+             * @instance
+             */
+            LivenessEvidence.prototype.passiveScore = 0;
+
+            /**
+             * LivenessEvidence passiveThreshold.
+             * @member {number} passiveThreshold
+             * @memberof fareader.v1.LivenessEvidence
+             * @instance
+             */
+            LivenessEvidence.prototype.passiveThreshold = 0;
+
+            /**
              * Creates a new LivenessEvidence instance using the specified properties.
              * @function create
              * @memberof fareader.v1.LivenessEvidence
@@ -5565,6 +5592,12 @@ export const fareader = $root.fareader = (() => {
                     for (var i = 0; i < m.checksPassed.length; ++i)
                         w.uint32(/* id 6, wireType 2 =*/50).string(m.checksPassed[i]);
                 }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.reason);
+                if (m.passiveScore != null && $Object.hasOwnProperty.call(m, "passiveScore") && !$Object.is(m.passiveScore, 0))
+                    w.uint32(/* id 8, wireType 5 =*/69).float(m.passiveScore);
+                if (m.passiveThreshold != null && $Object.hasOwnProperty.call(m, "passiveThreshold") && !$Object.is(m.passiveThreshold, 0))
+                    w.uint32(/* id 9, wireType 5 =*/77).float(m.passiveThreshold);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5675,6 +5708,33 @@ export const fareader = $root.fareader = (() => {
                             m.checksPassed.push(r.stringVerify());
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.passiveScore = v;
+                            else
+                                delete m.passiveScore;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.passiveThreshold = v;
+                            else
+                                delete m.passiveThreshold;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5751,6 +5811,18 @@ export const fareader = $root.fareader = (() => {
                             return "checksPassed: string[] expected";
                     }
                 }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                if (m.passiveScore != null && $Object.hasOwnProperty.call(m, "passiveScore")) {
+                    if (typeof m.passiveScore !== "number")
+                        return "passiveScore: number expected";
+                }
+                if (m.passiveThreshold != null && $Object.hasOwnProperty.call(m, "passiveThreshold")) {
+                    if (typeof m.passiveThreshold !== "number")
+                        return "passiveThreshold: number expected";
+                }
                 return null;
             };
 
@@ -5805,6 +5877,21 @@ export const fareader = $root.fareader = (() => {
                         m.checksPassed[i] = $String(d.checksPassed[i]);
                     }
                 }
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                if (d.passiveScore != null) {
+                    if (!$Object.is($Number(d.passiveScore), 0)) {
+                        m.passiveScore = $Number(d.passiveScore);
+                    }
+                }
+                if (d.passiveThreshold != null) {
+                    if (!$Object.is($Number(d.passiveThreshold), 0)) {
+                        m.passiveThreshold = $Number(d.passiveThreshold);
+                    }
+                }
                 return m;
             };
 
@@ -5834,6 +5921,9 @@ export const fareader = $root.fareader = (() => {
                     d.score = 0;
                     d.threshold = 0;
                     d.frames = 0;
+                    d.reason = "";
+                    d.passiveScore = 0;
+                    d.passiveThreshold = 0;
                 }
                 if (m.passed != null && $Object.hasOwnProperty.call(m, "passed")) {
                     d.passed = m.passed;
@@ -5855,6 +5945,15 @@ export const fareader = $root.fareader = (() => {
                     for (var j = 0; j < m.checksPassed.length; ++j) {
                         d.checksPassed[j] = m.checksPassed[j];
                     }
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                if (m.passiveScore != null && $Object.hasOwnProperty.call(m, "passiveScore")) {
+                    d.passiveScore = o.json && !$isFinite(m.passiveScore) ? $String(m.passiveScore) : m.passiveScore;
+                }
+                if (m.passiveThreshold != null && $Object.hasOwnProperty.call(m, "passiveThreshold")) {
+                    d.passiveThreshold = o.json && !$isFinite(m.passiveThreshold) ? $String(m.passiveThreshold) : m.passiveThreshold;
                 }
                 return d;
             };

@@ -17,6 +17,7 @@ import { type FirmataPanel, serveFirmataPanel } from '../panel/serve.js';
 import type { Pn532Emulator } from '../pn532/pn532-emulator.js';
 import { type ServedPn532, servePn532 } from '../pn532/serve.js';
 import { PtyPair } from '../pty/pty-pair.js';
+import type { FaceScene } from './scene-face-camera.js';
 
 /** The two card modules an appliance may have (README "The appliance part", $.cardModule). */
 export type CardModuleKind = 'pn532' | 'ccid';
@@ -35,10 +36,21 @@ export interface EmulatedHardwareOptions {
   readonly debugShell?: boolean;
 }
 
+/** Who stands at the counter, besides the photo (sim/camera/scene-face-camera.ts). */
+export interface FacePresentation {
+  /** `live` (default): the person; else an attack instrument made from the photo. */
+  readonly as?: FaceScene['as'];
+  readonly wearing?: FaceScene['wearing'];
+  readonly seed?: number;
+}
+
 export class EmulatedHardware {
   readonly faceImage: string;
+  /** What the emulated readerd's face camera shows (--face-scene). */
+  readonly faceScene: string;
   readonly cardFaceImage: string;
   private seq = 0;
+  private faceSeed = 0;
   /** The card module readerd is configured with: where a placed card goes. */
   cardModule: CardModuleKind = 'pn532';
   /** The module the card is on now, if one is. */
@@ -60,6 +72,7 @@ export class EmulatedHardware {
     readonly shellPty: PtyPair | undefined,
   ) {
     this.faceImage = join(dir, 'face-camera.jpg');
+    this.faceScene = join(dir, 'face-scene.json');
     this.cardFaceImage = join(dir, 'card-camera.jpg');
   }
 
@@ -159,8 +172,13 @@ export class EmulatedHardware {
     await rename(tmp, path);
   }
 
-  /** The face camera sees this photo (a person at the counter), or an empty counter. */
-  async showFace(photo: string | undefined): Promise<void> {
+  /**
+   * The face camera sees the person made from this photo (or an attack made from it), or an
+   * empty counter. The still picture is for a readerd reading a `still` camera.
+   */
+  async showFace(photo: string | undefined, how: FacePresentation = {}): Promise<void> {
+    const scene: FaceScene = photo ? { photo, seed: ++this.faceSeed, ...how } : {};
+    await this.publish(this.faceScene, Buffer.from(JSON.stringify(scene)));
     if (photo) {
       const tmp = `${this.faceImage}.${++this.seq}.tmp`;
       await copyFile(photo, tmp);
@@ -171,6 +189,12 @@ export class EmulatedHardware {
       .jpeg()
       .toBuffer();
     await this.publish(this.faceImage, empty);
+  }
+
+  /** The face camera dies: no frame comes any more (until a face is shown again). */
+  async killFaceCamera(): Promise<void> {
+    await this.publish(this.faceScene, Buffer.from(JSON.stringify({ camera: 'dead' } satisfies FaceScene)));
+    await rm(this.faceImage, { force: true });
   }
 
   /** The card-face camera sees the card on the tray, or the empty tray. */

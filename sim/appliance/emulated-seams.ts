@@ -1,18 +1,44 @@
 // The seams of the emulated appliance: what readerd's composition gets instead of real
-// hardware. The PN532 is on a pty (readerd opens it as it opens a serial port), so only the
-// USB bus differs: the CCID reader emulator's bus, reached over a socket from the rig's
-// process (sim/ccid/usb-socket-server.ts), behind the WebUSB interface the CCID driver uses.
+// hardware. The PN532 is on a pty (readerd opens it as it opens a serial port); the USB bus is
+// the CCID reader emulator's bus, reached over a socket from the rig's process
+// (sim/ccid/usb-socket-server.ts), behind the WebUSB interface the CCID driver uses; the face
+// camera is the emulated one, showing what the rig's scene file describes (a live subject, an
+// attack instrument), which sees the kiosk's challenge as a patient does. A bench that wants
+// the match alone says --match-only: the reader's own configuration has no such setting.
 import type { ReaderSeams } from '../../firmware-host/reader-composition.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import type { Logger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { seededRandom } from '../../protocol/seeded-random.js';
 import { SocketUsbBus } from '../ccid/usb-socket-bus.js';
+import { SceneFaceCamera } from './scene-face-camera.js';
 
-export const EMULATED_OPTIONS = { usb: { type: 'string' } } as const;
-export const EMULATED_USAGE = '[--usb SOCKET]';
+export const EMULATED_OPTIONS = {
+  usb: { type: 'string' },
+  'face-scene': { type: 'string' },
+  'face-size': { type: 'string' },
+  'face-fps': { type: 'string' },
+  'match-only': { type: 'boolean' },
+  'challenge-seed': { type: 'string' },
+} as const;
+export const EMULATED_USAGE =
+  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N]';
+
+function whole(values: Record<string, unknown>, name: string): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new ReaderError(ErrorCode.Usage, `--${name}: a whole number`);
+  return n;
+}
 
 export function emulatedSeams(values: Record<string, unknown>, log: Logger): ReaderSeams {
   const socket = typeof values.usb === 'string' ? values.usb : undefined;
+  const scene = typeof values['face-scene'] === 'string' ? values['face-scene'] : undefined;
+  const size = /^(\d+)x(\d+)$/.exec(String(values['face-size'] ?? '320x240'));
+  if (!size) throw new ReaderError(ErrorCode.Usage, '--face-size: WIDTHxHEIGHT');
+  const fps = whole(values, 'face-fps') ?? 6;
+  const seed = whole(values, 'challenge-seed');
   return {
     connect: connectMqtt,
     usbBus: () => {
@@ -23,5 +49,13 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
         );
       return new SocketUsbBus(socket, log.child('usb'));
     },
+    ...(scene
+      ? {
+          faceCamera: (board) =>
+            new SceneFaceCamera(scene, { width: Number(size[1]), height: Number(size[2]), fps }, board),
+        }
+      : {}),
+    ...(values['match-only'] ? { faceVerify: (c) => ({ ...c, liveness: 'off' as const }) } : {}),
+    ...(seed === undefined ? {} : { challengeRandom: seededRandom(seed) }),
   };
 }

@@ -3,7 +3,7 @@
 
 import { KioskClient } from '../../platform/kiosk-client.js';
 import type { MyNumberCard } from '../card/mynumber-emulator.js';
-import type { EmulatedHardware } from './emulated-hardware.js';
+import type { EmulatedHardware, FacePresentation } from './emulated-hardware.js';
 
 /** The patient at the emulated appliance: the card and the face come from its hardware. */
 export class EmulatedPatient extends KioskClient {
@@ -14,9 +14,9 @@ export class EmulatedPatient extends KioskClient {
     super(kioskUrl);
   }
 
-  async placeCard(card: MyNumberCard, face?: string): Promise<void> {
+  async placeCard(card: MyNumberCard, face?: string, how?: FacePresentation): Promise<void> {
     await this.beforePlacing();
-    await this.hw.showFace(face);
+    await this.hw.showFace(face, how);
     await this.hw.placeCard(card);
   }
 

@@ -73,6 +73,11 @@ export class EmulatedFaceCamera {
     return (k * 1000) / this.o.fps;
   }
 
+  /** The camera's present: the time of the next picture to be rendered, ms. */
+  get presentMs(): number {
+    return this.timeOf(this.written);
+  }
+
   /** What stands in front of the camera from now on. */
   show(p: Presentation): void {
     this.presentation = p;

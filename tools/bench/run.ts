@@ -71,6 +71,12 @@ const TABLES: readonly Table[] = [
     title: 'readerd face path on two cores, one core (taskset) and half a core (cgroup CPU quota)',
     run: async () => (await import('./session.bench.js')).cpuBench(),
   },
+  {
+    name: 'liveness',
+    title:
+      'Liveness (issue 15): per-frame cost; tap to result through readerd, liveness required and match alone',
+    run: async () => (await import('./liveness.bench.js')).livenessBench(),
+  },
 ];
 
 function help(): string {

@@ -63,7 +63,27 @@ export interface RigOptions {
   readonly absent?: readonly PluggableDevice[];
   /** false: no reference terminal (the conformance kit plays the terminal). */
   readonly terminal?: boolean;
+  /**
+   * `required`: the emulator's live subject (or an attack) in front of the face camera and the
+   * reader's random liveness challenge. Default `off` for now: the face match alone
+   * (--match-only) on the still-image camera, as before — a challenge costs ~45 s of CPU per
+   * session on a shared 2-core machine, too much for every end-to-end test (README "Liveness").
+   */
+  readonly liveness?: 'required' | 'off';
+  /** Seeds the liveness challenge's randomness (a test that wants the same challenges again). */
+  readonly challengeSeed?: number;
 }
+
+/**
+ * The liveness challenge the rig's readerd draws: the reader's random challenge with two steps
+ * instead of three and prompts due sooner, so a session takes a few seconds of camera time less;
+ * the response windows are the reader's own. A test's `session` settings override these.
+ */
+export const RIG_CHALLENGE = {
+  challenge: 'random',
+  challengeSteps: 2,
+  challengeTiming: { gapMinMs: 300, gapMaxMs: 1500 },
+} as const;
 
 export class ApplianceRig {
   readerd?: ChildProcess;
@@ -81,6 +101,8 @@ export class ApplianceRig {
   /** Every result the terminal accepted, in arrival order (duplicates are not accepted). */
   readonly received: ResultRecord[] = [];
   private readonly resultWaiters = new Set<(rec: ResultRecord) => void>();
+  /** The configuration asked for `session.liveness: off` (the session bench): --match-only. */
+  private matchOnly = false;
 
   private constructor(
     readonly o: RigOptions,
@@ -150,12 +172,18 @@ export class ApplianceRig {
     const embeddedPort = this.brokerUrl ? Number(new URL(this.brokerUrl).port) : await freePort();
     if (!this.brokerUrl) this.brokerUrl = this.o.brokerUrl ?? `mqtt://127.0.0.1:${embeddedPort}`;
     const kioskPort = this.kioskUrl ? Number(new URL(this.kioskUrl).port) : await freePort();
+    const asked = { ...((this.o.config?.session as Record<string, unknown>) ?? {}) };
+    // `liveness: off` is no reader setting: a caller asking for it gets the bench's match alone.
+    if (asked.liveness === 'off') {
+      this.matchOnly = true;
+      delete asked.liveness;
+    }
     const session = {
-      liveness: 'off',
+      ...RIG_CHALLENGE,
       attemptTimeoutMs: 3000,
       patientTimeoutMs: 60_000,
       doneScreenMs: 3000,
-      ...((this.o.config?.session as object) ?? {}),
+      ...asked,
     };
     writeFileSync(
       this.configFile,
@@ -208,14 +236,19 @@ export class ApplianceRig {
    */
   private readerdCommand(): string[] {
     const faults = this.o.faults ?? [];
-    const usb = ['--usb', this.hw.usbSocket];
+    // The live face camera and the match alone are the emulated roots' seams, not readerd's.
+    const live = this.o.liveness === 'required' && !this.matchOnly;
+    const seams = [
+      '--usb',
+      this.hw.usbSocket,
+      ...(live ? ['--face-scene', this.hw.faceScene] : ['--match-only']),
+      ...(this.o.challengeSeed === undefined ? [] : ['--challenge-seed', String(this.o.challengeSeed)]),
+    ];
     if (faults.length) {
       const args = faults.flatMap((f) => ['--fault', f]);
-      return ['--import', TSX_LOADER, FAULTY_READERD, '-c', this.configFile, ...usb, ...args];
+      return ['--import', TSX_LOADER, FAULTY_READERD, '-c', this.configFile, ...seams, ...args];
     }
-    if (this.hw.cardModule === 'ccid')
-      return ['--import', TSX_LOADER, EMULATED_READERD, '-c', this.configFile, ...usb];
-    return [READERD_BIN, '-c', this.configFile];
+    return ['--import', TSX_LOADER, EMULATED_READERD, '-c', this.configFile, ...seams];
   }
 
   /** The broker readerd and the terminal use. */
@@ -224,7 +257,7 @@ export class ApplianceRig {
   }
 
   /** The terminal's verified result for a session (already received, or when it comes). */
-  result(sessionId: string, timeoutMs = 20_000): Promise<ResultRecord> {
+  result(sessionId: string, timeoutMs = 60_000): Promise<ResultRecord> {
     const have = this.results.get(sessionId);
     if (have) return Promise.resolve(have);
     return new Promise((resolve, reject) => {

@@ -38,7 +38,7 @@ function faceFailsThenPin(id: string, photo: string, live: string): Patient['pla
   return async (rig, say) => {
     const v = await arrive(rig, id, 'normal', photo, live);
     await rig.patient.choose('face');
-    const after = await rig.patient.waitFor('choosing-method', 30_000);
+    const after = await rig.patient.waitFor('choosing-method', FACE_WAIT_MS);
     say(`kiosk: face not matched; offers ${after.offered?.join(', ')}`);
     await rig.patient.choose('pin');
     await rig.patient.enterPin('1234');
@@ -46,6 +46,17 @@ function faceFailsThenPin(id: string, photo: string, live: string): Patient['pla
     await rig.patient.consent([true]);
     return v.sessionId!;
   };
+}
+
+/**
+ * How long the face path may take on the emulator: liveness is required, and the live subject
+ * answers the random challenge frame by frame on a shared machine.
+ */
+export const FACE_WAIT_MS = 150_000;
+
+/** The face path's end: the consent questions, the result, or the choice offered again. */
+async function afterFace(rig: ApplianceRig): Promise<void> {
+  await rig.patient.waitFor(['consenting', 'publishing', 'done', 'choosing-method'], FACE_WAIT_MS);
 }
 
 export const PATIENTS: readonly Patient[] = [
@@ -58,7 +69,8 @@ export const PATIENTS: readonly Patient[] = [
       await rig.patient.waitFor('awaiting-card');
       const v = await arrive(rig, 'sato', 'normal', 'img20.jpg', 'img21.jpg');
       await rig.patient.choose('face');
-      say('patient: chose face; looks at the camera');
+      say('patient: chose face; looks at the camera and does what the kiosk asks');
+      await afterFace(rig);
       await rig.patient.consent([true, true, false, true, true]);
       return v.sessionId!;
     },
@@ -120,6 +132,7 @@ export const PATIENTS: readonly Patient[] = [
     async play(rig, say) {
       const v = await arrive(rig, 'watanabe', 'no-pin', 'img16.jpg', 'img17.jpg');
       say(`kiosk: ${v.screen} — no method to choose`);
+      await afterFace(rig);
       await rig.patient.consent([true]);
       return v.sessionId!;
     },

@@ -74,6 +74,18 @@ export const JA = {
   'guide-blurred': '動かずにお待ちください',
   'guide-too-dark': '明るい場所でお願いします',
   'guide-too-bright': '光が強すぎます',
+  'challenge-blink': 'まばたきをしてください',
+  'challenge-blink-twice': 'まばたきを2回してください',
+  'challenge-turn-left': '顔をゆっくり左に向けてください',
+  'challenge-turn-right': '顔をゆっくり右に向けてください',
+  'challenge-look-up': '少し上を見てください',
+  'challenge-look-down': '少し下を見てください',
+  'challenge-look': 'カメラを見てください',
+  'challenge-remove-mask': 'マスクを外してカメラを見てください',
+  'challenge-remove-sunglasses': 'サングラスを外してカメラを見てください',
+  challengeStep: '手順',
+  challengeAttempt: '試行',
+  challengeSeconds: '秒',
 } as const;
 
 export type TextKey = keyof typeof JA;

@@ -1,0 +1,193 @@
+// The emulated appliance's face camera, inside the emulated readerd: what stands in front of it
+// is described by a small scene file the rig writes (a person made from a fixture photo, an
+// attack instrument made from it, a mask worn, nobody, or a camera that has died), rendered by
+// the emulated face camera through the appliance's ffmpeg decode. The person sees what the
+// kiosk asks (the challenge board) as a patient sees the screen. The scene file is the only
+// channel from the rig's process: the camera reads it before each frame.
+import { readFileSync, statSync } from 'node:fs';
+import type { Frame } from '../../device/camera/frame-source.js';
+import { decodeImage, type RgbImage } from '../../device/image/decode.js';
+import type { DeviceState } from '../../firmware-host/device-keeper.js';
+import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import type { ChallengeBoard } from '../../firmware-host/vision/liveness-board.js';
+import { drawPlan } from '../../firmware-host/vision/liveness-challenge.js';
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { Accessory } from '../camera/accessories.js';
+import { type AttackType, attackInstrument } from '../camera/attacks.js';
+import { EmulatedFaceCamera } from '../camera/emulated-face-camera.js';
+import type { Point } from '../camera/face-warp.js';
+import { LiveSubject, type Presentation, type Prompt, seededRandom } from '../camera/live-subject.js';
+
+export interface FaceScene {
+  /** The photo the person (or the instrument) is made from; none: an empty counter. */
+  readonly photo?: string;
+  /** `live` (default): the person; else the attack instrument made from the photo. */
+  readonly as?: 'live' | AttackType;
+  readonly seed?: number;
+  readonly wearing?: readonly Accessory[];
+  /** `dead`: the camera sends nothing. */
+  readonly camera?: 'dead';
+}
+
+export interface SceneCameraOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+}
+
+/** The counter with nobody at it. */
+class EmptyCounter implements Presentation {
+  constructor(private readonly img: RgbImage) {}
+  perceive(): void {}
+  frameAt(): RgbImage {
+    return this.img;
+  }
+}
+
+/** A presentation that begins at camera time t0: its own clock starts at 0 there. */
+class Shifted implements Presentation {
+  constructor(
+    readonly inner: Presentation,
+    private readonly t0: number,
+  ) {}
+  perceive(p: Prompt): void {
+    this.inner.perceive({ ...p, atMs: p.atMs - this.t0 });
+  }
+  frameAt(t: number): RgbImage {
+    return this.inner.frameAt(t - this.t0);
+  }
+}
+
+/** Prompts a genuine session would have heard, for a replay when none was recorded here. */
+function someSession(seed: number): Prompt[] {
+  const plan = drawPlan(seededRandom(seed ^ 0x5eed));
+  return plan.steps.flatMap((s) => [
+    { action: s.action, atMs: s.promptMs },
+    ...(s.backMs === undefined ? [] : [{ action: 'look' as const, atMs: s.backMs }]),
+  ]);
+}
+
+export class SceneFaceCamera {
+  private readonly cam: EmulatedFaceCamera;
+  private readonly detector = new FaceApiMatcher({ descriptors: false });
+  private readonly loaded: Promise<void>;
+  private stamp = '';
+  private scene: FaceScene = {};
+  private shown?: Shifted;
+  /** Prompts the live subject made from each photo heard (what a recording of it answers). */
+  private readonly heard = new Map<string, Prompt[]>();
+  private readonly landmarks = new Map<string, { photo: RgbImage; landmarks: readonly Point[] }>();
+  private readonly unwatch: () => void;
+
+  constructor(
+    private readonly sceneFile: string,
+    private readonly o: SceneCameraOptions,
+    board: ChallengeBoard,
+  ) {
+    const grey = new Uint8Array(o.width * o.height * 3).fill(110);
+    this.cam = new EmulatedFaceCamera(new EmptyCounter({ width: o.width, height: o.height, data: grey }), o);
+    // Loaded and run once before readerd is ready: the first inference holds the event loop
+    // for seconds, which in a session would starve the card module's exchanges.
+    this.loaded = this.detector
+      .load()
+      .then(() => this.detector.detect({ width: o.width, height: o.height, data: grey }, 'reference'))
+      .then(() => {});
+    this.loaded.catch(() => {});
+    this.unwatch = board.watch((n) => {
+      if (!n) return;
+      const prompt: Prompt =
+        n.kind === 'prompt'
+          ? { action: n.action, atMs: n.atMs }
+          : { action: n.occlusion === 'mask' ? 'remove-mask' : 'remove-sunglasses', atMs: 0 };
+      const seen = this.cam.prompt(prompt);
+      if (this.scene.photo && (this.scene.as ?? 'live') === 'live' && this.shown)
+        this.heard.get(this.scene.photo)?.push({ ...seen, atMs: seen.atMs - this.t0 });
+    });
+  }
+
+  private t0 = 0;
+
+  /** The detector that finds the photos' landmarks is loaded (it holds the event loop a while). */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  private async photo(path: string): Promise<{ photo: RgbImage; landmarks: readonly Point[] }> {
+    const have = this.landmarks.get(path);
+    if (have) return have;
+    await this.loaded;
+    const photo = await decodeImage(new Uint8Array(readFileSync(path)));
+    const face = (await this.detector.detect(photo, 'reference'))[0];
+    if (!face) throw new ReaderError(ErrorCode.Vision_Model, `the emulator finds no face in ${path}`);
+    const got = { photo, landmarks: face.landmarks };
+    this.landmarks.set(path, got);
+    return got;
+  }
+
+  /** Reads the scene file when it has changed, and puts its presentation in front of the camera. */
+  private async look(): Promise<void> {
+    let stamp = '';
+    try {
+      const st = statSync(this.sceneFile);
+      stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      stamp = 'none';
+    }
+    if (stamp === this.stamp) return;
+    this.stamp = stamp;
+    let scene: FaceScene = {};
+    try {
+      scene = JSON.parse(readFileSync(this.sceneFile, 'utf8')) as FaceScene;
+    } catch {
+      scene = {};
+    }
+    this.scene = scene;
+    this.t0 = this.cam.presentMs;
+    if (!scene.photo) {
+      this.shown = undefined;
+      const grey = new Uint8Array(this.o.width * this.o.height * 3).fill(110);
+      this.cam.show(new EmptyCounter({ width: this.o.width, height: this.o.height, data: grey }));
+      return;
+    }
+    const { photo, landmarks } = await this.photo(scene.photo);
+    const seed = scene.seed ?? 1;
+    const size = { width: this.o.width, height: this.o.height };
+    const as = scene.as ?? 'live';
+    let p: Presentation;
+    if (as === 'live') {
+      this.heard.set(scene.photo, []);
+      p = new LiveSubject(photo, landmarks, { seed, ...size, wearing: scene.wearing });
+    } else {
+      const recorded = this.heard.get(scene.photo);
+      p = attackInstrument(as, photo, landmarks, {
+        seed,
+        ...size,
+        recorded: recorded?.length ? recorded : someSession(seed),
+      });
+    }
+    this.shown = new Shifted(p, this.t0);
+    this.cam.show(this.shown);
+  }
+
+  /** As /healthz shows the camera: the emulator's, dead when its scene says so. */
+  status(): DeviceState {
+    return this.scene.camera === 'dead'
+      ? { state: 'missing', where: this.sceneFile, detail: 'the emulated face camera is dead' }
+      : { state: 'ok', where: this.sceneFile };
+  }
+
+  async nextFrame(timeoutMs: number): Promise<Frame> {
+    await this.look();
+    if (this.scene.camera === 'dead') {
+      await new Promise((r) => setTimeout(r, timeoutMs));
+      throw new ReaderError(ErrorCode.Camera_Failed, `no frame within ${timeoutMs} ms`);
+    }
+    return this.cam.nextFrame(timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.unwatch();
+    await this.cam.close();
+    this.detector.dispose();
+  }
+}
