@@ -1,7 +1,9 @@
 // Pairing a reader and a terminal by numeric comparison (SPEC §15), as Bluetooth LE Secure
 // Connections does it (Core spec Vol 3 Part H §2.3.5.6.2): both public keys exchanged first,
 // then the device commits to its nonce, the terminal reveals its own, the device reveals its
-// own, and each side shows a 6-digit code derived from both keys and both nonces. Staff
+// own, and each side shows a 6-digit code derived from both ids, both keys and both nonces.
+// The ids are hashed in because each key is trusted for an id (SPEC 15.3): a relay that
+// rewrote the device id (or the terminal's) would otherwise leave the codes equal. Staff
 // compare the codes and confirm on both sides; only then is each key trusted.
 //
 // Why commit first: a party in the middle that substituted the keys must make two codes
@@ -33,6 +35,18 @@ function checkKey(k: Uint8Array, what: string): void {
     );
 }
 
+// An id is hashed as its UTF-8 length (2 bytes, big-endian) then its bytes, so that no two
+// (id, key) sequences give the same input.
+function idField(id: string, what: string): Uint8Array {
+  const b = utf8(id);
+  if (b.length === 0 || b.length > 0xffff)
+    throw new ReaderError(
+      ErrorCode.Mqtt_Malformed,
+      `${what}: an id is 1 to 65535 UTF-8 bytes, not ${b.length}`,
+    );
+  return concatBytes(Uint8Array.of(b.length >> 8, b.length & 0xff), b);
+}
+
 function checkNonce(n: Uint8Array, what: string): void {
   if (n.length !== PAIRING_NONCE_BYTES)
     throw new ReaderError(
@@ -42,27 +56,43 @@ function checkNonce(n: Uint8Array, what: string): void {
 }
 
 /**
- * The device's commitment: SHA-256("fareader.v1/pairing-commit" ‖ 0x00 ‖ device key ‖
- * terminal key ‖ device nonce). It binds the nonce to both keys the device saw.
+ * The device's commitment: SHA-256("fareader.v1/pairing-commit" ‖ 0x00 ‖ len(device id) ‖
+ * device id ‖ device key ‖ len(terminal id) ‖ terminal id ‖ terminal key ‖ device nonce),
+ * each len 2 bytes big-endian. It binds the nonce to both ids and keys the device saw.
  */
 export function pairingCommitment(
+  deviceId: string,
   deviceKey: Uint8Array,
+  terminalId: string,
   terminalKey: Uint8Array,
   deviceNonce: Uint8Array,
 ): Uint8Array {
   checkKey(deviceKey, 'device key');
   checkKey(terminalKey, 'terminal key');
   checkNonce(deviceNonce, 'device nonce');
-  return sha256(concatBytes(COMMIT_LABEL, ZERO, deviceKey, terminalKey, deviceNonce));
+  return sha256(
+    concatBytes(
+      COMMIT_LABEL,
+      ZERO,
+      idField(deviceId, 'device id'),
+      deviceKey,
+      idField(terminalId, 'terminal id'),
+      terminalKey,
+      deviceNonce,
+    ),
+  );
 }
 
 /**
  * The 6-digit code both sides show: the first 4 bytes of SHA-256("fareader.v1/pairing-code" ‖
- * 0x00 ‖ terminal key ‖ device key ‖ terminal nonce ‖ device nonce), as an unsigned big-endian
- * integer, modulo 10^6, written with leading zeros.
+ * 0x00 ‖ len(terminal id) ‖ terminal id ‖ terminal key ‖ len(device id) ‖ device id ‖ device
+ * key ‖ terminal nonce ‖ device nonce), as an unsigned big-endian integer, modulo 10^6,
+ * written with leading zeros.
  */
 export function comparisonCode(
+  terminalId: string,
   terminalKey: Uint8Array,
+  deviceId: string,
   deviceKey: Uint8Array,
   terminalNonce: Uint8Array,
   deviceNonce: Uint8Array,
@@ -71,33 +101,52 @@ export function comparisonCode(
   checkKey(deviceKey, 'device key');
   checkNonce(terminalNonce, 'terminal nonce');
   checkNonce(deviceNonce, 'device nonce');
-  const h = sha256(concatBytes(CODE_LABEL, ZERO, terminalKey, deviceKey, terminalNonce, deviceNonce));
+  const h = sha256(
+    concatBytes(
+      CODE_LABEL,
+      ZERO,
+      idField(terminalId, 'terminal id'),
+      terminalKey,
+      idField(deviceId, 'device id'),
+      deviceKey,
+      terminalNonce,
+      deviceNonce,
+    ),
+  );
   const n = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
   return String(n % 1_000_000).padStart(6, '0');
 }
 
 /** The device side of one pairing window. */
 export class DevicePairing {
+  private terminalId?: string;
   private terminalKey?: Uint8Array;
   private terminalNonce?: Uint8Array;
 
   /** `nonce`: 16 random bytes, fresh for this window. */
   constructor(
+    readonly deviceId: string,
     readonly deviceKey: Uint8Array,
     private readonly nonce: Uint8Array,
   ) {
+    idField(deviceId, 'device id');
     checkKey(deviceKey, 'device key');
     checkNonce(nonce, 'device nonce');
   }
 
-  /** Step 2: the terminal's key arrived; answer with our key and commitment. */
-  hello(terminalKey: Uint8Array): { deviceKey: Uint8Array; commitment: Uint8Array } {
+  /** Step 2: the terminal's id and key arrived; answer with our id, key and commitment. */
+  hello(
+    terminalId: string,
+    terminalKey: Uint8Array,
+  ): { deviceId: string; deviceKey: Uint8Array; commitment: Uint8Array } {
     if (this.terminalKey)
       throw new ReaderError(ErrorCode.Mqtt_Replayed, 'a second terminal key in one pairing window');
+    this.terminalId = terminalId;
     this.terminalKey = terminalKey;
     return {
+      deviceId: this.deviceId,
       deviceKey: this.deviceKey,
-      commitment: pairingCommitment(this.deviceKey, terminalKey, this.nonce),
+      commitment: pairingCommitment(this.deviceId, this.deviceKey, terminalId, terminalKey, this.nonce),
     };
   }
 
@@ -112,38 +161,54 @@ export class DevicePairing {
 
   /** The code to show, once both nonces are known. */
   code(): string {
-    if (!this.terminalKey || !this.terminalNonce)
+    if (!this.terminalId || !this.terminalKey || !this.terminalNonce)
       throw new ReaderError(ErrorCode.Mqtt_Malformed, 'no code before both nonces are known');
-    return comparisonCode(this.terminalKey, this.deviceKey, this.terminalNonce, this.nonce);
+    return comparisonCode(
+      this.terminalId,
+      this.terminalKey,
+      this.deviceId,
+      this.deviceKey,
+      this.terminalNonce,
+      this.nonce,
+    );
   }
 
-  /** The key to trust once the staff confirm the code on this side. */
+  /** The key to trust once the staff confirm the code on this side, and the id it is for. */
   get peerKey(): Uint8Array | undefined {
     return this.terminalKey;
+  }
+
+  get peerId(): string | undefined {
+    return this.terminalId;
   }
 }
 
 /** The terminal side of one pairing window. */
 export class TerminalPairing {
+  private deviceId?: string;
   private deviceKey?: Uint8Array;
   private commitment?: Uint8Array;
   private deviceNonce?: Uint8Array;
 
   constructor(
+    readonly terminalId: string,
     readonly terminalKey: Uint8Array,
     private readonly nonce: Uint8Array,
   ) {
+    idField(terminalId, 'terminal id');
     checkKey(terminalKey, 'terminal key');
     checkNonce(nonce, 'terminal nonce');
   }
 
-  /** Step 3: the device's key and commitment arrived; reveal our nonce. */
-  committed(deviceKey: Uint8Array, commitment: Uint8Array): Uint8Array {
+  /** Step 3: the device's id, key and commitment arrived; reveal our nonce. */
+  committed(deviceId: string, deviceKey: Uint8Array, commitment: Uint8Array): Uint8Array {
     if (this.deviceKey)
       throw new ReaderError(ErrorCode.Mqtt_Replayed, 'a second device key in one pairing window');
+    idField(deviceId, 'device id');
     checkKey(deviceKey, 'device key');
     if (commitment.length !== 32)
       throw new ReaderError(ErrorCode.Mqtt_Malformed, `a commitment is 32 bytes, not ${commitment.length}`);
+    this.deviceId = deviceId;
     this.deviceKey = deviceKey;
     this.commitment = commitment;
     return this.nonce;
@@ -151,23 +216,40 @@ export class TerminalPairing {
 
   /** Step 5: the device revealed its nonce; it must open the commitment, else the pairing ends. */
   revealed(deviceNonce: Uint8Array): void {
-    if (!this.deviceKey || !this.commitment)
+    if (!this.deviceId || !this.deviceKey || !this.commitment)
       throw new ReaderError(ErrorCode.Mqtt_Malformed, 'a device nonce before its commitment');
     if (this.deviceNonce) throw new ReaderError(ErrorCode.Mqtt_Replayed, 'a second device nonce');
-    const expected = pairingCommitment(this.deviceKey, this.terminalKey, deviceNonce);
+    const expected = pairingCommitment(
+      this.deviceId,
+      this.deviceKey,
+      this.terminalId,
+      this.terminalKey,
+      deviceNonce,
+    );
     if (!bytesEqual(expected, this.commitment))
       throw new ReaderError(ErrorCode.Mqtt_BadSignature, 'the device nonce does not open its commitment');
     this.deviceNonce = deviceNonce;
   }
 
   code(): string {
-    if (!this.deviceKey || !this.deviceNonce)
+    if (!this.deviceId || !this.deviceKey || !this.deviceNonce)
       throw new ReaderError(ErrorCode.Mqtt_Malformed, 'no code before the device nonce is revealed');
-    return comparisonCode(this.terminalKey, this.deviceKey, this.nonce, this.deviceNonce);
+    return comparisonCode(
+      this.terminalId,
+      this.terminalKey,
+      this.deviceId,
+      this.deviceKey,
+      this.nonce,
+      this.deviceNonce,
+    );
   }
 
   get peerKey(): Uint8Array | undefined {
     return this.deviceNonce ? this.deviceKey : undefined;
+  }
+
+  get peerId(): string | undefined {
+    return this.deviceNonce ? this.deviceId : undefined;
   }
 }
 
