@@ -93,11 +93,13 @@ export class ApplianceIo implements SessionIo {
     reference: RgbImage | Promise<RgbImage>,
     signal: AbortSignal,
     onGuidance: (i: QualityIssue) => void,
+    prompted?: Promise<void>,
   ): Promise<FaceEvidence> {
     return verifyFace(this.o.matcher, reference, this.o.faceCamera, this.o.face, {
       ...this.o.faceHooks,
       onGuidance,
       signal,
+      prompted,
     });
   }
 

@@ -51,6 +51,9 @@ class ManualIo implements SessionIo {
     p.reject(e);
   }
 
+  /** Whether the live capture was told the patient is asked to look (state `capturing`). */
+  prompted?: boolean;
+
   signalOf(name: string): AbortSignal {
     return this.pending.get(name)!.signal!;
   }
@@ -65,8 +68,10 @@ class ManualIo implements SessionIo {
     this.#keyB = keyB;
     return this.wait<RgbImage>('readPhoto', signal);
   }
-  verifyFace(reference: Promise<RgbImage>, signal: AbortSignal) {
+  verifyFace(reference: Promise<RgbImage>, signal: AbortSignal, _g: unknown, prompted: Promise<void>) {
     this.#reference = reference;
+    this.prompted = false;
+    void prompted.then(() => (this.prompted = true));
     return this.wait<FaceEvidence>('verifyFace', signal);
   }
   pinState(signal: AbortSignal) {
@@ -139,11 +144,14 @@ describe('the session runner: the face path as its critical path', () => {
     void io.reference!.then((r) => (referenceSeen = r));
     await flush();
     expect(referenceSeen).toBeUndefined();
+    // The patient is not asked to look yet: the attempt (its clock, its challenge) waits.
+    expect(io.prompted).toBe(false);
     io.answer('readPhoto', PHOTO);
     await flush();
     // The verifier gets the photo once it is read, to compare with the frames it has.
     expect(referenceSeen).toEqual(PHOTO);
     expect(service.state.kind).toBe('capturing');
+    expect(io.prompted).toBe(true);
     io.answer('verifyFace', verified);
     await flush();
     expect(results).toHaveLength(1);

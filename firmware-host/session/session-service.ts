@@ -33,11 +33,16 @@ export interface SessionIo {
   /** Camera and vision only: it runs beside card I/O. */
   readCardFaceKey(signal: AbortSignal): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
   readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage>;
-  /** Captures, checks and embeds live frames at once; compares when the reference is here. */
+  /**
+   * Warms the camera and detector up at once; captures, checks and embeds live frames from
+   * `prompted` on (the kiosk shows the capture screen: the attempt's clock and liveness
+   * challenge start then); compares when the reference is here.
+   */
   verifyFace(
     reference: Promise<RgbImage>,
     signal: AbortSignal,
     onGuidance: (issue: QualityIssue) => void,
+    prompted: Promise<void>,
   ): Promise<FaceEvidence>;
   pinState(signal: AbortSignal): Promise<PinState>;
   verifyPin(pin: string, lastTryConfirmed: boolean): Promise<{ triesLeftBefore: number }>;
@@ -142,6 +147,8 @@ interface FacePipeline {
   /** Secrets inside: a dump of the service shows "[redacted]", not 照合番号B or the photo. */
   keyB?: Promise<{ ok: true; keyB: Secret<string> } | { ok: false; reason: string }>;
   photo?: Deferred<Secret<RgbImage>>;
+  /** Resolved when the session enters `capturing`: the patient is asked to look only then. */
+  prompted?: Deferred<void>;
   face?: Promise<FaceEvidence>;
 }
 
@@ -283,17 +290,28 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
     pipe.keyB.catch(() => {});
   }
 
-  /** The live side of the face check, started once face is the method: the photo comes later. */
+  /**
+   * The live side of the face check, started once face is the method: camera and detector warm
+   * up beside 照合番号B and the photo read, the attempt itself waits for the capture screen (an
+   * attempt timed from before it could expire before the patient was asked to look).
+   */
   private startLiveSide(pipe: FacePipeline): void {
     if (pipe.face) return;
     const photo = deferred<Secret<RgbImage>>();
     pipe.photo = photo;
+    const prompted = deferred<void>();
+    pipe.prompted = prompted;
     const reference = photo.promise.then((p) => p.reveal());
     reference.catch(() => {});
-    const face = this.o.io.verifyFace(reference, pipe.signal, (issue) => {
-      this.guidance = issue;
-      this.emit('guidance', issue);
-    });
+    const face = this.o.io.verifyFace(
+      reference,
+      pipe.signal,
+      (issue) => {
+        this.guidance = issue;
+        this.emit('guidance', issue);
+      },
+      prompted.promise,
+    );
     pipe.face = this.timed('face', face);
     // A failure of the live side (the camera) ends the session now, not after the photo read.
     face.catch((e: unknown) => {
@@ -348,6 +366,8 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       case 'verify-face': {
         const pipe = this.facePipeline();
         this.startLiveSide(pipe);
+        // The machine is in `capturing`: the kiosk asks the patient to look now.
+        pipe.prompted!.resolve();
         return this.io(async () => {
           const ev = await pipe.face!;
           this.faceParts = ev.timingsMs;

@@ -84,6 +84,12 @@ export interface FaceVerifyHooks {
   onOcclusion?: (o: Occlusion, attempt: number) => void;
   /** An attempt of the random challenge begins (its plan drawn): for the kiosk's attempt count. */
   onAttempt?: (attempt: number, attempts: number, plan: ChallengePlan) => void;
+  /**
+   * Settles when the patient is asked to look at the camera (the kiosk's capture screen). The
+   * attempts — their clock, their liveness challenge, the frames judged — start only then;
+   * before it, one frame is detected to warm the camera and the detector up, and discarded.
+   */
+  prompted?: Promise<void>;
 }
 
 /**
@@ -97,6 +103,42 @@ export function cryptoRandom(): number {
   const v = new Uint32Array(1);
   crypto.getRandomValues(v);
   return v[0]! / 2 ** 32;
+}
+
+/**
+ * Warms the camera and the detector on one frame (discarded: nobody was asked to look yet),
+ * then waits for the prompt. A warm-up that fails is left to the attempt to report.
+ */
+async function awaitPrompt(
+  matcher: FaceMatcher,
+  camera: FrameFeed,
+  prompted: Promise<void>,
+  cfg: FaceVerifyConfig,
+  signal: AbortSignal | undefined,
+): Promise<'prompted' | 'cancelled'> {
+  let onAbort = (): void => {};
+  const aborted = new Promise<'cancelled'>((r) => {
+    onAbort = () => r('cancelled');
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  const shown = prompted.then(() => 'prompted' as const);
+  try {
+    const warm = (async () => {
+      try {
+        const f = await camera.nextFrame(cfg.attemptTimeoutMs);
+        if (!signal?.aborted)
+          await matcher.detect({ width: f.width, height: f.height, data: f.data }, 'live');
+      } catch {
+        // The attempt asks the camera again and reports a failure with its own error.
+      }
+    })();
+    // The attempt starts after the warm-up's frame is done with: one detector at a time.
+    if ((await Promise.race([warm, aborted])) === 'cancelled') return 'cancelled';
+    return await Promise.race([shown, aborted]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 export async function verifyFace(
@@ -163,6 +205,11 @@ export async function verifyFace(
   };
   // A photo in hand is looked at first: without a face in it no live frame is asked for.
   if (!('then' in reference) && !(await refFace)) return noReference();
+  if (
+    hooks.prompted &&
+    (await awaitPrompt(matcher, camera, hooks.prompted, cfg, hooks.signal)) === 'cancelled'
+  )
+    return cancelled(0);
   for (let attempt = 1; attempt <= cfg.attempts; attempt++) {
     const deadline = performance.now() + cfg.attemptTimeoutMs;
     let framesThisAttempt = 0;
