@@ -25,15 +25,6 @@ const nd = new Uint8Array(16).fill(0xd2);
 const TID = 'terminal-01';
 const DID = 'reader-01';
 
-function pair(tKey: Uint8Array, dKey: Uint8Array, tNonce = nt, dNonce = nd) {
-  const t = new TerminalPairing(TID, tKey, tNonce);
-  const d = new DevicePairing(DID, dKey, dNonce);
-  const hello = d.hello(TID, tKey);
-  const revealedT = t.committed(hello.deviceId, hello.deviceKey, hello.commitment);
-  t.revealed(d.reveal(revealedT));
-  return { t, d };
-}
-
 describe('pairing by numeric comparison', () => {
   it('matches the test vector of SPEC 15.4', () => {
     expect(toHex(terminal.publicKey)).toBe(
@@ -72,22 +63,85 @@ describe('pairing by numeric comparison', () => {
     expect(d2.code()).not.toBe(good);
   });
 
-  it('shows the same code on both sides, and each side learns the other key', () => {
-    const { t, d } = pair(terminal.publicKey, device.publicKey);
+  it('shows the same code on both sides; each side learns the other key only once confirmed', () => {
+    const t = new TerminalPairing(TID, terminal.publicKey, nt);
+    const d = new DevicePairing(DID, device.publicKey, nd);
+    const hello = d.hello(TID, terminal.publicKey);
+    expect(d.peerKey).toBeUndefined(); // nothing to trust before the nonces and the code
+    const tNonce = t.committed(hello.deviceId, hello.deviceKey, hello.commitment);
+    expect(t.peerKey).toBeUndefined();
+    expect(() => d.confirm()).toThrow(/both nonces/);
+    expect(() => t.confirm()).toThrow(/revealed/);
+    t.revealed(d.reveal(tNonce));
     expect(t.code()).toBe('274369');
     expect(d.code()).toBe('274369');
+    expect(t.peerKey).toBeUndefined(); // the staff have not confirmed yet
+    expect(d.peerKey).toBeUndefined();
+    t.confirm();
+    d.confirm();
     expect(t.peerKey).toEqual(device.publicKey);
+    expect(t.peerId).toBe(DID);
     expect(d.peerKey).toEqual(terminal.publicKey);
+    expect(d.peerId).toBe(TID);
   });
 
-  it('gives a party in the middle that substituted both keys two different codes', () => {
-    const middle = keyPairFromSeed(new Uint8Array(32).fill(3));
-    // The middle runs one pairing with the device (as the terminal) and one with the terminal
-    // (as the device), with nonces of its own.
-    const mNonce = new Uint8Array(16).fill(0x33);
-    const towardsDevice = pair(middle.publicKey, device.publicKey, mNonce, nd);
-    const towardsTerminal = pair(terminal.publicKey, middle.publicKey, nt, mNonce);
-    expect(towardsDevice.d.code()).not.toBe(towardsTerminal.t.code());
+  it('a key of the wrong size in hello is refused without using up the window', () => {
+    const d = new DevicePairing(DID, device.publicKey, nd);
+    expect(() => d.hello(TID, new Uint8Array(31))).toThrow(/32 bytes/);
+    expect(() => d.hello('', terminal.publicKey)).toThrow(/1 to 65535/);
+    expect(() => d.hello(TID, terminal.publicKey)).not.toThrow();
+  });
+
+  // A party in the middle M runs one pairing with the device (as a terminal, key PKm) and one
+  // with the terminal (as a device, key PKm'), all nonces random. It wins if the two codes
+  // are equal. Towards the device it learns the device's code c1 first (Nd is committed, so
+  // c1 is random to it). Towards the terminal it must send its commitment before it learns
+  // Nt; then, knowing Nt, its best play is to search for a nonce that makes the terminal's
+  // code c1. With the commitment check only its committed nonce is accepted: it has one
+  // random 10^-6 chance. Without the check every candidate is a fresh chance: 2000 tries
+  // reach ~2000 distinct codes, so ~10^6 tries find c1 (too slow to run here, hence counted).
+  it('a party in the middle cannot choose its nonce after seeing the terminal nonce', () => {
+    const rnd = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+    const m1 = generateKeyPair();
+    const m2 = generateKeyPair();
+    const honestD = new DevicePairing(DID, device.publicKey, rnd(16));
+    const dHello = honestD.hello(TID, m1.publicKey);
+    expect(dHello.commitment).toHaveLength(32);
+    honestD.reveal(rnd(16));
+    const c1 = honestD.code();
+
+    const mCommitted = rnd(16);
+    const honestT = new TerminalPairing(TID, terminal.publicKey, rnd(16));
+    const ntSeen = honestT.committed(
+      DID,
+      m2.publicKey,
+      pairingCommitment(DID, m2.publicKey, TID, terminal.publicKey, mCommitted),
+    );
+
+    const tries = 2000;
+    const accepted = new Set<string>();
+    const withoutCheck = new Set<string>();
+    for (let i = 0; i < tries; i++) {
+      const candidate = rnd(16);
+      withoutCheck.add(comparisonCode(TID, terminal.publicKey, DID, m2.publicKey, ntSeen, candidate));
+      const t = new TerminalPairing(TID, terminal.publicKey, rnd(16));
+      const nt2 = t.committed(
+        DID,
+        m2.publicKey,
+        pairingCommitment(DID, m2.publicKey, TID, terminal.publicKey, mCommitted),
+      );
+      expect(nt2).toHaveLength(16);
+      try {
+        t.revealed(candidate);
+        accepted.add(t.code());
+      } catch (e) {
+        expect(isReaderError(e) && e.codeName).toBe('Mqtt_BadSignature');
+      }
+    }
+    expect(accepted.size).toBe(0); // every chosen nonce is refused
+    expect(withoutCheck.size).toBeGreaterThan(tries * 0.99); // each try a fresh chance without it
+    honestT.revealed(mCommitted); // the one nonce it can reveal was fixed before it saw Nt
+    expect(honestT.code()).not.toBe(c1); // equal with probability 10^-6
   });
 
   it('refuses a device nonce that does not open the commitment (no choosing it afterwards)', () => {

@@ -122,6 +122,7 @@ export class DevicePairing {
   private terminalId?: string;
   private terminalKey?: Uint8Array;
   private terminalNonce?: Uint8Array;
+  private confirmed = false;
 
   /** `nonce`: 16 random bytes, fresh for this window. */
   constructor(
@@ -141,6 +142,9 @@ export class DevicePairing {
   ): { deviceId: string; deviceKey: Uint8Array; commitment: Uint8Array } {
     if (this.terminalKey)
       throw new ReaderError(ErrorCode.Mqtt_Replayed, 'a second terminal key in one pairing window');
+    // Checked before anything is kept, so malformed bytes do not use up the window.
+    idField(terminalId, 'terminal id');
+    checkKey(terminalKey, 'terminal key');
     this.terminalId = terminalId;
     this.terminalKey = terminalKey;
     return {
@@ -173,13 +177,19 @@ export class DevicePairing {
     );
   }
 
-  /** The key to trust once the staff confirm the code on this side, and the id it is for. */
+  /** The staff saw equal codes on both sides; only now is the terminal's key to be trusted. */
+  confirm(): void {
+    this.code(); // throws before both nonces are known
+    this.confirmed = true;
+  }
+
+  /** The key to trust and the id it is for: undefined until the code is confirmed. */
   get peerKey(): Uint8Array | undefined {
-    return this.terminalKey;
+    return this.confirmed ? this.terminalKey : undefined;
   }
 
   get peerId(): string | undefined {
-    return this.terminalId;
+    return this.confirmed ? this.terminalId : undefined;
   }
 }
 
@@ -189,6 +199,7 @@ export class TerminalPairing {
   private deviceKey?: Uint8Array;
   private commitment?: Uint8Array;
   private deviceNonce?: Uint8Array;
+  private confirmed = false;
 
   constructor(
     readonly terminalId: string,
@@ -244,12 +255,20 @@ export class TerminalPairing {
     );
   }
 
+  /** The staff saw equal codes on both sides; only now is the device's key to be trusted. */
+  confirm(): void {
+    this.code(); // throws unless the device's nonce opened its commitment
+    this.confirmed = true;
+  }
+
+  /** The key to trust and the id it is for: undefined until the reveal checked out and the
+   * code is confirmed. */
   get peerKey(): Uint8Array | undefined {
-    return this.deviceNonce ? this.deviceKey : undefined;
+    return this.confirmed ? this.deviceKey : undefined;
   }
 
   get peerId(): string | undefined {
-    return this.deviceNonce ? this.deviceId : undefined;
+    return this.confirmed ? this.deviceId : undefined;
   }
 }
 
