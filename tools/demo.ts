@@ -6,27 +6,14 @@
 
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EXIT, parseCli, reportError, untilStopped } from '../platform/cli.js';
+import { EXIT, reportError, untilStopped } from '../platform/cli.js';
+import { helpText, parseCommand } from '../platform/cli-spec.js';
 import type { CardModuleKind } from '../sim/appliance/emulated-hardware.js';
 import { FACES_DIR, PROFILES, type ProfileName } from '../sim/card/card-profiles.js';
 import { ApplianceRig, RIG_CHALLENGE } from './demo/appliance-rig.js';
+import { demoCommand } from './demo/demo-command.js';
 import { PATIENTS } from './demo/patients.js';
 import { describe } from './terminal/result-json.js';
-
-const HELP = `Usage: npm start [-- --interactive | --bench] [--dir DIR] [--verbose]
-
-Runs readerd on emulated hardware with the embedded MQTT broker and the reference terminal,
-prints the kiosk screen's address, and plays a script of patients on the PN532 card module: face
-verified; face fails then PIN; PIN on the last try; PIN blocked then visual check; a cancelled
-session; a card without PIN; then, refitted with the emulated USB CCID reader, face fails then
-PIN. Each result is printed by the terminal side once verified.
-
-  --interactive   no script: you are the patient in the browser (kiosk page), and place
-                  cards from this terminal (type "help")
-  --bench         no script and no terminal: the appliance waits for the conformance kit,
-                  with the emulated bench's control port; prints the readerctl command line
-  --dir DIR       working folder (default var/demo)
-  --verbose       show readerd's log lines`;
 
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
@@ -100,16 +87,9 @@ async function interactive(rig: ApplianceRig): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    interactive: { type: 'boolean' },
-    bench: { type: 'boolean' },
-    stay: { type: 'boolean' },
-    verbose: { type: 'boolean' },
-    dir: { type: 'string', default: 'var/demo' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parseCommand(demoCommand, argv);
   if (values.help) {
-    say(HELP);
+    say(helpText(demoCommand));
     return EXIT.ok;
   }
   const dir = resolve(values.dir!);
@@ -158,5 +138,5 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e) => process.exit(reportError(e, 'demo')),
+  (e) => process.exit(reportError(e, 'npm start --')),
 );

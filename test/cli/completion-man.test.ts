@@ -93,3 +93,21 @@ describe('man pages', () => {
     },
   );
 });
+
+describe("npm start's options", () => {
+  const demo = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin', 'demo.mjs'), ...args], { encoding: 'utf8' });
+
+  it('come from a table: --help lists every option and the exit codes; a wrong one is one line, 2', () => {
+    const help = demo('--help');
+    expect(help.status).toBe(0);
+    for (const o of ['--interactive', '--bench', '--dir DIR', '--verbose', '--stay'])
+      expect(help.stdout).toContain(o);
+    expect(help.stdout).toMatch(/Exit codes:/);
+    const bad = demo('--frob');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      "npm start --: unknown option --frob [Usage]. Try 'npm start -- --help'.",
+    ]);
+  });
+});
