@@ -7,7 +7,7 @@ import type { CardModule, CardModuleEvents } from '../../device/card/card-module
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { makeCard } from '../../tools/rig/emulated-card.js';
-import { ApplianceIo } from './appliance-io.js';
+import { ApplianceIo, type ApplianceIoOptions } from './appliance-io.js';
 
 /** A card module over the emulated card that answers each APDU a few event-loop turns later. */
 class SlowModule extends EventEmitter<CardModuleEvents> implements CardModule {
@@ -34,7 +34,10 @@ class SlowModule extends EventEmitter<CardModuleEvents> implements CardModule {
   async close(): Promise<void> {}
 }
 
-function applianceIo(module: CardModule): ApplianceIo {
+function applianceIo(
+  module: CardModule,
+  cardFace?: Pick<ApplianceIoOptions, 'cardFaceCamera' | 'cardFaceReader'>,
+): ApplianceIo {
   const unused = {
     nextFrame: () => Promise.reject(new Error('no camera in this test')),
   };
@@ -43,9 +46,10 @@ function applianceIo(module: CardModule): ApplianceIo {
     cardFaceCamera: unused,
     faceCamera: unused,
     cardFaceReader: { read: () => Promise.reject(new Error('no reader in this test')) },
+    ...cardFace,
     matcher: undefined as never,
     face: { attempts: 1, attemptTimeoutMs: 1000, livenessFrames: 1, challenge: 'blink', liveness: 'off' },
-    cardFaceFrames: 1,
+    cardFaceFrames: 3,
     apduTimeoutMs: 5000,
     now: Date.now,
   });
@@ -91,5 +95,71 @@ describe('ApplianceIo on one card link', () => {
     expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Canceled);
     // Nothing of the PIN-state read reached the card: only the photo read's APDUs did.
     expect(card.stats.apdus - before).toBe(sentForPhoto);
+  });
+});
+
+describe('the card-face read (照合番号B) ends on the abort', () => {
+  const frame = { seq: 1, width: 4, height: 4, data: new Uint8Array(48), timestampMs: 0 };
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it('while it waits for a card-face frame: rejected at once, no frame waited for after it', async () => {
+    let asked = 0;
+    let answered = false;
+    const camera = {
+      nextFrame: (ms: number) => {
+        asked++;
+        // A camera that sends nothing: only its own timeout would end the wait.
+        return new Promise<never>((_, rej) =>
+          setTimeout(() => {
+            answered = true;
+            rej(new Error(`no frame within ${ms} ms`));
+          }, ms),
+        );
+      },
+    };
+    const io = applianceIo(new SlowModule(await makeCard('normal')), {
+      cardFaceCamera: camera,
+      cardFaceReader: { read: () => Promise.reject(new Error('not reached')) },
+    });
+    const ac = new AbortController();
+    const read = failure(io.readCardFaceKey(ac.signal));
+    await new Promise((r) => setImmediate(r));
+    ac.abort();
+    const e = await read;
+    expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Canceled);
+    expect(answered).toBe(false);
+    expect(asked).toBe(1);
+  });
+
+  it('while the OCR reads: rejected at once, the reader is told, no next frame is taken', async () => {
+    let frames = 0;
+    let readerSignal: AbortSignal | undefined;
+    const io = applianceIo(new SlowModule(await makeCard('normal')), {
+      cardFaceCamera: {
+        nextFrame: async () => {
+          frames++;
+          return frame;
+        },
+      },
+      cardFaceReader: {
+        // An OCR that never answers by itself.
+        read: (_img, signal) => {
+          readerSignal = signal;
+          return new Promise(() => {});
+        },
+      },
+    });
+    const ac = new AbortController();
+    const read = failure(io.readCardFaceKey(ac.signal));
+    while (!readerSignal) await new Promise((r) => setTimeout(r, 5));
+    ac.abort();
+    const e = await read;
+    expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Canceled);
+    expect(readerSignal.aborted).toBe(true);
+    expect(frames).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { CardChannel } from '../../device/card/card-channel.js';
 import type { CardModule } from '../../device/card/card-module.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { MyNumberCardApi, type PinState } from '../../device/mynumber/mynumber-card.js';
+import { canceled, untilAborted } from '../../platform/abortable.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { CardFaceRead } from '../vision/card-face-reader.js';
 import type { FaceMatcher } from '../vision/face-matcher.js';
@@ -25,11 +26,12 @@ export interface ApplianceIoOptions {
   readonly module: CardModule;
   readonly cardFaceCamera: FrameFeed;
   readonly faceCamera: FrameFeed;
-  readonly cardFaceReader: { read(image: Buffer): Promise<CardFaceRead> };
+  /** Honours the signal if it can (the worker reader does); it is raced with it regardless. */
+  readonly cardFaceReader: { read(image: Buffer, signal?: AbortSignal): Promise<CardFaceRead> };
   readonly matcher: FaceMatcher;
   readonly face: FaceVerifyConfig;
   /** The liveness challenge's models and where its prompts go (the kiosk's board). */
-  readonly faceHooks?: Omit<FaceVerifyHooks, 'signal' | 'onGuidance'>;
+  readonly faceHooks?: Omit<FaceVerifyHooks, 'signal' | 'onGuidance' | 'prompted'>;
   /** Card-face frames to try before asking the patient to re-place the card. */
   readonly cardFaceFrames: number;
   readonly apduTimeoutMs: number;
@@ -71,12 +73,15 @@ export class ApplianceIo implements SessionIo {
 
   async readCardFaceKey(signal: AbortSignal): Promise<CardFaceRead> {
     let last: CardFaceRead = { ok: false, reason: 'no card-face picture' };
-    for (let i = 0; i < this.o.cardFaceFrames && !signal.aborted; i++) {
-      const f = await this.o.cardFaceCamera.nextFrame(3000);
+    // Each wait ends on the abort: a session that moved on (PIN chosen, card gone) does not
+    // hold the camera or the reader, and the next session's read does not queue behind it.
+    for (let i = 0; i < this.o.cardFaceFrames; i++) {
+      if (signal.aborted) throw canceled('the card-face read');
+      const f = await untilAborted(this.o.cardFaceCamera.nextFrame(3000), signal, 'the card-face frame');
       const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } })
         .jpeg({ quality: 95 })
         .toBuffer();
-      last = await this.o.cardFaceReader.read(jpeg);
+      last = await untilAborted(this.o.cardFaceReader.read(jpeg, signal), signal, 'the card-face OCR');
       if (last.ok) return last;
     }
     return last;

@@ -3,6 +3,7 @@
 // no longer delay the card module's ACK timeouts, MQTT or the kiosk, and the PIN path's card
 // I/O is not held up by a 照合番号B read started ahead of it.
 import { Worker } from 'node:worker_threads';
+import { canceled, untilAborted } from '../../platform/abortable.js';
 import { ErrorCode, type ErrorCode as ErrorCodeT, ReaderError } from '../../protocol/errors.js';
 import type { CardFaceRead } from './card-face-reader.js';
 import type { CardFaceRequest, CardFaceResponse } from './card-face-worker-protocol.js';
@@ -67,14 +68,21 @@ export class WorkerCardFaceReader {
     req: { op: CardFaceRequest['op'] } & Partial<CardFaceRequest>,
     timeoutMs: number,
     transfer: ArrayBuffer[] = [],
+    signal?: AbortSignal,
   ): Promise<CardFaceResponse> {
     const worker = this.worker;
     if (!worker) throw new ReaderError(ErrorCode.Vision_Model, 'WorkerCardFaceReader.init() first');
+    if (signal?.aborted) throw canceled(`the card-face ${req.op}`);
     const seq = ++this.seq;
     // Registered before the message goes out: a fast answer cannot slip past.
     const res = await new Promise<CardFaceResponse>((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const timer = setTimeout(() => {
         this.pending.delete(seq);
+        done();
         reject(
           new ReaderError(
             ErrorCode.Op_Timeout,
@@ -82,7 +90,25 @@ export class WorkerCardFaceReader {
           ),
         );
       }, timeoutMs);
-      this.pending.set(seq, { resolve, reject, timer });
+      // Aborted: the caller is answered now; the worker's late answer finds no pending entry
+      // and is dropped.
+      const onAbort = (): void => {
+        this.pending.delete(seq);
+        done();
+        reject(canceled(`the card-face ${req.op}`));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(seq, {
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+        timer,
+      });
       worker.postMessage({ ...req, seq }, transfer);
     });
     if (!res.ok)
@@ -90,13 +116,17 @@ export class WorkerCardFaceReader {
     return res;
   }
 
-  async read(image: Buffer): Promise<CardFaceRead> {
-    await this.init();
+  /** Rejects with Op_Canceled at once when `signal` aborts; the worker's late answer is dropped. */
+  async read(image: Buffer, signal?: AbortSignal): Promise<CardFaceRead> {
+    await untilAborted(this.init(), signal, 'the card-face worker start');
     // A copy is moved to the worker: the caller's buffer may be a view of a pooled one.
     const data = new Uint8Array(image);
-    const res = await this.request({ op: 'read', image: data }, this.opts.readTimeoutMs ?? 30_000, [
-      data.buffer,
-    ]);
+    const res = await this.request(
+      { op: 'read', image: data },
+      this.opts.readTimeoutMs ?? 30_000,
+      [data.buffer],
+      signal,
+    );
     return res.ok && res.read ? res.read : { ok: false, reason: 'the card-face worker gave no answer' };
   }
 

@@ -2,6 +2,7 @@
 // picture that is no card answered "re-place", and the worker gone after close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerCardFaceReader } from '../../firmware-host/vision/worker-card-face-reader.js';
+import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { cardScene } from '../../sim/camera/card-scene.js';
 import { renderCardFace } from '../../sim/card/card-face-render.js';
 import { holderFor } from '../../sim/card/card-profiles.js';
@@ -38,4 +39,33 @@ describe('the card-face reader in a worker thread', () => {
     const garbage = await reader.read(Buffer.from('not an image at all'));
     expect(garbage.ok).toBe(false);
   }, 60_000);
+
+  it('a read aborted is rejected at once; the worker’s late answer is dropped, the next read gets its own', async () => {
+    const card = await MyNumberCard.create({
+      stateDir: CARD_STATE,
+      cardId: 'ocr-worker-2',
+      holder: holderFor('ocr-worker-2'),
+    });
+    const picture = await cardScene(await renderCardFace(card.holder), {});
+    const ac = new AbortController();
+    let settled = false;
+    const first = reader.read(picture, ac.signal).then(
+      (r) => r,
+      (e: unknown) => e,
+    );
+    void first.then(() => (settled = true));
+    // The worker got the picture and is reading it: the abort answers the caller now.
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    ac.abort();
+    const e = await first;
+    expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Canceled);
+    // Already aborted: refused without asking the worker.
+    const again = await reader.read(picture, ac.signal).catch((x: unknown) => x);
+    expect(isReaderError(again) && again.code).toBe(ErrorCode.Op_Canceled);
+    // The aborted read's answer arrives while this one waits and is not taken for it.
+    const grey = Buffer.from('not an image at all');
+    expect((await reader.read(grey)).ok).toBe(false);
+    expect(await reader.read(picture)).toEqual({ ok: true, keyB: card.printedKeyB });
+  }, 120_000);
 });
