@@ -2,6 +2,8 @@
 // signed by its current one and switches mid-stream; every result reaches the terminal once,
 // those in the outbox signed by the old key and the new ones by the new key; a restarted
 // terminal still trusts the new key; an announcement signed by an untrusted key changes nothing.
+// The overlap ends by itself once the new key's first result and every old-key result are in;
+// a key that was already replaced cannot announce another; untrusting by hand lasts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -61,6 +63,8 @@ describe.skipIf(noMosquitto)('key rotation', () => {
     let terminal = makeTerminal(keys, broker.url);
     const rotated: unknown[] = [];
     terminal.on('key-rotated', (r) => rotated.push(r));
+    const untrusted: unknown[] = [];
+    terminal.on('key-untrusted', (r) => untrusted.push(r));
     await terminal.start();
     const old = keys.deviceKey;
     const next = generateKeyPair();
@@ -82,6 +86,9 @@ describe.skipIf(noMosquitto)('key rotation', () => {
     expect(signers.get(31)).toBe(keyIdHex(next.publicKey));
     expect(signers.get(60)).toBe(keyIdHex(next.publicKey));
     expect(link.stats.toJSON()['state:foreign']).toBeUndefined(); // the announcement is ours
+    // Every old-key result is in and the new key signed one: the old key is trusted no more.
+    expect(untrusted).toEqual([{ deviceId: keys.deviceId, keyId: keyIdHex(old.publicKey) }]);
+    expect(terminal.trustedKeyIds(keys.deviceId)).toEqual([keyIdHex(next.publicKey)]);
     await link.stop(0);
     link.outbox.close();
 
@@ -93,6 +100,8 @@ describe.skipIf(noMosquitto)('key rotation', () => {
     await link.start();
     link.publishResult(linkTestResult('after-restart', new Uint8Array(), Date.now()));
     await until(() => terminal.acceptedCount(keys!.deviceId) === 61 && link.outbox.pendingCount === 0);
+    // The old key's overlap ended before the restart and stays ended, its file notwithstanding.
+    expect(terminal.trustedKeyIds(keys.deviceId)).toEqual([keyIdHex(next.publicKey)]);
 
     // Someone else announcing a key for this device: refused before it is read.
     const stranger = generateKeyPair();
@@ -115,6 +124,66 @@ describe.skipIf(noMosquitto)('key rotation', () => {
     expect(rotated).toHaveLength(1);
     await link.stop(0);
     link.outbox.close();
+    await terminal.stop();
+  }, 60_000);
+
+  it('refuses a second announcement by a replaced key; untrusting by hand lasts across restarts', async () => {
+    keys = makeLinkKeys();
+    broker = await Mosquitto.start(keys.dir);
+    let terminal = makeTerminal(keys, broker.url);
+    const rotated: { keyId: string }[] = [];
+    terminal.on('key-rotated', (r) => rotated.push(r));
+    await terminal.start();
+    const spy = await mqtt.connectAsync(broker.url, { clientId: 'rotation-announcer' });
+    let bdSeq = 1;
+    const announce = (signer: KeyPair, nextKey: KeyPair) =>
+      spy.publishAsync(
+        deviceTopics(keys!.deviceId).state,
+        Buffer.from(
+          seal(
+            fareader.v1.PayloadType.PAYLOAD_TYPE_DEVICE_STATE,
+            fareader.v1.DeviceState.encode({
+              deviceId: keys!.deviceId,
+              online: true,
+              bdSeq: bdSeq++,
+              nextPublicKey: nextKey.publicKey,
+            }).finish(),
+            signer,
+            tweetnaclEd25519,
+          ),
+        ),
+        { qos: 1 },
+      );
+    const refused = () => terminal.stats.toJSON()['state:Mqtt_UnknownKey'] ?? 0;
+    const k0 = keys.deviceKey;
+    const k1 = generateKeyPair();
+    const k2 = generateKeyPair();
+    const fork = generateKeyPair();
+    await announce(k0, k1);
+    await until(() => rotated.length === 1);
+    // k0 is still trusted (overlap), but it already named its successor: a fork is refused.
+    await announce(k0, fork);
+    await until(() => refused() === 1);
+    expect(rotated.map((r) => r.keyId)).toEqual([keyIdHex(k1.publicKey)]);
+    await announce(k1, k2); // a second rotation
+    await until(() => rotated.length === 2);
+    expect(terminal.trustedKeyIds(keys.deviceId).sort()).toEqual(
+      [k0, k1, k2].map((k) => keyIdHex(k.publicKey)).sort(),
+    );
+    // Ending the overlap by hand (readerctl terminal untrust): k0 and the intermediate k1.
+    terminal.untrustKey(keys.deviceId, keyIdHex(k0.publicKey));
+    terminal.untrustKey(keys.deviceId, keyIdHex(k1.publicKey));
+    expect(() => terminal.untrustKey(keys!.deviceId, keyIdHex(k1.publicKey))).toThrow(/not trusted/);
+    await terminal.stop();
+
+    // Restarted: only k2 is trusted, although k0's file is still in the trust folder and k1
+    // lives only in the store; what k1 signs now is refused.
+    terminal = makeTerminal(keys, broker.url);
+    await terminal.start();
+    expect(terminal.trustedKeyIds(keys.deviceId)).toEqual([keyIdHex(k2.publicKey)]);
+    await announce(k1, fork);
+    await until(() => refused() === 1);
+    await spy.endAsync();
     await terminal.stop();
   }, 60_000);
 });

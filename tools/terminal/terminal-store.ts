@@ -74,7 +74,13 @@ export class TerminalStore {
         state_ms INTEGER NOT NULL, trouble TEXT NOT NULL DEFAULT '', trouble_ms INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE IF NOT EXISTS rotated_keys (
         public_key BLOB PRIMARY KEY, device_id TEXT NOT NULL, since_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS untrusted_keys (
+        key_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, since_ms INTEGER NOT NULL);
     `);
+    // Which key each announced key replaced (SPEC 15.6); stores from before it say ''.
+    const cols = this.db.prepare<[], { name: string }>('PRAGMA table_info(rotated_keys)').all();
+    if (!cols.some((c) => c.name === 'replaces'))
+      this.db.exec(`ALTER TABLE rotated_keys ADD COLUMN replaces TEXT NOT NULL DEFAULT ''`);
     this.q = {
       get: this.db.prepare<[string, bigint], { sha256: string }>(
         'SELECT sha256 FROM accepted WHERE device_id = ? AND counter = ?',
@@ -142,11 +148,19 @@ export class TerminalStore {
                     FROM accepted GROUP BY device_id) a ON a.device_id = ids.device_id
          ORDER BY ids.device_id`,
       ),
-      rotated: this.db.prepare<[], { device_id: string; public_key: Buffer }>(
-        'SELECT device_id, public_key FROM rotated_keys ORDER BY since_ms',
-      ),
+      rotated: this.db.prepare<
+        [],
+        { device_id: string; public_key: Buffer; replaces: string; since_ms: bigint }
+      >('SELECT device_id, public_key, replaces, since_ms FROM rotated_keys ORDER BY since_ms'),
       rotate: this.db.prepare(
-        'INSERT OR IGNORE INTO rotated_keys (public_key, device_id, since_ms) VALUES (?, ?, ?)',
+        'INSERT OR IGNORE INTO rotated_keys (public_key, device_id, since_ms, replaces) VALUES (?, ?, ?, ?)',
+      ),
+      untrust: this.db.prepare(
+        'INSERT OR IGNORE INTO untrusted_keys (key_id, device_id, since_ms) VALUES (?, ?, ?)',
+      ),
+      untrusted: this.db.prepare<[], { key_id: string }>('SELECT key_id FROM untrusted_keys'),
+      countBelow: this.db.prepare<[string, bigint], { n: bigint; lo: bigint | null }>(
+        'SELECT COUNT(*) AS n, MIN(counter) AS lo FROM accepted WHERE device_id = ? AND counter < ?',
       ),
       nextSeq: this.db.prepare<[string], { seq: bigint }>(
         `INSERT INTO command_sequences (device_id, seq) VALUES (?, 1)
@@ -233,14 +247,33 @@ export class TerminalStore {
   }
 
   /** A key a trusted device key announced as its successor (SPEC 15.6), kept across restarts. */
-  noteRotatedKey(deviceId: string, publicKey: Uint8Array, nowMs: number): void {
-    this.q.rotate.run(Buffer.from(publicKey), deviceId, nowMs);
+  noteRotatedKey(deviceId: string, publicKey: Uint8Array, replacesKeyId: string, nowMs: number): void {
+    this.q.rotate.run(Buffer.from(publicKey), deviceId, nowMs, replacesKeyId);
   }
 
-  rotatedKeys(): { deviceId: string; publicKey: Uint8Array }[] {
-    return this.q.rotated
-      .all()
-      .map((r) => ({ deviceId: r.device_id, publicKey: new Uint8Array(r.public_key) }));
+  /** Announced keys, oldest first, each with the key id it replaced ('' if not recorded). */
+  rotatedKeys(): { deviceId: string; publicKey: Uint8Array; replaces: string; sinceMs: number }[] {
+    return this.q.rotated.all().map((r) => ({
+      deviceId: r.device_id,
+      publicKey: new Uint8Array(r.public_key),
+      replaces: r.replaces,
+      sinceMs: Number(r.since_ms),
+    }));
+  }
+
+  /** A key no longer trusted (its overlap ended, SPEC 15.6), even if its file is still there. */
+  untrustKey(deviceId: string, keyId: string, nowMs: number): void {
+    this.q.untrust.run(keyId, deviceId, nowMs);
+  }
+
+  untrustedKeys(): Set<string> {
+    return new Set(this.q.untrusted.all().map((r) => r.key_id));
+  }
+
+  /** True if every counter of the device below `counter` is accepted, from the lowest seen. */
+  acceptedAllBelow(deviceId: string, counter: bigint): boolean {
+    const r = this.q.countBelow.get(deviceId, counter)!;
+    return r.lo !== null && r.n === counter - r.lo;
   }
 
   /**

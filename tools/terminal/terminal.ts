@@ -83,6 +83,11 @@ export class ReferenceTerminal extends EventEmitter {
   private readonly watch: DeviceWatch;
   /** The trusted device keys, and the keys they rotated to (SPEC 15.6), by key id. */
   private readonly trust: Map<string, TrustedKey>;
+  /** Rotations (SPEC 15.6): old key id -> the key id it announced, and the reverse. */
+  private readonly successor = new Map<string, string>();
+  private readonly replaced = new Map<string, { readonly old: string; readonly deviceId: string }>();
+  /** The lowest counter accepted signed by the key that replaced each old key (this run). */
+  private readonly firstNew = new Map<string, bigint>();
   /** False: results are stored but not acknowledged (the conformance kit tests redelivery). */
   acknowledging = true;
   private summaryTimer?: NodeJS.Timeout;
@@ -97,8 +102,10 @@ export class ReferenceTerminal extends EventEmitter {
     this.store = new TerminalStore(join(opts.dataDir, 'terminal.sqlite'));
     this.watch = new DeviceWatch(this.now);
     this.trust = new Map(opts.trustedDevices);
-    // Keys announced by a trusted key before a restart stay trusted for the same device.
-    for (const r of this.store.rotatedKeys()) this.trustRotated(r.deviceId, r.publicKey);
+    // Keys announced by a trusted key before a restart stay trusted for the same device; a key
+    // whose overlap ended stays untrusted, even if its file is still in the trust folder.
+    for (const r of this.store.rotatedKeys()) this.trustRotated(r.deviceId, r.publicKey, r.replaces);
+    for (const keyId of this.store.untrustedKeys()) this.trust.delete(keyId);
     this.intake = new ResultIntake({
       store: this.store,
       outDir: opts.outDir,
@@ -106,7 +113,10 @@ export class ReferenceTerminal extends EventEmitter {
       now: this.now,
       reject: (kind, reason, detail, topic) => this.reject(kind, reason, detail, topic),
       ack: (deviceId, counter, sessionId, duplicate) => this.ack(deviceId, counter, sessionId, duplicate),
-      accepted: (record, result) => this.emit('result', record, result),
+      accepted: (record, result) => {
+        this.maybeEndOverlap(record.deviceId, BigInt(record.counter), record.keyId);
+        this.emit('result', record, result);
+      },
       duplicate: (deviceId, counter) => this.emit('duplicate', { deviceId, counter }),
     });
     const all = opts.role === 'sender' ? [this.responseRoute()] : this.routes();
@@ -322,7 +332,8 @@ export class ReferenceTerminal extends EventEmitter {
         topic,
       );
     }
-    if (state.nextPublicKey?.length) this.onRotation(env.deviceId, state.nextPublicKey, topic);
+    if (state.nextPublicKey?.length)
+      this.onRotation(env.deviceId, state.nextPublicKey, d.envelope.keyId, topic);
     this.store.noteDeviceState({
       deviceId: env.deviceId,
       online: state.online,
@@ -351,22 +362,76 @@ export class ReferenceTerminal extends EventEmitter {
 
   /**
    * A verified state of a device announced its next key (SPEC 15.6): signed by a key trusted
-   * for that device, so the new key is trusted for it too, durably; the old one stays trusted,
-   * for the results still in the device's outbox.
+   * for that device, so the new key is trusted for it too, durably, with the key it replaced;
+   * the old one stays trusted for the results still in the device's outbox, until the overlap
+   * ends (maybeEndOverlap, untrustKey). A key that already announced a successor cannot
+   * announce another: whoever holds a rotated-away key cannot fork the chain.
    */
-  private onRotation(deviceId: string, next: Uint8Array, topic: string): void {
+  private onRotation(deviceId: string, next: Uint8Array, signerKeyId: string, topic: string): void {
     if (next.length !== 32)
       return this.reject('state', 'Mqtt_Malformed', `next_public_key of ${next.length} bytes`, topic);
-    if (this.trust.has(keyIdHex(next))) return; // announced before (the retained birth, a repeat)
-    this.store.noteRotatedKey(deviceId, next, this.now());
-    this.trustRotated(deviceId, next);
-    this.opts.log.info('device key rotated', { deviceId, keyId: keyIdHex(next) });
-    this.emit('key-rotated', { deviceId, keyId: keyIdHex(next) });
+    const nextId = keyIdHex(next);
+    if (this.successor.get(signerKeyId) === nextId) return; // the retained birth, a repeat
+    const taken = this.successor.get(signerKeyId);
+    if (taken)
+      return this.reject(
+        'state',
+        'Mqtt_UnknownKey',
+        `key ${signerKeyId} was already replaced by ${taken}; it announces no other`,
+        topic,
+      );
+    if (this.trust.has(nextId)) return; // already trusted (its own file)
+    this.store.noteRotatedKey(deviceId, next, signerKeyId, this.now());
+    this.trustRotated(deviceId, next, signerKeyId);
+    this.opts.log.info('device key rotated', { deviceId, keyId: nextId, replaces: signerKeyId });
+    this.emit('key-rotated', { deviceId, keyId: nextId });
   }
 
-  private trustRotated(deviceId: string, publicKey: Uint8Array): void {
+  private trustRotated(deviceId: string, publicKey: Uint8Array, replaces: string): void {
     const keyId = keyIdHex(publicKey);
     this.trust.set(keyId, { name: deviceId, keyId, publicKey, file: '' });
+    if (replaces) {
+      this.successor.set(replaces, keyId);
+      this.replaced.set(keyId, { old: replaces, deviceId });
+    }
+  }
+
+  /**
+   * The overlap of a rotation ends by itself when a result signed by the new key is accepted
+   * and every counter below it is in (the old key's outbox results: the device signs all new
+   * results with the new key, so they come after them). Counters are checked from the lowest
+   * this terminal holds for the device.
+   */
+  private maybeEndOverlap(deviceId: string, counter: bigint, keyId: string): void {
+    const r = this.replaced.get(keyId);
+    let old: string | undefined;
+    if (r && r.deviceId === deviceId) {
+      old = r.old;
+      const first = this.firstNew.get(old);
+      if (first === undefined || counter < first) this.firstNew.set(old, counter);
+    } else if (this.successor.has(keyId)) old = keyId; // a late old-key result: maybe the last
+    if (old === undefined || !this.trust.has(old)) return;
+    const first = this.firstNew.get(old);
+    if (first === undefined || !this.store.acceptedAllBelow(deviceId, first)) return;
+    this.untrustKey(deviceId, old);
+  }
+
+  /** The key ids trusted for a device now (its folder keys and rotated keys, less untrusted). */
+  trustedKeyIds(deviceId: string): string[] {
+    return [...this.trust.values()].filter((k) => k.name === deviceId).map((k) => k.keyId);
+  }
+
+  /**
+   * Stops trusting a device key, durably (`readerctl terminal untrust`, and the end of a
+   * rotation's overlap). Throws unless the key is trusted now.
+   */
+  untrustKey(deviceId: string, keyId: string): void {
+    if (!this.trust.has(keyId))
+      throw new ReaderError(ErrorCode.Mqtt_UnknownKey, `key ${keyId} is not trusted (device "${deviceId}")`);
+    this.store.untrustKey(deviceId, keyId, this.now());
+    this.trust.delete(keyId);
+    this.opts.log.info('device key no longer trusted', { deviceId, keyId });
+    this.emit('key-untrusted', { deviceId, keyId });
   }
 
   /** Every device heard from, for the fleet view (`readerctl terminal status`). */
