@@ -49,6 +49,8 @@ export interface ApplianceSeams {
   readonly faceVerify?: (configured: FaceVerifyConfig) => FaceVerifyConfig;
   /** The challenge's randomness (a seeded test); else the platform's CSPRNG. */
   readonly challengeRandom?: () => number;
+  /** The face stages one after another, not overlapped (the session bench's baseline). */
+  readonly sequentialSession?: boolean;
 }
 
 function settingsOf(c: ApplianceConfig): SessionSettings {
@@ -191,6 +193,7 @@ export async function startAppliance(
     newId: randomUUID,
     log: log.child('session'),
     loopDelay: loopDelayMonitor(),
+    pipeline: !seams.sequentialSession,
   });
   const modes = new ReaderModes();
   const commands = sessionCommandHandler(service, modes);

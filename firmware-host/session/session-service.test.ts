@@ -104,7 +104,7 @@ const verified: FaceEvidence = {
 };
 const flush = () => new Promise((r) => setImmediate(r));
 
-function rig() {
+function rig(pipeline?: boolean) {
   const io = new ManualIo();
   const results: ResultDraft[] = [];
   let n = 0;
@@ -119,6 +119,7 @@ function rig() {
     now: () => 1000 + n++,
     newId: () => `s${n}`,
     log: silentLogger,
+    pipeline,
   });
   const events = () => service.trace.map((t) => t.event);
   return { io, service, results, events };
@@ -286,5 +287,33 @@ describe('the session runner: the face path as its critical path', () => {
     const dump = inspect(service, { depth: 8 });
     expect(dump).not.toMatch(/9001011234/);
     expect(dump).not.toMatch(/171, 205, 239|ab cd ef/);
+  });
+
+  it('pipeline off (the bench baseline): each face stage starts when the machine asks, after the one before', async () => {
+    const { io, service, results, events } = rig(false);
+    service.cardPlaced();
+    expect(io.calls).toEqual(['readCard']);
+    io.answer('readCard', { certificate: CERT, pin: { kind: 'no-pin' } });
+    await flush();
+    expect(io.calls).toEqual(['readCard', 'readCardFaceKey']);
+    io.answer('readCardFaceKey', { ok: true, keyB: '9001011234' });
+    await flush();
+    expect(io.calls).toEqual(['readCard', 'readCardFaceKey', 'readPhoto']);
+    io.answer('readPhoto', PHOTO);
+    await flush();
+    expect(io.calls).toEqual(['readCard', 'readCardFaceKey', 'readPhoto', 'verifyFace']);
+    expect(await io.reference).toEqual(PHOTO);
+    expect(io.prompted).toBe(true);
+    io.answer('verifyFace', verified);
+    await flush();
+    expect(results.map((r) => r.outcome)).toEqual(['verified']);
+    expect(events()).toEqual([
+      'card-placed',
+      'card-read',
+      'card-face-read',
+      'photo-read',
+      'face-verified',
+      'published',
+    ]);
   });
 });

@@ -91,6 +91,11 @@ export interface SessionServiceOptions {
   readonly newId: () => string;
   readonly log: Logger;
   readonly loopDelay?: LoopDelayMonitor;
+  /**
+   * false: each face stage starts only when the machine asks for it, after the one before (the
+   * session bench's sequential baseline, chosen by its composition root). Default true.
+   */
+  readonly pipeline?: boolean;
 }
 
 export interface SessionServiceEvents {
@@ -297,7 +302,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
    */
   private startLiveSide(pipe: FacePipeline): void {
     if (pipe.face) return;
-    const photo = deferred<Secret<RgbImage>>();
+    const photo = pipe.photo ?? deferred<Secret<RgbImage>>();
     pipe.photo = photo;
     const prompted = deferred<void>();
     pipe.prompted = prompted;
@@ -334,12 +339,12 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
           const r = await this.timed('card-read', io.readCard(signal));
           return { type: 'card-read', certificate: r.certificate, pin: r.pin };
         });
-        if (this.o.settings.faceEnabled) this.startKeyB(this.facePipeline());
+        if (this.o.settings.faceEnabled && this.o.pipeline !== false) this.startKeyB(this.facePipeline());
         return;
       case 'read-card-face': {
         const pipe = this.facePipeline();
         this.startKeyB(pipe);
-        this.startLiveSide(pipe);
+        if (this.o.pipeline !== false) this.startLiveSide(pipe);
         return this.io(async () => {
           const r = await pipe.keyB!;
           if (!r.ok) return { type: 'card-face-unreadable', detail: r.reason };
@@ -349,7 +354,8 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       }
       case 'read-photo': {
         const pipe = this.facePipeline();
-        this.startLiveSide(pipe);
+        if (this.o.pipeline !== false) this.startLiveSide(pipe);
+        else pipe.photo ??= deferred<Secret<RgbImage>>();
         return this.io(async () => {
           const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;

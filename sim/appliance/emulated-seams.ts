@@ -20,9 +20,10 @@ export const EMULATED_OPTIONS = {
   'face-fps': { type: 'string' },
   'match-only': { type: 'boolean' },
   'challenge-seed': { type: 'string' },
+  sequential: { type: 'boolean' },
 } as const;
 export const EMULATED_USAGE =
-  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N]';
+  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N] [--sequential]';
 
 function whole(values: Record<string, unknown>, name: string): number | undefined {
   const v = values[name];
@@ -57,5 +58,7 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
       : {}),
     ...(values['match-only'] ? { faceVerify: (c) => ({ ...c, liveness: 'off' as const }) } : {}),
     ...(seed === undefined ? {} : { challengeRandom: seededRandom(seed) }),
+    // The session bench's baseline: the face stages one after another, as before the pipeline.
+    ...(values.sequential ? { sequentialSession: true } : {}),
   };
 }

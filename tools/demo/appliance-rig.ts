@@ -72,6 +72,8 @@ export interface RigOptions {
   readonly liveness?: 'required' | 'off';
   /** Seeds the liveness challenge's randomness (a test that wants the same challenges again). */
   readonly challengeSeed?: number;
+  /** The face stages one after another (--sequential): the session bench's baseline. */
+  readonly sequential?: boolean;
 }
 
 /**
@@ -243,6 +245,7 @@ export class ApplianceRig {
       this.hw.usbSocket,
       ...(live ? ['--face-scene', this.hw.faceScene] : ['--match-only']),
       ...(this.o.challengeSeed === undefined ? [] : ['--challenge-seed', String(this.o.challengeSeed)]),
+      ...(this.o.sequential ? ['--sequential'] : []),
     ];
     if (faults.length) {
       const args = faults.flatMap((f) => ['--fault', f]);
