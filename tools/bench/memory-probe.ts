@@ -16,19 +16,21 @@ if (part === 'code') {
   await settle();
   loaded = worked = rss();
 } else if (part === 'ocr') {
-  const { CardFaceReader } = await import('../../firmware-host/vision/card-face-reader.js');
+  // The reader readerd runs: in its worker thread, whose own V8 isolate is part of the cost.
+  const { WorkerCardFaceReader } = await import('../../firmware-host/vision/worker-card-face-reader.js');
   const { cardScene } = await import('../../sim/camera/card-scene.js');
   const { renderCardFace } = await import('../../sim/card/card-face-render.js');
   const { holderFor } = await import('../../sim/card/card-profiles.js');
   const frame = await cardScene(await renderCardFace(holderFor('memory-probe')), {});
   const base = rss();
-  const reader = new CardFaceReader();
+  const reader = new WorkerCardFaceReader();
   await reader.init();
   await settle();
   loaded = rss() - base + before;
   await reader.read(frame);
   await settle();
   worked = rss() - base + before;
+  await reader.close();
 } else if (part === 'face') {
   const { WorkerFaceMatcher } = await import('../../firmware-host/vision/worker-face-matcher.js');
   const { decodeImage } = await import('../../device/image/decode.js');

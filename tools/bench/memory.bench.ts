@@ -37,7 +37,8 @@ export async function memoryBench(): Promise<Row[]> {
       unit: 'MB',
     },
     {
-      figure: 'OCR worker (tesseract.js wasm, eng best_int) after init',
+      figure:
+        'OCR worker thread (WorkerCardFaceReader: its isolate, tesseract.js wasm, eng best_int) after init',
       measured: ocr.loaded - ocr.before,
       unit: 'MB',
     },
@@ -52,11 +53,13 @@ export async function memoryBench(): Promise<Row[]> {
       measured: face.worked - face.before,
       unit: 'MB',
     },
+    // An estimate, not readerd: parts loaded apart share no pages and miss what readerd adds
+    // (broker, database, kiosk), so it carries no goal; the goal is on readerd's own RSS
+    // (the session table).
     {
-      figure: 'sum of the parts (what readerd idle should be, less its broker, database, kiosk)',
+      figure: 'sum of the parts (an estimate of readerd idle, less its broker, database, kiosk)',
       measured: parts,
       unit: 'MB',
-      goal: { text: '≤ 300 MB', met: (v) => v <= 300 },
     },
   ];
 }
