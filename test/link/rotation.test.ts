@@ -18,10 +18,25 @@ import { tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { seal } from '../../protocol/link/envelope.js';
 import { generateKeyPair, type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import { deviceTopics } from '../../protocol/link/topics.js';
+import { terminal as readerctlTerminal } from '../../tools/cli/terminal.js';
 import { type LinkKeys, makeLinkKeys, until } from '../../tools/rig/link-fixture.js';
 import { makeTerminal, quietLog } from '../../tools/rig/link-pair.js';
 import { Mosquitto } from '../../tools/rig/mosquitto.js';
 import { missing } from '../helpers/system.js';
+
+async function captureStdout(f: () => Promise<number>): Promise<{ code: number; text: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  let text = '';
+  process.stdout.write = ((chunk: string) => {
+    text += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    return { code: await f(), text };
+  } finally {
+    process.stdout.write = write;
+  }
+}
 
 const noMosquitto = missing('mosquitto', 'mosquitto');
 let keys: LinkKeys | undefined;
@@ -170,10 +185,28 @@ describe.skipIf(noMosquitto)('key rotation', () => {
     expect(terminal.trustedKeyIds(keys.deviceId).sort()).toEqual(
       [k0, k1, k2].map((k) => keyIdHex(k.publicKey)).sort(),
     );
-    // Ending the overlap by hand (readerctl terminal untrust): k0 and the intermediate k1.
+    // Ending the overlap by hand: k0 through the API, the intermediate k1 with
+    // `readerctl terminal untrust` beside the running terminal, which refuses it at once.
     terminal.untrustKey(keys.deviceId, keyIdHex(k0.publicKey));
-    terminal.untrustKey(keys.deviceId, keyIdHex(k1.publicKey));
-    expect(() => terminal.untrustKey(keys!.deviceId, keyIdHex(k1.publicKey))).toThrow(/not trusted/);
+    expect(() => terminal.untrustKey(keys!.deviceId, keyIdHex(k0.publicKey))).toThrow(/not trusted/);
+    const out = await captureStdout(() =>
+      readerctlTerminal([
+        'untrust',
+        '--data',
+        join(keys!.dir, 'terminal'),
+        '--device',
+        keys!.deviceId,
+        '--key-id',
+        keyIdHex(k1.publicKey),
+      ]),
+    );
+    expect(out).toEqual({
+      code: 0,
+      text: `${keys.deviceId}: key ${keyIdHex(k1.publicKey)} no longer trusted\n`,
+    });
+    expect(terminal.trustedKeyIds(keys.deviceId)).toEqual([keyIdHex(k2.publicKey)]);
+    await announce(k1, fork);
+    await until(() => refused() === 2);
     await terminal.stop();
 
     // Restarted: only k2 is trusted, although k0's file is still in the trust folder and k1

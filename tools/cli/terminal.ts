@@ -30,6 +30,13 @@ export async function terminal(argv: string[]): Promise<number> {
   const data = values.data ?? defaultDataDir();
   const outDir = values.out ?? join(data, 'results');
   if (action === 'status') return status(data, values.json === true);
+  if (action === 'untrust')
+    return untrust(
+      data,
+      need(values.device, '--device'),
+      need(values['key-id'], '--key-id'),
+      values.json === true,
+    );
   const key = loadKeyFile(need(values.key, '--key'));
   const log = createLogger(`terminal:${values.id}`, { level: 'warn' });
   const term = new ReferenceTerminal({
@@ -154,6 +161,30 @@ function status(dataDir: string, json: boolean): number {
   } finally {
     store.close();
   }
+}
+
+/** Ends a rotation's overlap by hand (SPEC 15.6): the running terminal consults the store. */
+function untrust(dataDir: string, deviceId: string, keyId: string, json: boolean): number {
+  if (!/^[0-9a-f]{16}$/.test(keyId))
+    throw new ReaderError(ErrorCode.Usage, `--key-id is 16 lowercase hex digits, not "${keyId}"`);
+  const path = join(dataDir, 'terminal.sqlite');
+  if (!existsSync(path))
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      `no terminal state in ${dataDir} (run the terminal first, or pass --data)`,
+    );
+  const store = new TerminalStore(path);
+  try {
+    store.untrustKey(deviceId, keyId, Date.now());
+  } finally {
+    store.close();
+  }
+  process.stdout.write(
+    json
+      ? `${JSON.stringify({ type: 'untrusted', deviceId, keyId })}\n`
+      : `${deviceId}: key ${keyId} no longer trusted\n`,
+  );
+  return EXIT.ok;
 }
 
 /**

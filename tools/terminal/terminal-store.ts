@@ -159,6 +159,9 @@ export class TerminalStore {
         'INSERT OR IGNORE INTO untrusted_keys (key_id, device_id, since_ms) VALUES (?, ?, ?)',
       ),
       untrusted: this.db.prepare<[], { key_id: string }>('SELECT key_id FROM untrusted_keys'),
+      isUntrusted: this.db.prepare<[string], { n: bigint }>(
+        'SELECT COUNT(*) AS n FROM untrusted_keys WHERE key_id = ?',
+      ),
       countBelow: this.db.prepare<[string, bigint], { n: bigint; lo: bigint | null }>(
         'SELECT COUNT(*) AS n, MIN(counter) AS lo FROM accepted WHERE device_id = ? AND counter < ?',
       ),
@@ -264,6 +267,11 @@ export class TerminalStore {
   /** A key no longer trusted (its overlap ended, SPEC 15.6), even if its file is still there. */
   untrustKey(deviceId: string, keyId: string, nowMs: number): void {
     this.q.untrust.run(keyId, deviceId, nowMs);
+  }
+
+  /** Read at every message, so `readerctl terminal untrust` acts on a running terminal. */
+  isUntrusted(keyId: string): boolean {
+    return this.q.isUntrusted.get(keyId)!.n > 0n;
   }
 
   untrustedKeys(): Set<string> {

@@ -122,7 +122,8 @@ export class ReferenceTerminal extends EventEmitter {
     const all = opts.role === 'sender' ? [this.responseRoute()] : this.routes();
     this.endpoint = new SignedEndpoint({
       routes: all,
-      trust: (keyId) => this.trust.get(keyId)?.publicKey,
+      // The store too: a key untrusted by `readerctl terminal untrust` beside this process.
+      trust: (keyId) => (this.store.isUntrusted(keyId) ? undefined : this.trust.get(keyId)?.publicKey),
       ed: this.ed,
       log: opts.log,
       // Rejections are logged a few times per reason, then summarised (SPEC 10.3).
@@ -418,7 +419,9 @@ export class ReferenceTerminal extends EventEmitter {
 
   /** The key ids trusted for a device now (its folder keys and rotated keys, less untrusted). */
   trustedKeyIds(deviceId: string): string[] {
-    return [...this.trust.values()].filter((k) => k.name === deviceId).map((k) => k.keyId);
+    return [...this.trust.values()]
+      .filter((k) => k.name === deviceId && !this.store.isUntrusted(k.keyId))
+      .map((k) => k.keyId);
   }
 
   /**

@@ -19,7 +19,7 @@ const COMMAND = [...BROKER, 'device', 'json'];
 export const terminalCommand = defineCommand({
   name: 'readerctl terminal',
   summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
-  usage: ['[run|status|start-session|cancel|mode|rebirth] [options]'],
+  usage: ['[run|status|untrust|start-session|cancel|mode|rebirth] [options]'],
   subcommands: [
     {
       name: 'run',
@@ -32,6 +32,13 @@ export const terminalCommand = defineCommand({
       summary:
         "the fleet view from the terminal's store in --data (works beside a running terminal): each device online or offline, firmware, bd_seq, outbox depth at its last birth, results accepted, the last one and its age, and trouble (a duplicate device id: two readers with one id; a flapping connection). Exit 1 when a device is in trouble; a trouble not seen again for 10 minutes is over.",
       options: ['data', 'json'],
+    },
+    {
+      name: 'untrust',
+      args: '--device ID --key-id K',
+      summary:
+        "stop trusting a device key, durably, in the terminal's store in --data (works beside a running terminal, at once): ends a key rotation's overlap by hand (SPEC 15.6), also for a key whose file is still in the trust folder. The key id is the 16 hex digits the log and results show.",
+      options: ['data', 'device', 'key-id', 'json'],
     },
     {
       name: 'start-session',
@@ -94,7 +101,8 @@ export const terminalCommand = defineCommand({
       description: 'where verified results are written as JSON',
     },
     id: { type: 'string', arg: 'NAME', default: 'terminal-1', description: 'terminal id' },
-    device: { type: 'string', arg: 'ID', description: 'the device a command is for' },
+    device: { type: 'string', arg: 'ID', description: 'the device a command (or untrust) is for' },
+    'key-id': { type: 'string', arg: 'K', description: 'untrust: the key id (16 hex digits)' },
     session: { type: 'string', arg: 'ID', description: 'cancel: the session to cancel' },
     mode: {
       type: 'string',
