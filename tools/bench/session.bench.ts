@@ -248,6 +248,12 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
   await reader.close();
   matcher.dispose();
 
+  // The baseline in the same run, on its own readerd closed before the pipelined one starts
+  // (two at once would share the cores): the face stages one after another.
+  const seqFailed: string[] = [];
+  const seq = await sequentialFaceSessions(liveness, runs, seqFailed);
+  const seqTotal = seq.length ? median(seq.map((x) => x.total)) : Number.NaN;
+
   const tStart = performance.now();
   const rig = await benchRig(liveness);
   const wallReady = performance.now() - tStart;
@@ -282,10 +288,6 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
     // The kernel's high-water mark over every session so far (read before the shutdown run).
     peak = statusMb(pid, 'VmHWM');
     const shutdownMs = await shutdownMidPhoto(rig);
-    // The baseline in the same run: another readerd, the face stages one after another.
-    const seqFailed: string[] = [];
-    const seq = await sequentialFaceSessions(liveness, runs, seqFailed);
-    const seqTotal = seq.length ? median(seq.map((x) => x.total)) : Number.NaN;
     const f = (pick: (x: FaceRun) => number): number => median(face.map(pick));
     const p = (pick: (x: { total: number; r: ResultRecord }) => number) => median(pin.map(pick));
     const lv = liveness === 'off' ? 'liveness off' : 'liveness required';
