@@ -32,6 +32,33 @@ export interface FrontPanelEvents {
   lost: [why: Error];
 }
 
+/** The IO's digital input reports (Firmata and the IO plugins johnny-five drives). */
+interface DigitalReadIo {
+  digitalRead(pin: number, handler: (value: number) => void): unknown;
+}
+
+/** Contact bounce: falling edges closer than this to the last release are the same press. */
+const KEY_BOUNCE_MS = 20;
+
+/**
+ * A key's presses from its pulled-up input: each fall from high to low is one press, however
+ * soon the release follows it (both may come in one read). The IO reports the whole port on
+ * every change, so unchanged values are ignored; a fall within the bounce time of the last
+ * rise is contact bounce.
+ */
+function watchKey(io: DigitalReadIo, pin: number, onPress: () => void): void {
+  let last = 1;
+  let releasedAt = Number.NEGATIVE_INFINITY;
+  io.digitalRead(pin, (value) => {
+    const v = value ? 1 : 0;
+    if (v === last) return;
+    last = v;
+    const now = performance.now();
+    if (v === 1) releasedAt = now;
+    else if (now - releasedAt >= KEY_BOUNCE_MS) onPress();
+  });
+}
+
 export class FrontPanel extends EventEmitter<FrontPanelEvents> {
   private blink?: NodeJS.Timeout;
   private beeping = Promise.resolve();
@@ -91,8 +118,11 @@ export class FrontPanel extends EventEmitter<FrontPanelEvents> {
       new five.Pin({ pin: pins.buzzer, type: 'digital', mode: 1, ...opt } as J5.PinOption),
     );
     for (const [key, pin] of Object.entries(pins.keys)) {
-      const b = new five.Button({ pin, isPullup: true, ...opt } as J5.ButtonOption);
-      b.on('press', () => panel?.emit('key', key));
+      // johnny-five sets the key up as a pulled-up input; its press event is not used: Button's
+      // 7 ms trailing debounce drops a press whose down and up reports are read together (the
+      // event loop late by more than the press, e.g. under load), so a keyed PIN digit vanished.
+      new five.Button({ pin, isPullup: true, ...opt } as J5.ButtonOption);
+      watchKey(io as DigitalReadIo, pin, () => panel?.emit('key', key));
     }
     return panel;
   }
