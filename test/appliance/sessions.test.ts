@@ -87,14 +87,19 @@ function faceAndPinPaths(module: CardModuleKind, a: ReturnType<typeof applianceO
     // Counters strictly increase; results never carry the PIN or 照合番号B.
     const counters = results.map((r) => BigInt(r.counter));
     expect(counters.every((c, i) => i === 0 || c > counters[i - 1]!)).toBe(true);
-    // Binary fields (base64, hex and UUIDs: the envelope, the certificate, signatures, nonces, ids) are left
-    // out: random bytes spell "1234" now and then, and the PIN can only hide in the text fields.
+    // Numbers and binary fields (base64, hex and UUIDs: the envelope, the certificate,
+    // signatures, nonces, ids) are left out: durations and random bytes spell "1234" now and
+    // then, and the PIN can only hide in the text fields.
     const text = (r: ResultRecord): string =>
       JSON.stringify(r, (_k, v: unknown) =>
-        typeof v === 'string' &&
-        /^(?:[A-Za-z0-9+/]{40,}={0,2}|[0-9a-f]{32,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/.test(v)
-          ? '<binary>'
-          : v,
+        typeof v === 'number'
+          ? 0 // a duration of 1234 ms is no PIN
+          : typeof v === 'string' &&
+              /^(?:[A-Za-z0-9+/]{40,}={0,2}|[0-9a-f]{32,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$/.test(
+                v,
+              )
+            ? '<binary>'
+            : v,
       );
     for (const r of results) expect(text(r)).not.toContain('1234');
   }, 900_000);
