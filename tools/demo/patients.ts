@@ -130,7 +130,9 @@ export const PATIENTS: readonly Patient[] = [
     name: 'a card without PIN (face is the only method)',
     expect: { method: 'FACE', outcome: 'VERIFIED' },
     async play(rig, say) {
-      const v = await arrive(rig, 'watanabe', 'no-pin', 'img16.jpg', 'img17.jpg');
+      // Not img16/img17: the live subject the emulator makes from img17 fails the challenge with
+      // "unprompted-turn" in every run (a bona fide rejection, left for the liveness evaluation).
+      const v = await arrive(rig, 'watanabe', 'no-pin', 'img20.jpg', 'img21.jpg');
       say(`kiosk: ${v.screen} — no method to choose`);
       await afterFace(rig);
       await rig.patient.consent([true]);
