@@ -41,6 +41,8 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
 /** Not run by any test, and why: what is left to do. */
 const NOT_RUN: Readonly<Record<string, string>> = {
   'face liveness-eval': 'one subject takes over 5 minutes of model inference on this machine',
+  'terminal untrust':
+    'needs a terminal store holding a rotated key; test/link/rotation.test.ts runs it, without --json',
 };
 
 /** What is run here: subcommand → argv after `readerctl` (and stdin). */
