@@ -20,7 +20,6 @@ import { type LoopDelayMonitor, SessionService, type SessionSettings } from './s
 import { CHALLENGE_WALL_FACTOR, type FaceVerifyConfig, type FrameFeed } from './vision/face-verifier.js';
 import { ChallengeBoard } from './vision/liveness-board.js';
 import { type ChallengePlan, DEFAULT_TIMING, longestPlanMs } from './vision/liveness-challenge.js';
-import { EyeStateModel } from './vision/liveness-models.js';
 import { WorkerCardFaceReader } from './vision/worker-card-face-reader.js';
 import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
 
@@ -116,9 +115,13 @@ export async function startAppliance(
   /** The reader's id and key id (the staff screen shows them). */
   identity?: { readonly deviceId: string; readonly keyId: string },
 ): Promise<Appliance> {
+  // The random challenge's own model, the eyes' state (blinks), runs in the matcher's worker on
+  // the same wasm runtime. The passive anti-spoofing model is not run here: PASSIVE_MIN was
+  // measured on face-api's boxes, and on the shipped detector's boxes it scores live faces near 0.
+  const random = config.session.challenge === 'random';
   // The shipped face matcher in a worker thread: a match must not stall the card module's
   // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
-  const matcher = new WorkerFaceMatcher('fr-onnx');
+  const matcher = new WorkerFaceMatcher('fr-onnx', { eyes: random });
   // The card-face reader too: its template matching would hold this loop up to ~90 ms a read.
   const reader = new WorkerCardFaceReader();
   // The models load while the devices open: both are most of the time to ready.
@@ -129,11 +132,7 @@ export async function startAppliance(
     face: seams.faceCamera ? seams.faceCamera(board) : openCamera(config.cameras.face, log.child('camera')),
     cardFace: openCamera(config.cameras.cardFace, log.child('camera')),
   };
-  // The random challenge's own model, the eyes' state (blinks), on this thread beside the
-  // matcher's worker. The passive anti-spoofing model is not run here: PASSIVE_MIN was measured
-  // on face-api's boxes, and on the shipped detector's boxes it scores live faces near 0.
-  const random = config.session.challenge === 'random';
-  const eyes = random ? new EyeStateModel() : undefined;
+  const eyes = random ? matcher.eyeState() : undefined;
   let lastFaceFrame: Frame | undefined;
   const faceFeed: FrameFeed = {
     nextFrame: async (ms) => {
@@ -141,7 +140,7 @@ export async function startAppliance(
       return lastFaceFrame;
     },
   };
-  await Promise.all([models, eyes?.load(), cameras.face.ready?.()]);
+  await Promise.all([models, cameras.face.ready?.()]);
   const configured: FaceVerifyConfig = {
     attempts: config.session.faceAttempts,
     attemptTimeoutMs: config.session.attemptTimeoutMs,

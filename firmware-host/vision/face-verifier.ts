@@ -14,7 +14,7 @@ import {
   type ChallengeTiming,
   drawPlan,
 } from './liveness-challenge.js';
-import { type EyeStateModel, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
+import { type EyeState, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
 import { awaitBareFace, type Occlusion } from './occlusion.js';
 import { assessQuality, type QualityIssue } from './quality.js';
 
@@ -77,7 +77,7 @@ export interface FaceVerifyHooks {
   /** [0, 1): the challenge's randomness; crypto unless a test seeds it. */
   random?: () => number;
   /** The eye-state model: with it, blinks are among the challenge's steps. */
-  eyes?: EyeStateModel;
+  eyes?: EyeState;
   /** The passive anti-spoofing model: with it, a screen held to the camera fails (PASSIVE_MIN). */
   passive?: PassiveLivenessModel;
   /** A mask or sunglasses seen before an attempt: the kiosk asks to take them off. */

@@ -1,37 +1,29 @@
-// Inside the worker thread: the matcher named in workerData, answering load / detect / dispose
-// requests from WorkerFaceMatcher one at a time. Images and descriptors cross only this
-// message port, never a log: an error answer carries the code and message, no pixels.
-import { parentPort, workerData } from 'node:worker_threads';
-import { isReaderError } from '../../protocol/errors.js';
-import type { FaceRequest, FaceResponse } from './face-worker-protocol.js';
-import { createMatcher, type MatcherId, type MatcherOptions } from './matchers.js';
+// Inside the face worker thread: the matcher named in workerData and, when asked, the eye-state
+// model, both on this thread's one onnxruntime-web instance (one wasm heap, not one per thread),
+// answering load / detect / eyes / dispose one at a time (worker-serve.ts).
+import { workerData } from 'node:worker_threads';
+import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
+import { EyeStateModel } from './liveness-models.js';
+import { createMatcher, isMatcherId } from './matchers.js';
+import { serveRequests } from './worker-serve.js';
 
-const { id, options } = workerData as { id: MatcherId; options: MatcherOptions };
-const matcher = createMatcher(id, options);
-const port = parentPort!;
+const data = workerData as FaceWorkerData;
+if (!isMatcherId(data.id)) throw new Error(`no face matcher ${data.id}`);
+const matcher = createMatcher(data.id, data.options);
+const eyes = data.eyes ? new EyeStateModel() : undefined;
 
-let queue = Promise.resolve();
-port.on('message', (req: FaceRequest) => {
-  queue = queue.then(async () => {
-    let res: FaceResponse;
-    try {
-      if (req.op === 'load') {
-        await matcher.load();
-        res = { seq: req.seq, ok: true };
-      } else if (req.op === 'detect') {
-        const faces = await matcher.detect(req.image, req.purpose);
-        res = { seq: req.seq, ok: true, faces };
-      } else {
-        await matcher.dispose();
-        res = { seq: req.seq, ok: true };
-      }
-    } catch (e) {
-      res = {
-        seq: req.seq,
-        ok: false,
-        error: { code: isReaderError(e) ? e.code : undefined, message: (e as Error).message },
-      };
-    }
-    port.postMessage(res);
-  });
+serveRequests<FaceRequest>({
+  load: async () => {
+    await Promise.all([matcher.load(), eyes?.load()]);
+    return undefined;
+  },
+  detect: async (req) => ({ faces: await matcher.detect(req.image, req.purpose) }),
+  eyes: async (req) => {
+    if (!eyes) throw new Error('this face worker has no eye-state model (workerData.eyes)');
+    return { closed: await eyes.closed(req.image, req.landmarks) };
+  },
+  dispose: async () => {
+    await Promise.all([matcher.dispose(), eyes?.dispose()]);
+    return undefined;
+  },
 });

@@ -1,17 +1,21 @@
-// Messages between WorkerFaceMatcher (main thread) and face-worker-host.ts (the worker).
+// Requests from WorkerFaceMatcher (main thread) to face-worker-host.ts (the worker); answers
+// carry `faces` (detect) or `closed` (eyes) as worker-serve.ts sends them.
 import type { RgbImage } from '../../device/image/decode.js';
-import type { FaceFound } from './face-matcher.js';
 
 export type FaceRequest =
-  | { readonly seq: number; readonly op: 'load' }
+  | { readonly op: 'load' }
+  | { readonly op: 'detect'; readonly image: RgbImage; readonly purpose: 'live' | 'reference' }
   | {
-      readonly seq: number;
-      readonly op: 'detect';
+      readonly op: 'eyes';
       readonly image: RgbImage;
-      readonly purpose: 'live' | 'reference';
+      readonly landmarks: readonly (readonly [number, number])[];
     }
-  | { readonly seq: number; readonly op: 'dispose' };
+  | { readonly op: 'dispose' };
 
-export type FaceResponse =
-  | { readonly seq: number; readonly ok: true; readonly faces?: FaceFound[] }
-  | { readonly seq: number; readonly ok: false; readonly error: { code?: number; message: string } };
+/** What the main thread asks the worker to load beside the matcher (the same wasm runtime). */
+export interface FaceWorkerData {
+  readonly id: string;
+  readonly options: { readonly threshold?: number };
+  /** The eye-state model (blinks) of the random challenge. */
+  readonly eyes?: boolean;
+}

@@ -14,7 +14,7 @@ import {
   type LiveFrame,
   planName,
 } from './liveness-challenge.js';
-import type { EyeStateModel, PassiveLivenessModel } from './liveness-models.js';
+import type { EyeState, PassiveLivenessModel } from './liveness-models.js';
 
 export interface ChallengePrompt {
   readonly action: ChallengeAction | 'look';
@@ -36,7 +36,7 @@ export interface LivenessAttemptOptions {
    */
   readonly timeoutMs: number;
   readonly wallTimeoutMs?: number;
-  readonly eyes?: EyeStateModel;
+  readonly eyes?: EyeState;
   readonly passive?: PassiveLivenessModel;
   /** Under this mean non-rigid landmark residual, the face moved like a rigid picture. */
   readonly minNonRigid?: number;

@@ -70,7 +70,15 @@ function crop(img: RgbImage, x0: number, y0: number, sw: number, sh: number, n: 
   return out;
 }
 
-export class EyeStateModel {
+/** The eyes' state as the liveness check asks it: EyeStateModel here, or the face worker's. */
+export interface EyeState {
+  load(): Promise<void>;
+  /** Probability that each eye (image-left first) is closed. */
+  closed(img: RgbImage, landmarks: readonly Point[]): Promise<[number, number]>;
+  dispose(): Promise<void>;
+}
+
+export class EyeStateModel implements EyeState {
   private m?: { ort: Ort; session: Session };
 
   async load(): Promise<void> {

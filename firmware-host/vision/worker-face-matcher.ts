@@ -2,22 +2,23 @@
 // and embedding (~100–300 ms of wasm per frame) no longer block the event loop that serves the
 // card module's ACK timeouts, MQTT and the kiosk. Comparing two descriptors is a few hundred
 // multiply-adds and stays on the calling thread, done by an unloaded instance of the same
-// matcher class, so the scores are the ones the worker's matcher would give.
-import { Worker } from 'node:worker_threads';
+// matcher class, so the scores are the ones the worker's matcher would give. The random
+// challenge's eye-state model runs in the same worker (eyeState()): one onnxruntime-web
+// instance and one wasm heap for every face model instead of a second runtime on this thread.
 import type { RgbImage } from '../../device/image/decode.js';
-import { ErrorCode, type ErrorCode as ErrorCodeT, ReaderError } from '../../protocol/errors.js';
 import type { FaceFound, FaceMatcher } from './face-matcher.js';
-import type { FaceRequest, FaceResponse } from './face-worker-protocol.js';
+import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
+import type { EyeState } from './liveness-models.js';
 import { createMatcher, type MatcherId, type MatcherOptions } from './matchers.js';
-
-type Pending = { resolve: (r: FaceResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
-type Op = FaceRequest['op'];
+import { WorkerRpc, workerHost } from './worker-rpc.js';
 
 export interface WorkerMatcherOptions extends MatcherOptions {
   /** Time for loading the models in the worker, ms. */
   readonly loadTimeoutMs?: number;
   /** Time for one detect (queued behind earlier ones), ms. */
   readonly detectTimeoutMs?: number;
+  /** Load the eye-state model too (the random challenge's blinks), for eyeState(). */
+  readonly eyes?: boolean;
 }
 
 export class WorkerFaceMatcher implements FaceMatcher {
@@ -26,13 +27,10 @@ export class WorkerFaceMatcher implements FaceMatcher {
   readonly version?: string;
   readonly threshold: number;
   private readonly local: FaceMatcher;
-  private worker?: Worker;
-  private loading?: Promise<void>;
-  private seq = 0;
-  private readonly pending = new Map<number, Pending>();
+  private readonly rpc: WorkerRpc<FaceRequest>;
 
   constructor(
-    private readonly id: MatcherId = 'fr-onnx',
+    id: MatcherId = 'fr-onnx',
     private readonly opts: WorkerMatcherOptions = {},
   ) {
     this.local = createMatcher(id, { threshold: opts.threshold });
@@ -40,98 +38,54 @@ export class WorkerFaceMatcher implements FaceMatcher {
     this.modelId = this.local.modelId;
     this.version = this.local.version;
     this.threshold = this.local.threshold;
+    const workerData: FaceWorkerData = { id, options: { threshold: opts.threshold }, eyes: opts.eyes };
+    this.rpc = new WorkerRpc<FaceRequest>({
+      what: 'the face-model worker',
+      host: workerHost(import.meta.url, 'face-worker-host'),
+      workerData: { ...workerData },
+      notStarted: 'WorkerFaceMatcher.load() first',
+    });
   }
 
   load(): Promise<void> {
-    this.loading ??= this.start().catch((e: unknown) => {
-      this.loading = undefined;
-      throw e;
-    });
-    return this.loading;
-  }
-
-  private async start(): Promise<void> {
-    const worker = new Worker(new URL('./face-worker.mjs', import.meta.url), {
-      workerData: { id: this.id, options: { threshold: this.opts.threshold } },
-    });
-    this.worker = worker;
-    worker.on('message', (res: FaceResponse) => {
-      const p = this.pending.get(res.seq);
-      if (!p) return;
-      this.pending.delete(res.seq);
-      clearTimeout(p.timer);
-      p.resolve(res);
-    });
-    const fail = (e: Error) => {
-      this.worker = undefined;
-      this.loading = undefined;
-      for (const [seq, p] of this.pending) {
-        clearTimeout(p.timer);
-        this.pending.delete(seq);
-        p.reject(
-          new ReaderError(
-            ErrorCode.Vision_Worker,
-            `the face-model worker failed: ${e.message}`,
-            {},
-            { cause: e },
-          ),
-        );
-      }
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
-    await this.request({ op: 'load' }, this.opts.loadTimeoutMs ?? 180_000);
-  }
-
-  private async request(
-    req: { op: Op } & Partial<FaceRequest>,
-    timeoutMs: number,
-    transfer: ArrayBuffer[] = [],
-  ): Promise<FaceResponse> {
-    const worker = this.worker;
-    if (!worker) throw new ReaderError(ErrorCode.Vision_Model, 'WorkerFaceMatcher.load() first');
-    const seq = ++this.seq;
-    // Registered before the message goes out: a fast answer cannot slip past.
-    const res = await new Promise<FaceResponse>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(seq);
-        reject(
-          new ReaderError(
-            ErrorCode.Op_Timeout,
-            `the face-model worker did not answer ${req.op} within ${timeoutMs} ms`,
-          ),
-        );
-      }, timeoutMs);
-      this.pending.set(seq, { resolve, reject, timer });
-      worker.postMessage({ ...req, seq }, transfer);
-    });
-    if (!res.ok)
-      throw new ReaderError((res.error.code ?? ErrorCode.Vision_Worker) as ErrorCodeT, res.error.message);
-    return res;
+    return this.rpc.start({ op: 'load' }, this.opts.loadTimeoutMs ?? 180_000);
   }
 
   async detect(image: RgbImage, purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
     // A copy goes to the worker (moved, not cloned twice): the caller keeps its frame for the
     // quality checks.
     const data = new Uint8Array(image.data);
-    const res = await this.request(
+    const res = await this.rpc.request(
       { op: 'detect', image: { width: image.width, height: image.height, data }, purpose },
       this.opts.detectTimeoutMs ?? 30_000,
       [data.buffer],
     );
-    return res.ok ? (res.faces ?? []) : [];
+    return (res.faces as FaceFound[] | undefined) ?? [];
+  }
+
+  /** The eye-state model in this worker (constructed with `eyes: true`); loads with load(). */
+  eyeState(): EyeState {
+    return {
+      load: () => this.load(),
+      closed: async (image, landmarks) => {
+        const data = new Uint8Array(image.data);
+        const res = await this.rpc.request(
+          { op: 'eyes', image: { width: image.width, height: image.height, data }, landmarks },
+          this.opts.detectTimeoutMs ?? 30_000,
+          [data.buffer],
+        );
+        return res.closed as [number, number];
+      },
+      // The worker's models go with the matcher's dispose().
+      dispose: async () => {},
+    };
   }
 
   similarity(a: Float32Array, b: Float32Array): number {
     return this.local.similarity(a, b);
   }
 
-  async dispose(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    await this.request({ op: 'dispose' }, 10_000).catch(() => undefined);
-    this.worker = undefined;
-    this.loading = undefined;
-    await worker.terminate();
+  dispose(): Promise<void> {
+    return this.rpc.close({ op: 'dispose' });
   }
 }

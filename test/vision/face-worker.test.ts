@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
+import { EyeStateModel } from '../../firmware-host/vision/liveness-models.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 
-const worker = new WorkerFaceMatcher('fr-onnx');
+// As readerd builds it for the random challenge: the eye-state model in the same worker.
+const worker = new WorkerFaceMatcher('fr-onnx', { eyes: true });
 const photo = async (f: string): Promise<RgbImage> =>
   decodeImage(new Uint8Array(readFileSync(join(FACES_DIR, f))));
 beforeAll(async () => {
@@ -52,6 +54,24 @@ describe('WorkerFaceMatcher', () => {
       );
       expect(worker.name).toBe(local.name);
       expect(worker.threshold).toBe(local.threshold);
+    } finally {
+      await local.dispose();
+    }
+  }, 120_000);
+
+  it("gives the eye-state model's answers of the same model in process, on the matcher's landmarks", async () => {
+    const local = new EyeStateModel();
+    await local.load();
+    try {
+      const img = await photo('img1.jpg');
+      const [face] = await worker.detect(img, 'live');
+      const remote = await worker.eyeState().closed(img, face!.landmarks);
+      const here = await local.closed(img, face!.landmarks);
+      expect(remote).toHaveLength(2);
+      expect(remote[0]).toBeCloseTo(here[0], 5);
+      expect(remote[1]).toBeCloseTo(here[1], 5);
+      // The caller's frame is still whole (the worker got a copy).
+      expect(img.data.length).toBe(img.width * img.height * 3);
     } finally {
       await local.dispose();
     }
