@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx); no build step on the appliance image.
-import { register } from 'tsx/esm/api';
+// readerd from its build (bin/build.mjs: plain JavaScript, so neither readerd nor its worker
+// threads carry tsx or transpile at start); from the TypeScript sources through tsx only where
+// no build of them exists and none can be written.
+import { runEntry } from './build.mjs';
 
-register();
-await import('../firmware-host/readerd.ts');
+await runEntry('firmware-host/readerd.ts', 'readerd');

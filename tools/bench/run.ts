@@ -63,7 +63,8 @@ const TABLES: readonly Table[] = [
   },
   {
     name: 'memory',
-    title: "readerd's memory by part: each loaded alone in a fresh process",
+    title:
+      "readerd's memory and start (its build, emulated appliance), then by part: each alone in a fresh process",
     run: async () => (await import('./memory.bench.js')).memoryBench(),
   },
   {

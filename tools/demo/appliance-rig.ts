@@ -32,6 +32,8 @@ const EMULATED_READERD = join(SIM_APPLIANCE, 'emulated-readerd.ts');
 const FAULTY_READERD = join(SIM_APPLIANCE, 'faulty-readerd.ts');
 /** tsx's loader, for the emulated roots that are not shipped executables (no bin/ entry). */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Runs a root from readerd's build (plain JS, no tsx in any thread), as bin/readerd.mjs runs readerd. */
+const BUILD_RUNNER = join(import.meta.dirname, '..', '..', 'bin', 'build.mjs');
 
 /** A loopback port free right now (the kernel's choice), for a server started next. */
 export async function freePort(): Promise<number> {
@@ -74,6 +76,11 @@ export interface RigOptions {
   readonly challengeSeed?: number;
   /** The face stages one after another (--sequential): the session bench's baseline. */
   readonly sequential?: boolean;
+  /**
+   * The emulated root from readerd's build (bin/build.mjs), as the appliance runs readerd, not
+   * through tsx. Default: FAREADER_BUILT=1 in the environment (`npm run bench` sets it).
+   */
+  readonly built?: boolean;
 }
 
 /**
@@ -251,6 +258,8 @@ export class ApplianceRig {
       const args = faults.flatMap((f) => ['--fault', f]);
       return ['--import', TSX_LOADER, FAULTY_READERD, '-c', this.configFile, ...seams, ...args];
     }
+    if (this.o.built ?? process.env.FAREADER_BUILT === '1')
+      return [BUILD_RUNNER, '--run', 'sim/appliance/emulated-readerd.ts', '-c', this.configFile, ...seams];
     return ['--import', TSX_LOADER, EMULATED_READERD, '-c', this.configFile, ...seams];
   }
 
