@@ -15,6 +15,7 @@ import { StaffGate } from './kiosk/staff/staff-pin.js';
 import { type RecentSession, StaffRoutes, type StaffSettings } from './kiosk/staff/staff-routes.js';
 import { DEFAULT_LANG, type Lang } from './kiosk/texts/index.js';
 import type { DeviceLink } from './link/device-link.js';
+import type { PairingWindow } from './link/pairing-window.js';
 import type { OpenedCamera, OpenedCardModule } from './open-devices.js';
 import type { KeptPanel } from './panel/kept-panel.js';
 import { inSession, type StateKind } from './session/machine.js';
@@ -44,6 +45,8 @@ export interface ServiceParts {
   readonly now: () => number;
   /** The reader's id and key id, for the staff screen. */
   readonly identity?: { readonly deviceId: string; readonly keyId: string };
+  /** Pairing with a terminal (SPEC §15): the shell's `pair` and the staff screen open it. */
+  readonly pairing?: PairingWindow;
 }
 
 /** The staff screen's parts: the gate, the settings staff change, the recent outcomes. */
@@ -207,6 +210,8 @@ export async function startDebugShell(
     status: () => status(p, started),
     selfTest: (what) => selfTest(p, what),
     transmit: (c) => p.module.module.transmit(c, { timeoutMs: 5000 }),
+    pairing: p.pairing,
+    deviceId: p.identity?.deviceId,
     log: p.log,
   });
   p.log.info('debug shell', { path });

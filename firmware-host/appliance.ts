@@ -10,6 +10,7 @@ import type { Logger } from '../platform/log.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import { type ApplianceConfig, challengeTimingOf } from './config-appliance.js';
 import type { CommandHandler, DeviceLink } from './link/device-link.js';
+import type { PairingWindow } from './link/pairing-window.js';
 import { type OpenedCamera, type OpenedCardModule, openCamera, openCardModule } from './open-devices.js';
 import { keepPanel } from './panel/kept-panel.js';
 import { ApplianceIo } from './session/appliance-io.js';
@@ -113,7 +114,7 @@ export async function startAppliance(
   /** readerd's dataDir: the voice guidance renders its prompts into <dataDir>/voice. */
   dataDir?: string,
   /** The reader's id and key id (the staff screen shows them). */
-  identity?: { readonly deviceId: string; readonly keyId: string },
+  identity?: { readonly deviceId: string; readonly keyId: string; readonly pairing?: PairingWindow },
 ): Promise<Appliance> {
   // The random challenge's own model, the eyes' state (blinks), runs in the matcher's worker on
   // the same wasm runtime. The passive anti-spoofing model is not run here: PASSIVE_MIN was
@@ -240,6 +241,7 @@ export async function startAppliance(
     timeouts: settings.timeouts,
     voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
     identity,
+    pairing: identity?.pairing,
     log,
     now,
   };

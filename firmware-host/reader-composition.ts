@@ -3,6 +3,7 @@
 // reader calls this: readerd's main with the real USB bus, the emulated appliance with an
 // emulated one, the conformance kit's misbehaving reference appliance with decorated seams.
 // Nothing here knows which; what differs is only what the seams hand in.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import { packageVersion } from '../platform/cli.js';
@@ -20,6 +21,7 @@ import type { ReaderConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
 import { type LinkOutbox, Outbox } from './link/outbox.js';
+import { PairingWindow, trustIntoFolder } from './link/pairing-window.js';
 import { LinkTestService } from './link-test.js';
 import type { SessionService } from './session/session-service.js';
 
@@ -47,6 +49,8 @@ export interface RunningReader {
   readonly linkTest: LinkTestService;
   readonly appliance?: Appliance;
   readonly broker?: EmbeddedBroker;
+  /** Pairing with a terminal (SPEC §15): opened from the debug shell or the staff screen. */
+  readonly pairing: PairingWindow;
   /** Ends the running session (its result stored), flushes the link, closes everything. */
   stop(why: string): Promise<void>;
 }
@@ -77,12 +81,19 @@ export async function composeReader(
   let broker: EmbeddedBroker | undefined;
   // The broker starts before the link exists; refusals before then are not counted.
   let noteRefusal: (what: string, clientId: string, detail: string) => void = () => {};
+  // Created with the link below; the broker asks it whether a pairing window is open.
+  let pairing: PairingWindow | undefined;
   if (config.broker.url === 'embedded') {
     // Only the reader and its trusted terminals, with their key-bound passwords (SPEC §13).
     // Refusals are counted with the link's rejections (/healthz, the summary line).
     broker = await startEmbeddedBroker({
       port: config.broker.embeddedPort,
-      authority: { deviceId: config.deviceId, devicePublicKey: key.publicKey, trustedTerminals },
+      authority: {
+        deviceId: config.deviceId,
+        devicePublicKey: key.publicKey,
+        trustedTerminals,
+        pairingOpen: () => pairing?.isOpen === true,
+      },
       onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
     }).catch((e: Error) => {
       // A port another process holds: the link's failure (exit 4), one line, not a stack.
@@ -111,6 +122,24 @@ export async function composeReader(
   };
   const link = new DeviceLink(linkOptions);
   noteRefusal = (what, clientId, detail) => link.noteBrokerRefusal(what, clientId, detail);
+  const window = new PairingWindow({
+    deviceId: config.deviceId,
+    key,
+    listen: (on) => link.listenPairing(on),
+    send: (bytes) => link.publishPairing(bytes),
+    // The key file in the trust folder, and the live map the link and the broker consult.
+    trust: trustIntoFolder(config.keys.trustedTerminalsDir, trustedTerminals),
+    random: (n) => new Uint8Array(randomBytes(n)),
+    log: log.child('pairing'),
+  });
+  pairing = window;
+  // Outside a window a pairing connection has no rights; a second later it is closed too
+  // (the grace lets the device's last pairing message reach it).
+  let drop: NodeJS.Timeout | undefined;
+  window.on('change', () => {
+    clearTimeout(drop); // a new window keeps its connections
+    if (!window.isOpen) drop = setTimeout(() => broker?.dropPairingClients(), 1000).unref();
+  });
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
   if (config.appliance) {
@@ -125,6 +154,7 @@ export async function composeReader(
       ? startAppliance(config.appliance, link, log, seams, Date.now, config.dataDir, {
           deviceId: config.deviceId,
           keyId: keyIdHex(key.publicKey),
+          pairing: window,
         })
       : undefined,
     link.start(),
@@ -147,8 +177,10 @@ export async function composeReader(
     linkTest,
     appliance,
     broker,
+    pairing: window,
     stop: async (why) => {
       log.info('stopping', { why, pending: outbox.pendingCount });
+      window.close();
       linkTest.stop();
       // The running session ends first, so its result is in the outbox before the link flushes.
       await appliance?.stop();

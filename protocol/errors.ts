@@ -49,6 +49,8 @@ export const ErrorCode = {
   Mqtt_NonceMismatch: 509,
   Mqtt_CounterRegressed: 510,
   Mqtt_NotConnected: 511,
+  /** A pairing ended with nothing trusted: refused, timed out, a second key, a bad reveal (SPEC 15.3). */
+  Mqtt_PairingEnded: 512,
   // 6xx: configuration and keys
   Config_Invalid: 600,
   Config_KeyFile: 601,

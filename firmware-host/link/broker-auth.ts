@@ -5,8 +5,10 @@ import type { TrustedKey } from '../../platform/keys/keystore.js';
 import {
   type BrokerIdentity,
   clientIdAllowed,
+  PAIRING_AUX,
   parseBrokerUsername,
   verifyBrokerPassword,
+  verifyPairingPassword,
 } from '../../protocol/link/broker-credentials.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import { keyIdHex } from '../../protocol/link/keys.js';
@@ -17,6 +19,8 @@ export interface BrokerAuthority {
   /** The device's terminal trust store, by key id. */
   readonly trustedTerminals: ReadonlyMap<string, TrustedKey>;
   readonly ed?: Ed25519;
+  /** A pairing window is open on the reader (SPEC 15.8): untrusted terminals may pair now. */
+  readonly pairingOpen?: () => boolean;
 }
 
 export type AuthVerdict =
@@ -36,6 +40,13 @@ export function authenticateClient(
   if (!clientIdAllowed(username, clientId))
     return { ok: false, reason: `client id "${clientId.slice(0, 80)}" is not ${username}'s` };
   const text = Buffer.from(password).toString('latin1');
+  if (who.role === 'term' && who.aux === PAIRING_AUX) {
+    // An untrusted terminal asking to pair: admitted only inside a window, to its topics only.
+    if (!a.pairingOpen?.()) return { ok: false, reason: 'no pairing window is open on the reader' };
+    const key = verifyPairingPassword(username, text, a.ed);
+    if (!key) return { ok: false, reason: `bad pairing password for ${username}` };
+    return { ok: true, who: { role: 'term', id: who.id, pairingWith: a.deviceId }, keyId: keyIdHex(key) };
+  }
   let lookup: (keyId: string) => Uint8Array | undefined;
   if (who.role === 'dev') {
     if (who.id !== a.deviceId) return { ok: false, reason: `no device "${who.id}" on this broker` };

@@ -11,6 +11,8 @@ import { authenticateClient, type BrokerAuthority } from './broker-auth.js';
 export interface EmbeddedBroker {
   readonly url: string;
   readonly port: number;
+  /** Closes the connections admitted for a pairing window (SPEC 15.8), once it has closed. */
+  dropPairingClients(): void;
   close(): Promise<void>;
 }
 
@@ -23,14 +25,18 @@ export interface EmbeddedBrokerOptions {
   readonly onRefused?: (what: 'connect' | 'publish' | 'subscribe', clientId: string, detail: string) => void;
 }
 
-function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions): AedesOptions {
+function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: Set<Client>): AedesOptions {
   const who = new WeakMap<Client, BrokerIdentity>();
   const refused = o.onRefused ?? (() => {});
+  // A pairing client's rights last as long as the window, not as long as its connection.
+  const allowed = (w: BrokerIdentity | null | undefined): w is BrokerIdentity =>
+    !!w && (w.pairingWith === undefined || a.pairingOpen?.() === true);
   return {
     authenticate: (client, username, password, done) => {
       const v = authenticateClient(a, client.id, username, password);
       if (v.ok) {
         who.set(client, v.who);
+        if (v.who.pairingWith !== undefined) pairingClients.add(client);
         return done(null, true);
       }
       refused('connect', client.id, v.reason);
@@ -42,13 +48,13 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions): AedesOptions {
       const w = client && who.get(client);
       // Broker-internal publications ($SYS) have no client.
       if (!client) return done(null);
-      if (w && mayPublish(w, packet.topic)) return done(null);
+      if (allowed(w) && mayPublish(w, packet.topic)) return done(null);
       refused('publish', client.id, packet.topic.slice(0, 200));
       done(new Error(`${client.id} may not publish on ${packet.topic.slice(0, 200)}`));
     },
     authorizeSubscribe: (client, sub, done) => {
       const w = who.get(client);
-      if (w && maySubscribe(w, sub.topic)) return done(null, sub);
+      if (allowed(w) && maySubscribe(w, sub.topic)) return done(null, sub);
       refused('subscribe', client.id, sub.topic.slice(0, 200));
       done(null, null); // SUBACK 0x80 for this filter
     },
@@ -57,7 +63,9 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions): AedesOptions {
 
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1';
-  const aedes = await Aedes.createBroker(opts.authority ? guarded(opts.authority, opts) : {});
+  const pairingClients = new Set<Client>();
+  const aedes = await Aedes.createBroker(opts.authority ? guarded(opts.authority, opts, pairingClients) : {});
+  aedes.on('clientDisconnect', (c) => pairingClients.delete(c));
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -71,6 +79,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Pro
   return {
     url: `mqtt://${host}:${port}`,
     port,
+    dropPairingClients: () => {
+      for (const c of pairingClients) if (!c.closed) c.close();
+      pairingClients.clear();
+    },
     close: async () => {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       for (const s of sockets) s.destroy();

@@ -15,7 +15,13 @@ import type { Logger } from '../../platform/log.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import type { Ed25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
-import { ALL_TERMINAL_STATES, deviceTopics, parseTopic, QOS } from '../../protocol/link/topics.js';
+import {
+  ALL_TERMINAL_STATES,
+  deviceTopics,
+  pairingTopics,
+  parseTopic,
+  QOS,
+} from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
 import { CommandAdmission, type CommandHandler } from './command-admission.js';
 import { LinkLifecycle } from './link-lifecycle.js';
@@ -81,6 +87,9 @@ export class DeviceLink extends EventEmitter {
   private readonly topics;
   private eventSeq = 0n;
   private summaryTimer?: NodeJS.Timeout;
+  private readonly pairing;
+  /** Hears the pairing window's topic while one is open (SPEC 15.8); unsigned, so no endpoint. */
+  private pairingListener?: (bytes: Uint8Array) => void;
 
   constructor(private readonly opts: DeviceLinkOptions) {
     super();
@@ -89,6 +98,7 @@ export class DeviceLink extends EventEmitter {
     const windowMs = opts.commandWindowMs ?? DEFAULT_COMMAND_WINDOW_MS;
     this.now = now;
     this.topics = deviceTopics(opts.deviceId);
+    this.pairing = pairingTopics(opts.deviceId);
     // Through a field, so a key rotation (rotateKey) changes what everything signs with.
     this.keySealer = opts.sealer ?? keySealer(opts.key, ed);
     this.sealer = { seal: (type, payload) => this.keySealer.seal(type, payload) };
@@ -109,12 +119,16 @@ export class DeviceLink extends EventEmitter {
       capabilities: opts.capabilities,
       log: opts.log,
       now,
-      filters: () => this.endpoint.filters(),
+      filters: () => [...this.endpoint.filters(), ...(this.pairingListener ? [this.pairing.toDevice] : [])],
       connected: () => {
         this.pump.restartPass();
         this.emit('connected');
       },
-      message: (topic, bytes, retained) => this.endpoint.receive(topic, bytes, retained),
+      message: (topic, bytes, retained) => {
+        if (topic !== this.pairing.toDevice) return this.endpoint.receive(topic, bytes, retained);
+        // Nothing retained belongs to a pairing: a message from before this window is stale.
+        if (!retained) this.pairingListener?.(bytes);
+      },
       disconnected: () => this.emit('disconnected'),
       reject,
     });
@@ -177,6 +191,23 @@ export class DeviceLink extends EventEmitter {
     this.keySealer = keySealer(next, this.ed);
     this.lifecycle.switchKey(next);
     this.lifecycle.publishBirth();
+  }
+
+  /**
+   * A pairing window's messages (SPEC 15.8): `listener` hears the terminal's side of the
+   * window's topic until it is called with undefined. They are not signed envelopes (neither
+   * key is trusted yet): the pairing window parses and judges them itself.
+   */
+  listenPairing(listener: ((bytes: Uint8Array) => void) | undefined): void {
+    const had = this.pairingListener !== undefined;
+    this.pairingListener = listener;
+    if (listener && !had) this.lifecycle.subscribe(this.pairing.toDevice);
+    if (!listener && had) this.lifecycle.unsubscribe(this.pairing.toDevice);
+  }
+
+  /** Publishes the device's side of a pairing window (QoS 1, never retained). */
+  publishPairing(bytes: Uint8Array): void {
+    this.lifecycle.publish(this.pairing.toTerminal, bytes, { qos: 1 });
   }
 
   /** Rejections by reason (/healthz, the debug shell, the summary line). */

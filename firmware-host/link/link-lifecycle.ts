@@ -102,6 +102,17 @@ export class LinkLifecycle {
     this.client?.publish(topic, Buffer.from(bytes), options, done);
   }
 
+  /** Subscribes now, if connected (later connections take `filters()`). */
+  subscribe(filter: string): void {
+    this.client?.subscribe(filter, { qos: 1 }, (err) => {
+      if (err) this.o.log.warn('subscribe failed', { filter, err });
+    });
+  }
+
+  unsubscribe(filter: string): void {
+    if (this.client?.connected) this.client.unsubscribe(filter);
+  }
+
   private stateEnvelope(online: boolean, reason = '', nextKey?: Uint8Array): Buffer {
     const state = v1.DeviceState.encode({
       deviceId: this.o.deviceId,

@@ -7,8 +7,10 @@ import type { ByteTransport } from '../../device/serial/transport.js';
 import type { Level, Logger } from '../../platform/log.js';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import { AID } from '../../protocol/mynumber/mynumber.js';
+import type { PairingWindow } from '../link/pairing-window.js';
 import { inSession } from '../session/machine.js';
 import type { SessionService } from '../session/session-service.js';
+import { PAIR_HELP, pairingLines, runPair } from './pair-command.js';
 
 export interface ShellBackend {
   readonly service: SessionService;
@@ -16,6 +18,9 @@ export interface ShellBackend {
   status(): Record<string, unknown>;
   selfTest(what: 'card' | 'camera' | 'panel'): Promise<string[]>;
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  /** Pairing with a terminal (`pair`); none: not offered. */
+  readonly pairing?: PairingWindow;
+  readonly deviceId?: string;
   readonly log: Logger;
 }
 
@@ -26,6 +31,7 @@ const HELP = [
   'selftest card|camera|panel',
   'log debug|info|warn|error',
   'apdu HEX             raw C-APDU to the card (maintenance mode only)',
+  ...PAIR_HELP,
 ];
 /** VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER: they spend or touch PIN tries. */
 const PIN_INS = new Set([0x20, 0x24, 0x2c]);
@@ -39,6 +45,11 @@ export class DebugShell {
     private readonly b: ShellBackend,
   ) {
     port.on('data', (d) => this.onData(d));
+    // The code appears (and the pairing ends) while the engineer waits: said as it happens.
+    b.pairing?.on('change', (s) => {
+      if (s.phase === 'comparing' || s.phase === 'paired' || s.phase === 'ended')
+        this.write(`\r\n${pairingLines(s, b.deviceId).join('\r\n')}\r\nreaderd> `);
+    });
     this.write('\r\nreaderd debug shell — type help\r\nreaderd> ');
   }
 
@@ -121,6 +132,8 @@ export class DebugShell {
         }
         case 'apdu':
           return await this.apdu(args.join(''));
+        case 'pair':
+          return runPair(this.b.pairing, args, this.b.deviceId);
         default:
           return [`unknown command "${cmd}" — type help`];
       }

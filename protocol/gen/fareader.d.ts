@@ -1632,6 +1632,773 @@ export namespace fareader {
             type $Shape = fareader.v1.SignedEnvelope.$Properties;
         }
 
+        /**
+         * Properties of a PairingHello.
+         * @deprecated Use fareader.v1.PairingHello.$Properties instead.
+         */
+        interface IPairingHello extends fareader.v1.PairingHello.$Properties {
+        }
+
+        /** Represents a PairingHello. */
+        class PairingHello {
+
+            /**
+             * Constructs a new PairingHello.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingHello.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PairingHello terminalId. */
+            terminalId: string;
+
+            /** PairingHello terminalKey. */
+            terminalKey: Uint8Array;
+
+            /**
+             * Creates a new PairingHello instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingHello instance
+             */
+            static create(properties: fareader.v1.PairingHello.$Shape): fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape;
+            static create(properties?: fareader.v1.PairingHello.$Properties): fareader.v1.PairingHello;
+
+            /**
+             * Encodes the specified PairingHello message. Does not implicitly {@link fareader.v1.PairingHello.verify|verify} messages.
+             * @param m PairingHello message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingHello.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingHello message, length delimited. Does not implicitly {@link fareader.v1.PairingHello.verify|verify} messages.
+             * @param message PairingHello message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingHello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingHello message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape} PairingHello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape;
+
+            /**
+             * Decodes a PairingHello message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape} PairingHello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape;
+
+            /**
+             * Verifies a PairingHello message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingHello message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingHello
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingHello;
+
+            /**
+             * Creates a plain object from a PairingHello message. Also converts values to other types if specified.
+             * @param m PairingHello
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingHello, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingHello to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingHello
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingHello {
+
+            /** Properties of a PairingHello. */
+            interface $Properties {
+
+                /** PairingHello terminalId */
+                terminalId?: (string|null);
+
+                /** PairingHello terminalKey */
+                terminalKey?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PairingHello. */
+            type $Shape = fareader.v1.PairingHello.$Properties;
+        }
+
+        /**
+         * Properties of a PairingCommit.
+         * @deprecated Use fareader.v1.PairingCommit.$Properties instead.
+         */
+        interface IPairingCommit extends fareader.v1.PairingCommit.$Properties {
+        }
+
+        /** Represents a PairingCommit. */
+        class PairingCommit {
+
+            /**
+             * Constructs a new PairingCommit.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingCommit.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PairingCommit deviceId. */
+            deviceId: string;
+
+            /** PairingCommit deviceKey. */
+            deviceKey: Uint8Array;
+
+            /** PairingCommit commitment. */
+            commitment: Uint8Array;
+
+            /**
+             * Creates a new PairingCommit instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingCommit instance
+             */
+            static create(properties: fareader.v1.PairingCommit.$Shape): fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape;
+            static create(properties?: fareader.v1.PairingCommit.$Properties): fareader.v1.PairingCommit;
+
+            /**
+             * Encodes the specified PairingCommit message. Does not implicitly {@link fareader.v1.PairingCommit.verify|verify} messages.
+             * @param m PairingCommit message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingCommit.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingCommit message, length delimited. Does not implicitly {@link fareader.v1.PairingCommit.verify|verify} messages.
+             * @param message PairingCommit message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingCommit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingCommit message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape} PairingCommit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape;
+
+            /**
+             * Decodes a PairingCommit message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape} PairingCommit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape;
+
+            /**
+             * Verifies a PairingCommit message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingCommit message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingCommit
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingCommit;
+
+            /**
+             * Creates a plain object from a PairingCommit message. Also converts values to other types if specified.
+             * @param m PairingCommit
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingCommit, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingCommit to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingCommit
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingCommit {
+
+            /** Properties of a PairingCommit. */
+            interface $Properties {
+
+                /** PairingCommit deviceId */
+                deviceId?: (string|null);
+
+                /** PairingCommit deviceKey */
+                deviceKey?: (Uint8Array|null);
+
+                /** PairingCommit commitment */
+                commitment?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PairingCommit. */
+            type $Shape = fareader.v1.PairingCommit.$Properties;
+        }
+
+        /**
+         * Properties of a PairingNonce.
+         * @deprecated Use fareader.v1.PairingNonce.$Properties instead.
+         */
+        interface IPairingNonce extends fareader.v1.PairingNonce.$Properties {
+        }
+
+        /** Represents a PairingNonce. */
+        class PairingNonce {
+
+            /**
+             * Constructs a new PairingNonce.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingNonce.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PairingNonce nonce. */
+            nonce: Uint8Array;
+
+            /**
+             * Creates a new PairingNonce instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingNonce instance
+             */
+            static create(properties: fareader.v1.PairingNonce.$Shape): fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape;
+            static create(properties?: fareader.v1.PairingNonce.$Properties): fareader.v1.PairingNonce;
+
+            /**
+             * Encodes the specified PairingNonce message. Does not implicitly {@link fareader.v1.PairingNonce.verify|verify} messages.
+             * @param m PairingNonce message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingNonce.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingNonce message, length delimited. Does not implicitly {@link fareader.v1.PairingNonce.verify|verify} messages.
+             * @param message PairingNonce message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingNonce.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingNonce message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape} PairingNonce
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape;
+
+            /**
+             * Decodes a PairingNonce message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape} PairingNonce
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape;
+
+            /**
+             * Verifies a PairingNonce message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingNonce message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingNonce
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingNonce;
+
+            /**
+             * Creates a plain object from a PairingNonce message. Also converts values to other types if specified.
+             * @param m PairingNonce
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingNonce, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingNonce to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingNonce
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingNonce {
+
+            /** Properties of a PairingNonce. */
+            interface $Properties {
+
+                /** PairingNonce nonce */
+                nonce?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PairingNonce. */
+            type $Shape = fareader.v1.PairingNonce.$Properties;
+        }
+
+        /**
+         * Properties of a PairingConfirm.
+         * @deprecated Use fareader.v1.PairingConfirm.$Properties instead.
+         */
+        interface IPairingConfirm extends fareader.v1.PairingConfirm.$Properties {
+        }
+
+        /** Represents a PairingConfirm. */
+        class PairingConfirm {
+
+            /**
+             * Constructs a new PairingConfirm.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingConfirm.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /**
+             * Creates a new PairingConfirm instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingConfirm instance
+             */
+            static create(properties: fareader.v1.PairingConfirm.$Shape): fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape;
+            static create(properties?: fareader.v1.PairingConfirm.$Properties): fareader.v1.PairingConfirm;
+
+            /**
+             * Encodes the specified PairingConfirm message. Does not implicitly {@link fareader.v1.PairingConfirm.verify|verify} messages.
+             * @param m PairingConfirm message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingConfirm.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingConfirm message, length delimited. Does not implicitly {@link fareader.v1.PairingConfirm.verify|verify} messages.
+             * @param message PairingConfirm message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingConfirm.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingConfirm message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape} PairingConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape;
+
+            /**
+             * Decodes a PairingConfirm message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape} PairingConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape;
+
+            /**
+             * Verifies a PairingConfirm message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingConfirm message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingConfirm
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingConfirm;
+
+            /**
+             * Creates a plain object from a PairingConfirm message. Also converts values to other types if specified.
+             * @param m PairingConfirm
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingConfirm, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingConfirm to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingConfirm
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingConfirm {
+
+            /** Properties of a PairingConfirm. */
+            interface $Properties {
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PairingConfirm. */
+            type $Shape = fareader.v1.PairingConfirm.$Properties;
+        }
+
+        /**
+         * Properties of a PairingAbort.
+         * @deprecated Use fareader.v1.PairingAbort.$Properties instead.
+         */
+        interface IPairingAbort extends fareader.v1.PairingAbort.$Properties {
+        }
+
+        /** Represents a PairingAbort. */
+        class PairingAbort {
+
+            /**
+             * Constructs a new PairingAbort.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingAbort.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PairingAbort reason. */
+            reason: string;
+
+            /**
+             * Creates a new PairingAbort instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingAbort instance
+             */
+            static create(properties: fareader.v1.PairingAbort.$Shape): fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape;
+            static create(properties?: fareader.v1.PairingAbort.$Properties): fareader.v1.PairingAbort;
+
+            /**
+             * Encodes the specified PairingAbort message. Does not implicitly {@link fareader.v1.PairingAbort.verify|verify} messages.
+             * @param m PairingAbort message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingAbort.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingAbort message, length delimited. Does not implicitly {@link fareader.v1.PairingAbort.verify|verify} messages.
+             * @param message PairingAbort message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingAbort.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingAbort message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape} PairingAbort
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape;
+
+            /**
+             * Decodes a PairingAbort message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape} PairingAbort
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape;
+
+            /**
+             * Verifies a PairingAbort message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingAbort message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingAbort
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingAbort;
+
+            /**
+             * Creates a plain object from a PairingAbort message. Also converts values to other types if specified.
+             * @param m PairingAbort
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingAbort, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingAbort to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingAbort
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingAbort {
+
+            /** Properties of a PairingAbort. */
+            interface $Properties {
+
+                /** PairingAbort reason */
+                reason?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PairingAbort. */
+            type $Shape = fareader.v1.PairingAbort.$Properties;
+        }
+
+        /**
+         * Properties of a PairingMessage.
+         * @deprecated Use fareader.v1.PairingMessage.$Properties instead.
+         */
+        interface IPairingMessage extends fareader.v1.PairingMessage.$Properties {
+        }
+
+        /** Represents a PairingMessage. */
+        class PairingMessage {
+
+            /**
+             * Constructs a new PairingMessage.
+             * @param [p] Properties to set
+             */
+            constructor(p?: fareader.v1.PairingMessage.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PairingMessage pairingId. */
+            pairingId: Uint8Array;
+
+            /** PairingMessage hello. */
+            hello?: (fareader.v1.PairingHello.$Properties|null);
+
+            /** PairingMessage commit. */
+            commit?: (fareader.v1.PairingCommit.$Properties|null);
+
+            /** PairingMessage terminalNonce. */
+            terminalNonce?: (fareader.v1.PairingNonce.$Properties|null);
+
+            /** PairingMessage deviceNonce. */
+            deviceNonce?: (fareader.v1.PairingNonce.$Properties|null);
+
+            /** PairingMessage confirm. */
+            confirm?: (fareader.v1.PairingConfirm.$Properties|null);
+
+            /** PairingMessage abort. */
+            abort?: (fareader.v1.PairingAbort.$Properties|null);
+
+            /** PairingMessage step. */
+            step?: ("hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort");
+
+            /**
+             * Creates a new PairingMessage instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PairingMessage instance
+             */
+            static create(properties: fareader.v1.PairingMessage.$Shape): fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape;
+            static create(properties?: fareader.v1.PairingMessage.$Properties): fareader.v1.PairingMessage;
+
+            /**
+             * Encodes the specified PairingMessage message. Does not implicitly {@link fareader.v1.PairingMessage.verify|verify} messages.
+             * @param m PairingMessage message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: fareader.v1.PairingMessage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PairingMessage message, length delimited. Does not implicitly {@link fareader.v1.PairingMessage.verify|verify} messages.
+             * @param message PairingMessage message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: fareader.v1.PairingMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PairingMessage message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape} PairingMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape;
+
+            /**
+             * Decodes a PairingMessage message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape} PairingMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape;
+
+            /**
+             * Verifies a PairingMessage message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PairingMessage message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns PairingMessage
+             */
+            static fromObject(d: { [k: string]: any }): fareader.v1.PairingMessage;
+
+            /**
+             * Creates a plain object from a PairingMessage message. Also converts values to other types if specified.
+             * @param m PairingMessage
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: fareader.v1.PairingMessage, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PairingMessage to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PairingMessage
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PairingMessage {
+
+            /** Properties of a PairingMessage. */
+            interface $Properties {
+
+                /** PairingMessage pairingId */
+                pairingId?: (Uint8Array|null);
+
+                /** PairingMessage hello */
+                hello?: (fareader.v1.PairingHello.$Properties|null);
+
+                /** PairingMessage commit */
+                commit?: (fareader.v1.PairingCommit.$Properties|null);
+
+                /** PairingMessage terminalNonce */
+                terminalNonce?: (fareader.v1.PairingNonce.$Properties|null);
+
+                /** PairingMessage deviceNonce */
+                deviceNonce?: (fareader.v1.PairingNonce.$Properties|null);
+
+                /** PairingMessage confirm */
+                confirm?: (fareader.v1.PairingConfirm.$Properties|null);
+
+                /** PairingMessage abort */
+                abort?: (fareader.v1.PairingAbort.$Properties|null);
+
+                /** PairingMessage step */
+                step?: ("hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort");
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Narrowed shape of a PairingMessage. */
+            type $Shape = {
+              pairingId?: Uint8Array|null;
+              hello?: fareader.v1.PairingHello.$Shape|null;
+              commit?: fareader.v1.PairingCommit.$Shape|null;
+              terminalNonce?: fareader.v1.PairingNonce.$Shape|null;
+              deviceNonce?: fareader.v1.PairingNonce.$Shape|null;
+              confirm?: fareader.v1.PairingConfirm.$Shape|null;
+              abort?: fareader.v1.PairingAbort.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ step?: undefined; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "hello"; hello: fareader.v1.PairingHello.$Shape; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "commit"; hello?: null; commit: fareader.v1.PairingCommit.$Shape; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "terminalNonce"; hello?: null; commit?: null; terminalNonce: fareader.v1.PairingNonce.$Shape; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "deviceNonce"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce: fareader.v1.PairingNonce.$Shape; confirm?: null; abort?: null }|{ step?: "confirm"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm: fareader.v1.PairingConfirm.$Shape; abort?: null }|{ step?: "abort"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort: fareader.v1.PairingAbort.$Shape })
+            );
+        }
+
         /** Method enum. */
         enum Method {
 

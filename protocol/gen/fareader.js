@@ -4801,6 +4801,2037 @@ export const fareader = $root.fareader = (() => {
             return SignedEnvelope;
         })();
 
+        v1.PairingHello = (function() {
+
+            /**
+             * Properties of a PairingHello.
+             * @typedef {Object} fareader.v1.PairingHello.$Properties
+             * @property {string|null} [terminalId] PairingHello terminalId
+             * @property {Uint8Array|null} [terminalKey] PairingHello terminalKey
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingHello.
+             * @memberof fareader.v1
+             * @interface IPairingHello
+             * @augments fareader.v1.PairingHello.$Properties
+             * @deprecated Use fareader.v1.PairingHello.$Properties instead.
+             */
+
+            /**
+             * Shape of a PairingHello.
+             * @typedef {fareader.v1.PairingHello.$Properties} fareader.v1.PairingHello.$Shape
+             */
+
+            /**
+             * Constructs a new PairingHello.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingHello.
+             * @constructor
+             * @param {fareader.v1.PairingHello.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingHello = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PairingHello terminalId.
+             * @member {string} terminalId
+             * @memberof fareader.v1.PairingHello
+             * @instance
+             */
+            PairingHello.prototype.terminalId = "";
+
+            /**
+             * PairingHello terminalKey.
+             * @member {Uint8Array} terminalKey
+             * @memberof fareader.v1.PairingHello
+             * @instance
+             */
+            PairingHello.prototype.terminalKey = $util.newBuffer([]);
+
+            /**
+             * Creates a new PairingHello instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {fareader.v1.PairingHello.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingHello} PairingHello instance
+             * @type {{
+             *   (properties: fareader.v1.PairingHello.$Shape): fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape;
+             *   (properties?: fareader.v1.PairingHello.$Properties): fareader.v1.PairingHello;
+             * }}
+             */
+            PairingHello.create = function(properties) {
+                return new PairingHello(properties);
+            };
+
+            /**
+             * Encodes the specified PairingHello message. Does not implicitly {@link fareader.v1.PairingHello.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {fareader.v1.PairingHello.$Properties} m PairingHello message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingHello.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.terminalId != null && $Object.hasOwnProperty.call(m, "terminalId") && m.terminalId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.terminalId);
+                if (m.terminalKey != null && $Object.hasOwnProperty.call(m, "terminalKey") && m.terminalKey.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.terminalKey);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingHello message, length delimited. Does not implicitly {@link fareader.v1.PairingHello.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {fareader.v1.PairingHello.$Properties} message PairingHello message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingHello.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingHello message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape} PairingHello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingHello.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingHello();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.terminalId = v;
+                            else
+                                delete m.terminalId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.terminalKey = v;
+                            else
+                                delete m.terminalKey;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingHello message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingHello & fareader.v1.PairingHello.$Shape} PairingHello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingHello.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingHello message.
+             * @function verify
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingHello.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.terminalId != null && $Object.hasOwnProperty.call(m, "terminalId")) {
+                    if (!$util.isString(m.terminalId))
+                        return "terminalId: string expected";
+                }
+                if (m.terminalKey != null && $Object.hasOwnProperty.call(m, "terminalKey")) {
+                    if (!(m.terminalKey && typeof m.terminalKey.length === "number" || $util.isString(m.terminalKey)))
+                        return "terminalKey: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PairingHello message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingHello} PairingHello
+             */
+            PairingHello.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingHello)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingHello: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.fareader.v1.PairingHello();
+                if (d.terminalId != null) {
+                    if (typeof d.terminalId !== "string" || d.terminalId.length) {
+                        m.terminalId = $String(d.terminalId);
+                    }
+                }
+                if (d.terminalKey != null) {
+                    if (d.terminalKey.length) {
+                        if (typeof d.terminalKey === "string")
+                            $util.base64.decode(d.terminalKey, m.terminalKey = $util.newBuffer($util.base64.length(d.terminalKey)), 0);
+                        else if (d.terminalKey.length >= 0)
+                            m.terminalKey = d.terminalKey;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PairingHello message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {fareader.v1.PairingHello} m PairingHello
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingHello.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.terminalId = "";
+                    if (o.bytes === $String)
+                        d.terminalKey = "";
+                    else {
+                        d.terminalKey = [];
+                        if (o.bytes !== $Array)
+                            d.terminalKey = $util.newBuffer(d.terminalKey);
+                    }
+                }
+                if (m.terminalId != null && $Object.hasOwnProperty.call(m, "terminalId")) {
+                    d.terminalId = m.terminalId;
+                }
+                if (m.terminalKey != null && $Object.hasOwnProperty.call(m, "terminalKey")) {
+                    d.terminalKey = o.bytes === $String ? $util.base64.encode(m.terminalKey, 0, m.terminalKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.terminalKey) : m.terminalKey;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PairingHello to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingHello
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingHello.prototype.toJSON = function() {
+                return PairingHello.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingHello
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingHello
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingHello.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingHello";
+            };
+
+            return PairingHello;
+        })();
+
+        v1.PairingCommit = (function() {
+
+            /**
+             * Properties of a PairingCommit.
+             * @typedef {Object} fareader.v1.PairingCommit.$Properties
+             * @property {string|null} [deviceId] PairingCommit deviceId
+             * @property {Uint8Array|null} [deviceKey] PairingCommit deviceKey
+             * @property {Uint8Array|null} [commitment] PairingCommit commitment
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingCommit.
+             * @memberof fareader.v1
+             * @interface IPairingCommit
+             * @augments fareader.v1.PairingCommit.$Properties
+             * @deprecated Use fareader.v1.PairingCommit.$Properties instead.
+             */
+
+            /**
+             * Shape of a PairingCommit.
+             * @typedef {fareader.v1.PairingCommit.$Properties} fareader.v1.PairingCommit.$Shape
+             */
+
+            /**
+             * Constructs a new PairingCommit.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingCommit.
+             * @constructor
+             * @param {fareader.v1.PairingCommit.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingCommit = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PairingCommit deviceId.
+             * @member {string} deviceId
+             * @memberof fareader.v1.PairingCommit
+             * @instance
+             */
+            PairingCommit.prototype.deviceId = "";
+
+            /**
+             * PairingCommit deviceKey.
+             * @member {Uint8Array} deviceKey
+             * @memberof fareader.v1.PairingCommit
+             * @instance
+             */
+            PairingCommit.prototype.deviceKey = $util.newBuffer([]);
+
+            /**
+             * PairingCommit commitment.
+             * @member {Uint8Array} commitment
+             * @memberof fareader.v1.PairingCommit
+             * @instance
+             */
+            PairingCommit.prototype.commitment = $util.newBuffer([]);
+
+            /**
+             * Creates a new PairingCommit instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {fareader.v1.PairingCommit.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingCommit} PairingCommit instance
+             * @type {{
+             *   (properties: fareader.v1.PairingCommit.$Shape): fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape;
+             *   (properties?: fareader.v1.PairingCommit.$Properties): fareader.v1.PairingCommit;
+             * }}
+             */
+            PairingCommit.create = function(properties) {
+                return new PairingCommit(properties);
+            };
+
+            /**
+             * Encodes the specified PairingCommit message. Does not implicitly {@link fareader.v1.PairingCommit.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {fareader.v1.PairingCommit.$Properties} m PairingCommit message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingCommit.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId") && m.deviceId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.deviceId);
+                if (m.deviceKey != null && $Object.hasOwnProperty.call(m, "deviceKey") && m.deviceKey.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.deviceKey);
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.commitment);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingCommit message, length delimited. Does not implicitly {@link fareader.v1.PairingCommit.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {fareader.v1.PairingCommit.$Properties} message PairingCommit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingCommit.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingCommit message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape} PairingCommit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingCommit.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingCommit();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.deviceId = v;
+                            else
+                                delete m.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.deviceKey = v;
+                            else
+                                delete m.deviceKey;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.commitment = v;
+                            else
+                                delete m.commitment;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingCommit message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingCommit & fareader.v1.PairingCommit.$Shape} PairingCommit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingCommit.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingCommit message.
+             * @function verify
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingCommit.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    if (!$util.isString(m.deviceId))
+                        return "deviceId: string expected";
+                }
+                if (m.deviceKey != null && $Object.hasOwnProperty.call(m, "deviceKey")) {
+                    if (!(m.deviceKey && typeof m.deviceKey.length === "number" || $util.isString(m.deviceKey)))
+                        return "deviceKey: buffer expected";
+                }
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment")) {
+                    if (!(m.commitment && typeof m.commitment.length === "number" || $util.isString(m.commitment)))
+                        return "commitment: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PairingCommit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingCommit} PairingCommit
+             */
+            PairingCommit.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingCommit)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingCommit: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.fareader.v1.PairingCommit();
+                if (d.deviceId != null) {
+                    if (typeof d.deviceId !== "string" || d.deviceId.length) {
+                        m.deviceId = $String(d.deviceId);
+                    }
+                }
+                if (d.deviceKey != null) {
+                    if (d.deviceKey.length) {
+                        if (typeof d.deviceKey === "string")
+                            $util.base64.decode(d.deviceKey, m.deviceKey = $util.newBuffer($util.base64.length(d.deviceKey)), 0);
+                        else if (d.deviceKey.length >= 0)
+                            m.deviceKey = d.deviceKey;
+                    }
+                }
+                if (d.commitment != null) {
+                    if (d.commitment.length) {
+                        if (typeof d.commitment === "string")
+                            $util.base64.decode(d.commitment, m.commitment = $util.newBuffer($util.base64.length(d.commitment)), 0);
+                        else if (d.commitment.length >= 0)
+                            m.commitment = d.commitment;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PairingCommit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {fareader.v1.PairingCommit} m PairingCommit
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingCommit.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.deviceId = "";
+                    if (o.bytes === $String)
+                        d.deviceKey = "";
+                    else {
+                        d.deviceKey = [];
+                        if (o.bytes !== $Array)
+                            d.deviceKey = $util.newBuffer(d.deviceKey);
+                    }
+                    if (o.bytes === $String)
+                        d.commitment = "";
+                    else {
+                        d.commitment = [];
+                        if (o.bytes !== $Array)
+                            d.commitment = $util.newBuffer(d.commitment);
+                    }
+                }
+                if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
+                    d.deviceId = m.deviceId;
+                }
+                if (m.deviceKey != null && $Object.hasOwnProperty.call(m, "deviceKey")) {
+                    d.deviceKey = o.bytes === $String ? $util.base64.encode(m.deviceKey, 0, m.deviceKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.deviceKey) : m.deviceKey;
+                }
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment")) {
+                    d.commitment = o.bytes === $String ? $util.base64.encode(m.commitment, 0, m.commitment.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.commitment) : m.commitment;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PairingCommit to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingCommit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingCommit.prototype.toJSON = function() {
+                return PairingCommit.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingCommit
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingCommit
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingCommit.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingCommit";
+            };
+
+            return PairingCommit;
+        })();
+
+        v1.PairingNonce = (function() {
+
+            /**
+             * Properties of a PairingNonce.
+             * @typedef {Object} fareader.v1.PairingNonce.$Properties
+             * @property {Uint8Array|null} [nonce] PairingNonce nonce
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingNonce.
+             * @memberof fareader.v1
+             * @interface IPairingNonce
+             * @augments fareader.v1.PairingNonce.$Properties
+             * @deprecated Use fareader.v1.PairingNonce.$Properties instead.
+             */
+
+            /**
+             * Shape of a PairingNonce.
+             * @typedef {fareader.v1.PairingNonce.$Properties} fareader.v1.PairingNonce.$Shape
+             */
+
+            /**
+             * Constructs a new PairingNonce.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingNonce.
+             * @constructor
+             * @param {fareader.v1.PairingNonce.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingNonce = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PairingNonce nonce.
+             * @member {Uint8Array} nonce
+             * @memberof fareader.v1.PairingNonce
+             * @instance
+             */
+            PairingNonce.prototype.nonce = $util.newBuffer([]);
+
+            /**
+             * Creates a new PairingNonce instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {fareader.v1.PairingNonce.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingNonce} PairingNonce instance
+             * @type {{
+             *   (properties: fareader.v1.PairingNonce.$Shape): fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape;
+             *   (properties?: fareader.v1.PairingNonce.$Properties): fareader.v1.PairingNonce;
+             * }}
+             */
+            PairingNonce.create = function(properties) {
+                return new PairingNonce(properties);
+            };
+
+            /**
+             * Encodes the specified PairingNonce message. Does not implicitly {@link fareader.v1.PairingNonce.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {fareader.v1.PairingNonce.$Properties} m PairingNonce message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingNonce.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce") && m.nonce.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.nonce);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingNonce message, length delimited. Does not implicitly {@link fareader.v1.PairingNonce.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {fareader.v1.PairingNonce.$Properties} message PairingNonce message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingNonce.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingNonce message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape} PairingNonce
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingNonce.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingNonce();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.nonce = v;
+                            else
+                                delete m.nonce;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingNonce message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingNonce & fareader.v1.PairingNonce.$Shape} PairingNonce
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingNonce.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingNonce message.
+             * @function verify
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingNonce.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce")) {
+                    if (!(m.nonce && typeof m.nonce.length === "number" || $util.isString(m.nonce)))
+                        return "nonce: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PairingNonce message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingNonce} PairingNonce
+             */
+            PairingNonce.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingNonce)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingNonce: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.fareader.v1.PairingNonce();
+                if (d.nonce != null) {
+                    if (d.nonce.length) {
+                        if (typeof d.nonce === "string")
+                            $util.base64.decode(d.nonce, m.nonce = $util.newBuffer($util.base64.length(d.nonce)), 0);
+                        else if (d.nonce.length >= 0)
+                            m.nonce = d.nonce;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PairingNonce message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {fareader.v1.PairingNonce} m PairingNonce
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingNonce.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.nonce = "";
+                    else {
+                        d.nonce = [];
+                        if (o.bytes !== $Array)
+                            d.nonce = $util.newBuffer(d.nonce);
+                    }
+                }
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce")) {
+                    d.nonce = o.bytes === $String ? $util.base64.encode(m.nonce, 0, m.nonce.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.nonce) : m.nonce;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PairingNonce to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingNonce
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingNonce.prototype.toJSON = function() {
+                return PairingNonce.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingNonce
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingNonce
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingNonce.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingNonce";
+            };
+
+            return PairingNonce;
+        })();
+
+        v1.PairingConfirm = (function() {
+
+            /**
+             * Properties of a PairingConfirm.
+             * @typedef {Object} fareader.v1.PairingConfirm.$Properties
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingConfirm.
+             * @memberof fareader.v1
+             * @interface IPairingConfirm
+             * @augments fareader.v1.PairingConfirm.$Properties
+             * @deprecated Use fareader.v1.PairingConfirm.$Properties instead.
+             */
+
+            /**
+             * Shape of a PairingConfirm.
+             * @typedef {fareader.v1.PairingConfirm.$Properties} fareader.v1.PairingConfirm.$Shape
+             */
+
+            /**
+             * Constructs a new PairingConfirm.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingConfirm.
+             * @constructor
+             * @param {fareader.v1.PairingConfirm.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingConfirm = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Creates a new PairingConfirm instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {fareader.v1.PairingConfirm.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingConfirm} PairingConfirm instance
+             * @type {{
+             *   (properties: fareader.v1.PairingConfirm.$Shape): fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape;
+             *   (properties?: fareader.v1.PairingConfirm.$Properties): fareader.v1.PairingConfirm;
+             * }}
+             */
+            PairingConfirm.create = function(properties) {
+                return new PairingConfirm(properties);
+            };
+
+            /**
+             * Encodes the specified PairingConfirm message. Does not implicitly {@link fareader.v1.PairingConfirm.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {fareader.v1.PairingConfirm.$Properties} m PairingConfirm message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingConfirm.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingConfirm message, length delimited. Does not implicitly {@link fareader.v1.PairingConfirm.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {fareader.v1.PairingConfirm.$Properties} message PairingConfirm message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingConfirm.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingConfirm message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape} PairingConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingConfirm.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingConfirm();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    r.skipType(t & 7, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingConfirm message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingConfirm & fareader.v1.PairingConfirm.$Shape} PairingConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingConfirm.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingConfirm message.
+             * @function verify
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingConfirm.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a PairingConfirm message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingConfirm} PairingConfirm
+             */
+            PairingConfirm.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingConfirm)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingConfirm: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                return new $root.fareader.v1.PairingConfirm();
+            };
+
+            /**
+             * Creates a plain object from a PairingConfirm message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {fareader.v1.PairingConfirm} m PairingConfirm
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingConfirm.toObject = function () {
+                return {};
+            };
+
+            /**
+             * Converts this PairingConfirm to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingConfirm
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingConfirm.prototype.toJSON = function() {
+                return PairingConfirm.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingConfirm
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingConfirm
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingConfirm.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingConfirm";
+            };
+
+            return PairingConfirm;
+        })();
+
+        v1.PairingAbort = (function() {
+
+            /**
+             * Properties of a PairingAbort.
+             * @typedef {Object} fareader.v1.PairingAbort.$Properties
+             * @property {string|null} [reason] PairingAbort reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingAbort.
+             * @memberof fareader.v1
+             * @interface IPairingAbort
+             * @augments fareader.v1.PairingAbort.$Properties
+             * @deprecated Use fareader.v1.PairingAbort.$Properties instead.
+             */
+
+            /**
+             * Shape of a PairingAbort.
+             * @typedef {fareader.v1.PairingAbort.$Properties} fareader.v1.PairingAbort.$Shape
+             */
+
+            /**
+             * Constructs a new PairingAbort.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingAbort.
+             * @constructor
+             * @param {fareader.v1.PairingAbort.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingAbort = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PairingAbort reason.
+             * @member {string} reason
+             * @memberof fareader.v1.PairingAbort
+             * @instance
+             */
+            PairingAbort.prototype.reason = "";
+
+            /**
+             * Creates a new PairingAbort instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {fareader.v1.PairingAbort.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingAbort} PairingAbort instance
+             * @type {{
+             *   (properties: fareader.v1.PairingAbort.$Shape): fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape;
+             *   (properties?: fareader.v1.PairingAbort.$Properties): fareader.v1.PairingAbort;
+             * }}
+             */
+            PairingAbort.create = function(properties) {
+                return new PairingAbort(properties);
+            };
+
+            /**
+             * Encodes the specified PairingAbort message. Does not implicitly {@link fareader.v1.PairingAbort.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {fareader.v1.PairingAbort.$Properties} m PairingAbort message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingAbort.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingAbort message, length delimited. Does not implicitly {@link fareader.v1.PairingAbort.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {fareader.v1.PairingAbort.$Properties} message PairingAbort message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingAbort.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingAbort message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape} PairingAbort
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingAbort.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingAbort();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingAbort message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingAbort & fareader.v1.PairingAbort.$Shape} PairingAbort
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingAbort.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingAbort message.
+             * @function verify
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingAbort.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    if (!$util.isString(m.reason))
+                        return "reason: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PairingAbort message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingAbort} PairingAbort
+             */
+            PairingAbort.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingAbort)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingAbort: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.fareader.v1.PairingAbort();
+                if (d.reason != null) {
+                    if (typeof d.reason !== "string" || d.reason.length) {
+                        m.reason = $String(d.reason);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PairingAbort message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {fareader.v1.PairingAbort} m PairingAbort
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingAbort.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.reason = "";
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason")) {
+                    d.reason = m.reason;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PairingAbort to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingAbort
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingAbort.prototype.toJSON = function() {
+                return PairingAbort.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingAbort
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingAbort
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingAbort.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingAbort";
+            };
+
+            return PairingAbort;
+        })();
+
+        v1.PairingMessage = (function() {
+
+            /**
+             * Properties of a PairingMessage.
+             * @typedef {Object} fareader.v1.PairingMessage.$Properties
+             * @property {Uint8Array|null} [pairingId] PairingMessage pairingId
+             * @property {fareader.v1.PairingHello.$Properties|null} [hello] PairingMessage hello
+             * @property {fareader.v1.PairingCommit.$Properties|null} [commit] PairingMessage commit
+             * @property {fareader.v1.PairingNonce.$Properties|null} [terminalNonce] PairingMessage terminalNonce
+             * @property {fareader.v1.PairingNonce.$Properties|null} [deviceNonce] PairingMessage deviceNonce
+             * @property {fareader.v1.PairingConfirm.$Properties|null} [confirm] PairingMessage confirm
+             * @property {fareader.v1.PairingAbort.$Properties|null} [abort] PairingMessage abort
+             * @property {"hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort"} [step] PairingMessage step
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PairingMessage.
+             * @memberof fareader.v1
+             * @interface IPairingMessage
+             * @augments fareader.v1.PairingMessage.$Properties
+             * @deprecated Use fareader.v1.PairingMessage.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a PairingMessage.
+             * @typedef {{
+             *   pairingId?: Uint8Array|null;
+             *   hello?: fareader.v1.PairingHello.$Shape|null;
+             *   commit?: fareader.v1.PairingCommit.$Shape|null;
+             *   terminalNonce?: fareader.v1.PairingNonce.$Shape|null;
+             *   deviceNonce?: fareader.v1.PairingNonce.$Shape|null;
+             *   confirm?: fareader.v1.PairingConfirm.$Shape|null;
+             *   abort?: fareader.v1.PairingAbort.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ step?: undefined; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "hello"; hello: fareader.v1.PairingHello.$Shape; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "commit"; hello?: null; commit: fareader.v1.PairingCommit.$Shape; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "terminalNonce"; hello?: null; commit?: null; terminalNonce: fareader.v1.PairingNonce.$Shape; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "deviceNonce"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce: fareader.v1.PairingNonce.$Shape; confirm?: null; abort?: null }|{ step?: "confirm"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm: fareader.v1.PairingConfirm.$Shape; abort?: null }|{ step?: "abort"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort: fareader.v1.PairingAbort.$Shape })
+             * )} fareader.v1.PairingMessage.$Shape
+             */
+
+            /**
+             * Constructs a new PairingMessage.
+             * @memberof fareader.v1
+             * @classdesc Represents a PairingMessage.
+             * @constructor
+             * @param {fareader.v1.PairingMessage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PairingMessage = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PairingMessage pairingId.
+             * @member {Uint8Array} pairingId
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.pairingId = $util.newBuffer([]);
+
+            /**
+             * PairingMessage hello.
+             * @member {fareader.v1.PairingHello.$Properties|null|undefined} hello
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.hello = null;
+
+            /**
+             * PairingMessage commit.
+             * @member {fareader.v1.PairingCommit.$Properties|null|undefined} commit
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.commit = null;
+
+            /**
+             * PairingMessage terminalNonce.
+             * @member {fareader.v1.PairingNonce.$Properties|null|undefined} terminalNonce
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.terminalNonce = null;
+
+            /**
+             * PairingMessage deviceNonce.
+             * @member {fareader.v1.PairingNonce.$Properties|null|undefined} deviceNonce
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.deviceNonce = null;
+
+            /**
+             * PairingMessage confirm.
+             * @member {fareader.v1.PairingConfirm.$Properties|null|undefined} confirm
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.confirm = null;
+
+            /**
+             * PairingMessage abort.
+             * @member {fareader.v1.PairingAbort.$Properties|null|undefined} abort
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.abort = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * PairingMessage step.
+             * @member {"hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort"|undefined} step
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            $Object.defineProperty(PairingMessage.prototype, "step", {
+                get: $util.oneOfGetter($oneOfFields = ["hello", "commit", "terminalNonce", "deviceNonce", "confirm", "abort"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new PairingMessage instance using the specified properties.
+             * @function create
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {fareader.v1.PairingMessage.$Properties=} [properties] Properties to set
+             * @returns {fareader.v1.PairingMessage} PairingMessage instance
+             * @type {{
+             *   (properties: fareader.v1.PairingMessage.$Shape): fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape;
+             *   (properties?: fareader.v1.PairingMessage.$Properties): fareader.v1.PairingMessage;
+             * }}
+             */
+            PairingMessage.create = function(properties) {
+                return new PairingMessage(properties);
+            };
+
+            /**
+             * Encodes the specified PairingMessage message. Does not implicitly {@link fareader.v1.PairingMessage.verify|verify} messages.
+             * @function encode
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {fareader.v1.PairingMessage.$Properties} m PairingMessage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingMessage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.pairingId != null && $Object.hasOwnProperty.call(m, "pairingId") && m.pairingId.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.pairingId);
+                if (m.hello != null && $Object.hasOwnProperty.call(m, "hello"))
+                    $root.fareader.v1.PairingHello.encode(m.hello, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit"))
+                    $root.fareader.v1.PairingCommit.encode(m.commit, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.terminalNonce != null && $Object.hasOwnProperty.call(m, "terminalNonce"))
+                    $root.fareader.v1.PairingNonce.encode(m.terminalNonce, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (m.deviceNonce != null && $Object.hasOwnProperty.call(m, "deviceNonce"))
+                    $root.fareader.v1.PairingNonce.encode(m.deviceNonce, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.confirm != null && $Object.hasOwnProperty.call(m, "confirm"))
+                    $root.fareader.v1.PairingConfirm.encode(m.confirm, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.abort != null && $Object.hasOwnProperty.call(m, "abort"))
+                    $root.fareader.v1.PairingAbort.encode(m.abort, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Encodes the specified PairingMessage message, length delimited. Does not implicitly {@link fareader.v1.PairingMessage.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {fareader.v1.PairingMessage.$Properties} message PairingMessage message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PairingMessage.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PairingMessage message from the specified reader or buffer.
+             * @function decode
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape} PairingMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingMessage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.fareader.v1.PairingMessage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.pairingId = v;
+                            else
+                                delete m.pairingId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.hello = $root.fareader.v1.PairingHello.decode(r, r.size(), $undefined, q + 1, m.hello);
+                            m.step = "hello";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.commit = $root.fareader.v1.PairingCommit.decode(r, r.size(), $undefined, q + 1, m.commit);
+                            m.step = "commit";
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.terminalNonce = $root.fareader.v1.PairingNonce.decode(r, r.size(), $undefined, q + 1, m.terminalNonce);
+                            m.step = "terminalNonce";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.deviceNonce = $root.fareader.v1.PairingNonce.decode(r, r.size(), $undefined, q + 1, m.deviceNonce);
+                            m.step = "deviceNonce";
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.confirm = $root.fareader.v1.PairingConfirm.decode(r, r.size(), $undefined, q + 1, m.confirm);
+                            m.step = "confirm";
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.abort = $root.fareader.v1.PairingAbort.decode(r, r.size(), $undefined, q + 1, m.abort);
+                            m.step = "abort";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Decodes a PairingMessage message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {fareader.v1.PairingMessage & fareader.v1.PairingMessage.$Shape} PairingMessage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PairingMessage.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PairingMessage message.
+             * @function verify
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PairingMessage.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.pairingId != null && $Object.hasOwnProperty.call(m, "pairingId")) {
+                    if (!(m.pairingId && typeof m.pairingId.length === "number" || $util.isString(m.pairingId)))
+                        return "pairingId: buffer expected";
+                }
+                if (m.hello != null && $Object.hasOwnProperty.call(m, "hello")) {
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingHello.verify(m.hello, q + 1);
+                        if (e)
+                            return "hello." + e;
+                    }
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingCommit.verify(m.commit, q + 1);
+                        if (e)
+                            return "commit." + e;
+                    }
+                }
+                if (m.terminalNonce != null && $Object.hasOwnProperty.call(m, "terminalNonce")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingNonce.verify(m.terminalNonce, q + 1);
+                        if (e)
+                            return "terminalNonce." + e;
+                    }
+                }
+                if (m.deviceNonce != null && $Object.hasOwnProperty.call(m, "deviceNonce")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingNonce.verify(m.deviceNonce, q + 1);
+                        if (e)
+                            return "deviceNonce." + e;
+                    }
+                }
+                if (m.confirm != null && $Object.hasOwnProperty.call(m, "confirm")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingConfirm.verify(m.confirm, q + 1);
+                        if (e)
+                            return "confirm." + e;
+                    }
+                }
+                if (m.abort != null && $Object.hasOwnProperty.call(m, "abort")) {
+                    if (p.step === 1)
+                        return "step: multiple values";
+                    p.step = 1;
+                    {
+                        var e = $root.fareader.v1.PairingAbort.verify(m.abort, q + 1);
+                        if (e)
+                            return "abort." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PairingMessage message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {fareader.v1.PairingMessage} PairingMessage
+             */
+            PairingMessage.fromObject = function (d, q) {
+                if (d instanceof $root.fareader.v1.PairingMessage)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".fareader.v1.PairingMessage: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.fareader.v1.PairingMessage();
+                if (d.pairingId != null) {
+                    if (d.pairingId.length) {
+                        if (typeof d.pairingId === "string")
+                            $util.base64.decode(d.pairingId, m.pairingId = $util.newBuffer($util.base64.length(d.pairingId)), 0);
+                        else if (d.pairingId.length >= 0)
+                            m.pairingId = d.pairingId;
+                    }
+                }
+                if (d.hello != null) {
+                    if (!$util.isObject(d.hello))
+                        throw $TypeError(".fareader.v1.PairingMessage.hello: object expected");
+                    m.hello = $root.fareader.v1.PairingHello.fromObject(d.hello, q + 1);
+                }
+                if (d.commit != null) {
+                    if (!$util.isObject(d.commit))
+                        throw $TypeError(".fareader.v1.PairingMessage.commit: object expected");
+                    m.commit = $root.fareader.v1.PairingCommit.fromObject(d.commit, q + 1);
+                }
+                if (d.terminalNonce != null) {
+                    if (!$util.isObject(d.terminalNonce))
+                        throw $TypeError(".fareader.v1.PairingMessage.terminalNonce: object expected");
+                    m.terminalNonce = $root.fareader.v1.PairingNonce.fromObject(d.terminalNonce, q + 1);
+                }
+                if (d.deviceNonce != null) {
+                    if (!$util.isObject(d.deviceNonce))
+                        throw $TypeError(".fareader.v1.PairingMessage.deviceNonce: object expected");
+                    m.deviceNonce = $root.fareader.v1.PairingNonce.fromObject(d.deviceNonce, q + 1);
+                }
+                if (d.confirm != null) {
+                    if (!$util.isObject(d.confirm))
+                        throw $TypeError(".fareader.v1.PairingMessage.confirm: object expected");
+                    m.confirm = $root.fareader.v1.PairingConfirm.fromObject(d.confirm, q + 1);
+                }
+                if (d.abort != null) {
+                    if (!$util.isObject(d.abort))
+                        throw $TypeError(".fareader.v1.PairingMessage.abort: object expected");
+                    m.abort = $root.fareader.v1.PairingAbort.fromObject(d.abort, q + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a PairingMessage message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {fareader.v1.PairingMessage} m PairingMessage
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PairingMessage.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if (o.bytes === $String)
+                        d.pairingId = "";
+                    else {
+                        d.pairingId = [];
+                        if (o.bytes !== $Array)
+                            d.pairingId = $util.newBuffer(d.pairingId);
+                    }
+                }
+                if (m.pairingId != null && $Object.hasOwnProperty.call(m, "pairingId")) {
+                    d.pairingId = o.bytes === $String ? $util.base64.encode(m.pairingId, 0, m.pairingId.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.pairingId) : m.pairingId;
+                }
+                if (m.hello != null && $Object.hasOwnProperty.call(m, "hello")) {
+                    d.hello = $root.fareader.v1.PairingHello.toObject(m.hello, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "hello";
+                }
+                if (m.commit != null && $Object.hasOwnProperty.call(m, "commit")) {
+                    d.commit = $root.fareader.v1.PairingCommit.toObject(m.commit, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "commit";
+                }
+                if (m.terminalNonce != null && $Object.hasOwnProperty.call(m, "terminalNonce")) {
+                    d.terminalNonce = $root.fareader.v1.PairingNonce.toObject(m.terminalNonce, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "terminalNonce";
+                }
+                if (m.deviceNonce != null && $Object.hasOwnProperty.call(m, "deviceNonce")) {
+                    d.deviceNonce = $root.fareader.v1.PairingNonce.toObject(m.deviceNonce, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "deviceNonce";
+                }
+                if (m.confirm != null && $Object.hasOwnProperty.call(m, "confirm")) {
+                    d.confirm = $root.fareader.v1.PairingConfirm.toObject(m.confirm, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "confirm";
+                }
+                if (m.abort != null && $Object.hasOwnProperty.call(m, "abort")) {
+                    d.abort = $root.fareader.v1.PairingAbort.toObject(m.abort, o, q + 1);
+                    if (o.oneofs)
+                        d.step = "abort";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this PairingMessage to JSON.
+             * @function toJSON
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PairingMessage.prototype.toJSON = function() {
+                return PairingMessage.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PairingMessage
+             * @function getTypeUrl
+             * @memberof fareader.v1.PairingMessage
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PairingMessage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/fareader.v1.PairingMessage";
+            };
+
+            return PairingMessage;
+        })();
+
         /**
          * Method enum.
          * @name fareader.v1.Method

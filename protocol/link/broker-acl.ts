@@ -2,7 +2,7 @@
 // on its own state and the devices' cmd and ack. One table serves the embedded broker and the
 // generated Mosquitto ACL file, so the two cannot drift apart.
 import type { BrokerIdentity } from './broker-credentials.js';
-import { TOPIC_ROOT } from './topics.js';
+import { pairingTopics, TOPIC_ROOT } from './topics.js';
 
 export interface AclRule {
   readonly access: 'read' | 'write';
@@ -11,7 +11,16 @@ export interface AclRule {
 }
 
 export function aclRules(who: BrokerIdentity): AclRule[] {
+  if (who.pairingWith !== undefined) {
+    // An untrusted terminal in a pairing window (SPEC 15.8): that device's pairing topics only.
+    const p = pairingTopics(who.pairingWith);
+    return [
+      { access: 'write', topic: p.toDevice },
+      { access: 'read', topic: p.toTerminal },
+    ];
+  }
   if (who.role === 'dev') {
+    const pair = pairingTopics(who.id);
     const own = `${TOPIC_ROOT}/dev/${who.id}`;
     return [
       ...['state', 'event', 'result', 'response'].map((k) => ({
@@ -21,6 +30,9 @@ export function aclRules(who: BrokerIdentity): AclRule[] {
       // Its own state too: it re-asserts its birth when something else replaced it (§13.4).
       ...['cmd', 'ack', 'state'].map((k) => ({ access: 'read' as const, topic: `${own}/${k}` })),
       { access: 'read', topic: `${TOPIC_ROOT}/term/+/state` },
+      // Its pairing window's topics (SPEC 15.8), used only while staff have one open.
+      { access: 'write', topic: pair.toTerminal },
+      { access: 'read', topic: pair.toDevice },
     ];
   }
   return [

@@ -23,17 +23,27 @@ export type BrokerRole = 'dev' | 'term';
 export interface BrokerIdentity {
   readonly role: BrokerRole;
   readonly id: string;
+  /**
+   * A terminal not yet trusted, admitted during a pairing window (SPEC 15.8): it may use the
+   * pairing topics of this device and nothing else.
+   */
+  readonly pairingWith?: string;
 }
+
+/** The auxiliary name of a terminal's pairing connection: `fareader-term-{id}~pair`. */
+export const PAIRING_AUX = 'pair';
 
 /** The username, which is also the client id (SPEC 1.1, 13.1). */
 export function brokerUsername(role: BrokerRole, id: string, aux?: string): string {
   return `fareader-${role}-${id}${aux ? `${AUX_SEPARATOR}${aux}` : ''}`;
 }
 
-export function parseBrokerUsername(username: string): BrokerIdentity | undefined {
+export function parseBrokerUsername(
+  username: string,
+): (BrokerIdentity & { readonly aux?: string }) | undefined {
   const m = /^fareader-(dev|term)-([^~]+)(?:~([A-Za-z0-9._-]{1,32}))?$/.exec(username);
   if (!m || !isValidId(m[2]!)) return undefined;
-  return { role: m[1] as BrokerRole, id: m[2]! };
+  return { role: m[1] as BrokerRole, id: m[2]!, ...(m[3] ? { aux: m[3] } : {}) };
 }
 
 /** The bytes signed: context ‖ 0x00 ‖ username (UTF-8). */
@@ -79,4 +89,41 @@ export function verifyBrokerPassword(
 /** A client id is bound to its username: nobody else can take over a party's session. */
 export function clientIdAllowed(username: string, clientId: string): boolean {
   return clientId === username;
+}
+
+/** Pairing password format: the key travels whole, since no broker knows it yet. */
+const PAIRING_PREFIX = 'fa1p';
+
+/**
+ * A pairing connection's password (SPEC 15.8): `fa1p.<base64url public key>.<base64url
+ * signature over the username>`. It proves only that the client holds the key it will ask the
+ * device to trust; the broker admits it during a pairing window without trusting it.
+ */
+export function pairingPassword(username: string, key: KeyPair, ed: Ed25519 = tweetnaclEd25519): string {
+  const sig = ed.sign(brokerPasswordInput(username), key.secretKey);
+  return `${PAIRING_PREFIX}.${b64url(key.publicKey)}.${b64url(sig)}`;
+}
+
+/** The public key a pairing password is self-signed by, or undefined. Never throws. */
+export function verifyPairingPassword(
+  username: string,
+  password: string,
+  ed: Ed25519 = tweetnaclEd25519,
+): Uint8Array | undefined {
+  const parts = password.split('.');
+  if (parts.length !== 3 || parts[0] !== PAIRING_PREFIX) return undefined;
+  let key: Uint8Array;
+  let sig: Uint8Array;
+  try {
+    key = fromB64url(parts[1]!);
+    sig = fromB64url(parts[2]!);
+  } catch {
+    return undefined;
+  }
+  if (key.length !== 32 || sig.length !== 64) return undefined;
+  try {
+    return ed.verify(brokerPasswordInput(username), sig, key) ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -20,6 +20,16 @@ export const deviceTopics = (deviceId: string) =>
     ack: `${TOPIC_ROOT}/dev/${deviceId}/ack`,
   }) as const;
 
+/**
+ * Pairing (SPEC 15.8): the two topics of one device's pairing window, outside the device's
+ * own namespace so that the ACL can give an untrusted terminal these and nothing else.
+ */
+export const pairingTopics = (deviceId: string) =>
+  ({
+    toDevice: `${TOPIC_ROOT}/pair/${deviceId}/to-device`,
+    toTerminal: `${TOPIC_ROOT}/pair/${deviceId}/to-terminal`,
+  }) as const;
+
 export function terminalStateTopic(terminalId: string): string {
   return `${TOPIC_ROOT}/term/${terminalId}/state`;
 }

@@ -17,6 +17,7 @@ import { describe, type ResultRecord } from '../terminal/result-json.js';
 import { type CommandBody, ReferenceTerminal } from '../terminal/terminal.js';
 import { TerminalStore } from '../terminal/terminal-store.js';
 import { terminalCommand } from './specs/terminal.js';
+import { pair, seconds } from './terminal-pair.js';
 
 const v1 = fareader.v1;
 
@@ -39,6 +40,24 @@ export async function terminal(argv: string[]): Promise<number> {
     );
   const key = loadKeyFile(need(values.key, '--key'));
   const log = createLogger(`terminal:${values.id}`, { level: 'warn' });
+  if (action === 'pair')
+    return pair({
+      terminalId: values.id!,
+      key,
+      deviceId: need(values.device, '--device'),
+      broker: {
+        url: need(values.broker, '--broker'),
+        username: values.username,
+        password: values.password,
+        caFile: values.ca,
+        certFile: values.cert,
+        keyFile: values['client-key'],
+      },
+      trustDir: need(values['trust-dir'], '--trust-dir'),
+      timeoutMs: seconds(values.timeout ?? '120'),
+      json: values.json === true,
+      log,
+    });
   const term = new ReferenceTerminal({
     terminalId: action === 'run' ? values.id! : `${values.id}-cli`,
     broker: {

@@ -19,7 +19,7 @@ const COMMAND = [...BROKER, 'device', 'json'];
 export const terminalCommand = defineCommand({
   name: 'readerctl terminal',
   summary: 'the reference clinic terminal: receive, verify and acknowledge results; send commands',
-  usage: ['[run|status|untrust|start-session|cancel|mode|rebirth] [options]'],
+  usage: ['[run|status|untrust|pair|start-session|cancel|mode|rebirth] [options]'],
   subcommands: [
     {
       name: 'run',
@@ -39,6 +39,26 @@ export const terminalCommand = defineCommand({
       summary:
         "stop trusting a device key, durably, in the terminal's store in --data (works beside a running terminal, at once): ends a key rotation's overlap by hand (SPEC 15.6), also for a key whose file is still in the trust folder. The key id is the 16 hex digits the log and results show.",
       options: ['data', 'device', 'key-id', 'json'],
+    },
+    {
+      name: 'pair',
+      args: '--device ID',
+      summary:
+        "pair with a reader by numeric comparison (SPEC §15), instead of copying key files: open a pairing window on the reader first (debug shell: pair; staff screen: pair a terminal). Shows a 6-digit code and asks whether the reader shows the same one (y/n on stdin; with --json the code is a JSON line and the answer a line y or n); the reader's key is written to --trust-dir as <device id>.pem only when staff confirmed on both sides. Restart a running terminal to use it. Exit 1 when the pairing ended with nothing trusted (refused on either side, timed out, a second terminal in the window, a reader whose nonce did not open its commitment).",
+      options: [
+        'broker',
+        'username',
+        'password',
+        'ca',
+        'cert',
+        'client-key',
+        'key',
+        'trust-dir',
+        'id',
+        'device',
+        'timeout',
+        'json',
+      ],
     },
     {
       name: 'start-session',
@@ -103,6 +123,12 @@ export const terminalCommand = defineCommand({
     id: { type: 'string', arg: 'NAME', default: 'terminal-1', description: 'terminal id' },
     device: { type: 'string', arg: 'ID', description: 'the device a command (or untrust) is for' },
     'key-id': { type: 'string', arg: 'K', description: 'untrust: the key id (16 hex digits)' },
+    timeout: {
+      type: 'string',
+      arg: 'S',
+      default: '120',
+      description: 'pair: seconds until the pairing ends by itself',
+    },
     session: { type: 'string', arg: 'ID', description: 'cancel: the session to cancel' },
     mode: {
       type: 'string',
@@ -114,10 +140,18 @@ export const terminalCommand = defineCommand({
   },
   exitCodes: [
     { code: EXIT.ok, meaning: 'ok' },
-    { code: EXIT.failure, meaning: 'other failure (e.g. no response in time)' },
+    {
+      code: EXIT.failure,
+      meaning:
+        'other failure (e.g. no response in time); pair: the pairing ended with nothing trusted (refused, timed out, a second key)',
+    },
     { code: EXIT.usage, meaning: 'usage' },
     { code: EXIT.config, meaning: 'key or configuration problem' },
-    { code: EXIT.link, meaning: 'the device refused the command (BUSY, NO_SESSION, STALE…)' },
+    {
+      code: EXIT.link,
+      meaning:
+        'the device refused the command (BUSY, NO_SESSION, STALE…); pair: no broker, or it refused the pairing connection (no pairing window open on the reader)',
+    },
     {
       code: EXIT.untrusted,
       meaning:

@@ -1,0 +1,467 @@
+// Pairing over the broker (SPEC 15.1–15.3, 15.8), in one process: a device link with its
+// pairing window on the embedded broker (aedes, with the reader's authority), the terminal's
+// pairing client, then the reference terminal on the keys the pairing wrote. Codes match, keys
+// are trusted only after both confirmations, a result then flows, and a rotation keeps it
+// flowing; a refusal, a timeout or a second terminal trust nothing; a relay on the broker that
+// substitutes both keys gets different codes and is refused; the broker gives a pairing
+// connection the pairing topics only, and only inside the window.
+
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Aedes } from 'aedes';
+import mqtt from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import { DeviceLink } from '../../firmware-host/link/device-link.js';
+import { Outbox } from '../../firmware-host/link/outbox.js';
+import { PairingWindow, trustIntoFolder } from '../../firmware-host/link/pairing-window.js';
+import { linkTestResult } from '../../firmware-host/link-test.js';
+import { createKeyFile, loadTrustDir, type TrustedKey } from '../../platform/keys/keystore.js';
+import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { brokerUsername, PAIRING_AUX, pairingPassword } from '../../protocol/link/broker-credentials.js';
+import { generateKeyPair, type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
+import {
+  decodePairingMessage,
+  encodePairingMessage,
+  type PairingStep,
+} from '../../protocol/link/pairing-messages.js';
+import { deviceTopics, pairingTopics } from '../../protocol/link/topics.js';
+import { DevicePairing, TerminalPairing } from '../../protocol/pairing.js';
+import { until } from '../../tools/rig/link-fixture.js';
+import { quietLog } from '../../tools/rig/link-pair.js';
+import { pairWithDevice } from '../../tools/terminal/pairing-client.js';
+import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
+
+const DEVICE = 'reader-01';
+const TERMINAL = 'terminal-1';
+const random = (n: number): Uint8Array => new Uint8Array(randomBytes(n));
+
+interface Side {
+  dir: string;
+  deviceKey: KeyPair;
+  terminalKey: KeyPair;
+  deviceTrust: Map<string, TrustedKey>;
+  deviceTrustDir: string;
+  terminalTrustDir: string;
+  link: DeviceLink;
+  window: PairingWindow;
+  broker?: EmbeddedBroker;
+  url: string;
+}
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const o of open.splice(0).reverse()) await o.close().catch(() => {});
+});
+
+/** A reader's link and pairing window, on its embedded broker unless `url` names another. */
+async function reader(url?: string, timeoutMs?: number): Promise<Side> {
+  const dir = mkdtempSync(join(tmpdir(), 'fareader-pairing-'));
+  const deviceKey = createKeyFile(join(dir, 'device.key'));
+  const terminalKey = createKeyFile(join(dir, 'terminal.key'));
+  const deviceTrustDir = join(dir, 'trusted-terminals');
+  const terminalTrustDir = join(dir, 'trusted-devices');
+  const deviceTrust = new Map<string, TrustedKey>();
+  let window: PairingWindow | undefined;
+  const broker = url
+    ? undefined
+    : await startEmbeddedBroker({
+        authority: {
+          deviceId: DEVICE,
+          devicePublicKey: deviceKey.publicKey,
+          trustedTerminals: deviceTrust,
+          pairingOpen: () => window?.isOpen === true,
+        },
+      });
+  const link = new DeviceLink({
+    deviceId: DEVICE,
+    broker: { url: url ?? broker!.url },
+    key: deviceKey,
+    trustedTerminals: deviceTrust,
+    outbox: new Outbox(join(dir, 'outbox.sqlite')),
+    firmwareVersion: '0.0.0-test',
+    capabilities: ['link-test'],
+    log: quietLog,
+    ackTimeoutMs: 1000,
+    connect: connectMqtt,
+  });
+  window = new PairingWindow({
+    deviceId: DEVICE,
+    key: deviceKey,
+    listen: (on) => link.listenPairing(on),
+    send: (b) => link.publishPairing(b),
+    trust: trustIntoFolder(deviceTrustDir, deviceTrust),
+    random,
+    log: quietLog,
+    timeoutMs,
+  });
+  // As readerd does: the pairing connections closed a moment after the window, so the last
+  // message reaches them.
+  let drop: NodeJS.Timeout | undefined;
+  window.on('change', () => {
+    clearTimeout(drop);
+    if (!window!.isOpen) drop = setTimeout(() => broker?.dropPairingClients(), 300);
+  });
+  await link.start();
+  open.push({
+    close: async () => {
+      window!.close();
+      await link.stop(0);
+      link.outbox.close();
+      await broker?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  return {
+    dir,
+    deviceKey,
+    terminalKey,
+    deviceTrust,
+    deviceTrustDir,
+    terminalTrustDir,
+    link,
+    window,
+    broker,
+    url: url ?? broker!.url,
+  };
+}
+
+function pairFromTerminal(
+  s: Side,
+  confirm: (code: string) => Promise<boolean>,
+  o: { terminalId?: string; key?: KeyPair; timeoutMs?: number } = {},
+) {
+  return pairWithDevice({
+    terminalId: o.terminalId ?? TERMINAL,
+    key: o.key ?? s.terminalKey,
+    deviceId: DEVICE,
+    broker: { url: s.url },
+    connect: connectMqtt,
+    trustDir: s.terminalTrustDir,
+    confirm: (code) => confirm(code),
+    random,
+    log: quietLog,
+    timeoutMs: o.timeoutMs ?? 20_000,
+  });
+}
+
+/** The first `event` of an MQTT.js client (its emitter type is not Node's). */
+function nextEvent<T>(c: mqtt.MqttClient, event: 'close' | 'error'): Promise<T> {
+  return new Promise((resolve) => (c as unknown as NodeJS.EventEmitter).once(event, (x: T) => resolve(x)));
+}
+
+const pemsIn = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pem')) : [];
+
+function nothingTrusted(s: Side): void {
+  expect(s.deviceTrust.size).toBe(0);
+  expect(pemsIn(s.deviceTrustDir)).toEqual([]);
+  expect(pemsIn(s.terminalTrustDir)).toEqual([]);
+}
+
+describe('pairing over the broker', () => {
+  it('codes match, keys are trusted only after both confirm, then results flow, across a rotation', async () => {
+    const s = await reader();
+    // Outside a window the broker admits no pairing connection.
+    const early = await pairFromTerminal(s, async () => true).catch((e) => e);
+    expect(isReaderError(early, ErrorCode.Mqtt_NotConnected)).toBe(true);
+
+    s.window.open();
+    let terminalCode = '';
+    const paired = pairFromTerminal(s, async (code) => {
+      terminalCode = code;
+      // The staff compare: the reader shows the same code, and nothing is trusted yet.
+      const shown = s.window.status();
+      expect(shown).toMatchObject({ phase: 'comparing', code, terminalId: TERMINAL });
+      expect(shown.terminalKeyId).toBe(keyIdHex(s.terminalKey.publicKey));
+      nothingTrusted(s);
+      // The reader's staff confirm first: still nothing trusted until the terminal confirms.
+      s.window.confirm();
+      expect(s.deviceTrust.size).toBe(0);
+      return true;
+    });
+    const done = await paired;
+    expect(done.code).toMatch(/^\d{6}$/);
+    expect(done.code).toBe(terminalCode);
+    expect(done.keyId).toBe(keyIdHex(s.deviceKey.publicKey));
+    await until(() => s.window.status().phase === 'paired', 5000, 'the reader to trust the terminal');
+    expect(pemsIn(s.deviceTrustDir)).toEqual([`${TERMINAL}.pem`]);
+    expect(pemsIn(s.terminalTrustDir)).toEqual([`${DEVICE}.pem`]);
+    expect([...s.deviceTrust.values()].map((t) => t.keyId)).toEqual([keyIdHex(s.terminalKey.publicKey)]);
+
+    // Each side now talks signed as before pairing: the broker admits the terminal's own login.
+    const terminal = new ReferenceTerminal({
+      terminalId: TERMINAL,
+      broker: { url: s.url },
+      key: s.terminalKey,
+      trustedDevices: loadTrustDir(s.terminalTrustDir),
+      dataDir: join(s.dir, 'terminal'),
+      outDir: join(s.dir, 'terminal', 'results'),
+      log: quietLog,
+      connect: connectMqtt,
+    });
+    open.push({ close: () => terminal.stop() });
+    await terminal.start();
+    s.link.publishResult(linkTestResult('after-pairing', new Uint8Array(), Date.now()));
+    await until(() => terminal.acceptedCount(DEVICE) === 1 && s.link.outbox.pendingCount === 0);
+    // A rotation after pairing: the terminal follows the announced key, results keep flowing.
+    const next = generateKeyPair();
+    s.link.rotateKey(next);
+    for (let i = 0; i < 3; i++)
+      s.link.publishResult(linkTestResult(`rotated-${i}`, new Uint8Array(), Date.now()));
+    await until(() => terminal.acceptedCount(DEVICE) === 4 && s.link.outbox.pendingCount === 0);
+    expect(terminal.trustedKeyIds(DEVICE)).toContain(keyIdHex(next.publicKey));
+  });
+
+  it('a refusal on either side, or the timeout, trusts nothing', async () => {
+    const s = await reader(undefined, 1500);
+    // Refused on the terminal: the reader hears the abort.
+    s.window.open();
+    const refusedHere = await pairFromTerminal(s, async () => false).catch((e) => e);
+    expect(isReaderError(refusedHere, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    await until(() => s.window.status().phase === 'ended');
+    expect(s.window.status().reason).toMatch(/refused on the terminal/);
+    nothingTrusted(s);
+
+    // Refused on the reader while the terminal's staff already said yes.
+    s.window.open();
+    const refusedThere = await pairFromTerminal(s, async () => {
+      s.window.refuse();
+      return true;
+    }).catch((e) => e);
+    expect(isReaderError(refusedThere, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    expect((refusedThere as Error).message).toMatch(/refused on the reader/);
+    nothingTrusted(s);
+
+    // Nobody confirms on the reader: its window times out, and the terminal is told.
+    s.window.open();
+    const timedOut = await pairFromTerminal(s, async () => true).catch((e) => e);
+    expect(isReaderError(timedOut, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    expect((timedOut as Error).message).toMatch(/timed out/);
+    expect(s.window.status()).toMatchObject({ phase: 'ended', reason: 'timed out' });
+    nothingTrusted(s);
+  });
+
+  it('a second terminal in the window ends it with nothing trusted', async () => {
+    const s = await reader();
+    s.window.open();
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    // The first terminal reaches the codes and waits for its staff.
+    const first = pairFromTerminal(s, async () => {
+      await held;
+      return true;
+    }).catch((e) => e);
+    await until(() => s.window.status().phase === 'comparing');
+    const second = await pairFromTerminal(s, async () => true, {
+      terminalId: 'intruder',
+      key: generateKeyPair(),
+      timeoutMs: 5000,
+    }).catch((e) => e);
+    release();
+    expect(s.window.status().phase).toBe('ended');
+    expect(s.window.status().reason).toMatch(/second terminal/);
+    expect(isReaderError(await first, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    expect(isReaderError(second)).toBe(true);
+    nothingTrusted(s);
+  });
+
+  it('gives a pairing connection its pairing topics only, and only inside the window', async () => {
+    const s = await reader();
+    s.window.open();
+    const username = brokerUsername('term', 'probe', PAIRING_AUX);
+    const key = generateKeyPair();
+    const c = await mqtt.connectAsync(s.url, {
+      clientId: username,
+      username,
+      password: pairingPassword(username, key),
+      clean: true,
+      reconnectPeriod: 0,
+    });
+    // MQTT.js rejects a subscription the broker refused (SUBACK 0x80).
+    const grant = (filter: string) =>
+      c.subscribeAsync(filter, { qos: 1 }).then(
+        (g) => g.map((x) => x.qos),
+        () => 'refused',
+      );
+    expect(await grant(pairingTopics(DEVICE).toTerminal)).toEqual([1]);
+    expect(await grant('fareader/v1/#')).toBe('refused');
+    expect(await grant(deviceTopics(DEVICE).result)).toBe('refused');
+    expect(await grant(pairingTopics(DEVICE).toDevice)).toBe('refused');
+    // A publication outside the pairing topics makes aedes drop the connection.
+    const closed = nextEvent<void>(c, 'close');
+    c.publish(deviceTopics(DEVICE).command, Buffer.from('x'), { qos: 0 });
+    await closed;
+    await c.endAsync(true);
+    // Once the window has closed the same login is refused.
+    s.window.refuse();
+    const late = mqtt.connect(s.url, {
+      clientId: username,
+      username,
+      password: pairingPassword(username, key),
+      reconnectPeriod: 0,
+    });
+    const err = await nextEvent<Error & { code?: number }>(late, 'error');
+    expect(err.code).toBe(4);
+    await late.endAsync(true);
+    // A self-signed password for another key than the one it names is refused too.
+    s.window.open();
+    const forged = pairingPassword(username, key).replace(
+      /^fa1p\.[^.]+/,
+      `fa1p.${Buffer.from(generateKeyPair().publicKey).toString('base64url')}`,
+    );
+    const bad = mqtt.connect(s.url, { clientId: username, username, password: forged, reconnectPeriod: 0 });
+    const err2 = await nextEvent<Error & { code?: number }>(bad, 'error');
+    expect(err2.code).toBe(4);
+    await bad.endAsync(true);
+  });
+});
+
+/**
+ * A broker that relays every pairing message through a party in the middle (the test's own
+ * aedes, rewriting publications as they pass): toward the device it is a terminal with its own
+ * key, toward the terminal a device with its own key, each side running the protocol honestly.
+ */
+async function relayBroker(): Promise<{
+  url: string;
+  codes: { device?: string; terminal?: string };
+  close(): Promise<void>;
+}> {
+  const m1 = generateKeyPair(); // what the device is told the terminal's key is
+  const m2 = generateKeyPair(); // what the terminal is told the device's key is
+  let asTerminal: TerminalPairing | undefined; // the relay's pairing with the device
+  let asDevice: DevicePairing | undefined; // the relay's pairing with the terminal
+  let hello: { terminalId: string; terminalKey: Uint8Array } | undefined;
+  let nonceToDevice: Uint8Array | undefined;
+  let nonceToTerminal: Uint8Array | undefined;
+  const codes: { device?: string; terminal?: string } = {};
+  const t = pairingTopics(DEVICE);
+  const rewrite = (step: PairingStep): PairingStep => {
+    switch (step.kind) {
+      case 'hello':
+        hello = { terminalId: step.terminalId, terminalKey: step.terminalKey };
+        asTerminal = new TerminalPairing(step.terminalId, m1.publicKey, random(16));
+        asDevice = new DevicePairing(DEVICE, m2.publicKey, random(16));
+        return { ...step, terminalKey: m1.publicKey };
+      case 'commit': {
+        nonceToDevice = asTerminal!.committed(step.deviceId, step.deviceKey, step.commitment);
+        const c = asDevice!.hello(hello!.terminalId, hello!.terminalKey);
+        return { kind: 'commit', deviceId: DEVICE, deviceKey: m2.publicKey, commitment: c.commitment };
+      }
+      case 'terminal-nonce':
+        nonceToTerminal = asDevice!.reveal(step.nonce);
+        codes.terminal = asDevice!.code();
+        return { kind: 'terminal-nonce', nonce: nonceToDevice! };
+      case 'device-nonce':
+        asTerminal!.revealed(step.nonce);
+        codes.device = asTerminal!.code();
+        return { kind: 'device-nonce', nonce: nonceToTerminal! };
+      default:
+        return step;
+    }
+  };
+  const aedes = await Aedes.createBroker({
+    authorizePublish: (_client, packet, done) => {
+      if (packet.topic === t.toDevice || packet.topic === t.toTerminal) {
+        try {
+          const m = decodePairingMessage(new Uint8Array(packet.payload as Buffer));
+          packet.payload = Buffer.from(
+            encodePairingMessage({ pairingId: m.pairingId, step: rewrite(m.step) }),
+          );
+        } catch {
+          // Not a step the relay follows: passed on as it is.
+        }
+      }
+      done(null);
+    },
+  });
+  const server: Server = createServer((sock) => aedes.handle(sock));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    codes,
+    close: async () => {
+      await new Promise<void>((r) => aedes.close(() => r()));
+      server.close();
+    },
+  };
+}
+
+describe('a relay on the broker', () => {
+  it('substituting both keys gets different codes on the two sides, and is refused', async () => {
+    const relay = await relayBroker();
+    open.push(relay);
+    const s = await reader(relay.url);
+    s.window.open();
+    let terminalCode = '';
+    const outcome = await pairFromTerminal(s, async (code) => {
+      terminalCode = code;
+      const shown = s.window.status();
+      // What the staff see: each side a code, and another key than the real one.
+      expect(shown.phase).toBe('comparing');
+      expect(shown.terminalKeyId).not.toBe(keyIdHex(s.terminalKey.publicKey));
+      expect(shown.code).not.toBe(code);
+      // They differ: the staff refuse on the reader, and the terminal's staff say no.
+      s.window.refuse();
+      return false;
+    }).catch((e) => e);
+    expect(isReaderError(outcome, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    // The relay computed the codes it made each side show: different.
+    expect(relay.codes.terminal).toBe(terminalCode);
+    expect(relay.codes.device).toBe(s.window.status().code);
+    expect(relay.codes.device).not.toBe(relay.codes.terminal);
+    nothingTrusted(s);
+  });
+
+  it('a relay that only rewrites a key in flight is refused by the commitment', async () => {
+    // The simplest substitution: the hello's key rewritten toward the device, nothing else.
+    const s0 = await reader();
+    const m = generateKeyPair();
+    const t = pairingTopics(DEVICE);
+    const aedes = await Aedes.createBroker({
+      authorizePublish: (_c, packet, done) => {
+        if (packet.topic === t.toDevice) {
+          const msg = decodePairingMessage(new Uint8Array(packet.payload as Buffer));
+          if (msg.step.kind === 'hello')
+            packet.payload = Buffer.from(
+              encodePairingMessage({
+                pairingId: msg.pairingId,
+                step: { ...msg.step, terminalKey: m.publicKey },
+              }),
+            );
+        }
+        done(null);
+      },
+    });
+    const server = createServer((sock) => aedes.handle(sock)).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    open.push({
+      close: async () => {
+        await new Promise<void>((r) => aedes.close(() => r()));
+        server.close();
+      },
+    });
+    await s0.link.stop(0);
+    const s = await reader(`mqtt://127.0.0.1:${(server.address() as { port: number }).port}`);
+    s.window.open();
+    let asked = false;
+    const outcome = await pairFromTerminal(s, async () => {
+      asked = true;
+      return true;
+    }).catch((e) => e);
+    expect(isReaderError(outcome, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    expect((outcome as Error).message).toMatch(/does not open its commitment/);
+    expect(asked).toBe(false); // no code was shown for a pairing that cannot be right
+    await until(() => s.window.status().phase === 'ended');
+    nothingTrusted(s);
+  });
+});
