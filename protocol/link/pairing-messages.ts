@@ -76,7 +76,11 @@ export function decodePairingMessage(b: Uint8Array): PairingWireMessage {
   let step: PairingStep;
   switch (m.step) {
     case 'hello':
-      step = { kind: 'hello', terminalId: m.hello!.terminalId ?? '', terminalKey: bytes(m.hello!.terminalKey) };
+      step = {
+        kind: 'hello',
+        terminalId: m.hello!.terminalId ?? '',
+        terminalKey: bytes(m.hello!.terminalKey),
+      };
       break;
     case 'commit':
       step = {

@@ -35,6 +35,7 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
   'terminal mode': 'test/cli/terminal-refusal.test.ts',
   'terminal rebirth': 'test/cli/terminal-refusal.test.ts',
   'terminal status': 'test/fleet/fifty-readers.test.ts',
+  'terminal pair': 'test/fleet/pairing-readerd.test.ts',
   'voice prepare': 'test/voice/voice-render.test.ts',
 };
 

@@ -66,6 +66,11 @@ export interface RigOptions {
   /** false: no reference terminal (the conformance kit plays the terminal). */
   readonly terminal?: boolean;
   /**
+   * false: the reader and the terminal get keys but not each other's (no files copied into
+   * the trust folders): they are to be paired (SPEC §15, test/fleet/pairing-readerd.test.ts).
+   */
+  readonly trust?: boolean;
+  /**
    * `required`: the emulator's live subject (or an attack) in front of the face camera and the
    * reader's random liveness challenge. Default `off` for now: the face match alone
    * (--match-only) on the still-image camera, as before — a challenge costs ~45 s of CPU per
@@ -172,6 +177,7 @@ export class ApplianceRig {
     mkdirSync(k, { recursive: true });
     for (const name of ['device.key', 'terminal.key'])
       if (!existsSync(join(k, name))) createKeyFile(join(k, name));
+    if (this.o.trust === false) return;
     addTrusted(join(k, 'trusted-devices'), this.deviceId, loadKeyFile(join(k, 'device.key')).publicKey);
     addTrusted(join(k, 'trusted-terminals'), 'terminal-1', loadKeyFile(join(k, 'terminal.key')).publicKey);
   }
