@@ -25,6 +25,10 @@ export class CardModuleSlot extends EventEmitter<CardModuleEvents> implements Ca
     return this.current?.maxResponseData ?? 256;
   }
 
+  get maxChainedResponse(): number | undefined {
+    return this.current?.maxChainedResponse;
+  }
+
   /** The module opened: its events are this slot's from now on. */
   attach(m: CardModule): void {
     this.detach();

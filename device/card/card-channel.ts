@@ -22,6 +22,8 @@ export interface TraceEntry {
 
 export class CardChannel {
   readonly trace: TraceEntry[] = [];
+  /** The card refused an extended-length READ BINARY once: it is not asked again. */
+  private shortReadsOnly = false;
 
   constructor(
     private readonly module: CardModule,
@@ -77,12 +79,14 @@ export class CardChannel {
   }
 
   /**
-   * Reads the selected EF holding one BER-TLV object, in READ BINARY steps as large as the
-   * module returns unchained (a PN532 would otherwise split every 256-byte answer in two).
+   * Reads the selected EF holding one BER-TLV object: a first READ BINARY as large as the module
+   * returns unchained, for the length; the rest in as few READ BINARYs as the module carries. A
+   * module that chains long answers (the PN532's MI bit) gets the rest in extended-length READ
+   * BINARYs: every further 250 bytes then cost the PN532 a three-byte "next part" frame instead of
+   * a whole APDU the card must parse and answer (the card-face record is ~70 of them).
    */
   async readTlvFile(what: string, maxBytes = 0x7fff): Promise<Uint8Array> {
-    // As large as the module returns unchained: a PN532 would split every 256-byte answer in two.
-    // The first read is full-sized too (a short file answers 6Cxx, followed in transmit).
+    // A short file answers the full-sized first read with 6Cxx, followed in transmit.
     const step = Math.min(256, this.module.maxResponseData);
     const head = await this.expectOk(cmd.readBinary(0, step), `reading ${what}`);
     const total = encodedLength(head);
@@ -90,9 +94,24 @@ export class CardChannel {
       throw new ReaderError(ErrorCode.Card_Status, `${what} claims ${total} bytes, more than ${maxBytes}`);
     const parts: Uint8Array[] = [head.subarray(0, Math.min(head.length, total))];
     let have = parts[0]!.length;
+    const chained = this.module.maxChainedResponse ?? 0;
     while (have < total) {
+      const rest = total - have;
+      if (rest > step && chained > step && !this.shortReadsOnly) {
+        // Le is exactly what is left (or the module's bound): never past the end of the file.
+        const r = await this.transmit(cmd.readBinary(have, Math.min(rest, chained)));
+        if (r.sw === 0x9000 && r.data.length > 0) {
+          parts.push(r.data.subarray(0, rest));
+          have += Math.min(r.data.length, rest);
+          continue;
+        }
+        // A card without extended length (6700, 6A86, …): short reads from here on, for this
+        // card. A READ BINARY changes nothing on the card, so asking again is harmless.
+        this.shortReadsOnly = true;
+        continue;
+      }
       const part = await this.expectOk(
-        cmd.readBinary(have, Math.min(step, total - have)),
+        cmd.readBinary(have, Math.min(step, rest)),
         `reading ${what} at ${have}`,
       );
       if (part.length === 0)

@@ -19,6 +19,12 @@ export interface CardModule extends EventEmitter<CardModuleEvents> {
   readonly cardPresent: boolean;
   /** Largest R-APDU data (without SW) the module returns in one exchange, unchained. */
   readonly maxResponseData: number;
+  /**
+   * Largest R-APDU data (without SW) the module returns for one C-APDU by chaining its parts
+   * itself (the PN532's MI bit), when larger than maxResponseData; absent: no such chaining, and
+   * long files are read in steps of maxResponseData.
+   */
+  readonly maxChainedResponse?: number;
   /** Sends a C-APDU, resolves with the R-APDU (data ‖ SW1 SW2). */
   transmit(apdu: Uint8Array, opts?: { timeoutMs?: number; signal?: AbortSignal }): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -75,6 +75,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   readonly name = 'pn532';
   /** InDataExchange answers carry 252 bytes (255 − TFI − code − status): 250 data + SW. */
   readonly maxResponseData = 250;
+  /**
+   * A longer answer comes in MI-flagged parts of 252 bytes, each fetched with a bare
+   * `D4 40 Tg`; 8 KiB (33 parts) keeps a chain well inside transmit's guard of 64 parts.
+   */
+  readonly maxChainedResponse = 8192;
   cardPresent = false;
   firmware?: FirmwareVersion;
   private readonly parser = new Pn532Parser();

@@ -1,9 +1,10 @@
 // The PN532 driver against the PN532 emulator on a wire (in memory with reads cut at random
 // boundaries by default, a real pty with FAREADER_TEST_WIRE=pty): every card profile, the fault
 // switches, removal, polling events, a baud change and an unplug/replug of the port.
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardChannel } from '../../device/card/card-channel.js';
+import type { CardModuleEvents } from '../../device/card/card-module.js';
 import { MyNumberCardApi } from '../../device/mynumber/mynumber-card.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { Pn532Cmd } from '../../protocol/pn532/frame.js';
@@ -129,6 +130,42 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     await api.verifyPin('1234');
     expect(await api.signDigest(new Uint8Array(32))).toHaveLength(256);
     expect((await api.readCardFace(card.printedKeyB)).photo.length).toBeGreaterThan(1000);
+  });
+
+  it('reads long files in extended-length READ BINARYs the PN532 hands over in MI parts: the same bytes, a fraction of the APDUs', async () => {
+    const { rig, card } = await ready({ baudRate: 921600 });
+    // The same driver with no chaining offered: every 250 bytes its own READ BINARY, as before.
+    const pn532 = rig.pn532;
+    const shortOnly = new MyNumberCardApi(
+      new CardChannel(
+        Object.assign(new EventEmitter<CardModuleEvents>(), {
+          name: 'pn532 (short reads)',
+          cardPresent: true,
+          maxResponseData: pn532.maxResponseData,
+          transmit: (a: Uint8Array, o?: { timeoutMs?: number; signal?: AbortSignal }) => pn532.transmit(a, o),
+          close: async () => {},
+        }),
+      ),
+    );
+    const count = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+      const before = card.stats.apdus;
+      const r = await f();
+      return [r, card.stats.apdus - before];
+    };
+    const api = rig.api();
+    const [certShort, certShortApdus] = await count(() => shortOnly.readUserAuthCertificate());
+    const [cert, certApdus] = await count(() => api.readUserAuthCertificate());
+    expect(cert).toEqual(certShort);
+    expect(certShort.length).toBeGreaterThan(500);
+    // SELECT AP, SELECT EF, the first 250 bytes (for the length), then the rest at once.
+    expect(certApdus).toBe(4);
+    expect(certShortApdus).toBe(2 + Math.ceil(certShort.length / 250));
+    const [faceShort, faceShortApdus] = await count(() => shortOnly.readCardFace(card.printedKeyB));
+    const [face, faceApdus] = await count(() => api.readCardFace(card.printedKeyB));
+    expect(face.photo).toEqual(faceShort.photo);
+    expect(faceApdus).toBeLessThan(faceShortApdus / 5);
+    // Every chained part is a bare InDataExchange (Tg only) the PN532 answered from its buffer.
+    expect(rig.served.emulator.stats.apdus).toBeGreaterThan(card.stats.apdus);
   });
 
   it.each([

@@ -19,6 +19,8 @@ import { hasCommand } from '../rig/has-command.js';
 import type { Row } from './table.js';
 
 const STATE = mkdtempSync(join(tmpdir(), 'fareader-bench-cards-'));
+/** Reads of each file per line rate; the rows give their median. */
+const READS = 7;
 
 /** The emulator runs in its own process, as a module is its own device. */
 async function startSim(baud: number): Promise<{ path: string; proc: ChildProcess }> {
@@ -62,16 +64,25 @@ async function pn532Read(
     await pn532.pollOnce();
     const api = new MyNumberCardApi(new CardChannel(pn532));
     const bytesPerMs = baud / 10 / 1000;
-    const measure = async (f: () => Promise<unknown>): Promise<[number, number, number]> => {
-      wire = 0;
-      exchanges = 0;
-      const t0 = performance.now();
-      await f();
-      return [performance.now() - t0, wire / bytesPerMs, exchanges];
+    /**
+     * The median of `n` reads, each beside its own wire bound: one read of ~15 ms is at the
+     * mercy of a single late wake-up on a shared machine; the p50 is the figure the floor's is.
+     */
+    const measure = async (n: number, f: () => Promise<unknown>): Promise<[number, number, number]> => {
+      const runs: [number, number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        wire = 0;
+        exchanges = 0;
+        const t0 = performance.now();
+        await f();
+        runs.push([performance.now() - t0, wire / bytesPerMs, exchanges]);
+      }
+      return runs.sort((a, b) => a[0] - b[0])[Math.floor(n / 2)]!;
     };
     await api.readUserAuthCertificate(); // warm-up: both processes' code paths compiled
-    const cert = await measure(() => api.readUserAuthCertificate());
-    const face = await measure(() => api.readCardFace(card.printedKeyB));
+    await api.readCardFace(card.printedKeyB);
+    const cert = await measure(READS, () => api.readUserAuthCertificate());
+    const face = await measure(READS, () => api.readCardFace(card.printedKeyB));
     return { cert, face };
   } finally {
     await host.close();
@@ -138,7 +149,7 @@ export async function cardBench(): Promise<Row[]> {
         ['card-face record (photo, signature, internal auth)', r.face],
       ] as const) {
         rows.push({
-          figure: `read ${what}, PN532 at ${baud}`,
+          figure: `read ${what}, PN532 at ${baud}, p50 of ${READS}`,
           measured: ms,
           unit: 'ms',
           goal: { text: '≤ 1.25× wire bound', met: (v) => v <= 1.25 * bound },
@@ -148,6 +159,7 @@ export async function cardBench(): Promise<Row[]> {
           figure: `  same, against the wire bound plus ${n} exchanges × pty round trip`,
           measured: ms,
           unit: 'ms',
+          goal: { text: '≤ 1.10× wire + pty floor', met: (v) => v <= 1.1 * (bound + n * rtt) },
           anchor: { name: 'wire + pty floor', value: bound + n * rtt },
         });
       }

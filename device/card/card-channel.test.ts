@@ -1,0 +1,62 @@
+// CardChannel.readTlvFile against a small card that keeps one BER-TLV file: extended-length
+// reads when the module chains long answers, and short reads again for a card that refuses them.
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { decodeApdu, encodeResponse } from '../../protocol/apdu/apdu.js';
+import { CardChannel } from './card-channel.js';
+import type { CardModule, CardModuleEvents } from './card-module.js';
+
+/** A 3000-byte SEQUENCE behind READ BINARY; `extended: false` answers 6700 to any Le over 256. */
+class OneFileCard extends EventEmitter<CardModuleEvents> implements CardModule {
+  readonly name = 'one-file card';
+  readonly cardPresent = true;
+  readonly maxResponseData = 250;
+  readonly reads: number[] = [];
+  readonly file: Uint8Array;
+
+  constructor(
+    readonly maxChainedResponse: number | undefined,
+    private readonly extended: boolean,
+  ) {
+    super();
+    const body = Uint8Array.from({ length: 2996 }, (_, i) => (i * 7) & 0xff);
+    this.file = Uint8Array.of(0x30, 0x82, body.length >> 8, body.length & 0xff, ...body);
+  }
+
+  async transmit(apdu: Uint8Array): Promise<Uint8Array> {
+    const c = decodeApdu(apdu);
+    if (c.ins !== 0xb0) return encodeResponse(new Uint8Array(), 0x6d00);
+    const le = c.le ?? 0;
+    this.reads.push(le);
+    if (le > 256 && !this.extended) return encodeResponse(new Uint8Array(), 0x6700);
+    const off = (c.p1 << 8) | c.p2;
+    return encodeResponse(this.file.slice(off, off + le), 0x9000);
+  }
+
+  async close(): Promise<void> {}
+}
+
+describe('CardChannel.readTlvFile', () => {
+  it('reads the rest of a long file in extended-length READ BINARYs when the module chains', async () => {
+    const card = new OneFileCard(1024, true);
+    expect(await new CardChannel(card).readTlvFile('the file')).toEqual(card.file);
+    expect(card.reads).toEqual([250, 1024, 1024, 702]);
+  });
+
+  it('keeps to short reads for a module that does not chain', async () => {
+    const card = new OneFileCard(undefined, true);
+    expect(await new CardChannel(card).readTlvFile('the file')).toEqual(card.file);
+    expect(card.reads).toHaveLength(Math.ceil(3000 / 250));
+    expect(Math.max(...card.reads)).toBe(250);
+  });
+
+  it('goes back to short reads, for good, when the card refuses extended length', async () => {
+    const card = new OneFileCard(1024, false);
+    const ch = new CardChannel(card);
+    expect(await ch.readTlvFile('the file')).toEqual(card.file);
+    expect(card.reads.filter((le) => le > 256)).toEqual([1024]);
+    card.reads.length = 0;
+    expect(await ch.readTlvFile('the file')).toEqual(card.file);
+    expect(Math.max(...card.reads)).toBe(250);
+  });
+});
