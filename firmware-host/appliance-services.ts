@@ -92,6 +92,7 @@ function staffScreen(
       return settings();
     },
     selfTest: (what) => selfTest(p, what),
+    pairing: p.pairing,
     log: p.log.child('staff'),
   });
 }

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from '../../../platform/log.js';
 import { isLang, LANGS, type Lang } from '../texts/index.js';
+import { pairingRoute, type StaffPairing } from './staff-pairing.js';
 import type { StaffGate } from './staff-pin.js';
 
 export interface StaffSettings {
@@ -32,6 +33,8 @@ export interface StaffDeps {
   settings(): StaffSettings;
   apply(change: Partial<StaffSettings>): StaffSettings;
   selfTest(what: 'card' | 'camera' | 'panel'): Promise<string[]>;
+  /** Pairing with a terminal (its own section, staff-pairing.ts); none: not offered. */
+  readonly pairing?: StaffPairing;
   readonly log: Logger;
 }
 
@@ -98,6 +101,10 @@ export class StaffRoutes {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     if (!this.d.gate.check(token)) {
       json(res, 401, { error: 'staff PIN required' });
+      return true;
+    }
+    if ((route === 'GET pairing' || route === 'POST pairing') && this.d.pairing) {
+      await pairingRoute(this.d.pairing, req.method, body, res);
       return true;
     }
     switch (route) {
