@@ -47,6 +47,8 @@ export interface ServiceParts {
   readonly identity?: { readonly deviceId: string; readonly keyId: string };
   /** Pairing with a terminal (SPEC §15): the shell's `pair` and the staff screen open it. */
   readonly pairing?: PairingWindow;
+  /** The vision models: loading (readerd is ready before them), ready or failed. */
+  readonly visionModels?: () => string;
 }
 
 /** The staff screen's parts: the gate, the settings staff change, the recent outcomes. */
@@ -122,6 +124,7 @@ export function status(p: ServiceParts, started: number): { ok: boolean } & Reco
     devices: devs,
     link,
     cardModule: { name: p.module.module.name, cardPresent: p.module.module.cardPresent },
+    ...(p.visionModels ? { visionModels: p.visionModels() } : {}),
     modes: {
       maintenance: p.modes.maintenance,
       outOfService: p.modes.outOfService,

@@ -21,8 +21,7 @@ import { type LoopDelayMonitor, SessionService, type SessionSettings } from './s
 import { CHALLENGE_WALL_FACTOR, type FaceVerifyConfig, type FrameFeed } from './vision/face-verifier.js';
 import { ChallengeBoard } from './vision/liveness-board.js';
 import { type ChallengePlan, DEFAULT_TIMING, longestPlanMs } from './vision/liveness-challenge.js';
-import { WorkerCardFaceReader } from './vision/worker-card-face-reader.js';
-import { WorkerFaceMatcher } from './vision/worker-face-matcher.js';
+import { startVisionWorkers, type VisionOptions, type VisionWorkers } from './vision/vision-workers.js';
 
 export interface Appliance {
   readonly service: SessionService;
@@ -51,6 +50,8 @@ export interface ApplianceSeams {
   readonly challengeRandom?: () => number;
   /** The face stages one after another, not overlapped (the session bench's baseline). */
   readonly sequentialSession?: boolean;
+  /** The OCR worker's idle end (vision-workers.ts OCR_IDLE_CLOSE_MS); a bench's shorter one. */
+  readonly ocrIdleCloseMs?: number;
 }
 
 function settingsOf(c: ApplianceConfig): SessionSettings {
@@ -102,6 +103,15 @@ function loopDelayMonitor(): LoopDelayMonitor {
   return { reset: () => h.reset(), p99Ms: () => h.percentile(99) / 1e6 };
 }
 
+/** The vision workers this appliance's configuration asks for. */
+export function visionOptionsOf(config: ApplianceConfig, seams: ApplianceSeams, log: Logger): VisionOptions {
+  return {
+    eyes: config.session.challenge === 'random',
+    ocrIdleCloseMs: seams.ocrIdleCloseMs,
+    log: log.child('vision'),
+  };
+}
+
 /** The states the face path's live side may run in (the session runner overlaps it with reads). */
 const FACE_PATH: ReadonlySet<StateKind> = new Set(['reading-card-face', 'reading-photo', 'capturing']);
 
@@ -115,25 +125,20 @@ export async function startAppliance(
   dataDir?: string,
   /** The reader's id and key id (the staff screen shows them). */
   identity?: { readonly deviceId: string; readonly keyId: string; readonly pairing?: PairingWindow },
+  /** The vision workers, started by the caller ahead of the broker (else started here). */
+  visionWorkers?: VisionWorkers,
 ): Promise<Appliance> {
   // The random challenge's own model, the eyes' state (blinks), runs in the matcher's worker on
   // the same wasm runtime. The passive anti-spoofing model is not run here: PASSIVE_MIN was
   // measured on face-api's boxes, and on the shipped detector's boxes it scores live faces near 0.
-  const random = config.session.challenge === 'random';
-  // The shipped face matcher in a worker thread: a match must not stall the card module's
-  // timeouts, MQTT or the kiosk on this event loop (README "Face matching").
-  const matcher = new WorkerFaceMatcher('fr-onnx', { eyes: random });
-  // The card-face reader too: its template matching would hold this loop up to ~90 ms a read.
-  const reader = new WorkerCardFaceReader();
-  // The models load while the devices open: both are most of the time to ready.
-  const models = Promise.all([matcher.load(), reader.init()]);
+  const vision = visionWorkers ?? startVisionWorkers(visionOptionsOf(config, seams, log));
+  const { matcher, reader, eyes } = vision;
   const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
   const board = new ChallengeBoard();
   const cameras = {
     face: seams.faceCamera ? seams.faceCamera(board) : openCamera(config.cameras.face, log.child('camera')),
     cardFace: openCamera(config.cameras.cardFace, log.child('camera')),
   };
-  const eyes = random ? matcher.eyeState() : undefined;
   let lastFaceFrame: Frame | undefined;
   const faceFeed: FrameFeed = {
     nextFrame: async (ms) => {
@@ -141,7 +146,8 @@ export async function startAppliance(
       return lastFaceFrame;
     },
   };
-  await Promise.all([models, cameras.face.ready?.()]);
+  // Not the models: readerd is ready while they load (vision-workers.ts).
+  await cameras.face.ready?.();
   const configured: FaceVerifyConfig = {
     attempts: config.session.faceAttempts,
     attemptTimeoutMs: config.session.attemptTimeoutMs,
@@ -242,6 +248,7 @@ export async function startAppliance(
     voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
     identity,
     pairing: identity?.pairing,
+    visionModels: vision.state,
     log,
     now,
   };
@@ -272,9 +279,7 @@ export async function startAppliance(
       await module.close();
       await cameras.face.close();
       await cameras.cardFace.close();
-      await reader.close();
-      await matcher.dispose();
-      await eyes?.dispose();
+      await vision.close();
     },
   };
 }

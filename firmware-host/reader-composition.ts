@@ -16,7 +16,7 @@ import { ensurePrivateDir } from '../platform/private-files.js';
 import { ErrorCode, ReaderError } from '../protocol/errors.js';
 import { fareader } from '../protocol/gen/fareader.js';
 import { keyIdHex } from '../protocol/link/keys.js';
-import { type Appliance, type ApplianceSeams, startAppliance } from './appliance.js';
+import { type Appliance, type ApplianceSeams, startAppliance, visionOptionsOf } from './appliance.js';
 import type { ReaderConfig } from './config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './link/broker.js';
 import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
@@ -24,6 +24,7 @@ import { type LinkOutbox, Outbox } from './link/outbox.js';
 import { PairingWindow, trustIntoFolder } from './link/pairing-window.js';
 import { LinkTestService } from './link-test.js';
 import type { SessionService } from './session/session-service.js';
+import { startVisionWorkers, type VisionWorkers } from './vision/vision-workers.js';
 
 /** What the device link is built from: the broker client, the sealer, the durable outbox. */
 export interface LinkParts {
@@ -61,6 +62,25 @@ export async function composeReader(
   seams: ReaderSeams,
   log: Logger,
   t0 = performance.now(),
+): Promise<RunningReader> {
+  // The vision models first: loading them is most of the start, and nothing else waits for them.
+  const vision = config.appliance
+    ? startVisionWorkers(visionOptionsOf(config.appliance, seams, log))
+    : undefined;
+  try {
+    return await composeAround(config, seams, log, t0, vision);
+  } catch (e) {
+    await vision?.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function composeAround(
+  config: ReaderConfig,
+  seams: ReaderSeams,
+  log: Logger,
+  t0: number,
+  vision: VisionWorkers | undefined,
 ): Promise<RunningReader> {
   const key = loadKeyFile(config.keys.deviceKey);
   const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
@@ -151,11 +171,16 @@ export async function composeReader(
 
   const [appliance] = await Promise.all([
     config.appliance
-      ? startAppliance(config.appliance, link, log, seams, Date.now, config.dataDir, {
-          deviceId: config.deviceId,
-          keyId: keyIdHex(key.publicKey),
-          pairing: window,
-        })
+      ? startAppliance(
+          config.appliance,
+          link,
+          log,
+          seams,
+          Date.now,
+          config.dataDir,
+          { deviceId: config.deviceId, keyId: keyIdHex(key.publicKey), pairing: window },
+          vision,
+        )
       : undefined,
     link.start(),
   ]);

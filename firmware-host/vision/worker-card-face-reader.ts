@@ -12,6 +12,12 @@ export interface WorkerCardFaceReaderOptions {
   readonly initTimeoutMs?: number;
   /** Time for one read (queued behind earlier ones), ms. */
   readonly readTimeoutMs?: number;
+  /**
+   * The worker (its isolate, tesseract.js and its own worker, ~70–95 MB) ends after this long
+   * without a read, and the next read starts it again (its init, ~2 s, added to that read).
+   * Default: kept until close().
+   */
+  readonly idleCloseMs?: number;
 }
 
 export class WorkerCardFaceReader {
@@ -20,30 +26,64 @@ export class WorkerCardFaceReader {
     host: workerHost(import.meta.url, 'card-face-worker-host'),
     notStarted: 'WorkerCardFaceReader.init() first',
   });
+  private reading = 0;
+  private idleTimer?: NodeJS.Timeout;
+  /** An idle close under way: a read waits for it, then starts a fresh worker. */
+  private idleClosing?: Promise<void>;
 
   constructor(private readonly opts: WorkerCardFaceReaderOptions = {}) {}
 
-  init(): Promise<void> {
-    return this.rpc.start({ op: 'init' }, this.opts.initTimeoutMs ?? 180_000);
+  /** The worker is running (started, and not ended by idleness, a failure or close). */
+  get running(): boolean {
+    return this.rpc.running;
+  }
+
+  async init(): Promise<void> {
+    await this.idleClosing;
+    await this.rpc.start({ op: 'init' }, this.opts.initTimeoutMs ?? 180_000);
+    this.armIdle();
   }
 
   /** Rejects with Op_Canceled at once when `signal` aborts; the worker's late answer is dropped. */
   async read(image: Buffer, signal?: AbortSignal): Promise<CardFaceRead> {
-    await untilAborted(this.init(), signal, 'the card-face worker start');
-    // A copy is moved to the worker: the caller's buffer may be a view of a pooled one.
-    const data = new Uint8Array(image);
-    const res = await this.rpc.request(
-      { op: 'read', image: data },
-      this.opts.readTimeoutMs ?? 30_000,
-      [data.buffer],
-      signal,
-    );
-    return (
-      (res.read as CardFaceRead | undefined) ?? { ok: false, reason: 'the card-face worker gave no answer' }
-    );
+    this.reading++;
+    clearTimeout(this.idleTimer);
+    try {
+      await untilAborted(this.init(), signal, 'the card-face worker start');
+      // A copy is moved to the worker: the caller's buffer may be a view of a pooled one.
+      const data = new Uint8Array(image);
+      const res = await this.rpc.request(
+        { op: 'read', image: data },
+        this.opts.readTimeoutMs ?? 30_000,
+        [data.buffer],
+        signal,
+      );
+      return (
+        (res.read as CardFaceRead | undefined) ?? { ok: false, reason: 'the card-face worker gave no answer' }
+      );
+    } finally {
+      this.reading--;
+      this.armIdle();
+    }
   }
 
-  close(): Promise<void> {
-    return this.rpc.close({ op: 'close' });
+  private armIdle(): void {
+    const ms = this.opts.idleCloseMs;
+    clearTimeout(this.idleTimer);
+    if (ms === undefined || this.reading > 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.reading > 0 || !this.rpc.running) return;
+      this.idleClosing = this.rpc.close({ op: 'close' }).finally(() => {
+        this.idleClosing = undefined;
+      });
+    }, ms);
+    // An idle timer alone keeps no process alive.
+    this.idleTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    await this.idleClosing;
+    await this.rpc.close({ op: 'close' });
   }
 }

@@ -47,11 +47,15 @@ export class WorkerFaceMatcher implements FaceMatcher {
     });
   }
 
+  private disposed = false;
+
   load(): Promise<void> {
+    this.disposed = false;
     return this.rpc.start({ op: 'load' }, this.opts.loadTimeoutMs ?? 180_000);
   }
 
   async detect(image: RgbImage, purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
+    await this.loaded();
     // A copy goes to the worker (moved, not cloned twice): the caller keeps its frame for the
     // quality checks.
     const data = new Uint8Array(image.data);
@@ -68,6 +72,7 @@ export class WorkerFaceMatcher implements FaceMatcher {
     return {
       load: () => this.load(),
       closed: async (image, landmarks) => {
+        await this.loaded();
         const data = new Uint8Array(image.data);
         const res = await this.rpc.request(
           { op: 'eyes', image: { width: image.width, height: image.height, data }, landmarks },
@@ -81,11 +86,21 @@ export class WorkerFaceMatcher implements FaceMatcher {
     };
   }
 
+  /**
+   * readerd is ready before its models are: a frame that comes while they load waits for them,
+   * and one after a failed load tries it again. After dispose() requests are refused.
+   */
+  private async loaded(): Promise<void> {
+    await this.rpc.startSettled();
+    if (!this.rpc.running && !this.disposed) await this.load();
+  }
+
   similarity(a: Float32Array, b: Float32Array): number {
     return this.local.similarity(a, b);
   }
 
   dispose(): Promise<void> {
+    this.disposed = true;
     return this.rpc.close({ op: 'dispose' });
   }
 }

@@ -40,6 +40,11 @@ export class WorkerRpc<Req extends { readonly op: string }> {
     return this.worker !== undefined;
   }
 
+  /** Resolves when a start in progress has ended, either way (at once when none is). */
+  async startSettled(): Promise<void> {
+    await this.starting?.catch(() => {});
+  }
+
   /** Spawns the worker and sends it `first` (its load/init); once, until it fails or is closed. */
   start(first: Req, timeoutMs: number): Promise<void> {
     this.starting ??= this.spawn(first, timeoutMs).catch((e: unknown) => {

@@ -21,9 +21,10 @@ export const EMULATED_OPTIONS = {
   'match-only': { type: 'boolean' },
   'challenge-seed': { type: 'string' },
   sequential: { type: 'boolean' },
+  'ocr-idle-ms': { type: 'string' },
 } as const;
 export const EMULATED_USAGE =
-  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N] [--sequential]';
+  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N] [--sequential] [--ocr-idle-ms N]';
 
 function whole(values: Record<string, unknown>, name: string): number | undefined {
   const v = values[name];
@@ -60,5 +61,7 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
     ...(seed === undefined ? {} : { challengeRandom: seededRandom(seed) }),
     // The session bench's baseline: the face stages one after another, as before the pipeline.
     ...(values.sequential ? { sequentialSession: true } : {}),
+    // The memory bench's: the OCR worker's idle end within its run, not after 10 min.
+    ...(values['ocr-idle-ms'] === undefined ? {} : { ocrIdleCloseMs: whole(values, 'ocr-idle-ms') }),
   };
 }

@@ -68,4 +68,18 @@ describe('the card-face reader in a worker thread', () => {
     expect((await reader.read(grey)).ok).toBe(false);
     expect(await reader.read(picture)).toEqual({ ok: true, keyB: card.printedKeyB });
   }, 120_000);
+
+  it('ends its worker after the idle time without a read, and the next read starts a fresh one', async () => {
+    const idle = new WorkerCardFaceReader({ idleCloseMs: 300 });
+    try {
+      await idle.init();
+      expect(idle.running).toBe(true);
+      for (let i = 0; i < 600 && idle.running; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(idle.running).toBe(false);
+      expect((await idle.read(Buffer.from('not an image at all'))).ok).toBe(false);
+      expect(idle.running).toBe(true);
+    } finally {
+      await idle.close();
+    }
+  }, 120_000);
 });

@@ -48,47 +48,76 @@ function probe(dir: string, part: string, runs = 3): Probe {
   return { before: m('before'), loaded: m('loaded'), worked: m('worked'), readyMs: m('readyMs') };
 }
 
-/** readerd from its build on the emulated appliance: start, idle, face sessions, peak. */
+/** readerd's "session stages" lines so far: each session's own total, ms. */
+const sessionTotals = (lines: readonly string[]): number[] =>
+  lines
+    .filter((l) => l.includes('"session stages"'))
+    .map((l) => (JSON.parse(l) as { totalMs: number }).totalMs);
+const lineAt = (lines: readonly string[], msg: string): number | undefined => {
+  const l = lines.find((x) => x.includes(`"msg":"${msg}"`));
+  return l ? Date.parse((JSON.parse(l) as { time: string }).time) : undefined;
+};
+
+/** The OCR worker's idle end in this run (readerd's own is 10 min: vision-workers.ts). */
+const OCR_IDLE_MS = 8000;
+
+/** readerd from its build on the emulated appliance: start, idle, face sessions, peak, OCR idle end. */
 async function readerdRows(runs = 3): Promise<Row[]> {
-  const t0 = performance.now();
+  const spawned = Date.now();
   const rig = await ApplianceRig.start({
     dir: mkdtempSync(join(tmpdir(), 'fareader-bench-memory-')),
     config: { session: { consents: [], liveness: 'off' } },
     built: true,
+    ocrIdleMs: OCR_IDLE_MS,
   });
   try {
-    const wall = performance.now() - t0;
-    const ready = rig.lines.find((l) => /"msg":"ready"/.test(l)) ?? '';
-    const startupMs = Number(/"startupMs":(\d+)/.exec(ready)?.[1]);
+    const ready = (lineAt(rig.lines, 'ready') ?? Number.NaN) - spawned;
+    let models = lineAt(rig.lines, 'vision models loaded');
+    for (let i = 0; models === undefined && i < 1200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      models = lineAt(rig.lines, 'vision models loaded');
+    }
     const pid = rig.readerd!.pid!;
     await new Promise((r) => setTimeout(r, 1000));
     const idle = statusMb(pid, 'VmRSS');
     const failed: string[] = [];
     const face = await faceSessions(rig, runs, 'memory', failed);
+    const warm = sessionTotals(rig.lines).slice(-runs);
     await new Promise((r) => setTimeout(r, 1000));
     const after = statusMb(pid, 'VmRSS');
+    await new Promise((r) => setTimeout(r, OCR_IDLE_MS + 2000));
+    const ocrEnded = statusMb(pid, 'VmRSS');
     const peak = statusMb(pid, 'VmHWM');
+    // One more session (and its warm-up one before it counts): the first pays the OCR's start.
+    await faceSessions(rig, 1, 'memory-cold', failed);
+    const cold = sessionTotals(rig.lines).at(-2) ?? Number.NaN;
     return [
       {
-        figure: 'readerd (its build) start to ready: spawn to the "ready" line, models loaded, devices open',
-        measured: wall,
+        figure: 'readerd (its build) spawn to "ready" (kiosk serves, cards start sessions; /readyz)',
+        measured: ready,
         unit: 'ms',
         goal: { text: '≤ 3000 ms', met: (v) => v <= 3000 },
       },
       {
-        figure: "  same, from readerd's main (startupMs, code already loaded)",
-        measured: startupMs,
+        figure: '  spawn to "vision models loaded" (face models and OCR; face sessions wait for them)',
+        measured: (models ?? Number.NaN) - spawned,
         unit: 'ms',
       },
       {
-        figure: 'readerd RSS when idle, 1 s after ready',
+        figure: 'readerd RSS when idle, 1 s after its models loaded',
         measured: idle,
         unit: 'MB',
         goal: { text: '≤ 300 MB', met: (v) => v <= 300 },
       },
       {
-        figure: `readerd RSS when idle after ${face.length + 1} face sessions (liveness off)`,
+        figure: `readerd RSS 1 s after ${face.length + 1} face sessions (liveness off), OCR worker running`,
         measured: after,
+        unit: 'MB',
+        goal: { text: '≤ 300 MB', met: (v) => v <= 300 },
+      },
+      {
+        figure: `readerd RSS idle after the OCR worker's idle end (${OCR_IDLE_MS / 1000} s here; 10 min in readerd)`,
+        measured: ocrEnded,
         unit: 'MB',
         goal: { text: '≤ 300 MB', met: (v) => v <= 300 },
       },
@@ -99,9 +128,15 @@ async function readerdRows(runs = 3): Promise<Row[]> {
         goal: { text: '≤ 400 MB', met: (v) => v <= 400 },
       },
       {
+        figure: "  first face session after the OCR's idle end, readerd's own total (OCR starts again)",
+        measured: cold,
+        unit: 'ms',
+        anchor: { name: 'warm sessions p50', value: median(warm) },
+      },
+      {
         figure: `  face sessions not verified (${[...new Set(failed)].join('; ') || 'none'})`,
         measured: failed.length,
-        unit: `of ${runs + 1}`,
+        unit: `of ${runs + 3}`,
         goal: { text: '0', met: (v) => v === 0 },
       },
     ];

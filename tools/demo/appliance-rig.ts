@@ -86,6 +86,8 @@ export interface RigOptions {
    * through tsx. Default: FAREADER_BUILT=1 in the environment (`npm run bench` sets it).
    */
   readonly built?: boolean;
+  /** readerd's OCR worker ends after this long without a read (--ocr-idle-ms); default 10 min. */
+  readonly ocrIdleMs?: number;
 }
 
 /**
@@ -259,6 +261,7 @@ export class ApplianceRig {
       ...(live ? ['--face-scene', this.hw.faceScene] : ['--match-only']),
       ...(this.o.challengeSeed === undefined ? [] : ['--challenge-seed', String(this.o.challengeSeed)]),
       ...(this.o.sequential ? ['--sequential'] : []),
+      ...(this.o.ocrIdleMs === undefined ? [] : ['--ocr-idle-ms', String(this.o.ocrIdleMs)]),
     ];
     if (faults.length) {
       const args = faults.flatMap((f) => ['--fault', f]);
