@@ -49,11 +49,20 @@ function recordDigest(tlvs: ReturnType<typeof parseTlvs>, record: Uint8Array): U
 }
 
 export class MyNumberCardApi {
+  /**
+   * The application this object selected last: asked for again (the certificate, then the PIN
+   * state, in one card read) it is not selected again. Only select() changes it; a failed
+   * SELECT forgets it. One object serves one operation on one card.
+   */
+  private selected?: Uint8Array;
+
   constructor(private readonly ch: CardChannel) {}
 
   private async select(aid: Uint8Array, what: string): Promise<void> {
     if (bytesEqual(aid, AID.TEXT_INPUT_ASSIST))
       throw new Error('the My Number application is never selected');
+    if (this.selected && bytesEqual(this.selected, aid)) return;
+    this.selected = undefined;
     const r = await this.ch.transmit(apdu.selectAid(aid));
     if (r.sw === 0x6a82)
       throw new ReaderError(ErrorCode.Card_NotMyNumber, `the card has no ${what}: not a My Number card`);
@@ -61,6 +70,7 @@ export class MyNumberCardApi {
       throw new ReaderError(ErrorCode.Card_Status, `selecting the ${what} failed (${r.sw.toString(16)})`, {
         sw: r.sw,
       });
+    this.selected = aid;
   }
 
   async readUserAuthCertificate(): Promise<Uint8Array> {

@@ -214,6 +214,30 @@ describe('session machine: the branches that depend on data', () => {
     expect(r.outcome).toBe('card-error');
   });
 
+  it('choosing the PIN goes straight to its entry with the tries the card read gave, also after a failed face check', () => {
+    const read = run(STATES['reading-card'], [
+      { type: 'card-read', certificate: Uint8Array.of(1), pin: { kind: 'tries', left: 2 } },
+    ]);
+    expect(read.st.kind).toBe('choosing-method');
+    const chosen = run(read.st, [{ type: 'method-chosen', method: 'pin' }]);
+    expect(chosen.st).toMatchObject({ kind: 'entering-pin', triesLeft: 2, wrongBefore: false });
+    expect(chosen.effects).toEqual([]);
+    // The last try still asks the patient first; a wrong PIN's count is the one kept.
+    const last = run(read.st, [
+      { type: 'method-chosen', method: 'face' },
+      { type: 'card-face-unreadable', detail: 'no picture' },
+    ]);
+    expect(last.st.kind).toBe('choosing-method');
+    const pin = run(last.st, [{ type: 'method-chosen', method: 'pin' }, { type: 'pin-entered' }]);
+    expect(pin.effects).toEqual(['verify-pin']);
+    const wrong = run(pin.st, [{ type: 'pin-wrong', triesLeft: 1 }, { type: 'pin-entered' }]);
+    expect(wrong.st.kind).toBe('confirming-last-try');
+    // Tries not known (a session state from before): read them, as before.
+    const unknown = run({ ...STATES['choosing-method'] }, [{ type: 'method-chosen', method: 'pin' }]);
+    expect(unknown.st.kind).toBe('checking-pin');
+    expect(unknown.effects).toEqual(['read-pin-state']);
+  });
+
   it('the last try needs the patient to confirm before VERIFY', () => {
     const start: State = {
       kind: 'entering-pin',

@@ -12,6 +12,11 @@ export interface SessionData {
   readonly hasPin?: boolean;
   /** The card said its PIN is blocked: the kiosk then offers face first (issue 16). */
   readonly pinBlocked?: boolean;
+  /**
+   * Tries left as the card reported them when it was read, or after our last wrong VERIFY: only
+   * a VERIFY changes the counter and every one is ours, so choosing the PIN needs no new read.
+   */
+  readonly pinTriesLeft?: number;
   /** The chip refused the 照合番号B read from the card face: the patient should re-place it. */
   readonly keyBRefused?: boolean;
   readonly face?: FaceProof;
@@ -241,7 +246,12 @@ function keyBUnusable(s: SessionData, ctx: Context, detail: string): Step {
 function startMethod(st: SessionState, method: Method, ctx: Context): Step {
   const s = { ...st.s, method };
   if (method === 'face') return go('reading-card-face', s, ctx.now, {}, [{ type: 'read-card-face' }]);
-  if (method === 'pin') return go('checking-pin', s, ctx.now, {}, [{ type: 'read-pin-state' }]);
+  if (method === 'pin') {
+    // The PIN entry screen at once: the tries are known, and VERIFY checks them again anyway.
+    if (s.pinTriesLeft !== undefined)
+      return onPinState({ ...st, s }, { kind: 'tries', left: s.pinTriesLeft }, ctx);
+    return go('checking-pin', s, ctx.now, {}, [{ type: 'read-pin-state' }]);
+  }
   return go('awaiting-visual-check', s, ctx.now, { why: 'chosen' });
 }
 
@@ -309,7 +319,8 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
       if (ev.type === 'card-read') {
         const hasPin = ev.pin.kind !== 'no-pin';
         const pinBlocked = ev.pin.kind === 'blocked' || (ev.pin.kind === 'tries' && ev.pin.left === 0);
-        const next = { ...s, certificate: ev.certificate, hasPin, pinBlocked };
+        const pinTriesLeft = ev.pin.kind === 'tries' ? ev.pin.left : undefined;
+        const next = { ...s, certificate: ev.certificate, hasPin, pinBlocked, pinTriesLeft };
         const offered = offeredMethods(next, ctx);
         if (offered.length === 0 && pinBlocked && ctx.pinEnabled)
           return finish(next, 'pin-blocked', `the PIN is blocked: ${PIN_RESET}`, now);
@@ -373,7 +384,8 @@ function session(st: SessionState, ev: Event, ctx: Context): Step {
         );
       if (ev.type === 'pin-wrong') {
         // Never VERIFY again on our own: the patient decides whether to enter the PIN again.
-        return go('entering-pin', s, now, { triesLeft: ev.triesLeft, wrongBefore: true }, [
+        const next = { ...s, pinTriesLeft: ev.triesLeft };
+        return go('entering-pin', next, now, { triesLeft: ev.triesLeft, wrongBefore: true }, [
           { type: 'notice', code: 'pin-wrong' },
         ]);
       }

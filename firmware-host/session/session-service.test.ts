@@ -226,7 +226,7 @@ describe('the session runner: the face path as its critical path', () => {
     expect(results.map((r) => r.outcome)).toEqual(['card-removed']);
   });
 
-  it('the PIN path is unchanged: the card operations in their order, 照合番号B dropped when PIN is chosen', async () => {
+  it('the PIN path: the card operations in their order, 照合番号B dropped when PIN is chosen, the tries not read twice', async () => {
     const { io, service, results, events } = rig();
     service.cardPlaced();
     const keyB = io.signalOf('readCardFaceKey');
@@ -234,20 +234,19 @@ describe('the session runner: the face path as its critical path', () => {
     await flush();
     service.patient({ type: 'choose', method: 'pin' });
     expect(keyB.aborted).toBe(true);
-    io.answer('pinState', { kind: 'tries', left: 3 });
-    await flush();
+    // The card read gave the tries: the PIN screen comes at once (VERIFY checks them again).
+    expect(service.state).toMatchObject({ kind: 'entering-pin', triesLeft: 3 });
     expect(service.patient({ type: 'pin', pin: '1234' })).toBe(true);
     io.answer('verifyPin', { triesLeftBefore: 3 });
     await flush();
     io.answer('signDigest', Uint8Array.of(9));
     await flush();
-    expect(io.calls).toEqual(['readCard', 'readCardFaceKey', 'pinState', 'verifyPin', 'signDigest']);
+    expect(io.calls).toEqual(['readCard', 'readCardFaceKey', 'verifyPin', 'signDigest']);
     expect(results.map((r) => [r.method, r.outcome])).toEqual([['pin', 'verified']]);
     expect(events()).toEqual([
       'card-placed',
       'card-read',
       'method-chosen',
-      'pin-state',
       'pin-entered',
       'pin-verified',
       'signed',
@@ -269,7 +268,7 @@ describe('the session runner: the face path as its critical path', () => {
       await flush();
       await flush();
       expect(unhandled).toEqual([]);
-      expect(service.state.kind).toBe('checking-pin');
+      expect(service.state.kind).toBe('entering-pin');
     } finally {
       process.off('unhandledRejection', record);
     }

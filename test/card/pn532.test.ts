@@ -132,7 +132,7 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect((await api.readCardFace(card.printedKeyB)).photo.length).toBeGreaterThan(1000);
   });
 
-  it('reads long files in extended-length READ BINARYs the PN532 hands over in MI parts: the same bytes, a fraction of the APDUs', async () => {
+  it('reads long files in extended-length READ BINARYs the PN532 hands over in MI parts: the same bytes, a fraction of the APDUs, no SELECT of the AP already selected', async () => {
     const { rig, card } = await ready({ baudRate: 921600 });
     // The same driver with no chaining offered: every 250 bytes its own READ BINARY, as before.
     const pn532 = rig.pn532;
@@ -160,6 +160,10 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     // SELECT AP, SELECT EF, the first 250 bytes (for the length), then the rest at once.
     expect(certApdus).toBe(4);
     expect(certShortApdus).toBe(2 + Math.ceil(certShort.length / 250));
+    // The PIN state right after, on the same object: the JPKI AP is not selected again.
+    const [pin, pinApdus] = await count(() => api.pinState());
+    expect(pin).toEqual({ kind: 'tries', left: 3 });
+    expect(pinApdus).toBe(2);
     const [faceShort, faceShortApdus] = await count(() => shortOnly.readCardFace(card.printedKeyB));
     const [face, faceApdus] = await count(() => api.readCardFace(card.printedKeyB));
     expect(face.photo).toEqual(faceShort.photo);
