@@ -36,6 +36,8 @@ export interface ApplianceIoOptions {
   readonly cardFaceFrames: number;
   readonly apduTimeoutMs: number;
   readonly now: () => number;
+  /** The chip photo's decoder (readerd: in the face worker, off this event loop); else here. */
+  readonly decodePhoto?: (bytes: Uint8Array) => Promise<RgbImage>;
 }
 
 export class ApplianceIo implements SessionIo {
@@ -91,7 +93,7 @@ export class ApplianceIo implements SessionIo {
     const api = this.api(signal);
     const face = await this.link.run(() => api.readCardFace(keyB), signal);
     // Decoded off the link: the next card operation need not wait for the JPEG 2000 decoder.
-    return decodeImage(face.photo);
+    return (this.o.decodePhoto ?? decodeImage)(face.photo);
   }
 
   verifyFace(
