@@ -124,7 +124,8 @@ export function kioskBackend(o: {
     input,
     preview: async () => {
       const f = o.lastFaceFrame();
-      if (service.state.kind !== 'capturing' || !f) return undefined;
+      const k = service.state.kind;
+      if ((k !== 'capturing' && k !== 'reading-photo') || !f) return undefined;
       return sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } })
         .jpeg({ quality: 70 })
         .toBuffer();

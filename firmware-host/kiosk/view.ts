@@ -129,6 +129,8 @@ export function viewOf(st: State, extra: ViewExtra): KioskView {
         sessionId: st.s.id,
         consent: { kind: extra.consents[st.index]!, index: st.index, total: extra.consents.length },
       };
+    // The chip photo is read while the patient looks: the same capture screen.
+    case 'reading-photo':
     case 'capturing':
       return {
         ...base,

@@ -145,8 +145,9 @@ describe('the session runner: the face path as its critical path', () => {
     void io.reference!.then((r) => (referenceSeen = r));
     await flush();
     expect(referenceSeen).toBeUndefined();
-    // The patient is not asked to look yet: the attempt (its clock, its challenge) waits.
-    expect(io.prompted).toBe(false);
+    // The patient is asked to look now (the reading-photo screen is the capture screen): the
+    // live attempt runs beside the photo read; only the comparison waits for the photo.
+    expect(io.prompted).toBe(true);
     io.answer('readPhoto', PHOTO);
     await flush();
     // The verifier gets the photo once it is read, to compare with the frames it has.

@@ -354,8 +354,13 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       }
       case 'read-photo': {
         const pipe = this.facePipeline();
-        if (this.o.pipeline !== false) this.startLiveSide(pipe);
-        else pipe.photo ??= deferred<Secret<RgbImage>>();
+        if (this.o.pipeline !== false) {
+          this.startLiveSide(pipe);
+          // The kiosk asks the patient to look while the chip photo is read (the reading-photo
+          // screen is the capture screen): the live attempt runs beside the card I/O, and only
+          // the comparison waits for the photo. Card I/O is wire-bound, the capture CPU-bound.
+          pipe.prompted!.resolve();
+        } else pipe.photo ??= deferred<Secret<RgbImage>>();
         return this.io(async () => {
           const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;
@@ -372,7 +377,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
       case 'verify-face': {
         const pipe = this.facePipeline();
         this.startLiveSide(pipe);
-        // The machine is in `capturing`: the kiosk asks the patient to look now.
+        // The machine is in `capturing`: the kiosk asks the patient to look now (if not already).
         pipe.prompted!.resolve();
         return this.io(async () => {
           const ev = await pipe.face!;

@@ -53,6 +53,7 @@ export function promptsFor(v: KioskView): SpokenKey[] {
       return ['started', 'place'];
     case 'choosing-method':
       return v.reason ? [REASON[v.reason], 'choose'] : ['choose'];
+    case 'reading-photo': // the capture screen while the chip photo is read
     case 'capturing':
       // The challenge's step (or the request to uncover) is what the patient must hear now.
       if (v.challenge) return [v.challenge.key as SpokenKey];
