@@ -222,7 +222,11 @@ export class ApplianceRig {
         2,
       ),
     );
-    const proc = spawn(process.execPath, this.readerdCommand(), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, this.readerdCommand(), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // As readerd's unit runs it (hardware/systemd/fareader-readerd.service).
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    });
     this.readerd = proc;
     let ready!: () => void;
     let failed!: (e: Error) => void;
