@@ -121,9 +121,14 @@ function eyeCentre(l: Landmarks, i: number): [number, number] {
 }
 
 /**
- * Head pose from parallax: where the nose tip sits relative to the eyes, in eye distances,
- * along and across the eye line. A head turning moves the nose over the cheeks; a photo or a
- * flat mask turned as a whole keeps it where it was.
+ * Head pose from parallax. Yaw: where the nose tip sits along the eye line, from the eyes'
+ * midpoint, in eye distances. Pitch: where it sits along the line from the eyes' midpoint to the
+ * mouth, as a share of that line. A head turning or nodding moves the nose, which stands out of
+ * the face, over the cheeks and toward the eyes or the mouth; a photo or a flat mask turned as a
+ * whole keeps it where it was. Pitch is a ratio because a nod also shortens the face (cos of the
+ * angle): measured against the eye distance, that shortening cancelled most of a nod down's
+ * parallax (the emulator's subjects looking down moved the nose −0.02 to +0.12 eye distances,
+ * idle jitter up to 0.065; along the eye–mouth line +0.09 to +0.19, idle ≤ 0.022).
  */
 export function poseOf(l: Landmarks): { yaw: number; pitch: number } {
   const a = eyeCentre(l, 36);
@@ -131,9 +136,15 @@ export function poseOf(l: Landmarks): { yaw: number; pitch: number } {
   const d = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
   const ux = (b[0] - a[0]) / d;
   const uy = (b[1] - a[1]) / d;
-  const nx = l[30]![0] - (a[0] + b[0]) / 2;
-  const ny = l[30]![1] - (a[1] + b[1]) / 2;
-  return { yaw: (nx * ux + ny * uy) / d, pitch: (-nx * uy + ny * ux) / d };
+  const midX = (a[0] + b[0]) / 2;
+  const midY = (a[1] + b[1]) / 2;
+  const nx = l[30]![0] - midX;
+  const ny = l[30]![1] - midY;
+  // The outer lip's twelve points: the mouth's centre, steadier than any one of them.
+  const mouth = l.slice(48, 60);
+  const mx = mean(mouth.map((p) => p[0])) - midX;
+  const my = mean(mouth.map((p) => p[1])) - midY;
+  return { yaw: (nx * ux + ny * uy) / d, pitch: (nx * mx + ny * my) / (mx * mx + my * my || 1) };
 }
 
 export interface ChallengeThresholds {
@@ -170,6 +181,33 @@ interface Signals {
 
 function signals(frames: readonly LiveFrame[]): Signals[] {
   return frames.map((f) => ({ t: f.t, ...poseOf(f.landmarks), eyes: f.eyesClosed }));
+}
+
+/**
+ * The pose as a head moves it, not as one frame's landmarks jitter: each frame's offset from the
+ * baseline is the median of it and its neighbours, so a move counts once two frames of three show
+ * it. The landmark model's nose tip jitters by up to ~0.07 eye distances from frame to frame on a
+ * face held still (measured on the emulator's subject made from img17 through fr_landmark), more
+ * than the pitch threshold; a head's own move lasts several frames, and a median keeps a steady
+ * rise where it is, so prompted onsets are timed as before. At either end of the track, where a
+ * frame has one neighbour, the smaller of the two offsets: one frame alone never shows a move.
+ */
+function steadied(sig: readonly Signals[], base: Signals): Signals[] {
+  const smooth = (key: 'yaw' | 'pitch'): number[] => {
+    const d = sig.map((s) => s[key] - base[key]);
+    const small = (a: number, b: number): number => (Math.abs(a) <= Math.abs(b) ? a : b);
+    return d.map((x, i) => {
+      const prev = d[i - 1];
+      const next = d[i + 1];
+      if (prev === undefined && next === undefined) return 0;
+      if (prev === undefined) return small(x, next!);
+      if (next === undefined) return small(x, prev);
+      return x + prev + next - Math.max(x, prev, next) - Math.min(x, prev, next);
+    });
+  };
+  const yaw = smooth('yaw');
+  const pitch = smooth('pitch');
+  return sig.map((s, i) => ({ ...s, yaw: base.yaw + yaw[i]!, pitch: base.pitch + pitch[i]! }));
 }
 
 /** Offset of a turn along its axis (positive = the asked direction). */
@@ -214,16 +252,20 @@ export function judgeChallenge(
   const th = o.thresholds ?? DEFAULT_THRESHOLDS;
   const now = o.nowMs ?? frames.at(-1)?.t ?? 0;
   const final = o.final ?? true;
-  const sig = signals(frames);
+  const raw = signals(frames);
   const first = plan.steps[0]!.promptMs;
-  const baseFrames = sig.filter((s) => s.t < first + timing.onsetMs[0]);
+  const baseFrames = raw.filter((s) => s.t < first + timing.onsetMs[0]);
   if (baseFrames.length < 2)
     return final || now > first ? { passed: false, reason: 'no-baseline', steps: [] } : undefined;
+  // Nothing is judged on a baseline still being gathered: a rest pose taken from the first two
+  // or three frames is one frame's jitter, and would reject a still face the whole track accepts.
+  if (!final && now < first + timing.onsetMs[0]) return undefined;
   const base: Signals = {
     t: 0,
     yaw: median(baseFrames.map((s) => s.yaw)),
     pitch: median(baseFrames.map((s) => s.pitch)),
   };
+  const sig = steadied(raw, base);
   // Eye closure: the larger rise of either eye over its own baseline (the eye model reads some
   // open eyes as closed; the other eye then still shows the blink).
   const eyeBase = [0, 1].map((k) =>

@@ -19,6 +19,8 @@ function face(yaw: number, pitch = 0): P[] {
     l[36 + k] = [130 + (k - 2.5) * 4, 150];
     l[42 + k] = [190 + (k - 2.5) * 4, 150];
   }
+  // The mouth 70 px below the eyes: pitch is read along the eyes-to-mouth line.
+  for (let k = 0; k < 12; k++) l[48 + k] = [160 + (k - 5.5) * 3, 220];
   l[30] = [160 + 60 * yaw, 180 + 60 * pitch];
   return l;
 }
@@ -177,5 +179,77 @@ describe('a recorded genuine session replayed', () => {
     }
     // Three steps, each a random action at a random moment: about 1 in 1000 by chance.
     expect(accepted / tries).toBeLessThan(0.004);
+  });
+});
+
+/**
+ * A head in 3-D seen by the camera (orthographic, px): eyes 60 px apart on the face plane, the
+ * nose tip 40 px below them and 17 px out of it, the mouth 75 px below and 3 px out; turned by
+ * `yaw` and nodded by `pitch` radians (positive: right, down).
+ */
+function head(yaw: number, pitch: number): P[] {
+  const l: P[] = Array.from({ length: 68 }, () => [160, 200]);
+  const put = (i: number, x: number, y: number, z: number): void => {
+    // Nod about the eye line, then turn about the vertical axis.
+    const y1 = y * Math.cos(pitch) - z * Math.sin(pitch) * -1;
+    const z1 = z * Math.cos(pitch) - y * Math.sin(pitch);
+    l[i] = [160 + x * Math.cos(yaw) + z1 * Math.sin(yaw), 150 + y1];
+  };
+  for (let k = 0; k < 6; k++) {
+    put(36 + k, -30 + (k - 2.5) * 4, 0, 0);
+    put(42 + k, 30 + (k - 2.5) * 4, 0, 0);
+  }
+  put(30, 0, 40, 17);
+  for (let k = 0; k < 12; k++) put(48 + k, (k - 5.5) * 3, 75, 3);
+  return l;
+}
+
+/** The frames the attempt has seen so far judged after each, as the appliance judges them. */
+function judgeAsFramesCome(plan: ChallengePlan, frames: readonly LiveFrame[]) {
+  for (let i = 1; i <= frames.length; i++) {
+    const seen = frames.slice(0, i);
+    const final = seen.at(-1)!.t >= plan.endMs;
+    const out = judgeChallenge(plan, seen, { final });
+    if (out) return out;
+  }
+  return judgeChallenge(plan, frames, { final: true });
+}
+
+describe('a real head, and a landmark model that jitters', () => {
+  const nod: ChallengePlan = {
+    steps: [
+      { action: 'look-down', promptMs: 1500, backMs: 3600 },
+      { action: 'look-up', promptMs: 6000, backMs: 8100 },
+    ],
+    endMs: 10_500,
+  };
+  const nodded = (t: number): number => (t >= 2100 && t < 4200 ? 0.45 : t >= 6600 && t < 8700 ? -0.36 : 0);
+
+  it('a nod down is seen though the nod also shortens the face', () => {
+    const frames: LiveFrame[] = [];
+    for (let t = 0; t <= nod.endMs; t += 166) frames.push({ t, landmarks: head(0, nodded(t)) });
+    expect(judgeAsFramesCome(nod, frames)).toMatchObject({ passed: true });
+  });
+
+  it('one frame whose landmarks jump is not a turn nobody asked for; a held one still is', () => {
+    const random = seededRandom(17);
+    // Each frame's nose tip off by up to ±0.02 eye distances, and now and then one frame off by
+    // more than a turn (the fr_landmark nose tip on a small face does this).
+    const jitter = (t: number, i: number): P[] => {
+      const l = head(0, nodded(t));
+      const spike = i % 7 === 3 ? (i % 2 ? [0.14, 0] : [0, 0.12]) : [0, 0];
+      const n = l[30]!;
+      l[30] = [
+        n[0] + 60 * (spike[0]! + 0.04 * (random() - 0.5)),
+        n[1] + 60 * (spike[1]! + 0.04 * (random() - 0.5)),
+      ];
+      return l;
+    };
+    const frames: LiveFrame[] = [];
+    for (let t = 0, i = 0; t <= nod.endMs; t += 166, i++) frames.push({ t, landmarks: jitter(t, i) });
+    expect(judgeAsFramesCome(nod, frames)).toMatchObject({ passed: true });
+    // The same head turning for half a second when nobody asked.
+    const strayed = frames.map((f) => (f.t >= 5000 && f.t < 5500 ? { ...f, landmarks: head(0.45, 0) } : f));
+    expect(judgeAsFramesCome(nod, strayed)).toMatchObject({ passed: false, reason: 'unprompted-turn' });
   });
 });
