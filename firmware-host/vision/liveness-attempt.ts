@@ -10,6 +10,7 @@ import {
   type ChallengeAction,
   type ChallengeOutcome,
   type ChallengePlan,
+  type ChallengeThresholds,
   judgeChallenge,
   type LiveFrame,
   planName,
@@ -42,6 +43,8 @@ export interface LivenessAttemptOptions {
   readonly minNonRigid?: number;
   /** Under this median passive score, the face is a presentation attack. */
   readonly minPassive?: number;
+  /** The challenge's limits (default DEFAULT_THRESHOLDS, what readerd runs). */
+  readonly thresholds?: ChallengeThresholds;
   readonly onPrompt?: (p: ChallengePrompt) => void;
   /**
    * Each frame with a face, for the caller's match (the verifier's scores): `face` the one the
@@ -77,9 +80,9 @@ const median = (xs: readonly number[]): number => {
 export function decideLiveness(
   plan: ChallengePlan,
   track: readonly LiveFrame[],
-  o: { minNonRigid?: number; minPassive?: number; final?: boolean } = {},
+  o: { minNonRigid?: number; minPassive?: number; final?: boolean; thresholds?: ChallengeThresholds } = {},
 ): Omit<LivenessAttemptResult, 'track'> | undefined {
-  const outcome = judgeChallenge(plan, track, { final: o.final ?? true });
+  const outcome = judgeChallenge(plan, track, { final: o.final ?? true, thresholds: o.thresholds });
   if (!outcome) return undefined;
   const residuals = track.slice(1).map((f, i) => nonRigidResidual(track[i]!.landmarks, f.landmarks));
   const nonRigid = median(residuals);

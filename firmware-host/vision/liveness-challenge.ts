@@ -154,7 +154,7 @@ export interface ChallengeThresholds {
   readonly pitch: number;
   /** Eye closure (mean closed probability) above the baseline that counts as a blink. */
   readonly closure: number;
-  /** Back at the camera: within this share of the turn threshold of the baseline. */
+  /** Back at the camera: the turn undone to within this share of its threshold. */
   readonly back: number;
 }
 
@@ -319,8 +319,14 @@ export function judgeChallenge(
     const held = sig.filter((s) => s.t > onset.t && s.t < back + timing.onsetMs[0]);
     if (held.some((s) => amount(s, st.action) < 0.5)) return fail('not-held', onset.t - st.promptMs);
     if (now < back + timing.onsetMs[0] && !final) return undefined;
+    // Back: the turn undone to within `back` of its threshold; the other axis only below its
+    // own threshold (held to `back` too, its landmark jitter alone failed heads that came back).
     const ret = sig.find(
-      (s) => s.t >= back + timing.onsetMs[0] && s.t <= back + timing.onsetMs[1] && offAxis(s) <= th.back,
+      (s) =>
+        s.t >= back + timing.onsetMs[0] &&
+        s.t <= back + timing.onsetMs[1] &&
+        Math.abs(amount(s, st.action)) <= th.back &&
+        offAxis(s) < 1,
     );
     if (!ret) {
       if (now <= back + timing.onsetMs[1] && !final) return undefined;

@@ -1,13 +1,15 @@
 // Liveness measured as ISO/IEC 30107-3 asks: bona fide presentations (the emulator's live
 // subjects, made from fixture photos) and attack presentations of each type, each through the
 // emulated face camera and the appliance's ffmpeg decode, judged by the appliance's liveness
-// attempt with a challenge drawn at random per attempt. APCER per attack type, BPCER, with
-// counts and 95 % bounds. A recorded session is also replayed against many fresh challenges:
-// the replay's frames are the same bytes every time, so they are measured once through the
-// camera path and judged against each challenge.
+// attempt with a challenge drawn at random per attempt. Two sets of people that share nobody:
+// on the calibration people every presentation is measured to its plan's end and the challenge's
+// limits are chosen on them (liveness-calibrate.ts); the report people are then judged as readerd
+// judges, frame by frame with the early stop, under those limits. APCER per attack type, BPCER
+// (also per cohort), with counts and 95 % bounds. The recorded genuine session (the
+// session-replay instrument) is measured to its end and also judged against many fresh challenges.
 import { readFileSync } from 'node:fs';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import type { FaceFound } from '../../firmware-host/vision/face-matcher.js';
+import type { LocatedFace } from '../../firmware-host/vision/face-matcher.js';
 import {
   decideLiveness,
   type LivenessAttemptResult,
@@ -15,6 +17,8 @@ import {
 } from '../../firmware-host/vision/liveness-attempt.js';
 import {
   type ChallengePlan,
+  type ChallengeThresholds,
+  DEFAULT_THRESHOLDS,
   drawPlan,
   type LiveFrame,
   type PlanOptions,
@@ -23,28 +27,51 @@ import type { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vi
 import { type ErrorRate, errorRate } from '../../protocol/vision/binomial.js';
 import { ATTACK_TYPES, type AttackType, attackInstrument } from '../../sim/camera/attacks.js';
 import { EmulatedFaceCamera } from '../../sim/camera/emulated-face-camera.js';
+import type { Point } from '../../sim/camera/face-warp.js';
 import { LiveSubject, type Presentation, type Prompt, seededRandom } from '../../sim/camera/live-subject.js';
+import {
+  type CalibrationResult,
+  calibrateThresholds,
+  type MeasuredPresentation,
+} from './liveness-calibrate.js';
+import type { Cohort, Subject } from './liveness-subjects.js';
+
+export interface LivenessProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly phase: 'calibration' | 'report';
+  readonly line: string;
+  /** Estimated time left, ms (from the subjects done so far). */
+  readonly etaMs?: number;
+}
 
 export interface LivenessEvalOptions {
-  readonly photos: readonly string[];
-  readonly detect: (img: RgbImage, purpose: 'live' | 'reference') => Promise<FaceFound[]>;
+  readonly calibration: readonly Subject[];
+  readonly report: readonly Subject[];
+  /** The appliance's detector and landmarks on a live frame (readerd's matcher's). */
+  readonly detect: (img: RgbImage) => Promise<readonly LocatedFace[]>;
+  /** The emulator's own landmarks of a photo, which its warp is built on (as the scene camera's). */
+  readonly photoLandmarks: (img: RgbImage) => Promise<readonly Point[] | undefined>;
   readonly eyes?: EyeStateModel;
   readonly passive?: PassiveLivenessModel;
   readonly attacks?: readonly AttackType[];
-  /** Judgements of the recorded session against fresh challenges, over all subjects. */
+  /** Judgements of the recorded sessions against fresh challenges, over all report subjects. */
   readonly replayTries?: number;
   readonly seed?: number;
   readonly width?: number;
   readonly height?: number;
   readonly fps?: number;
   readonly plan?: PlanOptions;
-  readonly minNonRigid?: number;
+  /** The limits when there are no calibration people (default: the shipped ones). */
+  readonly thresholds?: ChallengeThresholds;
   readonly minPassive?: number;
-  readonly onProgress?: (line: string) => void;
+  readonly onProgress?: (p: LivenessProgress) => void;
 }
 
 export interface Trial {
   readonly subject: string;
+  readonly person: string;
+  readonly cohort: Cohort;
   readonly presentation: 'bona-fide' | AttackType;
   readonly accepted: boolean;
   readonly challenge: string;
@@ -57,23 +84,37 @@ export interface Trial {
 
 export interface LivenessEvalReport {
   readonly subjects: number;
+  readonly people: readonly string[];
   readonly skipped: readonly { file: string; why: string }[];
+  readonly calibration: {
+    readonly people: readonly string[];
+    readonly skipped: readonly { file: string; why: string }[];
+    /** Where the limits came from: chosen on the calibration people, or given. */
+    readonly source: 'calibrated' | 'given';
+    readonly result?: CalibrationResult;
+  };
+  readonly thresholds: ChallengeThresholds;
   readonly bpcer: ErrorRate;
+  readonly bpcerByCohort: Record<string, ErrorRate>;
   readonly apcer: Record<string, ErrorRate>;
-  /** The recorded session replayed against fresh random challenges (judged on its frames). */
+  /** The recorded sessions replayed against fresh random challenges (judged on their frames). */
   readonly replayTries: ErrorRate;
   readonly passive?: { readonly bonaFide: number[]; readonly attack: Record<string, number[]> };
   readonly trials: readonly Trial[];
   readonly settings: { width: number; height: number; fps: number; seed: number };
 }
 
+const name = (file: string): string => file.split('/').pop()!;
+
 function trialOf(
-  subject: string,
+  s: Subject,
   presentation: Trial['presentation'],
   r: Omit<LivenessAttemptResult, 'track'>,
 ): Trial {
   return {
-    subject,
+    subject: name(s.photo),
+    person: s.person,
+    cohort: s.cohort,
     presentation,
     accepted: r.passed,
     challenge: r.challenge,
@@ -92,28 +133,34 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const seed = o.seed ?? 1;
   const attacks = o.attacks ?? ATTACK_TYPES;
   const random = seededRandom(seed);
-  const trials: Trial[] = [];
-  const skipped: { file: string; why: string }[] = [];
-  const replays: boolean[] = [];
-  const tracks: { subject: string; track: LiveFrame[] }[] = [];
   const camera = { width, height, fps };
+  const total = o.calibration.length + o.report.length;
+  const started = performance.now();
+  let done = 0;
+  const progress = (phase: LivenessProgress['phase'], line: string): void => {
+    const per = (performance.now() - started) / Math.max(1, done);
+    o.onProgress?.({ done, total, phase, line, etaMs: done ? per * (total - done) : undefined });
+  };
+  let thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
+
   const attempt = async (
     p: Presentation,
     plan: ChallengePlan,
+    measureOnly: boolean,
     heard?: Prompt[],
-    measureOnly = false,
   ): Promise<LivenessAttemptResult> => {
     const cam = new EmulatedFaceCamera(p, camera);
     try {
       return await runLivenessAttempt({
-        detect: (img) => o.detect(img, 'live'),
+        detect: async (img) =>
+          [...(await o.detect(img))].map((f) => ({ ...f, descriptor: new Float32Array(0) })),
         camera: cam,
         plan,
         timeoutMs: 600_000,
         eyes: o.eyes,
         passive: o.passive,
-        minNonRigid: o.minNonRigid,
         minPassive: o.minPassive,
+        thresholds,
         measureOnly,
         onPrompt: (q) => {
           const seen = cam.prompt({ action: q.action, atMs: q.atMs });
@@ -124,47 +171,102 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       await cam.close();
     }
   };
-  for (const [n, file] of o.photos.entries()) {
-    const name = file.split('/').pop()!;
-    const photo = await decodeImage(new Uint8Array(readFileSync(file)));
-    const [ref] = await o.detect(photo, 'reference');
-    if (!ref) {
-      skipped.push({ file: name, why: 'no face in the photo' });
-      continue;
-    }
+  const prepare = async (
+    s: Subject,
+    skipped: { file: string; why: string }[],
+  ): Promise<{ photo: RgbImage; landmarks: readonly Point[]; seed: number } | undefined> => {
+    const photo = await decodeImage(new Uint8Array(readFileSync(s.photo)));
+    const landmarks = await o.photoLandmarks(photo);
+    // Drawn either way, so a skipped photo does not shift the others' randomness.
     const subjectSeed = Math.floor(random() * 2 ** 31);
-    const at = { seed: subjectSeed, width, height };
-    // Bona fide: the live subject answers a fresh challenge; what it heard is the recording.
-    const heard: Prompt[] = [];
-    const live = await attempt(new LiveSubject(photo, ref.landmarks, at), drawPlan(random, o.plan), heard);
-    trials.push(trialOf(name, 'bona-fide', live));
-    o.onProgress?.(
-      `${n + 1}/${o.photos.length} ${name} bona fide: ${live.passed ? 'accepted' : `rejected (${live.reason})`}`,
+    if (!landmarks) skipped.push({ file: name(s.photo), why: 'the emulator finds no face in the photo' });
+    return landmarks && { photo, landmarks, seed: subjectSeed };
+  };
+
+  // Calibration: every presentation measured to its plan's end, judged afterwards under each
+  // candidate limit.
+  const measured: MeasuredPresentation[] = [];
+  const calSkipped: { file: string; why: string }[] = [];
+  for (const s of o.calibration) {
+    const got = await prepare(s, calSkipped);
+    if (got) {
+      const at = { seed: got.seed, width, height };
+      const heard: Prompt[] = [];
+      const plan = drawPlan(random, o.plan);
+      const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), plan, true, heard);
+      measured.push({ bonaFide: true, plan, track: live.track });
+      for (const type of attacks) {
+        const p = drawPlan(random, o.plan);
+        const r = await attempt(
+          attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard }),
+          p,
+          true,
+        );
+        measured.push({ bonaFide: false, plan: p, track: r.track });
+      }
+    }
+    done++;
+    progress('calibration', `${name(s.photo)} (${s.cohort}) measured${got ? '' : ': skipped'}`);
+  }
+  let calibrated: CalibrationResult | undefined;
+  if (measured.length) {
+    calibrated = calibrateThresholds(measured, thresholds);
+    thresholds = calibrated.thresholds;
+    progress(
+      'calibration',
+      `limits chosen on ${o.calibration.length} calibration people: ${JSON.stringify(thresholds)} (attacks accepted ${calibrated.attacksAccepted}/${calibrated.attacks}, bona fide rejected ${calibrated.bonaFideRejected}/${calibrated.bonaFide})`,
     );
-    for (const type of attacks) {
-      const inst = attackInstrument(type, photo, ref.landmarks, { ...at, recorded: heard });
-      const r = await attempt(inst, drawPlan(random, o.plan));
-      trials.push(trialOf(name, type, r));
-      o.onProgress?.(`  ${type}: ${r.passed ? 'ACCEPTED' : `rejected (${r.reason})`}`);
-    }
-    if ((o.replayTries ?? 0) > 0) {
-      // The recording's frames, measured once for as long as the genuine session lasted.
-      const forever: ChallengePlan = { steps: [], endMs: live.track.at(-1)?.t ?? 0 };
-      const replay = attackInstrument('session-replay', photo, ref.landmarks, { ...at, recorded: heard });
-      const r = await attempt(replay, forever, undefined, true);
-      tracks.push({ subject: name, track: r.track });
-    }
   }
-  const total = o.replayTries ?? 0;
-  for (let i = 0; i < total && tracks.length; i++) {
-    const { track } = tracks[i % tracks.length]!;
-    const r = decideLiveness(drawPlan(random, o.plan), track, {
-      minNonRigid: o.minNonRigid,
-      minPassive: o.minPassive,
-    });
-    replays.push(r!.passed);
+
+  // Report: judged as readerd judges, with the limits fixed above.
+  const trials: Trial[] = [];
+  const skipped: { file: string; why: string }[] = [];
+  const recordings: LiveFrame[][] = [];
+  for (const s of o.report) {
+    const got = await prepare(s, skipped);
+    const verdicts: string[] = [];
+    if (got) {
+      const at = { seed: got.seed, width, height };
+      // Bona fide: the live subject answers a fresh challenge; what it heard is the recording.
+      const heard: Prompt[] = [];
+      const live = await attempt(
+        new LiveSubject(got.photo, got.landmarks, at),
+        drawPlan(random, o.plan),
+        false,
+        heard,
+      );
+      trials.push(trialOf(s, 'bona-fide', live));
+      verdicts.push(`bona fide ${live.passed ? 'accepted' : `REJECTED (${live.reason})`}`);
+      for (const type of attacks) {
+        const inst = attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard });
+        const plan = drawPlan(random, o.plan);
+        let r: Omit<LivenessAttemptResult, 'track'>;
+        if (type === 'session-replay') {
+          // Measured to its end: the same frames are judged against fresh challenges below.
+          const m = await attempt(inst, plan, true);
+          recordings.push(m.track);
+          r = decideLiveness(plan, m.track, { minPassive: o.minPassive, thresholds })!;
+        } else r = await attempt(inst, plan, false);
+        trials.push(trialOf(s, type, r));
+        verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
+      }
+    }
+    done++;
+    progress('report', `${name(s.photo)} (${s.cohort}): ${got ? verdicts.join(', ') : 'skipped'}`);
   }
+  const replays: boolean[] = [];
+  for (let i = 0; i < (o.replayTries ?? 0) && recordings.length; i++) {
+    const track = recordings[i % recordings.length]!;
+    const r = decideLiveness(drawPlan(random, o.plan), track, { minPassive: o.minPassive, thresholds });
+    replays.push(r?.passed ?? false);
+  }
+
   const bona = trials.filter((t) => t.presentation === 'bona-fide');
+  const rejected = (ts: readonly Trial[]): ErrorRate =>
+    errorRate(ts.filter((t) => !t.accepted).length, ts.length);
+  const bpcerByCohort: Record<string, ErrorRate> = {};
+  for (const c of new Set(bona.map((t) => t.cohort)))
+    bpcerByCohort[c] = rejected(bona.filter((t) => t.cohort === c));
   const apcer: Record<string, ErrorRate> = {};
   const passiveAttack: Record<string, number[]> = {};
   for (const type of attacks) {
@@ -174,8 +276,17 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   }
   return {
     subjects: bona.length,
+    people: o.report.map((s) => s.person),
     skipped,
-    bpcer: errorRate(bona.filter((t) => !t.accepted).length, bona.length),
+    calibration: {
+      people: o.calibration.map((s) => s.person),
+      skipped: calSkipped,
+      source: calibrated ? 'calibrated' : 'given',
+      result: calibrated,
+    },
+    thresholds,
+    bpcer: rejected(bona),
+    bpcerByCohort,
     apcer,
     replayTries: errorRate(replays.filter(Boolean).length, replays.length),
     passive: o.passive

@@ -22,9 +22,9 @@ export const livenessEvalCommand = defineCommand({
   name: 'readerctl face liveness-eval',
   summary:
     "ISO/IEC 30107-3 APCER per attack type and BPCER of the appliance's liveness check, on the emulator's live subjects and attack instruments",
-  usage: ['[--images DIR]... [--subjects N] [--skip K] [options]'],
+  usage: ['[--images DIR]... [--calibrate N] [--subjects N] [options]'],
   description:
-    "For each subject (a photo of --images, in name order, after skipping K): the emulator's live subject made from the photo answers a challenge drawn at random, then each attack instrument made from the same photo faces a fresh challenge. Every presentation is rendered, sent to the face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged by the appliance's liveness attempt (face-api landmarks, fr_eye eye state). Output: BPCER (bona fide rejected) and APCER per attack type, each k/n with the 95 % upper bound (Wilson; rule of three, 3/n, when k = 0).",
+    "People are drawn with --seed from the --images folders (whole people: faces-lfw/identities.csv, else the folder's pairs.csv; one photo each; East-Asian people to --east-asian-share of each set) into two sets that share nobody. Calibration (the first --calibrate people): the emulator's live subject made from each photo answers a challenge drawn at random, each attack instrument made from the same photo faces another, all measured to the plan's end; the challenge's limits (turn, nod, blink) are chosen on these people alone: fewest attacks accepted, then fewest bona fide rejected, the middle of the widest tie. Report (the next --subjects people): judged as readerd judges, frame by frame with the early stop, under those limits. Every presentation is rendered, sent to the face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged through readerd's own path: fr-onnx's detector and fr_landmark 68 landmarks (readerd's matcher), fr_eye eye state, readerd's challenge (3 steps of blink, blink twice, turn left/right, look up/down). Output: BPCER (bona fide rejected, also per cohort) and APCER per attack type, each k/n with the 95 % upper bound (Wilson; rule of three, 3/n, when k = 0); each report person's recorded session judged against fresh challenges too. Progress (people done / total, time left) on stderr.",
   options: {
     images: {
       type: 'string',
@@ -33,12 +33,24 @@ export const livenessEvalCommand = defineCommand({
       shownDefault: '../shared/fixtures/faces and faces-lfw',
       description: 'photos (repeatable)',
     },
-    subjects: { type: 'string', arg: 'N', default: '4', description: 'bona fide subjects' },
-    skip: {
+    calibrate: {
       type: 'string',
-      arg: 'K',
-      default: '0',
-      description: 'start after the first K photos (a report set beside a calibration set)',
+      arg: 'N',
+      default: '4',
+      description: 'people the limits are chosen on (0: the shipped limits, not chosen)',
+    },
+    subjects: { type: 'string', arg: 'N', default: '4', description: 'report people (bona fide subjects)' },
+    'east-asian-share': {
+      type: 'string',
+      arg: 'X',
+      default: '0.3',
+      description: 'share of each set drawn from East-Asian people',
+    },
+    steps: {
+      type: 'string',
+      arg: 'N',
+      default: '3',
+      description: "challenge steps (readerd's session.challengeSteps)",
     },
     attacks: {
       type: 'string',
@@ -50,13 +62,13 @@ export const livenessEvalCommand = defineCommand({
       type: 'string',
       arg: 'N',
       default: '200',
-      description: 'the recorded genuine session judged against N fresh challenges',
+      description: 'the recorded genuine sessions judged against N fresh challenges',
     },
     seed: {
       type: 'string',
       arg: 'S',
       default: '1',
-      description: "the run's randomness (challenges, subjects' behaviour)",
+      description: "the run's randomness (people, photos, challenges, subjects' behaviour)",
     },
     fps: {
       type: 'string',
@@ -92,7 +104,7 @@ export const faceCommand = defineCommand({
     'eval [--pairs FILE] [--all-impostors] [--images DIR] [options]',
     'report --from REPORT.json [--plot FILE.svg|png]',
     'verify --card-photo FILE --camera /dev/videoN|VIDEO|IMAGE [--threshold T] [--json]',
-    'liveness-eval [--subjects N] [--json] ...',
+    'liveness-eval [--calibrate N] [--subjects N] [--json] ...',
   ],
   subcommands: [
     {
