@@ -179,7 +179,7 @@ describe('a recorded genuine session replayed', () => {
     }
     // Three steps, each a random action at a random moment: about 1 in 1000 by chance.
     expect(accepted / tries).toBeLessThan(0.004);
-  });
+  }, 120_000);
 });
 
 /**

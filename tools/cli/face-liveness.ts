@@ -1,6 +1,7 @@
 // readerctl face liveness-eval: ISO/IEC 30107-3 APCER per attack type and BPCER of the
 // appliance's liveness check, on the emulator's live subjects and attack instruments, with the
 // challenge's limits chosen on calibration people and reported on others.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { CHALLENGE_ACTIONS } from '../../firmware-host/vision/liveness-challenge.js';
@@ -10,7 +11,12 @@ import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
-import { evaluateLiveness, type LivenessEvalReport, type LivenessProgress } from '../face/liveness-eval.js';
+import {
+  evaluateLiveness,
+  type LivenessEvalReport,
+  type LivenessProgress,
+  summarize,
+} from '../face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../face/liveness-subjects.js';
 import { livenessEvalCommand } from './specs/face.js';
 
@@ -22,7 +28,7 @@ export function livenessText(r: LivenessEvalReport): string {
   const lines = [
     `report: ${r.subjects} people (camera ${r.settings.width}×${r.settings.height} at ${r.settings.fps} fps, seed ${r.settings.seed})`,
     c.source === 'calibrated'
-      ? `limits chosen on ${c.people.length} other people (calibration set, nobody in both): turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure} (on them: attacks accepted ${c.result!.attacksAccepted}/${c.result!.attacks}, bona fide rejected ${c.result!.bonaFideRejected}/${c.result!.bonaFide})`
+      ? `limits${c.from ? ` (from ${c.from})` : ''} chosen on ${c.people.length} other people (calibration set, nobody in both): turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure} (on them: attacks accepted ${c.result!.attacksAccepted}/${c.result!.attacks}, bona fide rejected ${c.result!.bonaFideRejected}/${c.result!.bonaFide})`
       : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}`,
     `BPCER                 ${pct(r.bpcer)}`,
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
@@ -49,8 +55,51 @@ export function progressLine(p: LivenessProgress): string {
   return `[${p.done}/${p.total} ${p.phase}${eta}] ${p.line}`;
 }
 
+const readReport = (file: string): LivenessEvalReport => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LivenessEvalReport;
+  } catch (e) {
+    throw new ReaderError(ErrorCode.Usage, `${file} is not a liveness-eval --json report`, {}, { cause: e });
+  }
+};
+
+/** Shards of one run put together: same limits, same calibration people, nobody twice. */
+function merged(files: readonly string[]): LivenessEvalReport {
+  const parts = files.map(readReport);
+  const first = parts[0]!;
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  for (const [i, p] of parts.entries())
+    if (!same(p.thresholds, first.thresholds) || !same(p.calibration.people, first.calibration.people))
+      throw new ReaderError(
+        ErrorCode.Usage,
+        `${files[i]}: other limits or calibration people than ${files[0]}`,
+      );
+  const people = parts.flatMap((p) => p.people);
+  if (new Set(people).size !== people.length)
+    throw new ReaderError(ErrorCode.Usage, '--merge: a person is in two of the reports');
+  const attacks = [...new Set(parts.flatMap((p) => Object.keys(p.apcer)))] as AttackType[];
+  return {
+    ...first,
+    ...summarize(
+      parts.flatMap((p) => p.trials),
+      attacks,
+      {
+        k: parts.reduce((s, p) => s + p.replayTries.k, 0),
+        n: parts.reduce((s, p) => s + p.replayTries.n, 0),
+      },
+    ),
+    people,
+    skipped: parts.flatMap((p) => p.skipped),
+  };
+}
+
 export async function faceLivenessEval(argv: string[]): Promise<number> {
   const { values } = parseCommand(livenessEvalCommand, argv);
+  if (values.merge?.length) {
+    const r = merged(values.merge);
+    process.stdout.write(`${values.json ? JSON.stringify(r, null, 2) : livenessText(r)}\n`);
+    return EXIT.ok;
+  }
   const int = (name: string, v: string, min = 0): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min)
@@ -75,6 +124,30 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       eastAsianShare: share,
     },
   );
+  let calibrated: Parameters<typeof evaluateLiveness>[0]['calibrated'];
+  if (values['limits-from']) {
+    const prev = readReport(values['limits-from']);
+    const same =
+      JSON.stringify(prev.calibration.people) === JSON.stringify(sets.calibration.map((s) => s.person));
+    if (!prev.calibration.result || !same)
+      throw new ReaderError(
+        ErrorCode.Usage,
+        `--limits-from ${values['limits-from']}: its limits were not chosen on this run's calibration people (same --seed, --calibrate, --images?)`,
+      );
+    calibrated = { result: prev.calibration.result, from: values['limits-from'] };
+  }
+  let shard: ((i: number) => boolean) | undefined;
+  if (values.shard) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+    if (!m || i < 1 || i > n) throw new ReaderError(ErrorCode.Usage, '--shard I/N, 1 ≤ I ≤ N');
+    shard = (k) => k % n === i - 1;
+  }
+  const attackSubjects = values['attack-subjects'];
+  const attackPeople =
+    attackSubjects === undefined
+      ? undefined
+      : new Set(sets.report.slice(0, int('attack-subjects', attackSubjects)).map((s) => s.person));
   // readerd's own detector and landmarks (its matcher's, without the embedding the challenge
   // does not use); the emulator builds its subjects on face-api's landmarks of the photo, as the
   // emulated appliance's scene camera does.
@@ -86,6 +159,9 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
   try {
     const report = await evaluateLiveness({
       ...sets,
+      calibrated,
+      shard,
+      attackPeople,
       detect: (img) => appliance.locate(img, 'live'),
       photoLandmarks: async (img) => (await emulator.detect(img, 'reference'))[0]?.landmarks,
       eyes,
@@ -97,6 +173,14 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
+      onCalibrated: (c) => {
+        const out = values['calibration-out'];
+        if (out)
+          writeFileSync(
+            out,
+            `${JSON.stringify({ calibration: c, thresholds: c.result.thresholds }, null, 2)}\n`,
+          );
+      },
     });
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : livenessText(report)}\n`);
     return EXIT.ok;

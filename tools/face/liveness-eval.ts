@@ -64,8 +64,25 @@ export interface LivenessEvalOptions {
   readonly plan?: PlanOptions;
   /** The limits when there are no calibration people (default: the shipped ones). */
   readonly thresholds?: ChallengeThresholds;
+  /**
+   * Limits chosen earlier on these same calibration people (a previous run's report, named by
+   * `from`): the calibration is not measured again (a report split over several processes).
+   */
+  readonly calibrated?: { readonly result: CalibrationResult; readonly from: string };
+  /** Report people who also face the attack instruments (default: all). */
+  readonly attackPeople?: ReadonlySet<string>;
+  /**
+   * The report people this process measures, by index (default all): the others' random draws
+   * are still taken, so each shard's people face what they would in one whole run.
+   */
+  readonly shard?: (index: number) => boolean;
   readonly minPassive?: number;
   readonly onProgress?: (p: LivenessProgress) => void;
+  /** Called as soon as the limits are chosen (before the report people are measured). */
+  readonly onCalibrated?: (c: {
+    readonly people: readonly string[];
+    readonly result: CalibrationResult;
+  }) => void;
 }
 
 export interface Trial {
@@ -92,6 +109,8 @@ export interface LivenessEvalReport {
     /** Where the limits came from: chosen on the calibration people, or given. */
     readonly source: 'calibrated' | 'given';
     readonly result?: CalibrationResult;
+    /** The earlier run they were chosen in, when not in this one. */
+    readonly from?: string;
   };
   readonly thresholds: ChallengeThresholds;
   readonly bpcer: ErrorRate;
@@ -134,7 +153,8 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const attacks = o.attacks ?? ATTACK_TYPES;
   const random = seededRandom(seed);
   const camera = { width, height, fps };
-  const total = o.calibration.length + o.report.length;
+  const mine = o.report.filter((_, i) => o.shard?.(i) ?? true).length;
+  const total = (o.calibrated ? 0 : o.calibration.length) + mine;
   const started = performance.now();
   let done = 0;
   const progress = (phase: LivenessProgress['phase'], line: string): void => {
@@ -187,16 +207,17 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   // candidate limit.
   const measured: MeasuredPresentation[] = [];
   const calSkipped: { file: string; why: string }[] = [];
-  for (const s of o.calibration) {
+  for (const s of o.calibrated ? [] : o.calibration) {
     const got = await prepare(s, calSkipped);
+    const plan = drawPlan(random, o.plan);
+    const attackPlans = attacks.map(() => drawPlan(random, o.plan));
     if (got) {
       const at = { seed: got.seed, width, height };
       const heard: Prompt[] = [];
-      const plan = drawPlan(random, o.plan);
       const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), plan, true, heard);
       measured.push({ bonaFide: true, plan, track: live.track });
-      for (const type of attacks) {
-        const p = drawPlan(random, o.plan);
+      for (const [k, type] of attacks.entries()) {
+        const p = attackPlans[k]!;
         const r = await attempt(
           attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard }),
           p,
@@ -208,10 +229,19 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     done++;
     progress('calibration', `${name(s.photo)} (${s.cohort}) measured${got ? '' : ': skipped'}`);
   }
-  let calibrated: CalibrationResult | undefined;
-  if (measured.length) {
+  let calibrated: CalibrationResult | undefined = o.calibrated?.result;
+  if (calibrated) {
+    thresholds = calibrated.thresholds;
+    // The calibration people's random draws, as if measured: the report's stay the same.
+    for (const _ of o.calibration) {
+      random();
+      drawPlan(random, o.plan);
+      for (const _a of attacks) drawPlan(random, o.plan);
+    }
+  } else if (measured.length) {
     calibrated = calibrateThresholds(measured, thresholds);
     thresholds = calibrated.thresholds;
+    o.onCalibrated?.({ people: o.calibration.map((s) => s.person), result: calibrated });
     progress(
       'calibration',
       `limits chosen on ${o.calibration.length} calibration people: ${JSON.stringify(thresholds)} (attacks accepted ${calibrated.attacksAccepted}/${calibrated.attacks}, bona fide rejected ${calibrated.bonaFideRejected}/${calibrated.bonaFide})`,
@@ -222,31 +252,33 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const trials: Trial[] = [];
   const skipped: { file: string; why: string }[] = [];
   const recordings: LiveFrame[][] = [];
-  for (const s of o.report) {
+  for (const [i, s] of o.report.entries()) {
+    if (!(o.shard?.(i) ?? true)) {
+      // Another process's person: the same draws, nothing measured.
+      random();
+      drawPlan(random, o.plan);
+      for (const _ of attacks) drawPlan(random, o.plan);
+      continue;
+    }
     const got = await prepare(s, skipped);
+    const livePlan = drawPlan(random, o.plan);
+    // Drawn for every person, so who faces the attacks does not change the others' draws.
+    const attackPlans = attacks.map(() => drawPlan(random, o.plan));
     const verdicts: string[] = [];
     if (got) {
       const at = { seed: got.seed, width, height };
       // Bona fide: the live subject answers a fresh challenge; what it heard is the recording.
       const heard: Prompt[] = [];
-      const live = await attempt(
-        new LiveSubject(got.photo, got.landmarks, at),
-        drawPlan(random, o.plan),
-        false,
-        heard,
-      );
+      const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), livePlan, false, heard);
       trials.push(trialOf(s, 'bona-fide', live));
+      // What the camera saw of this genuine session is what an injected recording of it shows.
+      recordings.push(live.track);
       verdicts.push(`bona fide ${live.passed ? 'accepted' : `REJECTED (${live.reason})`}`);
-      for (const type of attacks) {
+      for (const [k, type] of attacks.entries()) {
+        const plan = attackPlans[k]!;
+        if (o.attackPeople && !o.attackPeople.has(s.person)) continue;
         const inst = attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard });
-        const plan = drawPlan(random, o.plan);
-        let r: Omit<LivenessAttemptResult, 'track'>;
-        if (type === 'session-replay') {
-          // Measured to its end: the same frames are judged against fresh challenges below.
-          const m = await attempt(inst, plan, true);
-          recordings.push(m.track);
-          r = decideLiveness(plan, m.track, { minPassive: o.minPassive, thresholds })!;
-        } else r = await attempt(inst, plan, false);
+        const r = await attempt(inst, plan, false);
         trials.push(trialOf(s, type, r));
         verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
       }
@@ -261,41 +293,66 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     replays.push(r?.passed ?? false);
   }
 
-  const bona = trials.filter((t) => t.presentation === 'bona-fide');
-  const rejected = (ts: readonly Trial[]): ErrorRate =>
-    errorRate(ts.filter((t) => !t.accepted).length, ts.length);
-  const bpcerByCohort: Record<string, ErrorRate> = {};
-  for (const c of new Set(bona.map((t) => t.cohort)))
-    bpcerByCohort[c] = rejected(bona.filter((t) => t.cohort === c));
-  const apcer: Record<string, ErrorRate> = {};
-  const passiveAttack: Record<string, number[]> = {};
-  for (const type of attacks) {
-    const ts = trials.filter((t) => t.presentation === type);
-    apcer[type] = errorRate(ts.filter((t) => t.accepted).length, ts.length);
-    passiveAttack[type] = ts.map((t) => t.passive).filter((p): p is number => p !== undefined);
-  }
   return {
-    subjects: bona.length,
-    people: o.report.map((s) => s.person),
+    ...summarize(trials, attacks, {
+      k: replays.filter(Boolean).length,
+      n: replays.length,
+    }),
+    people: o.report.filter((_, i) => o.shard?.(i) ?? true).map((s) => s.person),
     skipped,
     calibration: {
       people: o.calibration.map((s) => s.person),
       skipped: calSkipped,
       source: calibrated ? 'calibrated' : 'given',
       result: calibrated,
+      ...(o.calibrated ? { from: o.calibrated.from } : {}),
     },
     thresholds,
-    bpcer: rejected(bona),
-    bpcerByCohort,
-    apcer,
-    replayTries: errorRate(replays.filter(Boolean).length, replays.length),
     passive: o.passive
       ? {
-          bonaFide: bona.map((t) => t.passive).filter((p): p is number => p !== undefined),
-          attack: passiveAttack,
+          bonaFide: trials
+            .filter((t) => t.presentation === 'bona-fide')
+            .map((t) => t.passive)
+            .filter((p): p is number => p !== undefined),
+          attack: Object.fromEntries(
+            attacks.map((type) => [
+              type,
+              trials
+                .filter((t) => t.presentation === type)
+                .map((t) => t.passive)
+                .filter((p): p is number => p !== undefined),
+            ]),
+          ),
         }
       : undefined,
     trials,
     settings: { width, height, fps, seed },
+  };
+}
+
+/** The figures over a set of trials (one run's, or several shards' put together). */
+export function summarize(
+  trials: readonly Trial[],
+  attacks: readonly AttackType[],
+  replay: { readonly k: number; readonly n: number },
+): Pick<LivenessEvalReport, 'subjects' | 'bpcer' | 'bpcerByCohort' | 'apcer' | 'replayTries' | 'trials'> {
+  const bona = trials.filter((t) => t.presentation === 'bona-fide');
+  const rejected = (ts: readonly Trial[]): ErrorRate =>
+    errorRate(ts.filter((t) => !t.accepted).length, ts.length);
+  const bpcerByCohort: Record<string, ErrorRate> = {};
+  for (const c of [...new Set(bona.map((t) => t.cohort))].sort())
+    bpcerByCohort[c] = rejected(bona.filter((t) => t.cohort === c));
+  const apcer: Record<string, ErrorRate> = {};
+  for (const type of attacks) {
+    const ts = trials.filter((t) => t.presentation === type);
+    apcer[type] = errorRate(ts.filter((t) => t.accepted).length, ts.length);
+  }
+  return {
+    subjects: bona.length,
+    bpcer: rejected(bona),
+    bpcerByCohort,
+    apcer,
+    replayTries: errorRate(replay.k, replay.n),
+    trials,
   };
 }

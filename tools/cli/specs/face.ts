@@ -24,7 +24,7 @@ export const livenessEvalCommand = defineCommand({
     "ISO/IEC 30107-3 APCER per attack type and BPCER of the appliance's liveness check, on the emulator's live subjects and attack instruments",
   usage: ['[--images DIR]... [--calibrate N] [--subjects N] [options]'],
   description:
-    "People are drawn with --seed from the --images folders (whole people: faces-lfw/identities.csv, else the folder's pairs.csv; one photo each; East-Asian people to --east-asian-share of each set) into two sets that share nobody. Calibration (the first --calibrate people): the emulator's live subject made from each photo answers a challenge drawn at random, each attack instrument made from the same photo faces another, all measured to the plan's end; the challenge's limits (turn, nod, blink) are chosen on these people alone: fewest attacks accepted, then fewest bona fide rejected, the middle of the widest tie. Report (the next --subjects people): judged as readerd judges, frame by frame with the early stop, under those limits. Every presentation is rendered, sent to the face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged through readerd's own path: fr-onnx's detector and fr_landmark 68 landmarks (readerd's matcher), fr_eye eye state, readerd's challenge (3 steps of blink, blink twice, turn left/right, look up/down). Output: BPCER (bona fide rejected, also per cohort) and APCER per attack type, each k/n with the 95 % upper bound (Wilson; rule of three, 3/n, when k = 0); each report person's recorded session judged against fresh challenges too. Progress (people done / total, time left) on stderr.",
+    "People are drawn with --seed from the --images folders (whole people: faces-lfw/identities.csv, else the folder's pairs.csv; one photo each; East-Asian people to --east-asian-share of each set) into two sets that share nobody. Calibration (the first --calibrate people): the emulator's live subject made from each photo answers a challenge drawn at random, each attack instrument made from the same photo faces another, all measured to the plan's end; the challenge's limits (turn, nod, blink) are chosen on these people alone: fewest attacks accepted, then fewest bona fide rejected, the middle of the widest tie. Report (the next --subjects people): judged as readerd judges, frame by frame with the early stop, under those limits. Every presentation is rendered, sent to the face camera as MJPEG and decoded by ffmpeg as the appliance decodes its camera, and judged through readerd's own path: fr-onnx's detector and fr_landmark 68 landmarks (readerd's matcher), fr_eye eye state, readerd's challenge (3 steps of blink, blink twice, turn left/right, look up/down). Output: BPCER (bona fide rejected, also per cohort) and APCER per attack type, each k/n with the 95 % upper bound (Wilson; rule of three, 3/n, when k = 0); each report person's genuine session, as a recording of it would show it, judged against fresh challenges too. Progress (people done / total, time left) on stderr.",
   options: {
     images: {
       type: 'string',
@@ -51,6 +51,35 @@ export const livenessEvalCommand = defineCommand({
       arg: 'N',
       default: '3',
       description: "challenge steps (readerd's session.challengeSteps)",
+    },
+    'attack-subjects': {
+      type: 'string',
+      arg: 'K',
+      shownDefault: 'all',
+      description: 'only the first K report people also face every attack instrument',
+    },
+    'limits-from': {
+      type: 'string',
+      arg: 'FILE',
+      description:
+        'a previous --json report of the same --seed, --calibrate and --images: its limits, chosen on the same calibration people, are used without measuring them again',
+    },
+    'calibration-out': {
+      type: 'string',
+      arg: 'FILE',
+      description: 'write the chosen limits here as soon as they are chosen (for --limits-from)',
+    },
+    shard: {
+      type: 'string',
+      arg: 'I/N',
+      description:
+        'measure only every N-th report person from the I-th (with --limits-from: one run split over processes)',
+    },
+    merge: {
+      type: 'string',
+      multiple: true,
+      arg: 'FILE',
+      description: "put several --json reports of one run's shards together (nothing is measured)",
     },
     attacks: {
       type: 'string',
