@@ -58,12 +58,19 @@ const lineAt = (lines: readonly string[], msg: string): number | undefined => {
   return l ? Date.parse((JSON.parse(l) as { time: string }).time) : undefined;
 };
 
+/** When a process started, epoch ms (/proc: clock ticks since boot, 100 a second here). */
+function processStartMs(pid: number): number {
+  const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+  // The fields after the command's closing parenthesis; starttime is the 22nd field overall.
+  const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return btime * 1000 + (Number(rest[19]) / 100) * 1000;
+}
+
 /** The OCR worker's idle end in this run (readerd's own is 10 min: vision-workers.ts). */
 const OCR_IDLE_MS = 8000;
 
 /** readerd from its build on the emulated appliance: start, idle, face sessions, peak, OCR idle end. */
 async function readerdRows(runs = 3): Promise<Row[]> {
-  const spawned = Date.now();
   const rig = await ApplianceRig.start({
     dir: mkdtempSync(join(tmpdir(), 'fareader-bench-memory-')),
     config: { session: { consents: [], liveness: 'off' } },
@@ -71,6 +78,8 @@ async function readerdRows(runs = 3): Promise<Row[]> {
     ocrIdleMs: OCR_IDLE_MS,
   });
   try {
+    // From readerd's own process start, not the rig's (which first builds the emulated hardware).
+    const spawned = processStartMs(rig.readerd!.pid!);
     const ready = (lineAt(rig.lines, 'ready') ?? Number.NaN) - spawned;
     let models = lineAt(rig.lines, 'vision models loaded');
     for (let i = 0; models === undefined && i < 1200; i++) {
