@@ -3,16 +3,18 @@
 // subcommand with --json fails the first test until it is added to one of the two lists.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
+import { generateKeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import { PtyPair } from '../../sim/pty/pty-pair.js';
 import { serveSmpTarget } from '../../sim/smp-target/serve.js';
 import { COMMANDS } from '../../tools/cli/specs/index.js';
 import { makeLinkKeys, until } from '../../tools/rig/link-fixture.js';
+import { TerminalStore } from '../../tools/terminal/terminal-store.js';
 import { readerctlBin } from '../helpers/readerctl.js';
 import { missing } from '../helpers/system.js';
 
@@ -42,8 +44,15 @@ const ELSEWHERE: Readonly<Record<string, string>> = {
 /** Not run by any test, and why: what is left to do. */
 const NOT_RUN: Readonly<Record<string, string>> = {
   'face liveness-eval': 'one subject takes over 5 minutes of model inference on this machine',
-  'terminal untrust':
-    'needs a terminal store holding a rotated key; test/link/rotation.test.ts runs it, without --json',
+};
+
+/** A terminal store holding a key that device r1 rotated to (SPEC 15.6), for `terminal untrust`. */
+const rotated = generateKeyPair();
+const rotatedKeyId = keyIdHex(rotated.publicKey);
+const terminalStore: Runs = {
+  'terminal untrust': {
+    argv: ['terminal', 'untrust', '--data', f('term'), '--device', 'r1', '--key-id', rotatedKeyId, '--json'],
+  },
 };
 
 /** What is run here: subcommand → argv after `readerctl` (and stdin). */
@@ -177,6 +186,7 @@ describe('readerctl --json', () => {
     const covered = new Set([
       ...Object.keys(ELSEWHERE),
       ...Object.keys(NOT_RUN),
+      ...Object.keys(terminalStore),
       'sim card',
       ...[offline, emulatedCard, FLASH_NAMES].flatMap((r) => (Array.isArray(r) ? r : Object.keys(r))),
     ]);
@@ -187,6 +197,24 @@ describe('readerctl --json', () => {
       expect(text, `${file} parses ${sub} --json`).toMatch(/'--json'/);
       expect(text).toMatch(/JSON\.parse/);
       expect(text).toContain(`'${sub.split(' ')[1]}'`);
+    }
+  });
+
+  it('terminal untrust: a rotated key the terminal trusted is untrusted, said as one JSON line', async () => {
+    mkdirSync(f('term'), { recursive: true });
+    const before = new TerminalStore(join(f('term'), 'terminal.sqlite'));
+    before.noteRotatedKey('r1', rotated.publicKey, keyIdHex(generateKeyPair().publicKey), Date.now());
+    before.close();
+    const res = await runJson(terminalStore['terminal untrust']!.argv);
+    expect(res.code, res.err).toBe(0);
+    expect(expectJsonLines('terminal untrust', res.out)).toEqual([
+      { type: 'untrusted', deviceId: 'r1', keyId: rotatedKeyId },
+    ]);
+    const after = new TerminalStore(join(f('term'), 'terminal.sqlite'));
+    try {
+      expect(after.isUntrusted(rotatedKeyId)).toBe(true);
+    } finally {
+      after.close();
     }
   });
 
