@@ -1,6 +1,7 @@
 // The services around the session: the kiosk screen (with the health endpoint) and the serial
 // debug shell. Both read the same status.
 
+import { join } from 'node:path';
 import type { Frame } from '../device/camera/frame-source.js';
 import { CardChannel } from '../device/card/card-channel.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
@@ -13,6 +14,11 @@ import { kioskBackend } from './kiosk/kiosk-backend.js';
 import { KioskServer } from './kiosk/kiosk-server.js';
 import { StaffGate } from './kiosk/staff/staff-pin.js';
 import { type RecentSession, StaffRoutes, type StaffSettings } from './kiosk/staff/staff-routes.js';
+import {
+  loadStaffSettings,
+  STAFF_SETTINGS_FILE,
+  saveStaffSettings,
+} from './kiosk/staff/staff-settings-file.js';
 import { DEFAULT_LANG, type Lang } from './kiosk/texts/index.js';
 import type { DeviceLink } from './link/device-link.js';
 import type { PairingWindow } from './link/pairing-window.js';
@@ -49,6 +55,8 @@ export interface ServiceParts {
   readonly pairing?: PairingWindow;
   /** The vision models: loading (readerd is ready before them), ready or failed. */
   readonly visionModels?: () => string;
+  /** readerd's dataDir: the staff screen keeps its settings there; none: not kept. */
+  readonly dataDir?: string;
 }
 
 /** The staff screen's parts: the gate, the settings staff change, the recent outcomes. */
@@ -58,10 +66,12 @@ function staffScreen(
   setLang: (l: Lang) => void,
   getLang: () => Lang,
   volume: { value: number },
+  initial: StaffSettings,
+  save: (s: StaffSettings) => void,
 ): StaffRoutes | undefined {
   const s = p.config.kiosk.staff;
   if (!s) return undefined;
-  let brightness = 100;
+  let brightness = initial.brightness;
   const recent: RecentSession[] = [];
   let last: unknown;
   p.service.on('change', (st) => {
@@ -91,7 +101,9 @@ function staffScreen(
         brightness = c.brightness;
         p.panel?.setBrightness(c.brightness);
       }
-      return settings();
+      const now = settings();
+      save(now);
+      return now;
     },
     selfTest: (what) => selfTest(p, what),
     pairing: p.pairing,
@@ -139,9 +151,18 @@ export async function startKiosk(
   started: number,
 ): Promise<{ server: KioskServer; url: string; voice?: RunningVoice }> {
   let voice: RunningVoice | undefined;
-  let defaultLang: Lang = DEFAULT_LANG;
   const v = p.config.kiosk.voice;
-  const volume = { value: v.mute ? 0 : v.volume };
+  // What staff set before the last restart, if the staff screen is on (else nobody sets them).
+  const settingsFile = p.config.kiosk.staff && p.dataDir ? join(p.dataDir, STAFF_SETTINGS_FILE) : undefined;
+  const defaults: StaffSettings = {
+    volume: v.mute ? 0 : v.volume,
+    defaultLang: DEFAULT_LANG,
+    brightness: 100,
+  };
+  const initial = settingsFile ? loadStaffSettings(settingsFile, defaults, p.log.child('staff')) : defaults;
+  let defaultLang: Lang = initial.defaultLang;
+  const volume = { value: initial.volume };
+  if (initial.brightness !== 100) p.panel?.setBrightness(initial.brightness);
   const backend = kioskBackend({
     service: p.service,
     consents: p.config.session.consents,
@@ -170,6 +191,16 @@ export async function startKiosk(
     },
     () => defaultLang,
     volume,
+    initial,
+    (now) => {
+      if (!settingsFile) return;
+      try {
+        saveStaffSettings(settingsFile, now);
+      } catch (e) {
+        // Applied now, lost at the next restart: said, not a failed request.
+        p.log.warn('staff settings not saved', { file: settingsFile, error: (e as Error).message });
+      }
+    },
   );
   const server = new KioskServer(backend, p.log.child('kiosk'), staff);
   const port = await server.listen(p.config.kiosk.port);

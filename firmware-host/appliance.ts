@@ -248,6 +248,7 @@ export async function startAppliance(
     board,
     timeouts: settings.timeouts,
     voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
+    dataDir,
     identity,
     pairing: identity?.pairing,
     visionModels: vision.state,
