@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import type { HardwareIdentity } from '../platform/boards/hardware-identity.js';
 import { packageVersion } from '../platform/cli.js';
 import { opensslEd25519 } from '../platform/keys/ed25519-openssl.js';
 import { type EnvelopeSealer, keySealer } from '../platform/keys/envelope-sealer.js';
@@ -40,6 +41,8 @@ export interface ReaderSeams extends ApplianceSeams {
   readonly connect: MqttClientFactory;
   /** The link's parts as composed here (key sealer, SQLite outbox); a root may decorate them. */
   readonly linkParts?: (parts: LinkParts) => LinkParts;
+  /** What the reader's birth says it is (SPEC 3.7): readerd reads the board; sim says emulated. */
+  readonly hardware: (config: ReaderConfig) => HardwareIdentity;
   /** Called with the running session service before the reader reports ready. */
   readonly onSessionService?: (service: SessionService) => void;
 }
@@ -83,6 +86,7 @@ async function composeAround(
   vision: VisionWorkers | undefined,
 ): Promise<RunningReader> {
   const key = loadKeyFile(config.keys.deviceKey);
+  const hardware = seams.hardware(config);
   const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
   if (trustedTerminals.size === 0) {
     log.warn('no trusted terminal keys: every command and acknowledgement will be refused', {
@@ -134,6 +138,7 @@ async function composeAround(
     trustedTerminals,
     ...parts,
     firmwareVersion: packageVersion(),
+    hardware,
     capabilities: config.appliance ? ['session', 'face', 'pin', 'visual-check', 'link-test'] : ['link-test'],
     log: log.child('link'),
     commandWindowMs: config.link.commandWindowMs,

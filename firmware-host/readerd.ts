@@ -3,6 +3,7 @@
 // builds the rest.
 import { WebUSB } from 'usb';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import { readHardwareIdentity } from '../platform/boards/hardware-identity.js';
 import { EXIT, packageVersion, positiveInt, reportError, untilStopped } from '../platform/cli.js';
 import { helpText, parseCommand } from '../platform/cli-spec.js';
 import { connectMqtt } from '../platform/link/mqtt-client.js';
@@ -62,7 +63,11 @@ export async function main(argv: string[]): Promise<number> {
   // The real hardware: CCID readers on this machine's USB bus (udev rules grant the access).
   const reader = await composeReader(
     config,
-    { usbBus: () => new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike, connect: connectMqtt },
+    {
+      usbBus: () => new WebUSB({ allowAllDevices: true }) as unknown as UsbBusLike,
+      connect: connectMqtt,
+      hardware: (c) => readHardwareIdentity(c.appliance?.board),
+    },
     log,
     t0,
   );

@@ -3,7 +3,7 @@
 // terminals, each with its key-bound password, and enforces the per-client ACL.
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
-import { Aedes, type AedesOptions, type AuthenticateError, type Client } from 'aedes';
+import { Aedes, type AedesOptions, type AuthenticateError, type Client, type ConnectPacket } from 'aedes';
 import { mayPublish, maySubscribe } from '../../protocol/link/broker-acl.js';
 import type { BrokerIdentity } from '../../protocol/link/broker-credentials.js';
 import { authenticateClient, type BrokerAuthority } from './broker-auth.js';
@@ -23,6 +23,8 @@ export interface EmbeddedBrokerOptions {
   readonly authority?: BrokerAuthority;
   /** Told about every refused connection, publication and subscription. */
   readonly onRefused?: (what: 'connect' | 'publish' | 'subscribe', clientId: string, detail: string) => void;
+  /** Shown every CONNECT packet as it arrives (the conformance kit checks the device's, §1.1). */
+  readonly onConnectPacket?: (packet: ConnectPacket) => void;
 }
 
 function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: Set<Client>): AedesOptions {
@@ -64,7 +66,22 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: S
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1';
   const pairingClients = new Set<Client>();
-  const aedes = await Aedes.createBroker(opts.authority ? guarded(opts.authority, opts, pairingClients) : {});
+  const seeConnect = opts.onConnectPacket;
+  const aedes = await Aedes.createBroker({
+    ...(opts.authority ? guarded(opts.authority, opts, pairingClients) : {}),
+    ...(seeConnect
+      ? {
+          preConnect: (
+            _client: Client,
+            packet: ConnectPacket,
+            done: (e: Error | null, ok: boolean) => void,
+          ) => {
+            seeConnect(packet);
+            done(null, true);
+          },
+        }
+      : {}),
+  });
   aedes.on('clientDisconnect', (c) => pairingClients.delete(c));
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {

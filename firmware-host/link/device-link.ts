@@ -4,6 +4,7 @@
 // verifies every message before anything decodes it. Knows nothing of sessions: admitted
 // commands go to `onCommand`.
 import { EventEmitter } from 'node:events';
+import type { HardwareIdentity } from '../../platform/boards/hardware-identity.js';
 import { opensslEd25519 } from '../../platform/keys/ed25519-openssl.js';
 import { type EnvelopeSealer, keySealer } from '../../platform/keys/envelope-sealer.js';
 import type { TrustedKey } from '../../platform/keys/keystore.js';
@@ -44,6 +45,8 @@ export interface DeviceLinkOptions {
   readonly connect: MqttClientFactory;
   readonly firmwareVersion: string;
   readonly capabilities: readonly string[];
+  /** What the birth says the reader is (SPEC 3.7); test rigs may leave it out. */
+  readonly hardware?: HardwareIdentity;
   readonly log: Logger;
   readonly now?: () => number;
   /** Commands (and terminal births) issued further than this from now are stale (default 30 s). */
@@ -117,6 +120,7 @@ export class DeviceLink extends EventEmitter {
       outbox: opts.outbox,
       firmwareVersion: opts.firmwareVersion,
       capabilities: opts.capabilities,
+      hardware: opts.hardware,
       log: opts.log,
       now,
       filters: () => [...this.endpoint.filters(), ...(this.pairingListener ? [this.pairing.toDevice] : [])],

@@ -2,6 +2,7 @@
 // bd_seq, the retained birth and death, re-asserting the birth when something else takes our
 // state topic, and noticing another client using our client id.
 import type { IClientPublishOptions, MqttClient } from 'mqtt';
+import type { HardwareIdentity } from '../../platform/boards/hardware-identity.js';
 import type { EnvelopeSealer } from '../../platform/keys/envelope-sealer.js';
 import type { MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import { type BrokerSettings, brokerUrls, mqttClientOptions } from '../../platform/link/mqtt-options.js';
@@ -33,6 +34,7 @@ export interface LifecycleOptions {
   readonly outbox: ResultQueue;
   readonly firmwareVersion: string;
   readonly capabilities: readonly string[];
+  readonly hardware?: HardwareIdentity;
   readonly log: Logger;
   readonly now: () => number;
   /** Subscription filters, asked on every connection. */
@@ -127,6 +129,9 @@ export class LinkLifecycle {
       reason,
       lastCounter: toLong(this.o.outbox.lastCounter),
       outboxPending: this.o.outbox.pendingCount,
+      model: this.o.hardware?.model,
+      serial: this.o.hardware?.serial,
+      emulated: this.o.hardware?.emulated,
     }).finish();
     return Buffer.from(this.o.sealer.seal(v1.PayloadType.PAYLOAD_TYPE_DEVICE_STATE, state));
   }

@@ -18,6 +18,8 @@ export interface BrokerSettings {
   readonly keyFile?: string;
   /** Only for bench setups with self-signed brokers; never disable in a clinic. */
   readonly rejectUnauthorized?: boolean;
+  /** The name the broker's certificate must carry, when it is not the URL's host (TLS SNI). */
+  readonly servername?: string;
 }
 
 /** The URLs of a broker setting, in the order they are tried (SPEC 1.6). */
@@ -68,6 +70,7 @@ export function mqttClientOptions(
     cert: pem('broker.certFile', b.certFile),
     key: pem('broker.keyFile', b.keyFile),
     rejectUnauthorized: b.rejectUnauthorized ?? true,
+    ...(b.servername ? { servername: b.servername } : {}),
   };
 }
 

@@ -1212,6 +1212,15 @@ export namespace fareader {
             /** DeviceState nextPublicKey. */
             nextPublicKey: Uint8Array;
 
+            /** DeviceState model. */
+            model: string;
+
+            /** DeviceState serial. */
+            serial: string;
+
+            /** DeviceState emulated. */
+            emulated: boolean;
+
             /**
              * Creates a new DeviceState instance using the specified properties.
              * @param [properties] Properties to set
@@ -1331,6 +1340,15 @@ export namespace fareader {
 
                 /** DeviceState nextPublicKey */
                 nextPublicKey?: (Uint8Array|null);
+
+                /** DeviceState model */
+                model?: (string|null);
+
+                /** DeviceState serial */
+                serial?: (string|null);
+
+                /** DeviceState emulated */
+                emulated?: (boolean|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

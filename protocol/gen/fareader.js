@@ -3267,6 +3267,9 @@ export const fareader = $root.fareader = (() => {
              * @property {number|Long|null} [lastCounter] DeviceState lastCounter
              * @property {number|null} [outboxPending] DeviceState outboxPending
              * @property {Uint8Array|null} [nextPublicKey] DeviceState nextPublicKey
+             * @property {string|null} [model] DeviceState model
+             * @property {string|null} [serial] DeviceState serial
+             * @property {boolean|null} [emulated] DeviceState emulated
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3396,6 +3399,30 @@ export const fareader = $root.fareader = (() => {
             DeviceState.prototype.nextPublicKey = $util.newBuffer([]);
 
             /**
+             * DeviceState model.
+             * @member {string} model
+             * @memberof fareader.v1.DeviceState
+             * @instance
+             */
+            DeviceState.prototype.model = "";
+
+            /**
+             * DeviceState serial.
+             * @member {string} serial
+             * @memberof fareader.v1.DeviceState
+             * @instance
+             */
+            DeviceState.prototype.serial = "";
+
+            /**
+             * DeviceState emulated.
+             * @member {boolean} emulated
+             * @memberof fareader.v1.DeviceState
+             * @instance
+             */
+            DeviceState.prototype.emulated = false;
+
+            /**
              * Creates a new DeviceState instance using the specified properties.
              * @function create
              * @memberof fareader.v1.DeviceState
@@ -3453,6 +3480,12 @@ export const fareader = $root.fareader = (() => {
                     w.uint32(/* id 11, wireType 0 =*/88).uint32(m.outboxPending);
                 if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey") && m.nextPublicKey.length)
                     w.uint32(/* id 12, wireType 2 =*/98).bytes(m.nextPublicKey);
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model") && m.model !== "")
+                    w.uint32(/* id 13, wireType 2 =*/106).string(m.model);
+                if (m.serial != null && $Object.hasOwnProperty.call(m, "serial") && m.serial !== "")
+                    w.uint32(/* id 14, wireType 2 =*/114).string(m.serial);
+                if (m.emulated != null && $Object.hasOwnProperty.call(m, "emulated") && m.emulated !== false)
+                    w.uint32(/* id 15, wireType 0 =*/120).bool(m.emulated);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3617,6 +3650,33 @@ export const fareader = $root.fareader = (() => {
                                 delete m.nextPublicKey;
                             continue;
                         }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.model = v;
+                            else
+                                delete m.model;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.serial = v;
+                            else
+                                delete m.serial;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.emulated = v;
+                            else
+                                delete m.emulated;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3716,6 +3776,18 @@ export const fareader = $root.fareader = (() => {
                 if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey")) {
                     if (!(m.nextPublicKey && typeof m.nextPublicKey.length === "number" || $util.isString(m.nextPublicKey)))
                         return "nextPublicKey: buffer expected";
+                }
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model")) {
+                    if (!$util.isString(m.model))
+                        return "model: string expected";
+                }
+                if (m.serial != null && $Object.hasOwnProperty.call(m, "serial")) {
+                    if (!$util.isString(m.serial))
+                        return "serial: string expected";
+                }
+                if (m.emulated != null && $Object.hasOwnProperty.call(m, "emulated")) {
+                    if (typeof m.emulated !== "boolean")
+                        return "emulated: boolean expected";
                 }
                 return null;
             };
@@ -3828,6 +3900,21 @@ export const fareader = $root.fareader = (() => {
                             m.nextPublicKey = d.nextPublicKey;
                     }
                 }
+                if (d.model != null) {
+                    if (typeof d.model !== "string" || d.model.length) {
+                        m.model = $String(d.model);
+                    }
+                }
+                if (d.serial != null) {
+                    if (typeof d.serial !== "string" || d.serial.length) {
+                        m.serial = $String(d.serial);
+                    }
+                }
+                if (d.emulated != null) {
+                    if (d.emulated) {
+                        m.emulated = $Boolean(d.emulated);
+                    }
+                }
                 return m;
             };
 
@@ -3887,6 +3974,9 @@ export const fareader = $root.fareader = (() => {
                         if (o.bytes !== $Array)
                             d.nextPublicKey = $util.newBuffer(d.nextPublicKey);
                     }
+                    d.model = "";
+                    d.serial = "";
+                    d.emulated = false;
                 }
                 if (m.deviceId != null && $Object.hasOwnProperty.call(m, "deviceId")) {
                     d.deviceId = m.deviceId;
@@ -3941,6 +4031,15 @@ export const fareader = $root.fareader = (() => {
                 }
                 if (m.nextPublicKey != null && $Object.hasOwnProperty.call(m, "nextPublicKey")) {
                     d.nextPublicKey = o.bytes === $String ? $util.base64.encode(m.nextPublicKey, 0, m.nextPublicKey.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.nextPublicKey) : m.nextPublicKey;
+                }
+                if (m.model != null && $Object.hasOwnProperty.call(m, "model")) {
+                    d.model = m.model;
+                }
+                if (m.serial != null && $Object.hasOwnProperty.call(m, "serial")) {
+                    d.serial = m.serial;
+                }
+                if (m.emulated != null && $Object.hasOwnProperty.call(m, "emulated")) {
+                    d.emulated = m.emulated;
                 }
                 return d;
             };

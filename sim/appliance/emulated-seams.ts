@@ -43,6 +43,12 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
   const seed = whole(values, 'challenge-seed');
   return {
     connect: connectMqtt,
+    // Said in every birth, so a conformance report of this appliance says it was emulated.
+    hardware: (c) => ({
+      model: `fareader emulated appliance (${c.appliance?.cardModule.type ?? 'link only'})`,
+      serial: `EMU-${c.deviceId}`,
+      emulated: true,
+    }),
     usbBus: () => {
       if (!socket)
         throw new ReaderError(

@@ -3,6 +3,7 @@
 // the same reader composition as readerd; only the seams differ.
 import type { ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../../firmware-host/config.js';
+import { withBrokerPassword } from '../../firmware-host/config-secrets.js';
 import { composeReader, type ReaderSeams } from '../../firmware-host/reader-composition.js';
 import { parseCli, reportError, untilStopped } from '../../platform/cli.js';
 import { createLogger, type Logger } from '../../platform/log.js';
@@ -34,7 +35,8 @@ export async function runSimReader<O extends Options>(
     return 0;
   }
   if (typeof values.config !== 'string') throw new ReaderError(ErrorCode.Usage, '--config FILE is required');
-  const config = loadConfig(values.config);
+  // The broker password as readerd resolves it (READERD_BROKER_PASSWORD, broker.passwordFile).
+  const config = withBrokerPassword(loadConfig(values.config), process.env);
   const log = createLogger(root.prog, { level: config.log.level, format: config.log.format });
   const stopped = untilStopped();
   const reader = await composeReader(config, root.seams(values, log), log, t0);
