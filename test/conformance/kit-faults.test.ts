@@ -10,7 +10,7 @@ import { missing } from '../helpers/system.js';
 const FAULTS: [fault: string, fails: string[], passes: string[]][] = [
   ['unsignedResults', ['SES-02', 'MON-01'], ['CMD-01', 'LINK-01']],
   ['counterResetOnRestart', ['CTR-01'], ['CMD-05']],
-  ['noWill', ['LIFE-02'], ['CMD-02']],
+  ['noWill', ['LIFE-02', 'CONN-01'], ['CMD-02']],
   ['ignoreCancel', ['SES-03'], ['CMD-04']],
   ['verifyOnLastTryUnasked', ['PIN-01'], ['SES-02']],
 ];

@@ -1,9 +1,10 @@
-// The conformance kit against the emulated reference appliance: its broker outside readerd
-// (so every case applies), no reference terminal (the kit is the terminal).
+// The conformance kit against the emulated reference appliance: its broker outside readerd and
+// run by the kit (--broker-control's KitBroker, so every case applies), no reference terminal
+// (the kit is the terminal).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import { KitBroker } from '../../tools/conformance/kit-broker.js';
 import type { RunReport } from '../../tools/conformance/report.js';
 import { type ConformanceOptions, runConformance } from '../../tools/conformance/run.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
@@ -17,8 +18,7 @@ export interface KitRig {
 
 /** `faults`: run the misbehaving reference appliance with these (sim/faults/reader-faults.ts). */
 export async function startKitRig(faults: readonly string[] = []): Promise<KitRig> {
-  let broker: EmbeddedBroker = await startEmbeddedBroker();
-  const port = broker.port;
+  const broker = await KitBroker.start({ url: 'mqtt://127.0.0.1:0' });
   const dir = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
   const rig = await ApplianceRig.start({
     dir,
@@ -41,17 +41,12 @@ export async function startKitRig(faults: readonly string[] = []): Promise<KitRi
         benchUrl,
         outDir: join(dir, 'report'),
         redeliveryWaitMs: 6000,
-        brokerControl: {
-          stop: () => broker.close(),
-          start: async () => {
-            broker = await startEmbeddedBroker({ port });
-          },
-        },
+        brokerControl: broker,
         ...o,
       }),
     close: async () => {
       await rig.close();
-      await broker.close();
+      await broker.stop();
     },
   };
 }

@@ -1,7 +1,6 @@
 // Conformance cases on the wire alone: birth and death, keys, every kind of command refusal,
 // malformed input. Each names the SPEC clauses it checks.
 import { randomBytes } from 'node:crypto';
-import mqtt from 'mqtt';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { seal } from '../../protocol/link/envelope.js';
 import { generateKeyPair, keyIdHex } from '../../protocol/link/keys.js';
@@ -14,10 +13,10 @@ const v1 = fareader.v1;
 const S = v1.ResponseStatus;
 
 /** The retained state, as a new subscriber gets it. */
-async function retainedState(
+export async function retainedState(
   k: Kit,
 ): Promise<{ state: fareader.v1.DeviceState; retain: boolean; keyId: string; verified: boolean }> {
-  const c = mqtt.connect(k.o.brokerUrl, k.auxCredentials('probe'));
+  const c = k.mqttConnect('probe');
   try {
     const got = new Promise<{ bytes: Buffer; retain: boolean }>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('no retained state within 5 s')), 5000);

@@ -2,7 +2,8 @@
 // and, through a bench, the patient; runs the catalogue's cases with the monitor watching every
 // message; records each case's steps and evidence for the reports.
 import { randomBytes } from 'node:crypto';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { type BrokerSettings, brokerUrls, mqttClientOptions } from '../../platform/link/mqtt-options.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { brokerPassword, brokerUsername } from '../../protocol/link/broker-credentials.js';
@@ -12,6 +13,7 @@ import { deviceTopics } from '../../protocol/link/topics.js';
 import { toLong } from '../../protocol/link/u64.js';
 import type { ResultRecord } from '../terminal/result-json.js';
 import type { ReferenceTerminal } from '../terminal/terminal.js';
+import { notApplicableReason } from './capabilities.js';
 import type { Monitor, Violation } from './monitor.js';
 import type { PatientSide } from './patient-side.js';
 
@@ -22,10 +24,25 @@ export const KIT_TERMINAL_ID = 'conformance-kit';
 
 export type Capability = 'patient' | 'cardStats' | 'restart' | 'kill' | 'externalBroker' | 'brokerControl';
 
+/** A CONNECT packet the kit's broker received. */
+export interface ConnectSeen {
+  readonly at: number;
+  readonly clientId: string;
+  readonly protocolVersion: number;
+  readonly clean: boolean;
+  readonly keepalive: number;
+  readonly username?: string;
+  readonly will?: { topic: string; qos: number; retain: boolean; payload: Uint8Array };
+}
+
 /** Stops and restarts the broker (same address), for the outage case. */
 export interface BrokerControl {
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Which broker this is, for the report ("aedes run by the kit on …"). */
+  readonly description?: string;
+  /** The CONNECT packets it received, when it can see them (the kit's own broker). */
+  readonly connects?: readonly ConnectSeen[];
 }
 
 export interface KitCase {
@@ -62,7 +79,8 @@ export class CheckFailed extends Error {}
 
 export interface KitOptions {
   readonly deviceId: string;
-  readonly brokerUrl: string;
+  /** The broker as the kit reaches it: URL, and TLS files and credentials where it wants them. */
+  readonly broker: BrokerSettings;
   readonly terminal: ReferenceTerminal;
   readonly terminalKey: KeyPair;
   readonly monitor: Monitor;
@@ -115,15 +133,45 @@ export class Kit {
     return { clientId: username, username, password: brokerPassword(username, this.o.terminalKey) };
   }
 
+  /**
+   * Options for one of the kit's own connections: the configured TLS files and credentials, or
+   * else the key-bound ones; a clean session (the kit keeps nothing at the broker between runs).
+   */
+  clientOptions(aux: string): IClientOptions {
+    const c = this.auxCredentials(aux);
+    return { ...mqttClientOptions(this.o.broker, c.clientId, c), clean: true, reconnectPeriod: 500 };
+  }
+
+  /** A connection of the kit's own (the monitor, a probe) to the device's broker. */
+  mqttConnect(aux: string): MqttClient {
+    return mqtt.connect(brokerUrls(this.o.broker.url)[0]!, this.clientOptions(aux));
+  }
+
   async connect(): Promise<void> {
-    this.raw = mqtt.connect(this.o.brokerUrl, { ...this.auxCredentials('monitor'), reconnectPeriod: 500 });
+    this.raw = this.mqttConnect('monitor');
     await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(
-        () => reject(new ReaderError(ErrorCode.Op_Timeout, `cannot reach the broker at ${this.o.brokerUrl}`)),
-        10_000,
-      );
+      const t = setTimeout(() => {
+        this.raw.off('error', refused);
+        reject(new ReaderError(ErrorCode.Op_Timeout, `cannot reach the broker at ${this.o.broker.url}`));
+      }, 10_000);
+      // A refusal (CONNACK 4/5) or a TLS failure before the first connection says so now, not
+      // at the timeout; later errors are the reconnections' (a broker outage case), not ours.
+      const refused = (e: Error): void => {
+        clearTimeout(t);
+        this.raw.end(true);
+        reject(
+          new ReaderError(
+            ErrorCode.Mqtt_NotConnected,
+            `the broker at ${this.o.broker.url} refused the kit: ${e.message} (check --ca, --cert/--key, --username, --password-file, --servername)`,
+            {},
+            { cause: e },
+          ),
+        );
+      };
+      this.raw.once('error', refused);
       this.raw.once('connect', () => {
         clearTimeout(t);
+        this.raw.off('error', refused);
         resolve();
       });
     });
@@ -158,7 +206,7 @@ export class Kit {
       return {
         ...base,
         status: 'not-applicable',
-        reason: `needs ${missing.join(', ')}`,
+        reason: notApplicableReason(missing),
         steps: [],
         violations: [],
         durationMs: 0,

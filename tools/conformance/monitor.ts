@@ -61,7 +61,7 @@ export class Monitor {
 
   constructor(
     private readonly deviceId: string,
-    private readonly devicePublicKey: Uint8Array,
+    readonly devicePublicKey: Uint8Array,
     private readonly now: () => number = Date.now,
   ) {
     this.topics = deviceTopics(deviceId);

@@ -2,7 +2,14 @@
 // terminal's duties apart from the device's gaps, and which SPEC it was judged against.
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from './kit.js';
-import { buildReport, htmlReport, specIdentity, TERMINAL_SIDE_CLAUSES, testableClauses } from './report.js';
+import {
+  buildReport,
+  type Environment,
+  htmlReport,
+  specIdentity,
+  TERMINAL_SIDE_CLAUSES,
+  testableClauses,
+} from './report.js';
 
 const meta = {
   kit: 'kit 0.1.0',
@@ -72,5 +79,70 @@ describe('conformance report', () => {
       name: 'fareader.v1',
       sha256: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
+  });
+
+  it('names the reader from its birth, the kit and SPEC, and says first when anything was emulated', () => {
+    const identity = {
+      deviceId: 'r1',
+      model: 'fareader rpi5-uvc-pn532 (Raspberry Pi 5 Model B Rev 1.0)',
+      serial: '10000000abcdef12',
+      firmwareVersion: '0.1.0',
+      keyId: '0011223344556677',
+      schema: 'fareader.v1',
+      capabilities: ['session', 'face'],
+      emulated: false,
+      source: 'its signed birth',
+    };
+    const real: Environment = {
+      emulated: false,
+      reader: 'real (its birth says emulated = false)',
+      patient: 'real: a person at the bench (operator mode)',
+      card: 'real test cards, placed by the operator',
+      bench: 'real: the operator at the reader',
+      broker: 'external: mqtts://b',
+    };
+    const r = buildReport({ ...meta, kitVersion: '0.1.0', identity, environment: real }, [], [], clauses);
+    const page = htmlReport(r);
+    expect(page).not.toContain('id="emulated"');
+    for (const v of [
+      identity.model,
+      identity.serial,
+      identity.keyId,
+      'kit 0.1.0',
+      'fareader.v1, sha256',
+      meta.startedAt,
+    ])
+      expect(page).toContain(v);
+    const emulated = htmlReport(
+      buildReport(
+        {
+          ...meta,
+          identity: { ...identity, emulated: true },
+          environment: { ...real, emulated: true, patient: "emulated (the bench's patient)" },
+        },
+        [],
+        [],
+        clauses,
+      ),
+    );
+    const body = emulated.slice(emulated.indexOf('<body>') + 6).trimStart();
+    expect(body).toMatch(
+      /^<p id="emulated">EMULATED RUN — the patient was emulated: this report certifies no real reader\.<\/p>/,
+    );
+    // A report whose environment was never recorded cannot pass for a real one.
+    expect(htmlReport(buildReport(meta, [], [], clauses))).toContain('id="emulated"');
+  });
+
+  it('each uncovered clause carries what to give the kit, in the JSON and on the page', () => {
+    const r = buildReport(
+      meta,
+      [result('A', ['1.1'], 'passed')],
+      [],
+      clauses,
+      undefined,
+      (id) => `give --x for ${id}`,
+    );
+    expect(r.uncovered).toEqual([{ id: '2.1', text: 'two', why: 'give --x for 2.1' }]);
+    expect(htmlReport(r)).toContain('<li>§2.1: give --x for 2.1</li>');
   });
 });

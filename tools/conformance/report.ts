@@ -11,18 +11,73 @@ export interface Clause {
   readonly text: string;
 }
 
-export interface RunReport {
+/** The reader as it announced itself in its signed birth (SPEC 3.7), never typed in. */
+export interface ReaderIdentity {
+  readonly deviceId: string;
+  readonly model: string;
+  readonly serial: string;
+  readonly firmwareVersion: string;
+  /** SPEC 4.3 key id of the key the birth verified with (the trust store's key for the device). */
+  readonly keyId: string;
+  readonly schema: string;
+  readonly capabilities: readonly string[];
+  readonly emulated: boolean;
+  /** Where it was read: the retained birth on the state topic, verified by the monitor. */
+  readonly source: string;
+}
+
+/** What was real and what was emulated in this run: said first, never in a footnote. */
+export interface Environment {
+  /** Any part below was emulated: the report certifies no real reader. */
+  readonly emulated: boolean;
+  readonly reader: string;
+  readonly patient: string;
+  readonly card: string;
+  readonly bench: string;
+  readonly broker: string;
+}
+
+export interface UncoveredClause extends Clause {
+  /** Why no case covered it, and what to give the kit so one does. */
+  readonly why: string;
+}
+
+export interface ReportMeta {
   readonly kit: string;
+  readonly kitVersion?: string;
   readonly deviceId: string;
   readonly broker: string;
   readonly startedAt: string;
   readonly durationMs: number;
+  /** Absent: the reader announced no verified birth during the run. */
+  readonly identity?: ReaderIdentity;
+  readonly environment?: Environment;
+}
+
+const UNKNOWN_ENVIRONMENT: Environment = {
+  emulated: true,
+  reader: 'not recorded',
+  patient: 'not recorded',
+  card: 'not recorded',
+  bench: 'not recorded',
+  broker: 'not recorded',
+};
+
+export interface RunReport {
+  readonly kit: string;
+  readonly kitVersion?: string;
+  readonly deviceId: string;
+  readonly broker: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly identity?: ReaderIdentity;
+  readonly environment: Environment;
   readonly cases: readonly CaseResult[];
   /** Violations outside any case (between cases, during setup). */
   readonly monitorViolations: readonly Violation[];
   readonly coverage: { readonly clause: Clause; readonly cases: readonly string[] }[];
-  /** Device clauses no case of this run covered: the run's gaps. */
-  readonly uncovered: readonly Clause[];
+  /** Device clauses no case of this run covered: the run's gaps, each with what would close it. */
+  readonly uncovered: readonly UncoveredClause[];
   /** The terminal's own duties: met by the kit's reference terminal, not a gap of the device. */
   readonly terminalSide: readonly Clause[];
   /** Every case that ran passed and the monitor saw no violation (the exit code follows it). */
@@ -84,11 +139,13 @@ export function specIdentity(spec = readFileSync(SPEC_FILE, 'utf8')): RunReport[
 }
 
 export function buildReport(
-  meta: { kit: string; deviceId: string; broker: string; startedAt: string; durationMs: number },
+  meta: ReportMeta,
   cases: readonly CaseResult[],
   monitorViolations: readonly Violation[],
   clauses: readonly Clause[] = testableClauses(),
   spec: RunReport['spec'] = specIdentity(),
+  /** Why a clause had no case (capabilities.ts: uncoveredReason); the default says only that. */
+  why: (clauseId: string) => string = () => 'no case of this run covers it',
 ): RunReport {
   const ran = cases.filter((c) => c.status !== 'not-applicable');
   const coverage = clauses.map((clause) => ({
@@ -96,11 +153,14 @@ export function buildReport(
     cases: ran.filter((c) => c.clauses.includes(clause.id)).map((c) => c.id),
   }));
   const open = coverage.filter((c) => c.cases.length === 0).map((c) => c.clause);
-  const uncovered = open.filter((c) => !TERMINAL_SIDE_CLAUSES.includes(c.id));
+  const uncovered = open
+    .filter((c) => !TERMINAL_SIDE_CLAUSES.includes(c.id))
+    .map((c) => ({ ...c, why: why(c.id) }));
   const passed = ran.length > 0 && ran.every((c) => c.status === 'passed') && monitorViolations.length === 0;
   const complete = uncovered.length === 0 && ran.length === cases.length;
   return {
     ...meta,
+    environment: meta.environment ?? UNKNOWN_ENVIRONMENT,
     spec,
     cases,
     monitorViolations,
@@ -158,7 +218,7 @@ export function htmlReport(r: RunReport): string {
             ? c.cases.map((id) => `<a href="#case-${id}">${id}</a>`).join(' ')
             : TERMINAL_SIDE_CLAUSES.includes(c.clause.id)
               ? 'terminal side'
-              : '<b class="warn">not covered</b>'
+              : `<b class="warn">not covered</b> — ${html(r.uncovered.find((u) => u.id === c.clause.id)?.why ?? '')}`
         }</td></tr>`,
     )
     .join('\n');
@@ -184,10 +244,16 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:4p
 .warn{color:#a4161a}li.bad{color:#a4161a}pre{white-space:pre-wrap;background:#f3f5f7;padding:4px;margin:2px 0}
 .case{border-top:1px solid #ccd;margin-top:12px}.meta{color:#5c6b77;font-size:14px}
 #verdict{font-size:22px}
+#emulated{background:#b36b00;color:#fff;padding:8px 12px;font-size:18px;font-weight:bold;border-radius:6px}
+#certificate th{width:220px;background:#f3f5f7}
+@page{size:A4;margin:14mm}
+@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}.case{break-inside:avoid-page}}
 </style></head><body>
+${environmentBanner(r)}
 <h1>fareader conformance report</h1>
 <p id="verdict">${badge(r.verdict)} ${count('passed')} passed · ${count('failed')} failed · ${count('not-applicable')} not applicable · ${r.uncovered.length} device clauses uncovered${r.uncovered.length ? ` (${r.uncovered.map((c) => `§${c.id}`).join(' ')})` : ''}</p>
 <p id="identity">device <b>${html(r.deviceId)}</b> on ${html(r.broker)} · ${html(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${html(r.kit)} · SPEC ${html(r.spec.name)} (sha256 ${html(r.spec.sha256)})</p>
+${certificateTable(r)}
 <h2>Summary</h2>
 <table id="summary"><tr><th>passed</th><th>failed</th><th>not applicable</th><th>monitor violations outside cases</th><th>testable clauses covered</th></tr>
 <tr><td>${count('passed')}</td><td>${count('failed')}</td><td>${count('not-applicable')}</td><td>${r.monitorViolations.length}</td><td>${r.coverage.length - r.uncovered.length} / ${r.coverage.length}</td></tr></table>
@@ -196,7 +262,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:4p
 ${r.cases.map((c) => `<tr><td><a href="#case-${c.id}">${c.id}</a></td><td>${badge(c.status)}</td><td>${html(c.title)}</td><td>${c.clauses.map((id) => `<a href="#clause-${id}">§${id}</a>`).join(' ')}</td></tr>`).join('\n')}
 </table>
 <h2>Clause coverage</h2>
-${r.uncovered.length ? `<p class="warn" id="uncovered">Device clauses with no case in this run: ${r.uncovered.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p>` : '<p id="uncovered">Every testable device clause has a case in this run.</p>'}
+${r.uncovered.length ? `<p class="warn" id="uncovered">Device clauses with no case in this run: ${r.uncovered.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p><ul id="uncovered-why">${r.uncovered.map((c) => `<li>§${c.id}: ${html(c.why)}</li>`).join('')}</ul>` : '<p id="uncovered">Every testable device clause has a case in this run.</p>'}
 ${r.terminalSide.length ? `<p id="terminal-side">The terminal's own duties, met by the kit's reference terminal (not the device's): ${r.terminalSide.map((c) => `<a href="#clause-${c.id}">§${c.id}</a>`).join(' ')}</p>` : ''}
 <table id="coverage"><tr><th>clause</th><th>text</th><th>cases</th></tr>
 ${clauseRows}
@@ -206,4 +272,46 @@ ${caseBlocks}
 ${r.monitorViolations.length ? `<h2>Monitor violations outside cases</h2><ul>${r.monitorViolations.map((v) => `<li>§${v.clause} ${html(v.topic)}: ${html(v.what)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;
+}
+
+/** The first lines of the report when anything was emulated: no certifier can miss it. */
+function environmentBanner(r: RunReport): string {
+  const e = r.environment;
+  if (!e.emulated) return '';
+  const parts = [
+    ['the reader', e.reader],
+    ['the patient', e.patient],
+    ['the card', e.card],
+    ['the bench', e.bench],
+  ] as const;
+  const list = (what: string): string[] => parts.filter(([, v]) => v.startsWith(what)).map(([k]) => k);
+  const said = (names: string[], what: string): string =>
+    names.length ? `${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} ${what}` : '';
+  const unknown = parts.filter(([, v]) => !v.startsWith('real') && !v.startsWith('emulated')).map(([k]) => k);
+  const text = [said(list('emulated'), 'emulated'), said(unknown, 'not recorded')].filter(Boolean).join('; ');
+  return `<p id="emulated">EMULATED RUN — ${text}: this report certifies no real reader.</p>`;
+}
+
+/** Who and what was tested, from what the reader announced, and with what. */
+function certificateTable(r: RunReport): string {
+  const i = r.identity;
+  const e = r.environment;
+  const rows: [string, string][] = [
+    ['Reader model', i?.model || 'not announced'],
+    ['Serial number', i?.serial || 'not announced'],
+    ['Firmware / software version', i?.firmwareVersion || 'not announced'],
+    ['Device id', r.deviceId],
+    ['Device key id (SPEC 4.3)', i?.keyId ?? 'no verified birth'],
+    ['Capabilities', i?.capabilities.join(', ') || '—'],
+    ['Identity read from', i?.source ?? 'the reader published no verified birth during the run'],
+    ['Kit', r.kitVersion && !r.kit.includes(r.kitVersion) ? `${r.kit} ${r.kitVersion}` : r.kit],
+    ['SPEC', `${r.spec.name}, sha256 ${r.spec.sha256}`],
+    ['Date', r.startedAt],
+    ['Reader hardware', e.reader],
+    ['Patient', e.patient],
+    ['Card', e.card],
+    ['Bench', e.bench],
+    ['Broker', e.broker],
+  ];
+  return `<table id="certificate">${rows.map(([k, v]) => `<tr><th>${html(k)}</th><td>${html(v)}</td></tr>`).join('')}</table>`;
 }

@@ -7,16 +7,30 @@ import { join } from 'node:path';
 import { packageVersion } from '../../platform/cli.js';
 import { loadKeyFile, loadTrustDir } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import type { BrokerSettings } from '../../platform/link/mqtt-options.js';
 import { createLogger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import type { fareader } from '../../protocol/gen/fareader.js';
+import { keyIdHex } from '../../protocol/link/keys.js';
+import { deviceTopics } from '../../protocol/link/topics.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
 import { Bench } from './bench.js';
+import { uncoveredReason } from './capabilities.js';
+import { IDENTITY_CASES } from './cases-identity.js';
 import { LINK_CASES } from './cases-link.js';
 import { SESSION_CASES } from './cases-session.js';
 import { type BrokerControl, type Capability, type CaseResult, Kit, type KitCase } from './kit.js';
 import { Monitor } from './monitor.js';
 import { OperatorPatient, type PatientSide } from './patient-side.js';
-import { buildReport, htmlReport, junitXml, type RunReport } from './report.js';
+import { printPdf } from './pdf.js';
+import {
+  buildReport,
+  type Environment,
+  htmlReport,
+  junitXml,
+  type ReaderIdentity,
+  type RunReport,
+} from './report.js';
 
 /** The last case: everything the device published during the run was valid. */
 const MONITOR_CASE: KitCase = {
@@ -37,7 +51,12 @@ const MONITOR_CASE: KitCase = {
   },
 };
 
-export const CATALOGUE: readonly KitCase[] = [...LINK_CASES, ...SESSION_CASES, MONITOR_CASE];
+export const CATALOGUE: readonly KitCase[] = [
+  ...IDENTITY_CASES,
+  ...LINK_CASES,
+  ...SESSION_CASES,
+  MONITOR_CASE,
+];
 
 export interface ConformanceOptions {
   readonly brokerUrl: string;
@@ -54,8 +73,15 @@ export interface ConformanceOptions {
   readonly only?: readonly string[];
   readonly outDir: string;
   readonly redeliveryWaitMs?: number;
-  /** The kit owns the broker (its self-test): the broker-outage case applies. */
+  /**
+   * TLS files and credentials for the kit's connections to the reader's broker (a password is
+   * read from a file by the CLI, never taken from its command line).
+   */
+  readonly brokerAuth?: Omit<BrokerSettings, 'url'>;
+  /** The kit owns the broker (--broker-control, its self-test): the Will and outage cases apply. */
   readonly brokerControl?: BrokerControl;
+  /** Print conformance.pdf beside the HTML with this Chromium (absent: no PDF). */
+  readonly chromium?: string;
   readonly onCase?: (r: CaseResult, index: number, total: number) => void;
 }
 
@@ -78,7 +104,7 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const state = mkdtempSync(join(tmpdir(), 'fareader-kit-'));
   const terminal = new ReferenceTerminal({
     terminalId: 'conformance-kit',
-    broker: { url: o.brokerUrl },
+    broker: { ...o.brokerAuth, url: o.brokerUrl },
     key: loadKeyFile(o.terminalKeyFile),
     trustedDevices: trusted,
     dataDir: state,
@@ -103,10 +129,14 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     for (const c of ['patient', 'restart', 'kill'] as const) caps.add(c);
     if (!o.brokerEmbedded) caps.add('externalBroker');
   }
-  if (o.brokerControl) caps.add('brokerControl');
+  if (o.brokerControl) {
+    caps.add('brokerControl');
+    // The reader connects to the kit's broker, not one inside itself: its Will is observable.
+    caps.add('externalBroker');
+  }
   const kit = new Kit({
     deviceId: o.deviceId,
-    brokerUrl: o.brokerUrl,
+    broker: { ...o.brokerAuth, url: o.brokerUrl },
     terminal,
     terminalKey: loadKeyFile(o.terminalKeyFile),
     monitor,
@@ -118,9 +148,13 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const results: CaseResult[] = [];
-  await terminal.start();
   try {
+    // The kit's own connection first: a broker that refuses it (TLS, credentials) says why now.
     await kit.connect();
+    await terminal.start();
+    // The reader's identity comes from its birth: give it the time a reconnection takes (§1.4)
+    // when it is only now finding the broker (--broker-control).
+    await kit.waitFor(() => firstBirth(monitor), 15_000);
     for (const [i, c] of cases.entries()) {
       const r = await kit.runCase(c);
       results.push(r);
@@ -132,20 +166,83 @@ export async function runConformance(o: ConformanceOptions): Promise<RunReport> 
     if (patient instanceof OperatorPatient) patient.close();
   }
   const inCases = new Set(results.flatMap((r) => r.violations));
+  const identity = readerIdentity(o.deviceId, monitor);
+  const selected = new Set(cases.map((c) => c.id));
   const report = buildReport(
     {
       kit: `fareader conformance kit ${packageVersion()}`,
+      kitVersion: packageVersion(),
       deviceId: o.deviceId,
       broker: o.brokerUrl,
       startedAt,
       durationMs: Math.round(performance.now() - t0),
+      identity,
+      environment: environmentOf(o, identity),
     },
     results,
     monitor.violations.filter((v) => !inCases.has(v)),
+    undefined,
+    undefined,
+    (clause) => uncoveredReason(clause, CATALOGUE, selected, caps),
   );
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(join(o.outDir, 'conformance.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(o.outDir, 'conformance.junit.xml'), junitXml(report));
-  writeFileSync(join(o.outDir, 'conformance.html'), htmlReport(report));
+  const htmlFile = join(o.outDir, 'conformance.html');
+  writeFileSync(htmlFile, htmlReport(report));
+  if (o.chromium) await printPdf(htmlFile, join(o.outDir, 'conformance.pdf'), o.chromium);
   return report;
+}
+
+function firstBirth(monitor: Monitor): fareader.v1.DeviceState | undefined {
+  return monitor.seen.find((s) => s.kind === 'state' && (s.message as fareader.v1.DeviceState).online)
+    ?.message as fareader.v1.DeviceState | undefined;
+}
+
+/** The reader as its first verified birth of the run announced it (the monitor checked it). */
+function readerIdentity(deviceId: string, monitor: Monitor): ReaderIdentity | undefined {
+  const b = firstBirth(monitor);
+  if (!b) return undefined;
+  return {
+    deviceId,
+    model: b.model,
+    serial: b.serial,
+    firmwareVersion: b.firmwareVersion,
+    keyId: keyIdHex(monitor.devicePublicKey),
+    schema: b.schema,
+    capabilities: [...b.capabilities],
+    emulated: b.emulated,
+    source: `its signed birth on ${deviceTopics(deviceId).state}, verified with the trusted key ${keyIdHex(monitor.devicePublicKey)}`,
+  };
+}
+
+/** What was emulated: the reader says so in its birth; the kit knows its own patient side. */
+function environmentOf(o: ConformanceOptions, id: ReaderIdentity | undefined): Environment {
+  const reader = !id
+    ? 'unknown (no verified birth)'
+    : id.emulated
+      ? 'emulated (its birth says emulated = true)'
+      : 'real (its birth says emulated = false)';
+  const emulatedPatient = o.patient === 'emulated';
+  const card = emulatedPatient
+    ? "emulated (the bench's card emulator)"
+    : id?.emulated !== false
+      ? "emulated (placed on the emulated reader's card module)"
+      : 'real test cards, placed by the operator';
+  const e = {
+    reader,
+    patient: emulatedPatient
+      ? "emulated (the bench's patient)"
+      : 'real: a person at the bench (operator mode)',
+    card,
+    bench: emulatedPatient
+      ? 'emulated (the bench server, npm start -- --bench)'
+      : 'real: the operator at the reader',
+    broker: o.brokerControl
+      ? (o.brokerControl.description ?? 'run by the kit')
+      : o.brokerEmbedded
+        ? 'inside the reader (embedded)'
+        : `external: ${o.brokerUrl}`,
+  };
+  return { ...e, emulated: [e.reader, e.patient, e.card, e.bench].some((v) => !v.startsWith('real')) };
 }
