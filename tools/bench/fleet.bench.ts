@@ -168,13 +168,17 @@ async function mosquitto(dir: string): Promise<Broker> {
 }
 
 async function nats(dir: string): Promise<Broker> {
-  const c = await NatsCluster.start(dir);
+  // Consumers at R1 (sessions, messages and retained messages stay at R3): at R3 every
+  // persistent subscription is a raft group of its own, and 1,000 readers' 4,000 of them lost
+  // quorum over and over on two cores (JetStream "temporarily unavailable" at every CONNECT):
+  // the run never finished. At R1 the 1,000 readers connect in ~40 s (SCALING.md).
+  const c = await NatsCluster.start(dir, 3, Number(process.env.FLEET_NATS_CONSUMER_REPLICAS ?? 1));
   const rotated = (by: number): string => {
     const u = c.urls;
     return [...u.slice(by % u.length), ...u.slice(0, by % u.length)].join(',');
   };
   return {
-    name: 'NATS ×3',
+    name: `NATS ×3 (consumers R${process.env.FLEET_NATS_CONSUMER_REPLICAS ?? 1})`,
     url: c.url,
     urlFor: rotated,
     killNode: () => c.kill(0),

@@ -33,7 +33,12 @@ export class NatsCluster {
     return this.nodes.map((n) => `mqtt://127.0.0.1:${n.mqttPort}`);
   }
 
-  static async start(dir: string, size = 3): Promise<NatsCluster> {
+  /**
+   * `consumerReplicas`: how many nodes hold each MQTT subscription's JetStream consumer
+   * (default: all). One per subscription is a raft group of its own at R3: a thousand readers'
+   * four subscriptions each are 4,000 raft groups, which two cores cannot keep in quorum.
+   */
+  static async start(dir: string, size = 3, consumerReplicas = size): Promise<NatsCluster> {
     const ports = await Promise.all(
       Array.from({ length: size }, async () => ({
         client: await freePort(),
@@ -57,7 +62,7 @@ export class NatsCluster {
           `cluster { name: fareader, listen: 127.0.0.1:${p.route}, routes: [${routes}] }`,
           // Replicas: every MQTT session, its messages and the retained messages on all nodes,
           // so any one node may die.
-          `mqtt { listen: 127.0.0.1:${p.mqtt}, stream_replicas: ${size}, consumer_replicas: ${size} }`,
+          `mqtt { listen: 127.0.0.1:${p.mqtt}, stream_replicas: ${size}, consumer_replicas: ${consumerReplicas} }`,
         ].join('\n'),
       );
       return { name, conf, mqttPort: p.mqtt };
