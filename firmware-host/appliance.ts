@@ -184,8 +184,9 @@ export async function startAppliance(
     },
     cardFaceFrames: 3,
     apduTimeoutMs: 5000,
-    // The JPEG 2000 decode (OpenJPEG wasm) in the face worker: it held this loop up to ~100 ms.
-    decodePhoto: (bytes) => matcher.decode(bytes),
+    // The JPEG 2000 decode (OpenJPEG wasm) off this loop, in the card-face worker: free after
+    // 照合番号B, which the photo read needs, while the face worker embeds live frames.
+    decodePhoto: (bytes) => reader.decode(bytes),
     now,
   });
   const outbox = link.outbox;

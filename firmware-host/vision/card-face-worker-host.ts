@@ -1,5 +1,6 @@
 // Inside the card-face worker thread: one CardFaceReader (its tesseract.js worker and the digit
 // templates), answering init / read / close one at a time (worker-serve.ts).
+import { decodeImage } from '../../device/image/decode.js';
 import { CardFaceReader } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
 import { serveRequests } from './worker-serve.js';
@@ -12,6 +13,7 @@ serveRequests<CardFaceRequest>({
     return undefined;
   },
   read: async (req) => ({ read: await reader.read(Buffer.from(req.image)) }),
+  decode: async (req) => ({ image: await decodeImage(req.bytes) }),
   close: async () => {
     await reader.close();
     return undefined;

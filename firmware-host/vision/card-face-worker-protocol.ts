@@ -3,4 +3,6 @@
 export type CardFaceRequest =
   | { readonly op: 'init' }
   | { readonly op: 'read'; readonly image: Uint8Array }
+  /** The chip photo (JPEG 2000) to RGB: read right after 照合番号B, while this worker is free. */
+  | { readonly op: 'decode'; readonly bytes: Uint8Array }
   | { readonly op: 'close' };

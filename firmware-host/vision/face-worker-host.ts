@@ -2,7 +2,6 @@
 // model, both on this thread's one onnxruntime-web instance (one wasm heap, not one per thread),
 // answering load / detect / eyes / dispose one at a time (worker-serve.ts).
 import { workerData } from 'node:worker_threads';
-import { decodeImage } from '../../device/image/decode.js';
 import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
 import { EyeStateModel } from './liveness-models.js';
 import { createMatcher, isMatcherId } from './matchers.js';
@@ -19,7 +18,6 @@ serveRequests<FaceRequest>({
     return undefined;
   },
   detect: async (req) => ({ faces: await matcher.detect(req.image, req.purpose) }),
-  decode: async (req) => ({ image: await decodeImage(req.bytes) }),
   eyes: async (req) => {
     if (!eyes) throw new Error('this face worker has no eye-state model (workerData.eyes)');
     return { closed: await eyes.closed(req.image, req.landmarks) };

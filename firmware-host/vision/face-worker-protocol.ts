@@ -10,8 +10,6 @@ export type FaceRequest =
       readonly image: RgbImage;
       readonly landmarks: readonly (readonly [number, number])[];
     }
-  /** A chip photo (JPEG 2000) or any picture to RGB: the decoder off readerd's event loop. */
-  | { readonly op: 'decode'; readonly bytes: Uint8Array }
   | { readonly op: 'dispose' };
 
 /** What the main thread asks the worker to load beside the matcher (the same wasm runtime). */

@@ -2,6 +2,8 @@
 // card and matching the digit templates (up to ~90 ms at a time on this event loop, measured)
 // no longer delay the card module's ACK timeouts, MQTT or the kiosk, and the PIN path's card
 // I/O is not held up by a 照合番号B read started ahead of it.
+
+import type { RgbImage } from '../../device/image/decode.js';
 import { untilAborted } from '../../platform/abortable.js';
 import type { CardFaceRead } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
@@ -61,6 +63,27 @@ export class WorkerCardFaceReader {
       return (
         (res.read as CardFaceRead | undefined) ?? { ok: false, reason: 'the card-face worker gave no answer' }
       );
+    } finally {
+      this.reading--;
+      this.armIdle();
+    }
+  }
+
+  /**
+   * A picture's bytes to RGB in this worker: the chip photo, whose JPEG 2000 decode (OpenJPEG
+   * wasm, tens to hundreds of ms) would hold readerd's event loop. The photo is read after
+   * 照合番号B, so this worker is free then, while the face worker is busy with live frames.
+   */
+  async decode(bytes: Uint8Array): Promise<RgbImage> {
+    this.reading++;
+    clearTimeout(this.idleTimer);
+    try {
+      await this.init();
+      const copy = new Uint8Array(bytes);
+      const res = await this.rpc.request({ op: 'decode', bytes: copy }, this.opts.readTimeoutMs ?? 30_000, [
+        copy.buffer,
+      ]);
+      return res.image as RgbImage;
     } finally {
       this.reading--;
       this.armIdle();

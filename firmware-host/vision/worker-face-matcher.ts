@@ -67,19 +67,6 @@ export class WorkerFaceMatcher implements FaceMatcher {
     return (res.faces as FaceFound[] | undefined) ?? [];
   }
 
-  /**
-   * A picture's bytes to RGB in the worker: the chip photo's JPEG 2000 decode (OpenJPEG wasm,
-   * tens to hundreds of ms) then holds no timer of readerd's event loop.
-   */
-  async decode(bytes: Uint8Array): Promise<RgbImage> {
-    await this.loaded();
-    const copy = new Uint8Array(bytes);
-    const res = await this.rpc.request({ op: 'decode', bytes: copy }, this.opts.detectTimeoutMs ?? 30_000, [
-      copy.buffer,
-    ]);
-    return res.image as RgbImage;
-  }
-
   /** The eye-state model in this worker (constructed with `eyes: true`); loads with load(). */
   eyeState(): EyeState {
     return {

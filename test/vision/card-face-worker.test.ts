@@ -1,6 +1,8 @@
 // The card-face reader in its worker thread: the same key as the reader in this thread, a
 // picture that is no card answered "re-place", and the worker gone after close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImage } from '../../device/image/decode.js';
+import { encodeJ2kGrey } from '../../device/image/jpeg2000.js';
 import { WorkerCardFaceReader } from '../../firmware-host/vision/worker-card-face-reader.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { cardScene } from '../../sim/camera/card-scene.js';
@@ -82,4 +84,14 @@ describe('the card-face reader in a worker thread', () => {
       await idle.close();
     }
   }, 120_000);
+
+  it('decodes a JPEG 2000 chip photo in the worker to the pixels the decoder gives here', async () => {
+    const grey = new Uint8Array(144 * 180).map((_, i) => (i * 7) % 251);
+    const j2k = await encodeJ2kGrey(grey, 144, 180);
+    const there = await reader.decode(j2k);
+    const here = await decodeImage(j2k);
+    expect([there.width, there.height]).toEqual([144, 180]);
+    expect(Buffer.from(there.data).equals(Buffer.from(here.data))).toBe(true);
+    expect(isReaderError(await reader.decode(new Uint8Array([1, 2, 3])).catch((e: unknown) => e))).toBe(true);
+  }, 60_000);
 });

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
-import { encodeJ2kGrey } from '../../device/image/jpeg2000.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { EyeStateModel } from '../../firmware-host/vision/liveness-models.js';
 import { WorkerFaceMatcher } from '../../firmware-host/vision/worker-face-matcher.js';
@@ -77,18 +76,6 @@ describe('WorkerFaceMatcher', () => {
       await local.dispose();
     }
   }, 120_000);
-
-  it('decodes a JPEG 2000 chip photo in the worker to the pixels the decoder gives here', async () => {
-    const grey = new Uint8Array(144 * 180).map((_, i) => (i * 7) % 251);
-    const j2k = await encodeJ2kGrey(grey, 144, 180);
-    const there = await worker.decode(j2k);
-    const here = await decodeImage(j2k);
-    expect([there.width, there.height]).toEqual([144, 180]);
-    expect(Buffer.from(there.data).equals(Buffer.from(here.data))).toBe(true);
-    // The caller's bytes stay whole (the worker got a copy).
-    expect(j2k.length).toBeGreaterThan(0);
-    expect(isReaderError(await worker.decode(new Uint8Array([1, 2, 3])).catch((e: unknown) => e))).toBe(true);
-  }, 60_000);
 
   it('fails a request with a project error once its worker is gone', async () => {
     const w = new WorkerFaceMatcher('face-api');
