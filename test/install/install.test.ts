@@ -157,7 +157,7 @@ describe.skipIf(notRoot() || missing('systemd-sysusers', 'systemd') || missing('
         expect(s.get('WorkingDirectory')).toEqual(['/opt/fareader']);
         expect(statSync(join(ROOT, 'bin', 'readerd.mjs')).isFile()).toBe(true);
         const config = loadConfig(at('etc/fareader/readerd.json'));
-        expect(s.get('ReadWritePaths')).toEqual([config.dataDir]);
+        expect(s.get('ReadWritePaths')).toEqual([config.dataDir, config.keys.trustedTerminalsDir]);
         expect(s.get('StateDirectory')).toEqual(['fareader']);
       },
     );
