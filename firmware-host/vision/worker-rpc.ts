@@ -47,10 +47,14 @@ export class WorkerRpc<Req extends { readonly op: string }> {
 
   /** Spawns the worker and sends it `first` (its load/init); once, until it fails or is closed. */
   start(first: Req, timeoutMs: number): Promise<void> {
-    this.starting ??= this.spawn(first, timeoutMs).catch((e: unknown) => {
-      this.starting = undefined;
-      throw e;
-    });
+    if (!this.starting) {
+      const starting: Promise<void> = this.spawn(first, timeoutMs).catch((e: unknown) => {
+        // Only this start's own: a worker dying mid-start lets a new start() begin before this.
+        if (this.starting === starting) this.starting = undefined;
+        throw e;
+      });
+      this.starting = starting;
+    }
     return this.starting;
   }
 
@@ -83,7 +87,17 @@ export class WorkerRpc<Req extends { readonly op: string }> {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
-    await this.request(first, timeoutMs);
+    try {
+      await this.request(first, timeoutMs);
+    } catch (e) {
+      // A worker whose load/init failed or timed out is ended here, not kept: left set, it
+      // would count as running (a failed load never retried) and its thread, with whatever it
+      // had loaded (tesseract.js, the models: ~70–95 MB), would outlive it; every later start()
+      // would spawn another beside it.
+      fail(e as Error);
+      await worker.terminate();
+      throw e;
+    }
   }
 
   /**

@@ -1,11 +1,26 @@
 // The one worker RPC client both vision workers use (worker-rpc.ts, worker-serve.ts), against a
 // small host of its own: answers by seq, a request's timeout and abort (the late answer is not
 // taken for the next request's), the worker's errors with their codes, every waiting request
-// failed when the worker dies, and a fresh worker on the next start.
-import { afterEach, describe, expect, it } from 'vitest';
+// failed when the worker dies, and a fresh worker on the next start; a start whose first
+// request fails or times out ends its worker.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkerRpc } from '../../firmware-host/vision/worker-rpc.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import type { EchoRequest } from './fixtures/echo-worker-host.js';
+
+// Every worker WorkerRpc spawns, to see whether its thread still runs (threadId is -1 once it
+// has ended): the RPC keeps its worker private, and a leaked thread shows nowhere else.
+const spawned = vi.hoisted(() => [] as { readonly threadId: number }[]);
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('node:worker_threads')>();
+  class RecordedWorker extends orig.Worker {
+    constructor(...args: ConstructorParameters<typeof orig.Worker>) {
+      super(...args);
+      spawned.push(this);
+    }
+  }
+  return { ...orig, Worker: RecordedWorker };
+});
 
 const HOST = new URL('./fixtures/echo-worker-host.ts', import.meta.url);
 const rpcs: WorkerRpc<EchoRequest>[] = [];
@@ -84,5 +99,26 @@ describe('WorkerRpc', () => {
     await r.start({ op: 'init' }, 60_000);
     expect((await r.request({ op: 'echo', text: 'back' }, 10_000)).text).toBe('back');
     expect((await r.request({ op: 'init' }, 10_000)).tag).toBe('seen-in-the-worker');
+  }, 60_000);
+
+  it('ends the worker when its first request is refused or times out; the next start loads a new one', async () => {
+    const r = rpc();
+    const before = spawned.length;
+    const refused = await r.start({ op: 'refuse' }, 60_000).catch((x: unknown) => x);
+    expect(code(refused)).toBe(ErrorCode.Vision_Model);
+    expect(r.running).toBe(false);
+    expect(code(await r.request({ op: 'echo', text: 'x' }, 1000).catch((x: unknown) => x))).toBe(
+      ErrorCode.Vision_Model,
+    );
+    const timedOut = await r.start({ op: 'slow', ms: 30_000, text: 'never' }, 200).catch((x: unknown) => x);
+    expect(code(timedOut)).toBe(ErrorCode.Op_Timeout);
+    expect(r.running).toBe(false);
+    const failed = spawned.slice(before);
+    expect(failed).toHaveLength(2);
+    for (const w of failed) expect(w.threadId).toBe(-1);
+    await r.start({ op: 'init' }, 60_000);
+    expect(r.running).toBe(true);
+    expect(spawned.length - before).toBe(3);
+    expect((await r.request({ op: 'echo', text: 'loaded' }, 10_000)).text).toBe('loaded');
   }, 60_000);
 });
