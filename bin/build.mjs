@@ -19,6 +19,8 @@ import {
   renameSync,
   rmSync,
   statSync,
+  unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -28,6 +30,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** What readerd and the emulated appliance's roots import (tools/ and test/ stay on tsx). */
 const DIRS = ['protocol', 'device', 'platform', 'firmware-host', 'sim'];
 const OUT = join(ROOT, '.build');
+/** Builds kept besides the current one and those in use: the most recently used first. */
+const KEEP_BUILDS = 3;
+/** In a build's folder: one empty file per process running from it, named by its pid. */
+const IN_USE = '.in-use';
 
 function sources() {
   const files = [];
@@ -43,12 +49,17 @@ function sources() {
   return files.sort();
 }
 
-/** The build directory for these sources (their paths and contents, package.json, esbuild's version). */
+/**
+ * The build directory for these sources (their paths and contents, package.json, esbuild's
+ * version, and this recipe itself: a change to how they are compiled is a new build too).
+ */
 export function buildDir(files = sources()) {
   const h = createHash('sha256');
   const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8'));
   // The tree's own path too: the compiled files name the source folders absolutely.
   h.update(`esbuild ${esbuild.version}\0${ROOT}\0`);
+  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  h.update('\0');
   for (const f of ['package.json', 'tsconfig.json', ...files]) {
     h.update(`${f}\0`);
     h.update(readFileSync(join(ROOT, f)));
@@ -61,7 +72,7 @@ export function buildDir(files = sources()) {
 export async function ensureBuild() {
   const files = sources();
   const dir = buildDir(files);
-  if (existsSync(join(dir, 'package.json'))) return dir;
+  if (existsSync(join(dir, 'package.json'))) return touched(dir);
   const { transform } = await import('esbuild');
   mkdirSync(OUT, { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -92,14 +103,81 @@ export async function ensureBuild() {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(join(dir, 'package.json'))) throw e;
   }
-  // Builds of earlier sources go after an hour: a readerd still running one may yet load a
-  // module from it (its worker hosts, lazily imported parts).
-  for (const e of readdirSync(OUT)) {
-    const p = join(OUT, e);
-    if (p !== dir && Date.now() - statSync(p).mtimeMs > 3_600_000)
-      rmSync(p, { recursive: true, force: true });
+  pruneBuilds(OUT, dir);
+  return touched(dir);
+}
+
+/** `dir` marked as just used (its mtime): pruneBuilds keeps the most recently used. */
+function touched(dir) {
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now);
+  } catch {
+    // A build on a read-only tree: nothing there is pruned either.
   }
   return dir;
+}
+
+/** Some process whose pid marks `dir` as in use still runs. */
+function inUse(dir) {
+  let pids;
+  try {
+    pids = readdirSync(join(dir, IN_USE));
+  } catch {
+    return false;
+  }
+  return pids.some((pid) => {
+    try {
+      process.kill(Number(pid), 0);
+      return true;
+    } catch (e) {
+      // EPERM: alive, another user's.
+      return e.code === 'EPERM';
+    }
+  });
+}
+
+/**
+ * Earlier builds in `out` removed, but never `current`, one a running process started from
+ * (a readerd loads modules from its build long after its start: worker hosts respawned, lazily
+ * imported parts), nor the `keep` most recently used; a half-written tree after an hour (its
+ * builder died: one still writing is minutes old at most).
+ */
+export function pruneBuilds(out, current, keep = KEEP_BUILDS) {
+  const builds = [];
+  for (const e of readdirSync(out)) {
+    const p = join(out, e);
+    if (p === current) continue;
+    let mtimeMs;
+    try {
+      ({ mtimeMs } = statSync(p));
+    } catch {
+      continue; // removed meanwhile by another start's prune
+    }
+    if (e.includes('.tmp-')) {
+      if (Date.now() - mtimeMs > 3_600_000) rmSync(p, { recursive: true, force: true });
+    } else builds.push({ p, mtimeMs });
+  }
+  builds.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { p } of builds.slice(keep)) if (!inUse(p)) rmSync(p, { recursive: true, force: true });
+}
+
+/** This process runs from `dir` until it exits: pruneBuilds leaves it alone meanwhile. */
+function markInUse(dir) {
+  const marker = join(dir, IN_USE, String(process.pid));
+  try {
+    mkdirSync(join(dir, IN_USE), { recursive: true });
+    writeFileSync(marker, '');
+  } catch {
+    return; // read-only: no build there is pruned
+  }
+  process.on('exit', () => {
+    try {
+      unlinkSync(marker);
+    } catch {
+      // gone already
+    }
+  });
 }
 
 /**
@@ -119,6 +197,7 @@ export async function runEntry(entry, prog) {
     register();
     return import(pathToFileURL(join(ROOT, entry)).href);
   }
+  markInUse(dir);
   return import(pathToFileURL(join(dir, entry.replace(/\.ts$/, '.js'))).href);
 }
 

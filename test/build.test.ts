@@ -1,13 +1,43 @@
 // readerd's build (bin/build.mjs): plain JavaScript in .build/<hash of the sources>/, which
 // bin/readerd.mjs runs, and whose worker threads start from compiled hosts without tsx.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+
+type BuildModule = {
+  buildDir(files?: string[]): string;
+  pruneBuilds(out: string, current: string, keep?: number): void;
+};
+/** bin/build.mjs as a module; `url` for a copy of it, a query for a fresh instance. */
+const buildModule = (url = pathToFileURL(join(ROOT, 'bin/build.mjs')).href): Promise<BuildModule> =>
+  import(url) as Promise<BuildModule>;
+
+const temps: string[] = [];
+const temp = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'build-test-'));
+  temps.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('bin/build.mjs', () => {
   it('builds the sources once into a folder named by them, which --check then finds', () => {
@@ -49,4 +79,60 @@ describe('bin/build.mjs', () => {
       await reader.close();
     }
   }, 120_000);
+
+  it('prunes earlier builds but keeps the newest few, the current one and any a live process runs from', async () => {
+    const { pruneBuilds } = await buildModule();
+    const out = temp();
+    const hourAgo = Date.now() / 1000 - 3600;
+    const build = (name: string, ageS: number, pid?: number): string => {
+      const d = join(out, name);
+      mkdirSync(d);
+      writeFileSync(join(d, 'package.json'), '{}');
+      if (pid !== undefined) {
+        mkdirSync(join(d, '.in-use'));
+        writeFileSync(join(d, '.in-use', String(pid)), '');
+      }
+      utimesSync(d, hourAgo - ageS, hourAgo - ageS);
+      return d;
+    };
+    // A process that has exited: its pid marks nothing any more.
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      const current = build('current', 9000);
+      for (const [name, age] of [
+        ['new1', 10],
+        ['new2', 20],
+        ['new3', 30],
+        ['old1', 40],
+        ['old2', 50],
+      ] as const)
+        build(name, age);
+      build('old-running', 5000, sleeper.pid!);
+      build('old-exited', 6000, gone);
+      build('x.tmp-1', 7000);
+      mkdirSync(join(out, 'y.tmp-2')); // being written now
+      pruneBuilds(out, current, 3);
+      expect(readdirSync(out).sort()).toEqual(['current', 'new1', 'new2', 'new3', 'old-running', 'y.tmp-2']);
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  it('names a build by its recipe too: bin/build.mjs changed, the same sources are a new build', async () => {
+    // A tree of its own: the recipe, package.json, tsconfig.json, esbuild, no sources.
+    const root = temp();
+    mkdirSync(join(root, 'bin'));
+    for (const d of ['protocol', 'device', 'platform', 'firmware-host', 'sim']) mkdirSync(join(root, d));
+    for (const f of ['package.json', 'tsconfig.json']) copyFileSync(join(ROOT, f), join(root, f));
+    mkdirSync(join(root, 'node_modules'));
+    symlinkSync(join(ROOT, 'node_modules', 'esbuild'), join(root, 'node_modules', 'esbuild'));
+    const recipe = join(root, 'bin/build.mjs');
+    copyFileSync(join(ROOT, 'bin/build.mjs'), recipe);
+    const url = pathToFileURL(recipe).href;
+    const before = (await buildModule(`${url}?v=1`)).buildDir();
+    expect((await buildModule(`${url}?v=2`)).buildDir()).toBe(before);
+    appendFileSync(recipe, '\n// another way to compile\n');
+    expect((await buildModule(`${url}?v=3`)).buildDir()).not.toBe(before);
+  });
 });
