@@ -294,10 +294,17 @@ export class MyNumberCard {
     const data = file.data;
     if (off > data.length) return encodeResponse(none, SW.WRONG_P1P2_OFFSET);
     const avail = data.length - off;
-    const le = c.le ?? 0;
-    // Le=00 means "up to 256"; an explicit Le beyond the end gets 6Cxx, the exact length.
-    if (le !== 256 && le > avail) return encodeResponse(none, 0x6c00 | avail);
-    return encodeResponse(data.slice(off, off + Math.min(le || 256, avail)), SW.OK);
+    // ISO 7816-4: Le 00 (short) or 0000 (extended) asks for everything up to 256 / 65536 bytes,
+    // fewer at the end of the file is no error. An explicit Le beyond the end: short, 6Cxx
+    // with the exact length (xx is one byte: short only); extended, the bytes there with 6282
+    // (end of file reached before Ne bytes). No Le: up to 256, as before.
+    const le = c.le || 256;
+    const max = c.extended ? 65536 : 256;
+    if (le !== max && le > avail) {
+      if (!c.extended) return encodeResponse(none, 0x6c00 | avail);
+      return encodeResponse(data.slice(off), 0x6282);
+    }
+    return encodeResponse(data.slice(off, off + Math.min(le, avail)), SW.OK);
   }
 
   private verify(c: ReturnType<typeof decodeApdu>): Uint8Array {

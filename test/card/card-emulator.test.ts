@@ -181,4 +181,23 @@ describe('My Number card emulator: the JPKI files OpenSC binds to', () => {
     expect(send(card, '00b0c10004')).toBe('6a86'); // P1 100xxxxx only
     expect(send(card, '00b0810004')).toBe('6982'); // SFI 01: the signature certificate, closed
   });
+
+  it('extended READ BINARY: Le 0000 reads the whole certificate EF with 9000, an explicit Le past its end 6282', async () => {
+    const card = await MyNumberCard.create({ stateDir: CARD_STATE, cardId: `ext-le-${Date.now()}` });
+    send(card, SELECT_JPKI);
+    const cert = readFileSync(join(CARD_STATE, 'cards', card.id, 'jpki', 'cert.der'));
+    expect(cert.length).toBeGreaterThan(256);
+    send(card, '00a4020c02000a');
+    // Lc absent, Le 00 0000: up to 65536 bytes from offset 0.
+    expect(send(card, '00b00000000000')).toBe(`${cert.toString('hex')}9000`);
+    // From an offset, an explicit extended Le of 0x0800: what is there, end of file before Ne.
+    expect(send(card, '00b00100000800')).toBe(`${cert.subarray(0x100).toString('hex')}6282`);
+    // An extended Le that fits: exactly those bytes.
+    expect(send(card, '00b00010000108')).toBe(`${cert.subarray(0x10, 0x118).toString('hex')}9000`);
+    // Short Le past the end still says the exact length (one byte); Le 00 short, the last 256 or fewer.
+    const last = cert.length - 0x10;
+    const p = last.toString(16).padStart(4, '0');
+    expect(send(card, `00b0${p}20`)).toBe('6c10');
+    expect(send(card, `00b0${p}00`)).toBe(`${cert.subarray(last).toString('hex')}9000`);
+  });
 });
