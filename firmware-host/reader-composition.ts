@@ -162,9 +162,11 @@ async function composeAround(
   // (the grace lets the device's last pairing message reach it).
   let drop: NodeJS.Timeout | undefined;
   window.on('change', () => {
-    clearTimeout(drop); // a new window keeps its connections
+    clearTimeout(drop);
     if (!window.isOpen) drop = setTimeout(() => broker?.dropPairingClients(), 1000).unref();
   });
+  // A new window starts with no pairing connection of an earlier one, nor its pairing ids.
+  window.on('open', () => broker?.dropPairingClients());
   const linkTest = new LinkTestService(link);
   link.onCommand = linkTest.onCommand;
   if (config.appliance) {

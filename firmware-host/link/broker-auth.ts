@@ -24,7 +24,13 @@ export interface BrokerAuthority {
 }
 
 export type AuthVerdict =
-  | { readonly ok: true; readonly who: BrokerIdentity; readonly keyId: string }
+  | {
+      readonly ok: true;
+      readonly who: BrokerIdentity;
+      readonly keyId: string;
+      /** The key a pairing login proved (its self-signed password), SPEC 15.10. */
+      readonly pairingKey?: Uint8Array;
+    }
   | { readonly ok: false; readonly reason: string };
 
 export function authenticateClient(
@@ -45,7 +51,12 @@ export function authenticateClient(
     if (!a.pairingOpen?.()) return { ok: false, reason: 'no pairing window is open on the reader' };
     const key = verifyPairingPassword(username, text, a.ed);
     if (!key) return { ok: false, reason: `bad pairing password for ${username}` };
-    return { ok: true, who: { role: 'term', id: who.id, pairingWith: a.deviceId }, keyId: keyIdHex(key) };
+    return {
+      ok: true,
+      who: { role: 'term', id: who.id, pairingWith: a.deviceId },
+      keyId: keyIdHex(key),
+      pairingKey: key,
+    };
   }
   let lookup: (keyId: string) => Uint8Array | undefined;
   if (who.role === 'dev') {

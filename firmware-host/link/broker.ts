@@ -4,8 +4,11 @@
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Aedes, type AedesOptions, type AuthenticateError, type Client, type ConnectPacket } from 'aedes';
+import { bytesEqual, toHex } from '../../protocol/bytes.js';
 import { mayPublish, maySubscribe } from '../../protocol/link/broker-acl.js';
 import type { BrokerIdentity } from '../../protocol/link/broker-credentials.js';
+import { decodePairingMessage, MAX_PAIRING_MESSAGE_BYTES } from '../../protocol/link/pairing-messages.js';
+import { pairingTopics } from '../../protocol/link/topics.js';
 import { authenticateClient, type BrokerAuthority } from './broker-auth.js';
 
 export interface EmbeddedBroker {
@@ -27,8 +30,52 @@ export interface EmbeddedBrokerOptions {
   readonly onConnectPacket?: (packet: ConnectPacket) => void;
 }
 
-function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: Set<Client>): AedesOptions {
+/** What the broker knows of the pairing connections of the current window (SPEC 15.10). */
+interface PairingLogins {
+  readonly clients: Set<Client>;
+  /** The key each pairing login proved with its password. */
+  readonly keys: WeakMap<Client, Uint8Array>;
+  /** Which client owns a pairing id (hex): the first that used it. */
+  readonly owners: Map<string, Client>;
+}
+
+/**
+ * Why a pairing login may not publish this on its device's to-device topic, or undefined
+ * (SPEC 15.10): no retained or oversized message, nothing that is no pairing step, a hello only
+ * with its own id and the key its login proved, and no step of a pairing id another client owns.
+ */
+function pairingRefusal(
+  p: PairingLogins,
+  client: Client,
+  w: BrokerIdentity,
+  packet: { retain: boolean; payload: Buffer | string },
+): string | undefined {
+  if (packet.retain) return 'a retained pairing message';
+  const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+  if (payload.length > MAX_PAIRING_MESSAGE_BYTES) return `a pairing message of ${payload.length} bytes`;
+  let m: ReturnType<typeof decodePairingMessage>;
+  try {
+    m = decodePairingMessage(new Uint8Array(payload));
+  } catch {
+    return 'no pairing step';
+  }
+  if (m.step.kind === 'hello') {
+    const proved = p.keys.get(client);
+    if (m.step.terminalId !== w.id) return `a hello for "${m.step.terminalId.slice(0, 64)}" from ${w.id}`;
+    if (!proved || !bytesEqual(proved, m.step.terminalKey))
+      return "a hello with another key than the login's";
+  }
+  const id = toHex(m.pairingId);
+  const owner = p.owners.get(id);
+  if (owner && owner !== client) return "a step of another client's pairing";
+  if (!owner) p.owners.set(id, client);
+  return undefined;
+}
+
+function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairing: PairingLogins): AedesOptions {
   const who = new WeakMap<Client, BrokerIdentity>();
+  const pairingClients = pairing.clients;
+  const toDevice = pairingTopics(a.deviceId).toDevice;
   const refused = o.onRefused ?? (() => {});
   // A pairing client's rights last as long as the window, not as long as its connection.
   const allowed = (w: BrokerIdentity | null | undefined): w is BrokerIdentity =>
@@ -38,7 +85,10 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: S
       const v = authenticateClient(a, client.id, username, password);
       if (v.ok) {
         who.set(client, v.who);
-        if (v.who.pairingWith !== undefined) pairingClients.add(client);
+        if (v.who.pairingWith !== undefined) {
+          pairingClients.add(client);
+          if (v.pairingKey) pairing.keys.set(client, v.pairingKey);
+        }
         return done(null, true);
       }
       refused('connect', client.id, v.reason);
@@ -50,7 +100,15 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: S
       const w = client && who.get(client);
       // Broker-internal publications ($SYS) have no client.
       if (!client) return done(null);
-      if (allowed(w) && mayPublish(w, packet.topic)) return done(null);
+      if (allowed(w) && mayPublish(w, packet.topic)) {
+        const why =
+          w.pairingWith !== undefined && packet.topic === toDevice
+            ? pairingRefusal(pairing, client, w, packet)
+            : undefined;
+        if (!why) return done(null);
+        refused('publish', client.id, `${packet.topic.slice(0, 200)}: ${why}`);
+        return done(new Error(`${client.id} may not publish ${why}`));
+      }
       refused('publish', client.id, packet.topic.slice(0, 200));
       done(new Error(`${client.id} may not publish on ${packet.topic.slice(0, 200)}`));
     },
@@ -65,10 +123,11 @@ function guarded(a: BrokerAuthority, o: EmbeddedBrokerOptions, pairingClients: S
 
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Promise<EmbeddedBroker> {
   const host = opts.host ?? '127.0.0.1';
-  const pairingClients = new Set<Client>();
+  const pairing: PairingLogins = { clients: new Set(), keys: new WeakMap(), owners: new Map() };
+  const pairingClients = pairing.clients;
   const seeConnect = opts.onConnectPacket;
   const aedes = await Aedes.createBroker({
-    ...(opts.authority ? guarded(opts.authority, opts, pairingClients) : {}),
+    ...(opts.authority ? guarded(opts.authority, opts, pairing) : {}),
     ...(seeConnect
       ? {
           preConnect: (
@@ -99,6 +158,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Pro
     dropPairingClients: () => {
       for (const c of pairingClients) if (!c.closed) c.close();
       pairingClients.clear();
+      pairing.owners.clear();
     },
     close: async () => {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));

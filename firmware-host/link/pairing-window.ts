@@ -8,12 +8,15 @@ import { addTrusted, type TrustedKey } from '../../platform/keys/keystore.js';
 import type { Logger } from '../../platform/log.js';
 import { bytesEqual } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
+import { type Ed25519, tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import type { KeyPair } from '../../protocol/link/keys.js';
 import { keyIdHex } from '../../protocol/link/keys.js';
 import {
   decodePairingMessage,
   encodePairingMessage,
   type PairingStep,
+  type PairingWireMessage,
+  verifyPairingStep,
 } from '../../protocol/link/pairing-messages.js';
 import { isValidId } from '../../protocol/link/topics.js';
 import { DevicePairing, PAIRING_NONCE_BYTES } from '../../protocol/pairing.js';
@@ -50,6 +53,7 @@ export interface PairingWindowOptions {
   readonly log: Logger;
   readonly now?: () => number;
   readonly timeoutMs?: number;
+  readonly ed?: Ed25519;
 }
 
 interface Attempt {
@@ -115,6 +119,8 @@ export class PairingWindow extends EventEmitter {
     this.timer = setTimeout(() => this.end('timed out'), timeoutMs);
     this.o.listen((b) => this.receive(b));
     this.o.log.info('pairing window open', { timeoutMs });
+    // readerd drops the pairing connections of an earlier window: none carries over.
+    this.emit('open');
     this.changed();
     return this.status();
   }
@@ -157,19 +163,35 @@ export class PairingWindow extends EventEmitter {
     if (m.step.kind === 'hello') return this.hello(m.pairingId, m.step);
     // Steps of another attempt than the one in progress are not ours to act on.
     if (!a || !bytesEqual(a.pairingId, m.pairingId)) return;
+    if (m.step.kind === 'commit' || m.step.kind === 'device-nonce') return; // our own steps
+    // SPEC 15.10: a terminal step counts only when signed by the key of this attempt's hello
+    // (a confirm over the code shown here); anyone else on the broker can neither confirm nor
+    // end it. A step that fails is ignored, not fatal, so a forger cannot end the window either.
+    if (!this.signedByTerminal(a, m)) return;
     switch (m.step.kind) {
       case 'terminal-nonce':
         return this.terminalNonce(a, m.step.nonce);
       case 'confirm':
-        if (!a.code) return this.end('the terminal confirmed before the codes were shown');
         this.confirmedThere = true;
         this.changed();
         return this.maybeTrust();
       case 'abort':
         return this.end(`the terminal ended it: ${m.step.reason || 'no reason given'}`);
-      default:
-        return; // the device's own steps, echoed by the broker to nobody: ignored
     }
+  }
+
+  private signedByTerminal(a: Attempt, m: PairingWireMessage): boolean {
+    // A confirm before the codes were shown has no code to be checked against.
+    if (m.step.kind === 'confirm' && !a.code) {
+      this.o.log.warn('pairing step refused', { step: 'confirm', reason: 'before the codes were shown' });
+      return false;
+    }
+    if (verifyPairingStep(this.o.ed ?? tweetnaclEd25519, a.terminalKey, m, a.code)) return true;
+    this.o.log.warn('pairing step refused', {
+      step: m.step.kind,
+      reason: m.signature ? "not signed by the hello's key" : 'unsigned',
+    });
+    return false;
   }
 
   private hello(pairingId: Uint8Array, s: Extract<PairingStep, { kind: 'hello' }>): void {

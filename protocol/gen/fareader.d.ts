@@ -2287,6 +2287,9 @@ export namespace fareader {
             /** PairingMessage abort. */
             abort?: (fareader.v1.PairingAbort.$Properties|null);
 
+            /** PairingMessage signature. */
+            signature: Uint8Array;
+
             /** PairingMessage step. */
             step?: ("hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort");
 
@@ -2395,6 +2398,9 @@ export namespace fareader {
                 /** PairingMessage abort */
                 abort?: (fareader.v1.PairingAbort.$Properties|null);
 
+                /** PairingMessage signature */
+                signature?: (Uint8Array|null);
+
                 /** PairingMessage step */
                 step?: ("hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort");
 
@@ -2411,6 +2417,7 @@ export namespace fareader {
               deviceNonce?: fareader.v1.PairingNonce.$Shape|null;
               confirm?: fareader.v1.PairingConfirm.$Shape|null;
               abort?: fareader.v1.PairingAbort.$Shape|null;
+              signature?: Uint8Array|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ step?: undefined; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "hello"; hello: fareader.v1.PairingHello.$Shape; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "commit"; hello?: null; commit: fareader.v1.PairingCommit.$Shape; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "terminalNonce"; hello?: null; commit?: null; terminalNonce: fareader.v1.PairingNonce.$Shape; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "deviceNonce"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce: fareader.v1.PairingNonce.$Shape; confirm?: null; abort?: null }|{ step?: "confirm"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm: fareader.v1.PairingConfirm.$Shape; abort?: null }|{ step?: "abort"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort: fareader.v1.PairingAbort.$Shape })

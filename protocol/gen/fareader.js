@@ -6401,6 +6401,7 @@ export const fareader = $root.fareader = (() => {
              * @property {fareader.v1.PairingNonce.$Properties|null} [deviceNonce] PairingMessage deviceNonce
              * @property {fareader.v1.PairingConfirm.$Properties|null} [confirm] PairingMessage confirm
              * @property {fareader.v1.PairingAbort.$Properties|null} [abort] PairingMessage abort
+             * @property {Uint8Array|null} [signature] PairingMessage signature
              * @property {"hello"|"commit"|"terminalNonce"|"deviceNonce"|"confirm"|"abort"} [step] PairingMessage step
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -6423,6 +6424,7 @@ export const fareader = $root.fareader = (() => {
              *   deviceNonce?: fareader.v1.PairingNonce.$Shape|null;
              *   confirm?: fareader.v1.PairingConfirm.$Shape|null;
              *   abort?: fareader.v1.PairingAbort.$Shape|null;
+             *   signature?: Uint8Array|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ step?: undefined; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "hello"; hello: fareader.v1.PairingHello.$Shape; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "commit"; hello?: null; commit: fareader.v1.PairingCommit.$Shape; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "terminalNonce"; hello?: null; commit?: null; terminalNonce: fareader.v1.PairingNonce.$Shape; deviceNonce?: null; confirm?: null; abort?: null }|{ step?: "deviceNonce"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce: fareader.v1.PairingNonce.$Shape; confirm?: null; abort?: null }|{ step?: "confirm"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm: fareader.v1.PairingConfirm.$Shape; abort?: null }|{ step?: "abort"; hello?: null; commit?: null; terminalNonce?: null; deviceNonce?: null; confirm?: null; abort: fareader.v1.PairingAbort.$Shape })
@@ -6500,6 +6502,14 @@ export const fareader = $root.fareader = (() => {
              */
             PairingMessage.prototype.abort = null;
 
+            /**
+             * PairingMessage signature.
+             * @member {Uint8Array} signature
+             * @memberof fareader.v1.PairingMessage
+             * @instance
+             */
+            PairingMessage.prototype.signature = $util.newBuffer([]);
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -6560,6 +6570,8 @@ export const fareader = $root.fareader = (() => {
                     $root.fareader.v1.PairingConfirm.encode(m.confirm, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.abort != null && $Object.hasOwnProperty.call(m, "abort"))
                     $root.fareader.v1.PairingAbort.encode(m.abort, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 8, wireType 2 =*/66).bytes(m.signature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6666,6 +6678,15 @@ export const fareader = $root.fareader = (() => {
                                 break;
                             m.abort = $root.fareader.v1.PairingAbort.decode(r, r.size(), $undefined, q + 1, m.abort);
                             m.step = "abort";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
                             continue;
                         }
                     }
@@ -6779,6 +6800,10 @@ export const fareader = $root.fareader = (() => {
                             return "abort." + e;
                     }
                 }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
                 return null;
             };
 
@@ -6838,6 +6863,14 @@ export const fareader = $root.fareader = (() => {
                         throw $TypeError(".fareader.v1.PairingMessage.abort: object expected");
                     m.abort = $root.fareader.v1.PairingAbort.fromObject(d.abort, q + 1);
                 }
+                if (d.signature != null) {
+                    if (d.signature.length) {
+                        if (typeof d.signature === "string")
+                            $util.base64.decode(d.signature, m.signature = $util.newBuffer($util.base64.length(d.signature)), 0);
+                        else if (d.signature.length >= 0)
+                            m.signature = d.signature;
+                    }
+                }
                 return m;
             };
 
@@ -6865,6 +6898,13 @@ export const fareader = $root.fareader = (() => {
                         d.pairingId = [];
                         if (o.bytes !== $Array)
                             d.pairingId = $util.newBuffer(d.pairingId);
+                    }
+                    if (o.bytes === $String)
+                        d.signature = "";
+                    else {
+                        d.signature = [];
+                        if (o.bytes !== $Array)
+                            d.signature = $util.newBuffer(d.signature);
                     }
                 }
                 if (m.pairingId != null && $Object.hasOwnProperty.call(m, "pairingId")) {
@@ -6899,6 +6939,9 @@ export const fareader = $root.fareader = (() => {
                     d.abort = $root.fareader.v1.PairingAbort.toObject(m.abort, o, q + 1);
                     if (o.oneofs)
                         d.step = "abort";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    d.signature = o.bytes === $String ? $util.base64.encode(m.signature, 0, m.signature.length) : o.bytes === $Array ? $Array.prototype.slice.call(m.signature) : m.signature;
                 }
                 return d;
             };

@@ -22,13 +22,16 @@ import { PairingWindow, trustIntoFolder } from '../../firmware-host/link/pairing
 import { linkTestResult } from '../../firmware-host/link-test.js';
 import { createKeyFile, loadTrustDir, type TrustedKey } from '../../platform/keys/keystore.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import { createLogger, type Logger } from '../../platform/log.js';
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import { brokerUsername, PAIRING_AUX, pairingPassword } from '../../protocol/link/broker-credentials.js';
+import { tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { generateKeyPair, type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import {
   decodePairingMessage,
   encodePairingMessage,
   type PairingStep,
+  signPairingStep,
 } from '../../protocol/link/pairing-messages.js';
 import { deviceTopics, pairingTopics } from '../../protocol/link/topics.js';
 import { DevicePairing, TerminalPairing } from '../../protocol/pairing.js';
@@ -60,7 +63,7 @@ afterEach(async () => {
 });
 
 /** A reader's link and pairing window, on its embedded broker unless `url` names another. */
-async function reader(url?: string, timeoutMs?: number): Promise<Side> {
+async function reader(url?: string, timeoutMs?: number, windowLog: Logger = quietLog): Promise<Side> {
   const dir = mkdtempSync(join(tmpdir(), 'fareader-pairing-'));
   const deviceKey = createKeyFile(join(dir, 'device.key'));
   const terminalKey = createKeyFile(join(dir, 'terminal.key'));
@@ -97,7 +100,7 @@ async function reader(url?: string, timeoutMs?: number): Promise<Side> {
     send: (b) => link.publishPairing(b),
     trust: trustIntoFolder(deviceTrustDir, deviceTrust),
     random,
-    log: quietLog,
+    log: windowLog,
     timeoutMs,
   });
   // As readerd does: the pairing connections closed a moment after the window, so the last
@@ -343,6 +346,14 @@ async function relayBroker(): Promise<{
   let nonceToTerminal: Uint8Array | undefined;
   const codes: { device?: string; terminal?: string } = {};
   const t = pairingTopics(DEVICE);
+  // Toward the device the relay is a terminal with key m1: it signs the terminal's later steps
+  // with m1, as an honest terminal signs with its own (SPEC 15.10).
+  const resign = (pairingId: Uint8Array, step: PairingStep): Uint8Array | undefined =>
+    step.kind === 'terminal-nonce' || step.kind === 'abort'
+      ? signPairingStep(tweetnaclEd25519, m1.secretKey, pairingId, step)
+      : step.kind === 'confirm'
+        ? signPairingStep(tweetnaclEd25519, m1.secretKey, pairingId, step, codes.device)
+        : undefined;
   const rewrite = (step: PairingStep): PairingStep => {
     switch (step.kind) {
       case 'hello':
@@ -372,9 +383,9 @@ async function relayBroker(): Promise<{
       if (packet.topic === t.toDevice || packet.topic === t.toTerminal) {
         try {
           const m = decodePairingMessage(new Uint8Array(packet.payload as Buffer));
-          packet.payload = Buffer.from(
-            encodePairingMessage({ pairingId: m.pairingId, step: rewrite(m.step) }),
-          );
+          const step = rewrite(m.step);
+          const signature = packet.topic === t.toDevice ? resign(m.pairingId, step) : undefined;
+          packet.payload = Buffer.from(encodePairingMessage({ pairingId: m.pairingId, step, signature }));
         } catch {
           // Not a step the relay follows: passed on as it is.
         }
@@ -395,6 +406,105 @@ async function relayBroker(): Promise<{
     },
   };
 }
+
+/** Eve: a third party with a self-made key and a pairing login of her own (SPEC 15.10). */
+async function eveOn(url: string) {
+  const username = brokerUsername('term', 'eve', PAIRING_AUX);
+  const eve = await mqtt.connectAsync(url, {
+    clientId: username,
+    username,
+    password: pairingPassword(username, generateKeyPair()),
+    clean: true,
+    reconnectPeriod: 0,
+  });
+  // She reads the device's answers, so she learns the pairing id of the terminal's attempt.
+  const ids: Uint8Array[] = [];
+  eve.on('message', (_t, payload) => {
+    try {
+      ids.push(decodePairingMessage(new Uint8Array(payload)).pairingId);
+    } catch {}
+  });
+  await eve.subscribeAsync(pairingTopics(DEVICE).toTerminal, { qos: 1 });
+  return { eve, ids };
+}
+
+describe('a third party with a pairing login of its own', () => {
+  const forge = (pairingId: Uint8Array) =>
+    Buffer.from(encodePairingMessage({ pairingId, step: { kind: 'confirm' } }));
+
+  it("cannot confirm for the terminal on a broker that relays it (Mosquitto's case): the device checks the signature", async () => {
+    // An open broker, as a site broker whose ACL lets every pairing login write to-device.
+    const aedes = await Aedes.createBroker();
+    const server = createServer((sock) => aedes.handle(sock)).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    open.push({
+      close: async () => {
+        await new Promise<void>((r) => aedes.close(() => r()));
+        server.close();
+      },
+    });
+    const url = `mqtt://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const warnings: string[] = [];
+    const log = createLogger('test', { level: 'warn', format: 'json', write: (l) => warnings.push(l) });
+    const s = await reader(url, undefined, log);
+    s.window.open();
+    const { eve, ids } = await eveOn(url);
+    open.push({ close: () => eve.endAsync(true) });
+    const outcome = await pairFromTerminal(s, async () => {
+      // The reader's staff confirm; then Eve forges the terminal's confirm (and an abort)...
+      s.window.confirm();
+      const id = ids.at(-1)!;
+      await eve.publishAsync(pairingTopics(DEVICE).toDevice, forge(id), { qos: 1 });
+      await until(() => warnings.some((w) => w.includes('pairing step refused')), 5000, 'the forged confirm');
+      // ...which the reader did not count: the terminal has not confirmed.
+      expect(s.window.status()).toMatchObject({ phase: 'comparing', confirmedThere: false });
+      // The terminal's staff then refuse.
+      return false;
+    }).catch((e) => e);
+    expect(isReaderError(outcome, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    await until(() => s.window.status().phase === 'ended');
+    expect(s.window.status().reason).toMatch(/refused on the terminal/);
+    nothingTrusted(s);
+  });
+
+  it("is refused by the embedded broker: no step of another client's pairing id, no hello with a key it did not prove", async () => {
+    const s = await reader();
+    s.window.open();
+    const { eve, ids } = await eveOn(s.url);
+    const outcome = await pairFromTerminal(s, async () => {
+      s.window.confirm();
+      // The broker refuses Eve's step for the terminal's pairing id (aedes drops her connection).
+      const closed = nextEvent<void>(eve, 'close');
+      eve.publish(pairingTopics(DEVICE).toDevice, forge(ids.at(-1)!), { qos: 1 });
+      await closed;
+      expect(s.window.status()).toMatchObject({ phase: 'comparing', confirmedThere: false });
+      return false;
+    }).catch((e) => e);
+    await eve.endAsync(true);
+    expect(isReaderError(outcome, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    await until(() => s.window.status().phase === 'ended');
+    nothingTrusted(s);
+
+    // A hello claiming another id, or another key than the one its login proved, is refused.
+    s.window.open();
+    for (const step of [
+      { kind: 'hello' as const, terminalId: 'terminal-1', terminalKey: s.terminalKey.publicKey },
+      { kind: 'hello' as const, terminalId: 'eve', terminalKey: s.terminalKey.publicKey },
+    ]) {
+      const again = await eveOn(s.url);
+      const closed = nextEvent<void>(again.eve, 'close');
+      again.eve.publish(
+        pairingTopics(DEVICE).toDevice,
+        Buffer.from(encodePairingMessage({ pairingId: random(16), step })),
+        { qos: 1 },
+      );
+      await closed;
+      await again.eve.endAsync(true);
+    }
+    expect(s.window.status()).toMatchObject({ phase: 'waiting' });
+    expect(s.window.status().terminalId).toBeUndefined();
+  });
+});
 
 describe('a relay on the broker', () => {
   it('substituting both keys gets different codes on the two sides, and is refused', async () => {
@@ -436,6 +546,14 @@ describe('a relay on the broker', () => {
               encodePairingMessage({
                 pairingId: msg.pairingId,
                 step: { ...msg.step, terminalKey: m.publicKey },
+              }),
+            );
+          // It signs the terminal's later steps with m as well, so the device acts on them (15.10).
+          else if (msg.step.kind === 'terminal-nonce' || msg.step.kind === 'abort')
+            packet.payload = Buffer.from(
+              encodePairingMessage({
+                ...msg,
+                signature: signPairingStep(tweetnaclEd25519, m.secretKey, msg.pairingId, msg.step),
               }),
             );
         }

@@ -11,13 +11,14 @@ import type { Logger } from '../../platform/log.js';
 import { bytesEqual } from '../../protocol/bytes.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { brokerUsername, PAIRING_AUX, pairingPassword } from '../../protocol/link/broker-credentials.js';
-import type { Ed25519 } from '../../protocol/link/ed25519.js';
+import { type Ed25519, tweetnaclEd25519 } from '../../protocol/link/ed25519.js';
 import { type KeyPair, keyIdHex } from '../../protocol/link/keys.js';
 import {
   decodePairingMessage,
   encodePairingMessage,
   PAIRING_ID_BYTES,
   type PairingStep,
+  signPairingStep,
 } from '../../protocol/link/pairing-messages.js';
 import { pairingTopics } from '../../protocol/link/topics.js';
 import { PAIRING_NONCE_BYTES, TerminalPairing } from '../../protocol/pairing.js';
@@ -64,8 +65,17 @@ export async function pairWithDevice(r: PairRequest): Promise<Paired> {
   // Nothing of a pairing outlives it on the broker.
   options.clean = true;
   const client: MqttClient = r.connect(brokerUrls(r.broker.url)[0]!, options);
-  const send = (step: PairingStep): void => {
-    client.publish(topics.toDevice, Buffer.from(encodePairingMessage({ pairingId, step })), { qos: 1 });
+  const ed = r.ed ?? tweetnaclEd25519;
+  // Every step after the hello is signed (SPEC 15.10): the device acts on no step it cannot
+  // tie to the key of this attempt's hello. A confirm is signed over the code the staff saw.
+  const send = (step: PairingStep, code?: string): void => {
+    const signature =
+      step.kind === 'terminal-nonce' || step.kind === 'confirm' || step.kind === 'abort'
+        ? signPairingStep(ed, r.key.secretKey, pairingId, step, code)
+        : undefined;
+    client.publish(topics.toDevice, Buffer.from(encodePairingMessage({ pairingId, step, signature })), {
+      qos: 1,
+    });
   };
   const asking = new AbortController();
   let helloTimer: NodeJS.Timeout | undefined;
@@ -128,7 +138,7 @@ export async function pairWithDevice(r: PairRequest): Promise<Paired> {
                 if (!yes) return fail(ended('refused on the terminal'));
                 pairing.confirm();
                 confirmedHere = true;
-                send({ kind: 'confirm' });
+                send({ kind: 'confirm' }, code);
                 maybeTrust();
               },
               (e: Error) => fail(isReaderError(e) ? e : ended(e.message)),
