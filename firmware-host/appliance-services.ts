@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Frame } from '../device/camera/frame-source.js';
 import { CardChannel } from '../device/card/card-channel.js';
 import { SerialPortTransport } from '../device/serial/serialport-transport.js';
+import type { HardwareIdentity } from '../platform/boards/hardware-identity.js';
 import { packageVersion } from '../platform/cli.js';
 import type { Logger } from '../platform/log.js';
 import { AID, apdu } from '../protocol/mynumber/mynumber.js';
@@ -50,7 +51,11 @@ export interface ServiceParts {
   readonly log: Logger;
   readonly now: () => number;
   /** The reader's id and key id, for the staff screen. */
-  readonly identity?: { readonly deviceId: string; readonly keyId: string };
+  readonly identity?: {
+    readonly deviceId: string;
+    readonly keyId: string;
+    readonly hardware?: HardwareIdentity;
+  };
   /** Pairing with a terminal (SPEC §15): the shell's `pair` and the staff screen open it. */
   readonly pairing?: PairingWindow;
   /** The vision models: loading (readerd is ready before them), ready or failed. */
@@ -87,6 +92,9 @@ function staffScreen(
     info: () => ({
       deviceId: p.identity?.deviceId,
       keyId: p.identity?.keyId,
+      model: p.identity?.hardware?.model,
+      serial: p.identity?.hardware?.serial,
+      emulated: p.identity?.hardware?.emulated,
       versions: { readerd: packageVersion(), node: process.version, faceMatcher: 'fr-onnx' },
       connected: p.link.health().connected,
       devices: devices(p),
@@ -132,6 +140,15 @@ export function status(p: ServiceParts, started: number): { ok: boolean } & Reco
     // A missing device is not healthy either: the reader runs, but not fully.
     ok: link.connected && !link.duplicateClientId && missing.length === 0,
     state: p.service.state.kind,
+    // Who this is, as its birth says (SPEC 3.7): the shell's `status` is where a bench reads it.
+    reader: p.identity && {
+      deviceId: p.identity.deviceId,
+      keyId: p.identity.keyId,
+      model: p.identity.hardware?.model,
+      serial: p.identity.hardware?.serial,
+      emulated: p.identity.hardware?.emulated,
+      version: packageVersion(),
+    },
     missing,
     devices: devs,
     link,

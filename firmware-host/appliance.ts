@@ -1,11 +1,13 @@
 // The patient-facing appliance inside readerd: card module and cameras, the face models and
 // the 照合番号B reader, the session service, and the services around it (kiosk screen, front
 // panel, serial debug shell). reader-composition.ts composes this with the link.
+
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
+import type { HardwareIdentity } from '../platform/boards/hardware-identity.js';
 import type { Logger } from '../platform/log.js';
 import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import { type ApplianceConfig, challengeTimingOf } from './config-appliance.js';
@@ -124,7 +126,13 @@ export async function startAppliance(
   /** readerd's dataDir: the voice guidance renders its prompts into <dataDir>/voice. */
   dataDir?: string,
   /** The reader's id and key id (the staff screen shows them). */
-  identity?: { readonly deviceId: string; readonly keyId: string; readonly pairing?: PairingWindow },
+  identity?: {
+    readonly deviceId: string;
+    readonly keyId: string;
+    readonly pairing?: PairingWindow;
+    /** What the birth says the reader is (SPEC 3.7): the staff screen and the shell show it too. */
+    readonly hardware?: HardwareIdentity;
+  },
   /** The vision workers, started by the caller ahead of the broker (else started here). */
   visionWorkers?: VisionWorkers,
 ): Promise<Appliance> {

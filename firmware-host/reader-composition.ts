@@ -185,7 +185,7 @@ async function composeAround(
           seams,
           Date.now,
           config.dataDir,
-          { deviceId: config.deviceId, keyId: keyIdHex(key.publicKey), pairing: window },
+          { deviceId: config.deviceId, keyId: keyIdHex(key.publicKey), pairing: window, hardware },
           vision,
         )
       : undefined,

@@ -78,6 +78,18 @@ describe.skipIf(missing('socat', 'socat'))('staff settings across a readerd rest
   it('what staff set is what readerd starts with; a garbage file: defaults and a warning', async () => {
     const first = await settings();
     expect(first.defaultLang).toBe('ja');
+    // The staff screen and /healthz (the shell's status) name the reader as its birth does.
+    const token = await login();
+    const info = await (
+      await api('/api/staff/status', { headers: { authorization: `Bearer ${token}` } })
+    ).json();
+    expect(info).toMatchObject({ serial: `EMU-${rig.deviceId}`, emulated: true });
+    const health = (await (await api('/healthz')).json()) as { reader: Record<string, unknown> };
+    expect(health.reader).toMatchObject({
+      deviceId: rig.deviceId,
+      model: expect.stringMatching(/^fareader emulated appliance/),
+      serial: `EMU-${rig.deviceId}`,
+    });
     expect(existsSync(file())).toBe(false);
     const changed = await post(
       '/api/staff/settings',
