@@ -48,15 +48,35 @@ function recordDigest(tlvs: ReturnType<typeof parseTlvs>, record: Uint8Array): U
   );
 }
 
+type Channel = Pick<CardChannel, 'transmit' | 'expectOk' | 'readTlvFile'>;
+
 export class MyNumberCardApi {
   /**
    * The application this object selected last: asked for again (the certificate, then the PIN
-   * state, in one card read) it is not selected again. Only select() changes it; a failed
-   * SELECT forgets it. One object serves one operation on one card.
+   * state, in one card read) it is not selected again. select() sets it; any command that
+   * throws (the card gone, a timeout, an unexpected status) or is answered other than 9000 or
+   * 63Cx forgets it: the card may be another one now, or in a state we did not choose, and a
+   * new card must be SELECTed. One object serves one operation on one card.
    */
   private selected?: Uint8Array;
+  private readonly ch: Channel;
 
-  constructor(private readonly ch: CardChannel) {}
+  constructor(channel: CardChannel) {
+    const forgetOnThrow = <T>(p: Promise<T>): Promise<T> =>
+      p.catch((e: unknown) => {
+        this.selected = undefined;
+        throw e;
+      });
+    this.ch = {
+      transmit: async (...a) => {
+        const r = await forgetOnThrow(channel.transmit(...a));
+        if (r.sw !== 0x9000 && (r.sw & 0xfff0) !== 0x63c0) this.selected = undefined;
+        return r;
+      },
+      expectOk: (...a) => forgetOnThrow(channel.expectOk(...a)),
+      readTlvFile: (...a) => forgetOnThrow(channel.readTlvFile(...a)),
+    };
+  }
 
   private async select(aid: Uint8Array, what: string): Promise<void> {
     if (bytesEqual(aid, AID.TEXT_INPUT_ASSIST))

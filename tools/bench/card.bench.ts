@@ -62,7 +62,9 @@ async function pn532Read(
     await pn532.init();
     const card = await MyNumberCard.create({ stateDir: STATE, cardId: 'sim-normal' });
     await pn532.pollOnce();
-    const api = new MyNumberCardApi(new CardChannel(pn532));
+    // A new API per read, as readerd builds one per operation: a reused one would skip the
+    // SELECT of the application already selected (its select cache) on all but the first.
+    const api = (): MyNumberCardApi => new MyNumberCardApi(new CardChannel(pn532));
     const bytesPerMs = baud / 10 / 1000;
     /**
      * The median of `n` reads, each beside its own wire bound: one read of ~15 ms is at the
@@ -79,10 +81,10 @@ async function pn532Read(
       }
       return runs.sort((a, b) => a[0] - b[0])[Math.floor(n / 2)]!;
     };
-    await api.readUserAuthCertificate(); // warm-up: both processes' code paths compiled
-    await api.readCardFace(card.printedKeyB);
-    const cert = await measure(READS, () => api.readUserAuthCertificate());
-    const face = await measure(READS, () => api.readCardFace(card.printedKeyB));
+    await api().readUserAuthCertificate(); // warm-up: both processes' code paths compiled
+    await api().readCardFace(card.printedKeyB);
+    const cert = await measure(READS, () => api().readUserAuthCertificate());
+    const face = await measure(READS, () => api().readCardFace(card.printedKeyB));
     return { cert, face };
   } finally {
     await host.close();
