@@ -127,8 +127,10 @@ function eyeCentre(l: Landmarks, i: number): [number, number] {
  * the face, over the cheeks and toward the eyes or the mouth; a photo or a flat mask turned as a
  * whole keeps it where it was. Pitch is a ratio because a nod also shortens the face (cos of the
  * angle): measured against the eye distance, that shortening cancelled most of a nod down's
- * parallax (the emulator's subjects looking down moved the nose −0.02 to +0.12 eye distances,
- * idle jitter up to 0.065; along the eye–mouth line +0.09 to +0.19, idle ≤ 0.022).
+ * parallax. Measured through fr_landmark on the emulator's subjects made from 16 fixture photos
+ * (12 of ../faces, 4 East-Asian of faces-lfw), 3-frame median: looking down moved the nose −0.02
+ * to +0.16 eye distances, idle up to 0.066; along the eye–mouth line +0.09 to +0.25 (looking up
+ * −0.14 or more), idle up to 0.049 (img17; the others ≤ 0.029).
  */
 export function poseOf(l: Landmarks): { yaw: number; pitch: number } {
   const a = eyeCentre(l, 36);
