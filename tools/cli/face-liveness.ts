@@ -173,6 +173,9 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
+      onPartial: (r) => {
+        if (values.partial) writeFileSync(values.partial, `${JSON.stringify(r)}\n`);
+      },
       onCalibrated: (c) => {
         const out = values['calibration-out'];
         if (out)

@@ -78,6 +78,8 @@ export interface LivenessEvalOptions {
   readonly shard?: (index: number) => boolean;
   readonly minPassive?: number;
   readonly onProgress?: (p: LivenessProgress) => void;
+  /** After each report person: the report so far (a long run's figures survive its end). */
+  readonly onPartial?: (r: LivenessEvalReport) => void;
   /** Called as soon as the limits are chosen (before the report people are measured). */
   readonly onCalibrated?: (c: {
     readonly people: readonly string[];
@@ -252,6 +254,43 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const trials: Trial[] = [];
   const skipped: { file: string; why: string }[] = [];
   const recordings: LiveFrame[][] = [];
+  const replays: boolean[] = [];
+  const measuredPeople: string[] = [];
+  // The replays' challenges from a stream of their own: each shard's people face the same draws.
+  const replayRandom = seededRandom(seed ^ 0x5e551a);
+  const triesEach = Math.ceil((o.replayTries ?? 0) / Math.max(1, mine));
+  const reportOf = (): LivenessEvalReport => ({
+    ...summarize(trials, attacks, { k: replays.filter(Boolean).length, n: replays.length }),
+    people: measuredPeople,
+    skipped,
+    calibration: {
+      people: o.calibration.map((s) => s.person),
+      skipped: calSkipped,
+      source: calibrated ? 'calibrated' : 'given',
+      result: calibrated,
+      ...(o.calibrated ? { from: o.calibrated.from } : {}),
+    },
+    thresholds,
+    passive: o.passive
+      ? {
+          bonaFide: trials
+            .filter((t) => t.presentation === 'bona-fide')
+            .map((t) => t.passive)
+            .filter((p): p is number => p !== undefined),
+          attack: Object.fromEntries(
+            attacks.map((type) => [
+              type,
+              trials
+                .filter((t) => t.presentation === type)
+                .map((t) => t.passive)
+                .filter((p): p is number => p !== undefined),
+            ]),
+          ),
+        }
+      : undefined,
+    trials,
+    settings: { width, height, fps, seed },
+  });
   for (const [i, s] of o.report.entries()) {
     if (!(o.shard?.(i) ?? true)) {
       // Another process's person: the same draws, nothing measured.
@@ -283,51 +322,21 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
       }
     }
+    const track = recordings.at(-1);
+    if (got && track)
+      for (let k = 0; k < triesEach && replays.length < (o.replayTries ?? 0); k++) {
+        const r = decideLiveness(drawPlan(replayRandom, o.plan), track, {
+          minPassive: o.minPassive,
+          thresholds,
+        });
+        replays.push(r?.passed ?? false);
+      }
+    measuredPeople.push(s.person);
     done++;
     progress('report', `${name(s.photo)} (${s.cohort}): ${got ? verdicts.join(', ') : 'skipped'}`);
+    o.onPartial?.(reportOf());
   }
-  const replays: boolean[] = [];
-  for (let i = 0; i < (o.replayTries ?? 0) && recordings.length; i++) {
-    const track = recordings[i % recordings.length]!;
-    const r = decideLiveness(drawPlan(random, o.plan), track, { minPassive: o.minPassive, thresholds });
-    replays.push(r?.passed ?? false);
-  }
-
-  return {
-    ...summarize(trials, attacks, {
-      k: replays.filter(Boolean).length,
-      n: replays.length,
-    }),
-    people: o.report.filter((_, i) => o.shard?.(i) ?? true).map((s) => s.person),
-    skipped,
-    calibration: {
-      people: o.calibration.map((s) => s.person),
-      skipped: calSkipped,
-      source: calibrated ? 'calibrated' : 'given',
-      result: calibrated,
-      ...(o.calibrated ? { from: o.calibrated.from } : {}),
-    },
-    thresholds,
-    passive: o.passive
-      ? {
-          bonaFide: trials
-            .filter((t) => t.presentation === 'bona-fide')
-            .map((t) => t.passive)
-            .filter((p): p is number => p !== undefined),
-          attack: Object.fromEntries(
-            attacks.map((type) => [
-              type,
-              trials
-                .filter((t) => t.presentation === type)
-                .map((t) => t.passive)
-                .filter((p): p is number => p !== undefined),
-            ]),
-          ),
-        }
-      : undefined,
-    trials,
-    settings: { width, height, fps, seed },
-  };
+  return reportOf();
 }
 
 /** The figures over a set of trials (one run's, or several shards' put together). */

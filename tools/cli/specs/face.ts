@@ -69,6 +69,11 @@ export const livenessEvalCommand = defineCommand({
       arg: 'FILE',
       description: 'write the chosen limits here as soon as they are chosen (for --limits-from)',
     },
+    partial: {
+      type: 'string',
+      arg: 'FILE',
+      description: 'rewrite the --json report so far here after each report person',
+    },
     shard: {
       type: 'string',
       arg: 'I/N',
