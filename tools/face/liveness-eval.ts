@@ -178,7 +178,10 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
           [...(await o.detect(img))].map((f) => ({ ...f, descriptor: new Float32Array(0) })),
         camera: cam,
         plan,
-        timeoutMs: 600_000,
+        // As readerd gives an attempt (its default attemptTimeoutMs 8000), on the camera's clock;
+        // the wall clock generous: a loaded machine must not cut the plan short.
+        timeoutMs: Math.max(8000, plan.endMs + 2000),
+        wallTimeoutMs: 600_000,
         eyes: o.eyes,
         passive: o.passive,
         minPassive: o.minPassive,
