@@ -7,9 +7,17 @@ import { Aedes, type AedesOptions, type AuthenticateError, type Client, type Con
 import { bytesEqual, toHex } from '../../protocol/bytes.js';
 import { mayPublish, maySubscribe } from '../../protocol/link/broker-acl.js';
 import type { BrokerIdentity } from '../../protocol/link/broker-credentials.js';
+import { MAX_ENVELOPE_BYTES } from '../../protocol/link/envelope.js';
+import { MqttFrameMeter } from '../../protocol/link/mqtt-frame-meter.js';
 import { decodePairingMessage, MAX_PAIRING_MESSAGE_BYTES } from '../../protocol/link/pairing-messages.js';
 import { pairingTopics } from '../../protocol/link/topics.js';
 import { authenticateClient, type BrokerAuthority } from './broker-auth.js';
+
+/**
+ * The largest MQTT packet the embedded broker takes: an envelope at its limit plus topic and
+ * headers. aedes has no such option and buffers any packet whole, so the socket is metered.
+ */
+export const MAX_BROKER_PACKET_BYTES = MAX_ENVELOPE_BYTES + 4096;
 
 export interface EmbeddedBroker {
   readonly url: string;
@@ -28,6 +36,25 @@ export interface EmbeddedBrokerOptions {
   readonly onRefused?: (what: 'connect' | 'publish' | 'subscribe', clientId: string, detail: string) => void;
   /** Shown every CONNECT packet as it arrives (the conformance kit checks the device's, §1.1). */
   readonly onConnectPacket?: (packet: ConnectPacket) => void;
+  /** Packets announced larger than this close the connection (MAX_BROKER_PACKET_BYTES). */
+  readonly maxPacketBytes?: number;
+}
+
+/**
+ * aedes pulls the socket with read(); every chunk it pulls goes through the meter first, and a
+ * packet announced over the limit destroys the socket before its body is buffered anywhere.
+ */
+function meterPackets(socket: Socket, maxBytes: number): void {
+  const meter = new MqttFrameMeter(maxBytes);
+  const read = socket.read.bind(socket);
+  socket.read = (n?: number) => {
+    const chunk = read(n) as Buffer | null;
+    if (chunk && meter.feed(chunk) !== 'ok') {
+      socket.destroy();
+      return null;
+    }
+    return chunk;
+  };
 }
 
 /** What the broker knows of the pairing connections of the current window (SPEC 15.10). */
@@ -146,6 +173,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions = {}): Pro
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    meterPackets(socket, opts.maxPacketBytes ?? MAX_BROKER_PACKET_BYTES);
     aedes.handle(socket);
   });
   server.listen(opts.port ?? 0, host);

@@ -132,7 +132,7 @@ export class PairingWindow extends EventEmitter {
       throw new ReaderError(ErrorCode.Usage, 'no code to confirm: no terminal has paired in this window yet');
     a.pairing.confirm();
     this.confirmedHere = true;
-    this.sendStep({ kind: 'confirm' });
+    // Our confirm is sent by maybeTrust, once the key is stored (the terminal trusts on it).
     this.maybeTrust();
     return this.status();
   }
@@ -269,11 +269,14 @@ export class PairingWindow extends EventEmitter {
     const key = a.pairing.peerKey;
     const id = a.pairing.peerId;
     if (!key || !id) return;
+    // Stored first, then our confirm: the terminal trusts this reader when the confirm comes,
+    // so it must never come for a key this reader failed to keep; on a failure it gets an abort.
     try {
       this.o.trust(id, key);
     } catch (e) {
       return this.end(`the terminal's key could not be stored: ${(e as Error).message}`);
     }
+    this.sendStep({ kind: 'confirm' });
     this.stop('paired');
     this.o.log.info('paired with a terminal', { terminalId: id, keyId: keyIdHex(key) });
     this.changed();

@@ -15,7 +15,11 @@ import { join } from 'node:path';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
+import {
+  type EmbeddedBroker,
+  MAX_BROKER_PACKET_BYTES,
+  startEmbeddedBroker,
+} from '../../firmware-host/link/broker.js';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { PairingWindow, trustIntoFolder } from '../../firmware-host/link/pairing-window.js';
@@ -63,7 +67,12 @@ afterEach(async () => {
 });
 
 /** A reader's link and pairing window, on its embedded broker unless `url` names another. */
-async function reader(url?: string, timeoutMs?: number, windowLog: Logger = quietLog): Promise<Side> {
+async function reader(
+  url?: string,
+  timeoutMs?: number,
+  windowLog: Logger = quietLog,
+  trust?: (terminalId: string, key: Uint8Array) => void,
+): Promise<Side> {
   const dir = mkdtempSync(join(tmpdir(), 'fareader-pairing-'));
   const deviceKey = createKeyFile(join(dir, 'device.key'));
   const terminalKey = createKeyFile(join(dir, 'terminal.key'));
@@ -98,7 +107,7 @@ async function reader(url?: string, timeoutMs?: number, windowLog: Logger = quie
     key: deviceKey,
     listen: (on) => link.listenPairing(on),
     send: (b) => link.publishPairing(b),
-    trust: trustIntoFolder(deviceTrustDir, deviceTrust),
+    trust: trust ?? trustIntoFolder(deviceTrustDir, deviceTrust),
     random,
     log: windowLog,
     timeoutMs,
@@ -324,6 +333,75 @@ describe('pairing over the broker', () => {
     const err2 = await nextEvent<Error & { code?: number }>(bad, 'error');
     expect(err2.code).toBe(4);
     await bad.endAsync(true);
+  });
+
+  it('refuses retained and oversized pairing messages, and any packet over the broker limit', async () => {
+    const s = await reader();
+    s.window.open();
+    const username = brokerUsername('term', 'probe', PAIRING_AUX);
+    const key = generateKeyPair();
+    const login = () =>
+      mqtt.connectAsync(s.url, {
+        clientId: username,
+        username,
+        password: pairingPassword(username, key),
+        clean: true,
+        reconnectPeriod: 0,
+      });
+    const hello = Buffer.from(
+      encodePairingMessage({
+        pairingId: random(16),
+        step: { kind: 'hello', terminalId: 'probe', terminalKey: key.publicKey },
+      }),
+    );
+    const refusedOn = async (payload: Buffer, retain: boolean): Promise<void> => {
+      const c = await login();
+      const closed = nextEvent<void>(c, 'close');
+      c.publish(pairingTopics(DEVICE).toDevice, payload, { qos: 1, retain });
+      await closed;
+      await c.endAsync(true);
+    };
+    await refusedOn(hello, true); // retained
+    await refusedOn(Buffer.concat([hello, Buffer.alloc(2000)]), false); // over 1,024 bytes
+    await refusedOn(Buffer.alloc(20 * 1024 * 1024, 1), false); // over the broker's packet limit
+    expect(s.window.status()).toMatchObject({ phase: 'waiting' });
+    expect(s.window.status().terminalId).toBeUndefined();
+    // The same hello, not retained, is heard: the refusals were for retain and size.
+    const c = await login();
+    await c.publishAsync(pairingTopics(DEVICE).toDevice, hello, { qos: 1 });
+    await until(() => s.window.status().terminalId === 'probe', 5000, 'the hello');
+    await c.endAsync(true);
+  });
+
+  it("sends the reader's confirm only once the terminal's key is stored: a failed store ends it, the terminal trusts nothing", async () => {
+    const s = await reader(undefined, undefined, quietLog, () => {
+      throw new Error('disk full');
+    });
+    s.window.open();
+    const outcome = await pairFromTerminal(s, async () => {
+      s.window.confirm(); // the reader's staff first: its confirm must wait for the store
+      return true;
+    }).catch((e) => e);
+    expect(isReaderError(outcome, ErrorCode.Mqtt_PairingEnded)).toBe(true);
+    expect((outcome as Error).message).toMatch(/could not be stored: disk full/);
+    expect(s.window.status().phase).toBe('ended');
+    nothingTrusted(s);
+  });
+
+  it('closes a connection whose packet is announced over its packet limit, whoever sends it', async () => {
+    const broker = await startEmbeddedBroker(); // open: no authorizer would see the packet
+    open.push(broker);
+    const c = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    const heard: number[] = [];
+    c.on('message', (_t, p) => heard.push(p.length));
+    await c.subscribeAsync('big/#', { qos: 1 });
+    await c.publishAsync('big/small', Buffer.alloc(1024), { qos: 1 });
+    await until(() => heard.length === 1);
+    const closed = nextEvent<void>(c, 'close');
+    c.publish('big/large', Buffer.alloc(MAX_BROKER_PACKET_BYTES + 1), { qos: 1 });
+    await closed;
+    await c.endAsync(true);
+    expect(heard).toEqual([1024]);
   });
 });
 
