@@ -1,6 +1,9 @@
 // Requests from WorkerCardFaceReader (main thread) to card-face-worker-host.ts (the worker);
 // a read's answer carries `read` as worker-serve.ts sends it.
 export type CardFaceRequest =
+  /** The thread's first request: nothing loaded, so decode needs no OCR. */
+  | { readonly op: 'open' }
+  /** tesseract.js and the digit templates; again once loaded: answered at once. */
   | { readonly op: 'init' }
   | { readonly op: 'read'; readonly image: Uint8Array }
   /** The chip photo (JPEG 2000) to RGB: read right after 照合番号B, while this worker is free. */

@@ -40,10 +40,25 @@ export class WorkerCardFaceReader {
     return this.rpc.running;
   }
 
+  /** The thread, and in it the OCR (tesseract.js, the digit templates): what read() needs. */
   async init(): Promise<void> {
-    await this.idleClosing;
-    await this.rpc.start({ op: 'init' }, this.opts.initTimeoutMs ?? 180_000);
+    await this.started();
+    try {
+      // Answered at once when loaded already.
+      await this.rpc.request({ op: 'init' }, this.opts.initTimeoutMs ?? 180_000);
+    } catch (e) {
+      // A failed or stuck OCR load ends the thread (a stuck one would hold its queue, a failed
+      // one may leave tesseract's own worker behind); the next read or decode starts afresh.
+      await this.rpc.terminate(`the OCR did not load: ${(e as Error).message}`);
+      throw e;
+    }
     this.armIdle();
+  }
+
+  /** The thread alone (what decode() needs): its start loads nothing. */
+  private async started(): Promise<void> {
+    await this.idleClosing;
+    await this.rpc.start({ op: 'open' }, this.opts.readTimeoutMs ?? 30_000);
   }
 
   /** Rejects with Op_Canceled at once when `signal` aborts; the worker's late answer is dropped. */
@@ -78,7 +93,8 @@ export class WorkerCardFaceReader {
     this.reading++;
     clearTimeout(this.idleTimer);
     try {
-      await this.init();
+      // Not init(): the decode needs no OCR, and works when it does not load.
+      await this.started();
       const copy = new Uint8Array(bytes);
       const res = await this.rpc.request({ op: 'decode', bytes: copy }, this.opts.readTimeoutMs ?? 30_000, [
         copy.buffer,

@@ -73,18 +73,7 @@ export class WorkerRpc<Req extends { readonly op: string }> {
       this.pending.delete(res.seq);
       p.resolve(res);
     });
-    const fail = (e: Error): void => {
-      // An old worker's late exit (closed, then a new one started) concerns nobody now.
-      if (this.worker !== undefined && this.worker !== worker) return;
-      this.worker = undefined;
-      this.starting = undefined;
-      for (const [seq, p] of this.pending) {
-        this.pending.delete(seq);
-        p.reject(
-          new ReaderError(ErrorCode.Vision_Worker, `${this.o.what} failed: ${e.message}`, {}, { cause: e }),
-        );
-      }
-    };
+    const fail = (e: Error): void => this.failed(worker, e);
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
     try {
@@ -98,6 +87,30 @@ export class WorkerRpc<Req extends { readonly op: string }> {
       await worker.terminate();
       throw e;
     }
+  }
+
+  private failed(worker: Worker, e: Error): void {
+    // An old worker's late exit (closed, then a new one started) concerns nobody now.
+    if (this.worker !== undefined && this.worker !== worker) return;
+    this.worker = undefined;
+    this.starting = undefined;
+    for (const [seq, p] of this.pending) {
+      this.pending.delete(seq);
+      p.reject(
+        new ReaderError(ErrorCode.Vision_Worker, `${this.o.what} failed: ${e.message}`, {}, { cause: e }),
+      );
+    }
+  }
+
+  /**
+   * Ends the thread now, without its own cleanup (one stuck in a request): every waiting
+   * request fails with Vision_Worker, and the next start() spawns a fresh one.
+   */
+  async terminate(why: string): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.failed(worker, new Error(why));
+    await worker.terminate();
   }
 
   /**

@@ -94,4 +94,20 @@ describe('the card-face reader in a worker thread', () => {
     expect(Buffer.from(there.data).equals(Buffer.from(here.data))).toBe(true);
     expect(isReaderError(await reader.decode(new Uint8Array([1, 2, 3])).catch((e: unknown) => e))).toBe(true);
   }, 60_000);
+
+  it('decodes the chip photo when the OCR does not load: the failed load ends the thread, the decode starts one without OCR', async () => {
+    // No OCR loads in 1 ms (its traineddata alone takes far longer): the read's OCR load fails.
+    const noOcr = new WorkerCardFaceReader({ initTimeoutMs: 1 });
+    try {
+      const e = await noOcr.read(Buffer.from('not an image at all')).catch((x: unknown) => x);
+      expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Timeout);
+      expect(noOcr.running).toBe(false);
+      const grey = new Uint8Array(144 * 180).map((_, i) => (i * 5) % 251);
+      const photo = await noOcr.decode(await encodeJ2kGrey(grey, 144, 180));
+      expect([photo.width, photo.height]).toEqual([144, 180]);
+      expect(noOcr.running).toBe(true);
+    } finally {
+      await noOcr.close();
+    }
+  }, 120_000);
 });
