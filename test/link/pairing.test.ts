@@ -388,6 +388,36 @@ describe('pairing over the broker', () => {
     nothingTrusted(s);
   });
 
+  it('with no broker fails as not connected after the connect timeout, and a CONNACK 5 as an unknown key', async () => {
+    // A port nobody listens on.
+    const gone = createServer().listen(0, '127.0.0.1');
+    await once(gone, 'listening');
+    const port = (gone.address() as { port: number }).port;
+    await new Promise<void>((r) => gone.close(() => r()));
+    const s = { url: `mqtt://127.0.0.1:${port}`, terminalKey: generateKeyPair() } as Side;
+    const none = await pairFromTerminal(s, async () => true, { timeoutMs: 60_000 }).catch((e) => e);
+    expect(isReaderError(none, ErrorCode.Mqtt_NotConnected)).toBe(true);
+    expect((none as Error).message).toMatch(/no broker answered/);
+    // A broker that answers CONNACK 5 (not authorised), as a site broker with no pairing account.
+    const aedes = await Aedes.createBroker({
+      authenticate: (_c, _u, _p, done) => {
+        const e = Object.assign(new Error('not authorised'), { returnCode: 5 as const });
+        done(e, false);
+      },
+    });
+    const server = createServer((sock) => aedes.handle(sock)).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    open.push({
+      close: async () => {
+        await new Promise<void>((r) => aedes.close(() => r()));
+        server.close();
+      },
+    });
+    s.url = `mqtt://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const refused = await pairFromTerminal(s, async () => true, { timeoutMs: 60_000 }).catch((e) => e);
+    expect(isReaderError(refused, ErrorCode.Mqtt_UnknownKey)).toBe(true);
+  });
+
   it('closes a connection whose packet is announced over its packet limit, whoever sends it', async () => {
     const broker = await startEmbeddedBroker(); // open: no authorizer would see the packet
     open.push(broker);

@@ -71,6 +71,12 @@ export async function pair(a: PairArgs): Promise<number> {
     );
     return EXIT.ok;
   } catch (e) {
+    // The broker refused the pairing login as not authorised (CONNACK 5): exit 6, as for a
+    // key-bound login it refuses.
+    if (isReaderError(e, ErrorCode.Mqtt_UnknownKey)) {
+      process.stderr.write(`readerctl: ${e.message}\n`);
+      return EXIT.untrusted;
+    }
     if (!isReaderError(e, ErrorCode.Mqtt_PairingEnded)) throw e;
     if (a.json) out({ type: 'ended', reason: e.message }, '');
     process.stderr.write(`readerctl: pairing ended, nothing trusted: ${e.message}\n`);

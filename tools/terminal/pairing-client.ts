@@ -175,11 +175,37 @@ export async function pairWithDevice(r: PairRequest): Promise<Paired> {
           fail(isReaderError(e) ? ended(e.message) : ended(String(e)));
         }
       });
+      // No CONNACK within the connect timeout: no broker there (or none that answers MQTT).
+      const connectMs = options.connectTimeout ?? 5000;
+      const noBroker = setTimeout(
+        () =>
+          fail(
+            new ReaderError(
+              ErrorCode.Mqtt_NotConnected,
+              `no broker answered at ${r.broker.url} within ${Math.round(connectMs / 1000)} s`,
+            ),
+            false,
+          ),
+        connectMs,
+      );
+      client.once('connect', () => clearTimeout(noBroker));
+      asking.signal.addEventListener('abort', () => clearTimeout(noBroker));
       client.on('error', (e: Error & { code?: number }) => {
         // CONNACK 4/5: the reader's broker admits pairing connections only inside a window.
         if ((e.code === 4 || e.code === 5) && deviceKey)
           fail(ended("the reader's pairing window closed"), false);
-        else if (e.code === 4 || e.code === 5)
+        else if (e.code === 5)
+          // Not authorised: a site broker with no pairing account for this login (15.10).
+          fail(
+            new ReaderError(
+              ErrorCode.Mqtt_UnknownKey,
+              `the broker at ${r.broker.url} refused ${username} (${e.message}): it has no pairing account for this terminal`,
+              {},
+              { cause: e },
+            ),
+            false,
+          );
+        else if (e.code === 4)
           fail(
             new ReaderError(
               ErrorCode.Mqtt_NotConnected,

@@ -273,21 +273,24 @@ export class ReferenceTerminal extends EventEmitter {
         clearTimeout(t);
         resolve();
       });
-      // A one-shot sender refused by the broker (CONNACK 4 bad credentials, 5 not authorised:
-      // the embedded broker refuses keys it does not trust) says so now, not at the timeout.
-      if (sender)
-        client.on('error', (e: Error & { code?: number }) => {
-          if (e.code !== 4 && e.code !== 5) return;
-          clearTimeout(t);
-          reject(
-            new ReaderError(
-              ErrorCode.Mqtt_UnknownKey,
-              `the broker at ${this.opts.broker.url} refused terminal ${this.opts.terminalId}'s credentials (${e.message}): it does not know this terminal's key`,
-              {},
-              { cause: e },
-            ),
-          );
-        });
+      // A terminal refused by the broker at its first connection (CONNACK 4 bad credentials,
+      // 5 not authorised: the embedded broker refuses keys it does not trust) says so now, not
+      // at the timeout; refusals after start are the reconnections' and only logged.
+      const refused = (e: Error & { code?: number }): void => {
+        if (e.code !== 4 && e.code !== 5) return;
+        clearTimeout(t);
+        client.off('error', refused);
+        reject(
+          new ReaderError(
+            ErrorCode.Mqtt_UnknownKey,
+            `the broker at ${this.opts.broker.url} refused terminal ${this.opts.terminalId}'s credentials (${e.message}): it does not know this terminal's key`,
+            {},
+            { cause: e },
+          ),
+        );
+      };
+      client.on('error', refused);
+      this.once('connected', () => client.off('error', refused));
     });
   }
 
