@@ -226,6 +226,9 @@ describe.skipIf(missing('socat', 'socat'))(
       rig.hw.pn532Emulator.faults.mute = true; // the module stops answering
       try {
         await rig.patient.choose('pin');
+        // The PIN screen opens on the tries the card read reported: the module is next asked
+        // when the PIN is entered (the tries are read again before VERIFY).
+        await rig.patient.enterPin('1234');
         const m = await rig.result(w.sessionId!, 30_000);
         expect(m.outcome).toBe('MODULE_ERROR');
       } finally {
