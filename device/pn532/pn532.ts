@@ -68,12 +68,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/**
- * Passive activation retries of one poll (RFConfiguration item 5): 15 Type B attempts, ~150 ms
- * on the emulated chip (one REQB every 10 ms), while the host waits on the answer.
- */
-const PASSIVE_ACTIVATION_RETRIES = 0x0e;
-
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
 
@@ -283,11 +277,9 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         'this PN53x firmware does not support ISO/IEC 14443 Type B: My Number cards cannot be read',
       );
     }
-    // Passive activation retries: the reset value FF makes InListPassiveTarget wait for a card
-    // for ever (only an abort ends it, and a card activated as the abort lands is then never
-    // found again: it ignores REQB); a bounded count makes each poll a search window in the
-    // chip, a card answering within one activation attempt of landing, and "no target" after.
-    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, PASSIVE_ACTIVATION_RETRIES));
+    // Passive activation retries: the reset value FF makes InListPassiveTarget wait for a
+    // card for ever; one retry lets a poll with no card answer "no target" at once.
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, 0x01));
     // Field off and on: a card left activated by an earlier session (or another host) starts
     // again from IDLE and answers REQB; an activated card would ignore it.
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
@@ -297,13 +289,10 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     return fw;
   }
 
-  /**
-   * One Type B poll (the chip's search window): true when a card was found (and activated).
-   * `signal` (polling stopped) aborts the search with an ACK.
-   */
-  async pollOnce(signal?: AbortSignal): Promise<boolean> {
+  /** One Type B poll: true when a card was found (and activated). */
+  async pollOnce(): Promise<boolean> {
     const targets = parseTypeBTargets(
-      await this.command(Pn532Cmd.InListPassiveTarget, Uint8Array.of(0x01, 0x03, 0x00), 1000, signal),
+      await this.command(Pn532Cmd.InListPassiveTarget, Uint8Array.of(0x01, 0x03, 0x00), 1000),
     );
     const t = targets[0];
     if (!t) return false;
@@ -336,11 +325,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
             continue;
           }
           if (!this.cardPresent) {
-            // The chip searched for the window; a chip quicker than the polling period rests
-            // for the rest of it, so the host is not woken more often than every period.
-            const t0 = performance.now();
-            if (!(await this.pollOnce(stop.signal)))
-              await pause(this.o.pollIntervalMs - (performance.now() - t0));
+            if (!(await this.pollOnce())) await pause(this.o.pollIntervalMs);
             continue;
           }
           await pause(this.o.pollIntervalMs);

@@ -339,7 +339,7 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
         goal: { text: '≤ 0.6×', met: (v) => v <= 0.6 },
       },
       {
-        figure: '  card detection (tap to session start; the PN532 searches in 15-attempt windows), p50',
+        figure: '  card detection (tap to session start; PN532 polls every 150 ms), p50',
         measured: f((x) => x.detection),
         unit: 'ms',
       },
