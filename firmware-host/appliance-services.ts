@@ -249,13 +249,18 @@ async function selfTest(p: ServiceParts, what: 'card' | 'camera' | 'panel'): Pro
   return out;
 }
 
-export async function startDebugShell(
+/** The debug shell's serial line (opened beside the devices' first tries: it waits on its port). */
+export function openShellPort(path: string, baudRate: number): Promise<SerialPortTransport> {
+  return SerialPortTransport.open({ path, baudRate, reopenEveryMs: 1000 });
+}
+
+/** The debug shell on its opened line; returns how to close it. */
+export function startDebugShell(
   p: ServiceParts,
+  port: SerialPortTransport,
   path: string,
-  baudRate: number,
   started: number,
-): Promise<() => Promise<void>> {
-  const port = await SerialPortTransport.open({ path, baudRate, reopenEveryMs: 1000 });
+): () => Promise<void> {
   new DebugShell(port, {
     service: p.service,
     maintenance: () => p.modes.maintenance,

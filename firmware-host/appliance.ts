@@ -9,7 +9,7 @@ import type { Frame } from '../device/camera/frame-source.js';
 import type { UsbBusLike } from '../device/ccid/webusb.js';
 import type { HardwareIdentity } from '../platform/boards/hardware-identity.js';
 import type { Logger } from '../platform/log.js';
-import { type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
+import { openShellPort, type ServiceParts, startDebugShell, startKiosk } from './appliance-services.js';
 import { type ApplianceConfig, challengeTimingOf } from './config-appliance.js';
 import type { CommandHandler, DeviceLink } from './link/device-link.js';
 import type { PairingWindow } from './link/pairing-window.js';
@@ -20,6 +20,7 @@ import type { StateKind } from './session/machine.js';
 import { STAGE, toResultMessage } from './session/result-proto.js';
 import { ReaderModes, sessionCommandHandler } from './session/session-commands.js';
 import { type LoopDelayMonitor, SessionService, type SessionSettings } from './session/session-service.js';
+import { StartTrace } from './start-trace.js';
 import { CHALLENGE_WALL_FACTOR, type FaceVerifyConfig, type FrameFeed } from './vision/face-verifier.js';
 import { ChallengeBoard } from './vision/liveness-board.js';
 import { type ChallengePlan, DEFAULT_TIMING, longestPlanMs } from './vision/liveness-challenge.js';
@@ -135,13 +136,17 @@ export async function startAppliance(
   },
   /** The vision workers, started by the caller ahead of the broker (else started here). */
   visionWorkers?: VisionWorkers,
+  /** Where the start's steps are noted (the "ready" line carries them). */
+  trace: StartTrace = new StartTrace(),
 ): Promise<Appliance> {
   // The random challenge's own model, the eyes' state (blinks), runs in the matcher's worker on
   // the same wasm runtime. The passive anti-spoofing model is not run here: PASSIVE_MIN was
   // measured on face-api's boxes, and on the shipped detector's boxes it scores live faces near 0.
   const vision = visionWorkers ?? startVisionWorkers(visionOptionsOf(config, seams, log));
   const { matcher, reader, eyes } = vision;
-  const module = await openCardModule(config.cardModule, seams.usbBus, log.child('card'));
+  // Each device's first try starts now and runs beside the others (each mostly waits on its
+  // port or handshake); the session is built on the module's slot meanwhile. Ready after all.
+  const module = openCardModule(config.cardModule, seams.usbBus, log.child('card'));
   const board = new ChallengeBoard();
   const cameras = {
     face: seams.faceCamera ? seams.faceCamera(board) : openCamera(config.cameras.face, log.child('camera')),
@@ -155,7 +160,7 @@ export async function startAppliance(
     },
   };
   // Not the models: readerd is ready while they load (vision-workers.ts).
-  await cameras.face.ready?.();
+  const cameraReady = cameras.face.ready?.() ?? Promise.resolve();
   const configured: FaceVerifyConfig = {
     attempts: config.session.faceAttempts,
     attemptTimeoutMs: config.session.attemptTimeoutMs,
@@ -212,6 +217,21 @@ export async function startAppliance(
     loopDelay: loopDelayMonitor(),
     pipeline: !seams.sequentialSession,
   });
+  module.module.on('error', (e) => log.warn('card module', { error: e }));
+  const shellPort = config.debugShell
+    ? openShellPort(config.debugShell.path, config.debugShell.baudRate).catch((e: Error) => {
+        log.warn('debug shell unavailable', { path: config.debugShell?.path, error: e });
+        return undefined;
+      })
+    : undefined;
+  // Configured (by the file or the board) and absent: kept trying; `"panel": null`: off.
+  const [panel, port] = await Promise.all([
+    config.panel ? trace.step('panel', keepPanel(config.panel, service, log.child('panel'))) : undefined,
+    shellPort && trace.step('shell port', shellPort),
+    trace.step('card module', module.tried),
+    trace.step('cameras', cameraReady),
+  ]);
+  // Commands are the session's once its devices were tried (till then: "the reader is starting").
   const modes = new ReaderModes();
   const commands = sessionCommandHandler(service, modes);
   link.onCommand = seams.commands ? seams.commands(commands, service) : commands;
@@ -236,14 +256,11 @@ export async function startAppliance(
     if (!modes.outOfService && !modes.maintenance) service.cardPlaced();
   });
   module.module.on('removed', () => service.cardRemoved());
-  module.module.on('error', (e) => log.warn('card module', { error: e }));
   service.on('change', (st) => {
     if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
     // The challenge runs beside the card's reads (reading-photo) and in capturing; off the face path it is over.
     if (!FACE_PATH.has(st.kind) && board.current) board.show(undefined);
   });
-  // Configured (by the file or the board) and absent: kept trying; `"panel": null`: off.
-  const panel = config.panel ? await keepPanel(config.panel, service, log.child('panel')) : undefined;
   const started = now();
   const parts: ServiceParts = {
     config,
@@ -264,16 +281,11 @@ export async function startAppliance(
     log,
     now,
   };
-  const kiosk = config.kiosk.enabled ? await startKiosk(parts, started) : undefined;
+  const closeShell =
+    port && config.debugShell && startDebugShell(parts, port, config.debugShell.path, started);
+  // Last: the kiosk serving is what /readyz says, so it waits for the devices' first tries.
+  const kiosk = config.kiosk.enabled ? await trace.step('kiosk', startKiosk(parts, started)) : undefined;
   if (kiosk) log.info('kiosk screen', { url: kiosk.url });
-  const closeShell = config.debugShell
-    ? await startDebugShell(parts, config.debugShell.path, config.debugShell.baudRate, started).catch(
-        (e: Error) => {
-          log.warn('debug shell unavailable', { path: config.debugShell?.path, error: e });
-          return undefined;
-        },
-      )
-    : undefined;
   module.startWatching();
   if (module.module.cardPresent) service.cardPlaced();
   return {

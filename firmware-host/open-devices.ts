@@ -28,6 +28,11 @@ const require = createRequire(import.meta.url);
 export interface OpenedCardModule {
   /** The one module the session holds from boot (the real one is plugged in when it opens). */
   readonly module: CardModule;
+  /**
+   * Settles after the first try to open it, up or not (later tries run on their own): the
+   * appliance builds its session on `module` meanwhile and is ready only after.
+   */
+  readonly tried: Promise<void>;
   /** Starts watching for cards (PN532 polling; CCID slot interrupts are always on). */
   startWatching(): void;
   status(): DeviceState;
@@ -73,7 +78,7 @@ async function openPn532(path: string, baudRate: number, log: Logger): Promise<P
  * serial line reopens itself after a replug and the driver re-initialises (issue 14), so the
  * status only reports the line as missing meanwhile.
  */
-async function keepPn532(path: string, baudRate: number, log: Logger): Promise<OpenedCardModule> {
+function keepPn532(path: string, baudRate: number, log: Logger): OpenedCardModule {
   const slot = new CardModuleSlot('PN532');
   let watching = false;
   const keeper = new DeviceKeeper<Pn532Up>({
@@ -94,9 +99,9 @@ async function keepPn532(path: string, baudRate: number, log: Logger): Promise<O
     maxMs: 30_000,
     log,
   });
-  await keeper.start();
   return {
     module: slot,
+    tried: keeper.start(),
     startWatching: () => {
       watching = true;
       keeper.current?.pn532.startPolling();
@@ -118,16 +123,17 @@ async function keepPn532(path: string, baudRate: number, log: Logger): Promise<O
  * A CCID reader followed on the bus: absent at boot, unplugged and plugged back, it is used
  * when it is there (issue 13 defect 5; issue 16 item 1).
  */
-async function openCcid(usb: UsbBusLike, log: Logger): Promise<OpenedCardModule> {
+function openCcid(usb: UsbBusLike, log: Logger): OpenedCardModule {
   const module = new HotplugCcidModule(usb, CCID_READERS);
   module.on('error', (e) => log.warn('CCID reader', { error: e }));
-  await module.start().then(
+  const tried = module.start().then(
     () => log.info('CCID reader', { name: module.name }),
     (e: Error) =>
       log.warn('card module (CCID) missing: running without it, watching the bus', { detail: oneLine(e) }),
   );
   return {
     module,
+    tried,
     startWatching: () => {},
     status: () =>
       module.readerPlugged
@@ -141,11 +147,12 @@ async function openCcid(usb: UsbBusLike, log: Logger): Promise<OpenedCardModule>
   };
 }
 
+/** The configured card module, its first try to open started (`tried` settles after it). */
 export function openCardModule(
   s: CardModuleSetting,
   usbBus: () => UsbBusLike,
   log: Logger,
-): Promise<OpenedCardModule> {
+): OpenedCardModule {
   return s.type === 'pn532' ? keepPn532(s.path, s.baudRate, log) : openCcid(usbBus(), log);
 }
 

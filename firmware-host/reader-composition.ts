@@ -25,6 +25,7 @@ import { type LinkOutbox, Outbox } from './link/outbox.js';
 import { PairingWindow, trustIntoFolder } from './link/pairing-window.js';
 import { LinkTestService } from './link-test.js';
 import type { SessionService } from './session/session-service.js';
+import { StartTrace } from './start-trace.js';
 import { startVisionWorkers, type VisionWorkers } from './vision/vision-workers.js';
 
 /** What the device link is built from: the broker client, the sealer, the durable outbox. */
@@ -85,6 +86,8 @@ async function composeAround(
   t0: number,
   vision: VisionWorkers | undefined,
 ): Promise<RunningReader> {
+  const trace = new StartTrace();
+  trace.mark('main', t0);
   const key = loadKeyFile(config.keys.deviceKey);
   const hardware = seams.hardware(config);
   const trustedTerminals = loadTrustDir(config.keys.trustedTerminalsDir);
@@ -100,6 +103,7 @@ async function composeAround(
     outbox: new Outbox(join(config.dataDir, 'outbox.sqlite')),
   };
   const parts = seams.linkParts ? seams.linkParts(composed) : composed;
+  trace.mark('keys, outbox');
   const { outbox } = parts;
 
   let broker: EmbeddedBroker | undefined;
@@ -117,6 +121,8 @@ async function composeAround(
         devicePublicKey: key.publicKey,
         trustedTerminals,
         pairingOpen: () => pairing?.isOpen === true,
+        // Node's OpenSSL, not tweetnacl's pure JS (19 ms a password cold, measured).
+        ed: opensslEd25519,
       },
       onRefused: (what, clientId, detail) => noteRefusal(what, clientId, detail),
     }).catch((e: Error) => {
@@ -130,6 +136,7 @@ async function composeAround(
       );
     });
     log.info('embedded broker listening', { url: broker.url, auth: 'key-bound passwords and ACL' });
+    trace.mark('broker');
   }
   const linkOptions: DeviceLinkOptions = {
     deviceId: config.deviceId,
@@ -187,9 +194,10 @@ async function composeAround(
           config.dataDir,
           { deviceId: config.deviceId, keyId: keyIdHex(key.publicKey), pairing: window, hardware },
           vision,
+          trace,
         )
       : undefined,
-    link.start(),
+    trace.step('link', link.start()),
   ]);
   if (appliance) seams.onSessionService?.(appliance.service);
   log.info('ready', {
@@ -197,6 +205,8 @@ async function composeAround(
     keyId: keyIdHex(key.publicKey),
     cardModule: appliance?.module.module.name,
     startupMs: Math.round(performance.now() - t0),
+    // When each step ended, ms since the process started: where a slow start went.
+    steps: { ...trace.steps(), ready: Math.round(performance.now()) },
     connected: link.connected,
     outboxPending: outbox.pendingCount,
     lastCounter: outbox.lastCounter,
