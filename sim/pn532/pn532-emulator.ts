@@ -88,10 +88,16 @@ export class Pn532Emulator {
   private lastResponse?: Uint8Array;
   private pendingBaud?: number;
   private queue: Promise<void> = Promise.resolve();
-  /** Aborts the command in progress (the host's ACK). */
-  private running?: AbortController;
+  /**
+   * Commands heard and not yet answered: the host's ACK aborts them. A real chip starts a
+   * command as its frame ends; here it may still wait its turn, or come in the same read as
+   * the ACK that aborts it, and must not run then either.
+   */
+  private readonly unanswered = new Set<AbortController>();
   /** At power-on the PN532 is in LowVbat: asleep until the host wakes it. */
   private power: Power = 'lowvbat';
+  /** Bytes that came while stalled (see stall()), heard when the stall ends. */
+  private held?: Uint8Array[];
 
   constructor(
     private transport: ByteTransport,
@@ -112,7 +118,26 @@ export class Pn532Emulator {
     transport.on('data', this.hear);
   }
 
+  /**
+   * A loaded host: the emulator's process is not scheduled for ms, so the bytes that arrive
+   * meanwhile are heard at the end, in one read (a command frame and the host's abort ACK after
+   * it together). A testing switch, as the faults are.
+   */
+  stall(ms: number): void {
+    if (this.held) return;
+    const held: Uint8Array[] = [];
+    this.held = held;
+    setTimeout(() => {
+      this.held = undefined;
+      if (held.length) this.onData(Buffer.concat(held));
+    }, ms);
+  }
+
   private onData(b: Uint8Array): void {
+    if (this.held) {
+      this.held.push(b.slice());
+      return;
+    }
     if (this.power !== 'normal') {
       // HSU activity wakes the chip; the bytes that woke it are lost. Hosts send 55 55 00…
       // first so that only the preamble is.
@@ -132,6 +157,7 @@ export class Pn532Emulator {
       else if (ev.type === 'frame' && ev.tfi === TFI_HOST) {
         const data = ev.data;
         const ctl = new AbortController();
+        this.unanswered.add(ctl);
         this.queue = this.queue.then(() => this.onCommand(data, ctl)).catch(() => {});
       } else if (ev.type === 'discarded' && /checksum/.test(ev.reason)) {
         this.queue = this.queue.then(() => this.write(ERROR_FRAME));
@@ -156,10 +182,11 @@ export class Pn532Emulator {
       return;
     }
     // Otherwise an ACK aborts the command in progress (user manual §6.2.1.3).
-    if (this.running && !this.running.signal.aborted) {
-      this.stats.aborts++;
-      this.running.abort();
+    for (const ctl of this.unanswered) {
+      if (!ctl.signal.aborted) this.stats.aborts++;
+      ctl.abort();
     }
+    this.unanswered.clear();
   }
 
   private async write(frame: Uint8Array): Promise<void> {
@@ -185,8 +212,9 @@ export class Pn532Emulator {
   private async onCommand(d: Uint8Array, ctl: AbortController): Promise<void> {
     this.stats.commands++;
     if (this.stats.commands !== this.faults.dropAck) await this.write(ACK);
-    this.running = ctl;
     try {
+      // Aborted as it began (its frame and the ACK after it heard together): nothing ran.
+      if (ctl.signal.aborted) return;
       if (this.faults.slowMs) await pause(this.faults.slowMs, ctl.signal);
       const answer = await this.answer(d[0]!, d.subarray(1), ctl.signal);
       if (this.faults.lateAnswerMs) await pause(this.faults.lateAnswerMs, new AbortController().signal);
@@ -194,7 +222,7 @@ export class Pn532Emulator {
       if (answer === ERROR_ANSWER) return this.write(ERROR_FRAME);
       await this.respond(answer);
     } finally {
-      if (this.running === ctl) this.running = undefined;
+      this.unanswered.delete(ctl);
     }
   }
 

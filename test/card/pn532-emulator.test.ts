@@ -166,6 +166,27 @@ describe('PN532 emulator command set', () => {
     expect(await h.cmd('02')).toBe('0332010607');
   });
 
+  it('an ACK right behind a command aborts that command, even when both come in one read or the chip is still busy', async () => {
+    const h = await new Host().awake();
+    h.emulator.placeCard(card);
+    expect(await h.cmd('3205ff0101')).toBe('33');
+    // The poll and the host's abort in one write: the chip ACKs the poll and runs nothing, so
+    // the card is not activated behind the host's back (it would ignore the next REQB).
+    await h.raw(concatBytes(encodeFrame(TFI_HOST, fromHex('4a010300')), ACK));
+    expect((await h.next())?.type).toBe('ack');
+    expect(await h.next(200)).toBeUndefined();
+    expect(h.emulator.chip.picc?.state).toBe('idle');
+    // A command heard while another still runs (a poll for a Type A card that never comes),
+    // then the ACK: both are aborted, neither answers.
+    expect(await h.cmd('3205ffffff')).toBe('33');
+    await h.send('4a0100');
+    expect((await h.next())?.type).toBe('ack');
+    await h.raw(concatBytes(encodeFrame(TFI_HOST, fromHex('02')), ACK));
+    expect((await h.next())?.type).toBe('ack');
+    expect(await h.next(200)).toBeUndefined();
+    expect(await h.cmd('02')).toBe('0332010607');
+  });
+
   it('InAutoPoll: the card as ISO/IEC 14443-4B (type 23); nothing when the field is empty', async () => {
     const h = await new Host().awake();
     h.emulator.placeCard(card);
