@@ -89,6 +89,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   /** The CID the PN532 gave the card in ATTRIB (0 = none), for raw ISO-DEP blocks. */
   private cid = 0;
   private polling = false;
+  /** A poll went unanswered: a card may sit activated (deaf to REQB) in the field. */
+  private fieldSuspect = false;
   private pollDone?: Promise<void>;
   /** Fires when polling stops: ends the loop's sleeps and its wait for the port. */
   private pollStop?: AbortController;
@@ -282,18 +284,16 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, 0x01));
     // Field off and on: a card left activated by an earlier session (or another host) starts
     // again from IDLE and answers REQB; an activated card would ignore it.
-    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
-    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x01));
+    await this.resetField();
+    this.fieldSuspect = false;
     this.firmware = fw;
     this.lineLost = undefined;
     return fw;
   }
 
   /** One Type B poll: true when a card was found (and activated). */
-  async pollOnce(): Promise<boolean> {
-    const targets = parseTypeBTargets(
-      await this.command(Pn532Cmd.InListPassiveTarget, Uint8Array.of(0x01, 0x03, 0x00), 1000),
-    );
+  async pollOnce(signal?: AbortSignal): Promise<boolean> {
+    const targets = parseTypeBTargets(await this.listPassiveTypeB(signal));
     const t = targets[0];
     if (!t) return false;
     this.tg = t.tg;
@@ -308,6 +308,42 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     if (!this.cardPresent) return;
     this.cardPresent = false;
     this.emit('removed');
+  }
+
+  /**
+   * InListPassiveTarget for one Type B card. After a missing ACK it is repeated only behind a
+   * field off and on: the chip may have run it with its ACK and answer late (a loaded host)
+   * and activated the card, which then ignores every REQB; command()'s own repeat would ask it
+   * in vain. An aborted poll (polling stopped) leaves the same doubt for the next one.
+   */
+  private async listPassiveTypeB(signal?: AbortSignal): Promise<Uint8Array> {
+    for (let i = 0; ; i++) {
+      if (this.fieldSuspect) {
+        await this.resetField();
+        this.fieldSuspect = false;
+      }
+      try {
+        const params = Uint8Array.of(0x01, 0x03, 0x00);
+        return await this.command(Pn532Cmd.InListPassiveTarget, params, 1000, signal, false);
+      } catch (e) {
+        this.fieldSuspect = true;
+        if (!isReaderError(e, ErrorCode.Link_Timeout) || e.context.reason !== 'ack-timeout') throw e;
+        if (i >= this.o.retries) {
+          throw new ReaderError(
+            ErrorCode.Link_Timeout,
+            `PN532 did not acknowledge InListPassiveTarget after ${i + 1} attempts: is the module powered and the baud rate right?`,
+            { reason: 'ack-timeout' },
+            { cause: e },
+          );
+        }
+      }
+    }
+  }
+
+  /** RF field off and on: every card in it powers up again in IDLE. */
+  private async resetField(): Promise<void> {
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x01));
   }
 
   /** Polls until stopped: card present / removed events; presence checked while idle. */

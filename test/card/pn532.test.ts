@@ -217,6 +217,31 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     }
   });
 
+  it('a poll whose ACK came too late is repeated behind a field reset: the card it activated meanwhile is found', async () => {
+    // The chip runs the poll (REQB, ATTRIB) but its ACK is lost and its answer would come
+    // after the driver gave up and aborted: the card is activated, and ignores REQB from then on.
+    let stateAtReset: string | undefined;
+    const r = await pn532Rig({
+      driver: {
+        ackTimeoutMs: 50,
+        onFrame: (dir, f) => {
+          if (dir !== 'tx' || !f.startsWith('RFConfiguration') || !em.faults.lateAnswerMs) return;
+          stateAtReset = em.chip.picc?.state;
+          em.faults.lateAnswerMs = 0;
+        },
+      },
+    });
+    rig = r;
+    const em = r.served.emulator;
+    await r.pn532.init();
+    em.placeCard(await makeCard());
+    em.faults.dropAck = em.stats.commands + 1;
+    em.faults.lateAnswerMs = 120;
+    expect(await r.pn532.pollOnce()).toBe(true);
+    expect(stateAtReset).toBe('active');
+    expect((await r.api().readUserAuthCertificate())[0]).toBe(0x30);
+  });
+
   it('the polling loop reports cards placed and removed', async () => {
     rig = await pn532Rig({ driver: { pollIntervalMs: 50 } });
     await rig.pn532.init();
