@@ -149,6 +149,28 @@ export function poseOf(l: Landmarks): { yaw: number; pitch: number } {
   return { yaw: (nx * ux + ny * uy) / d, pitch: (nx * mx + ny * my) / (mx * mx + my * my || 1) };
 }
 
+/**
+ * Where the nose tip (30) sits against the face's midline, the line from the top of the nose
+ * (27) to the chin (8), as shares of that line's length: `across` it (a turn moves it) and
+ * `along` it (a nod does). A head turning or nodding moves the nose tip, which stands out of the
+ * face, off that line; on a printed photo, flat or bent about a vertical axis, the three points
+ * lie at one depth and stay in line however the sheet is turned, tilted or bent (the yaw reading
+ * of poseOf, nose against the eyes, a bent sheet fools: the eyes lie deeper than its middle).
+ * Measured through fr_landmark on the emulator's subjects (README "Liveness"): a head turned
+ * 0.4 rad moved it 0.058–0.094 across, nodded 0.071–0.153 along; a print bent to 1.2 half-faces
+ * and turned 0.6 rad 0.025–0.059 across, 0.005–0.043 along (12 photos).
+ */
+export function midlineOffset(l: Landmarks): { across: number; along: number } {
+  const a = l[27]!;
+  const b = l[8]!;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy || 1;
+  const qx = l[30]![0] - a[0];
+  const qy = l[30]![1] - a[1];
+  return { along: (qx * dx + qy * dy) / len2, across: (qx * dy - qy * dx) / len2 };
+}
+
 export interface ChallengeThresholds {
   /** Yaw change (eye distances) that counts as a turn. */
   readonly yaw: number;
@@ -158,11 +180,30 @@ export interface ChallengeThresholds {
   readonly closure: number;
   /** Back at the camera: the turn undone to within this share of its threshold. */
   readonly back: number;
+  /**
+   * A turn must also show a head's parallax: the nose tip moved off the face's midline (see
+   * midlineOffset) by at least this from the rest pose to the held turn. Absent: not checked.
+   */
+  readonly parallax?: number;
 }
 
-export const DEFAULT_THRESHOLDS: ChallengeThresholds = { yaw: 0.11, pitch: 0.065, closure: 0.4, back: 0.55 };
+export const DEFAULT_THRESHOLDS: ChallengeThresholds = {
+  yaw: 0.11,
+  pitch: 0.065,
+  closure: 0.4,
+  back: 0.55,
+  parallax: 0.04,
+};
 
-export type StepVerdict = 'seen' | 'not-seen' | 'too-early' | 'not-held' | 'not-back' | 'wrong-direction';
+export type StepVerdict =
+  | 'seen'
+  | 'not-seen'
+  | 'too-early'
+  | 'not-held'
+  | 'not-back'
+  | 'wrong-direction'
+  /** The turn moved the nose tip no further off the face's midline than a print's does. */
+  | 'flat';
 
 export interface ChallengeOutcome {
   readonly passed: boolean;
@@ -179,6 +220,15 @@ interface Signals {
   readonly pitch: number;
   readonly eyes?: readonly [number, number];
   closure?: number;
+}
+
+/** Each landmark's median over frames: a pose held over several frames, without their jitter. */
+function medianLandmarks(frames: readonly LiveFrame[]): Point[] {
+  const n = frames[0]?.landmarks.length ?? 0;
+  return Array.from({ length: n }, (_, i) => [
+    median(frames.map((f) => f.landmarks[i]![0])),
+    median(frames.map((f) => f.landmarks[i]![1])),
+  ]);
 }
 
 function signals(frames: readonly LiveFrame[]): Signals[] {
@@ -268,6 +318,7 @@ export function judgeChallenge(
     pitch: median(baseFrames.map((s) => s.pitch)),
   };
   const sig = steadied(raw, base);
+  const restLandmarks = medianLandmarks(frames.filter((f) => f.t < first + timing.onsetMs[0]));
   // Eye closure: the larger rise of either eye over its own baseline (the eye model reads some
   // open eyes as closed; the other eye then still shows the blink).
   const eyeBase = [0, 1].map((k) =>
@@ -333,6 +384,17 @@ export function judgeChallenge(
     if (!ret) {
       if (now <= back + timing.onsetMs[1] && !final) return undefined;
       return fail('not-back', onset.t - st.promptMs);
+    }
+    if (th.parallax !== undefined) {
+      // The rest pose against the held turn, each a per-landmark median over its frames.
+      const turned = frames.filter(
+        (_, k) =>
+          sig[k]!.t >= onset.t && sig[k]!.t < back + timing.onsetMs[0] && amount(sig[k]!, st.action) >= 1,
+      );
+      const rest = midlineOffset(restLandmarks);
+      const held = midlineOffset(medianLandmarks(turned));
+      const key = st.action === 'turn-left' || st.action === 'turn-right' ? 'across' : 'along';
+      if (Math.abs(held[key] - rest[key]) < th.parallax) return fail('flat', onset.t - st.promptMs);
     }
     steps.push({ action: st.action, verdict: 'seen', onsetMs: onset.t - st.promptMs });
   }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ChallengePlan,
+  DEFAULT_THRESHOLDS,
   drawPlan,
   judgeChallenge,
   type LiveFrame,
@@ -21,6 +22,9 @@ function face(yaw: number, pitch = 0): P[] {
   }
   // The mouth 70 px below the eyes: pitch is read along the eyes-to-mouth line.
   for (let k = 0; k < 12; k++) l[48 + k] = [160 + (k - 5.5) * 3, 220];
+  // The face's midline: the top of the nose and the chin.
+  l[27] = [160, 150];
+  l[8] = [160, 260];
   l[30] = [160 + 60 * yaw, 180 + 60 * pitch];
   return l;
 }
@@ -162,6 +166,33 @@ describe('judging the response', () => {
   });
 });
 
+describe('a printed photo turned, tilted or bent', () => {
+  const plan: ChallengePlan = { steps: [{ action: 'turn-left', promptMs: 1000, backMs: 3500 }], endMs: 6000 };
+  const turned = (t: number) => (t >= 1600 && t < 4100 ? -0.2 : 0);
+  /** A print bent about a vertical axis: the nose moves against the eyes as a head's does, but
+   * the top of the nose and the chin, at the same depth on the sheet, move with it. */
+  const bentPrint = (): LiveFrame[] =>
+    track(plan.endMs, turned).map((f) => {
+      const l = f.landmarks.map((p) => [...p] as P);
+      const dx = l[30]![0] - 160;
+      l[27] = [160 + dx, 150];
+      l[8] = [160 + dx, 260];
+      return { ...f, landmarks: l };
+    });
+
+  it('a head turning moves its nose off its midline: it passes the parallax check', () => {
+    expect(judgeChallenge(plan, track(plan.endMs, turned))).toMatchObject({ passed: true });
+  });
+
+  it('a bent print whose yaw reads as a turn fails as flat (its midline moves with the nose)', () => {
+    const frames = bentPrint();
+    // Without the check the print answers the turn.
+    const { parallax: _, ...noCheck } = DEFAULT_THRESHOLDS;
+    expect(judgeChallenge(plan, frames, { thresholds: noCheck })).toMatchObject({ passed: true });
+    expect(judgeChallenge(plan, frames)).toMatchObject({ passed: false, failedStep: 1, reason: 'flat' });
+  });
+});
+
 describe('a recorded genuine session replayed', () => {
   it('passes the challenge it answered, and almost never a fresh one (seeded: 2000 tries)', () => {
     const random = seededRandom(77);
@@ -184,7 +215,8 @@ describe('a recorded genuine session replayed', () => {
 
 /**
  * A head in 3-D seen by the camera (orthographic, px): eyes 60 px apart on the face plane, the
- * nose tip 40 px below them and 17 px out of it, the mouth 75 px below and 3 px out; turned by
+ * nose tip 40 px below them and 17 px out of it, the mouth 75 px below and 3 px out, the chin
+ * 120 px below; turned by
  * `yaw` and nodded by `pitch` radians (positive: right, down).
  */
 function head(yaw: number, pitch: number): P[] {
@@ -201,6 +233,9 @@ function head(yaw: number, pitch: number): P[] {
   }
   put(30, 0, 40, 17);
   for (let k = 0; k < 12; k++) put(48 + k, (k - 5.5) * 3, 75, 3);
+  // The face's midline: the top of the nose 4 px out between the eyes, the chin 120 px below.
+  put(27, 0, 2, 4);
+  put(8, 0, 120, 0);
   return l;
 }
 

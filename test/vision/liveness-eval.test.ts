@@ -52,6 +52,9 @@ function face(pitch: number): P[] {
     l[42 + k] = [190 + (k - 2.5) * 4, 150];
   }
   for (let k = 0; k < 12; k++) l[48 + k] = [160 + (k - 5.5) * 3, 220];
+  // The face's midline (top of the nose, chin): the nose tip moves off it as a head nods.
+  l[27] = [160, 150];
+  l[8] = [160, 260];
   l[30] = [160, 185 + 70 * pitch];
   return l;
 }
