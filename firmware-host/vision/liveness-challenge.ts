@@ -386,10 +386,11 @@ export function judgeChallenge(
       return fail('not-back', onset.t - st.promptMs);
     }
     if (th.parallax !== undefined) {
-      // The rest pose against the held turn, each a per-landmark median over its frames.
+      // The rest pose against the held turn, each a per-landmark median over its frames (at least
+      // the onset's own: a late onset may come after "look at the camera").
+      const until = Math.max(back + timing.onsetMs[0], onset.t + 1);
       const turned = frames.filter(
-        (_, k) =>
-          sig[k]!.t >= onset.t && sig[k]!.t < back + timing.onsetMs[0] && amount(sig[k]!, st.action) >= 1,
+        (_, k) => sig[k]!.t >= onset.t && sig[k]!.t < until && amount(sig[k]!, st.action) >= 1,
       );
       const rest = midlineOffset(restLandmarks);
       const held = midlineOffset(medianLandmarks(turned));

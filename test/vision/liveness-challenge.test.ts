@@ -184,6 +184,17 @@ describe('a printed photo turned, tilted or bent', () => {
     expect(judgeChallenge(plan, track(plan.endMs, turned))).toMatchObject({ passed: true });
   });
 
+  it('a turn that begins only after "look at the camera" is still judged on its own frames', () => {
+    // The latest onset (1.8 s after the prompt) comes after "look at the camera" (1.5 s after it)
+    // and its 250 ms: no frame is held between them, the onset frame alone is the turned pose.
+    const late: ChallengePlan = {
+      steps: [{ action: 'turn-left', promptMs: 1000, backMs: 2500 }],
+      endMs: 6000,
+    };
+    const frames = track(late.endMs, (t) => (t >= 2800 && t < 3500 ? -0.2 : 0));
+    expect(judgeChallenge(late, frames)).toMatchObject({ passed: true });
+  });
+
   it('a bent print whose yaw reads as a turn fails as flat (its midline moves with the nose)', () => {
     const frames = bentPrint();
     // Without the check the print answers the turn.
