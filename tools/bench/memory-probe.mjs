@@ -1,7 +1,7 @@
 // One part of readerd loaded alone in a fresh process from readerd's build (bin/build.mjs, no
 // tsx: as the appliance runs it), its RSS before and after, and after the work a session gives
 // it, with the time it took to be ready: the memory table's breakdown. Prints one JSON line.
-//   node tools/bench/memory-probe.mjs BUILD_DIR node|code|ocr|face|face-eyes
+//   node tools/bench/memory-probe.mjs BUILD_DIR node|code|ocr|face|face-eyes|face-wasm
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +23,7 @@ const cameraFrame = (img) => {
   return { width: W, height: H, data: out };
 };
 await settle();
-const before = rss();
+let before = rss();
 let loaded = before;
 let worked = before;
 let readyMs = 0;
@@ -75,6 +75,39 @@ if (part === 'code') {
   await settle();
   worked = rss() - base + before;
   await m.dispose();
+} else if (part === 'face-wasm') {
+  // The face worker's onnxruntime-web wasm heap (its linear memory, which only grows), loaded as
+  // the worker loads it, on this thread: the WebAssembly.Memory the runtime makes is seen here.
+  const memories = [];
+  const Memory = WebAssembly.Memory;
+  WebAssembly.Memory = (descriptor) => {
+    const m = new Memory(descriptor);
+    memories.push(m);
+    return m;
+  };
+  WebAssembly.Memory.prototype = Memory.prototype;
+  const heap = () => memories.reduce((a, m) => a + m.buffer.byteLength, 0) / 1048576;
+  const { createMatcher } = await mod('firmware-host/vision/matchers.js');
+  const { EyeStateModel } = await mod('firmware-host/vision/liveness-models.js');
+  const { decodeImage } = await mod('device/image/decode.js');
+  const { FACES_DIR } = await mod('sim/card/card-profiles.js');
+  const photo = await decodeImage(new Uint8Array(readFileSync(join(FACES_DIR, 'img20.jpg'))));
+  const live = cameraFrame(photo);
+  const m = createMatcher('fr-onnx', {});
+  const eyes = new EyeStateModel();
+  const t0 = performance.now();
+  // As face-worker-host.ts loads them.
+  await m.load();
+  await eyes.load();
+  readyMs = performance.now() - t0;
+  loaded = heap();
+  await m.detect(photo, 'reference');
+  for (let i = 0; i < 3; i++) {
+    const [face] = await m.detect(live, 'live');
+    if (face) await eyes.closed(live, face.landmarks);
+  }
+  worked = heap();
+  before = 0;
 }
 process.stdout.write(`${JSON.stringify({ part, before, loaded, worked, readyMs })}\n`);
 process.exit(0);

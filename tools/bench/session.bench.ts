@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CardFaceReader } from '../../firmware-host/vision/card-face-reader.js';
-import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
+import { startVisionWorkers } from '../../firmware-host/vision/vision-workers.js';
+import { createLogger } from '../../platform/log.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { ApplianceRig } from '../demo/appliance-rig.js';
@@ -21,6 +21,28 @@ const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
 const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
 const stage = (r: ResultRecord, name: string): number =>
   r.timings.filter((t) => t.stage === name).reduce((a, t) => a + t.durationMs, 0);
+
+/** readerd's "ready" line: its steps, ms since its process started (firmware-host/start-trace.ts). */
+export function readySteps(
+  lines: readonly string[],
+): { readonly at: number; readonly ready: number; readonly steps: Record<string, number> } | undefined {
+  const l = lines.find((x) => /"msg":"ready"/.test(x));
+  if (!l) return undefined;
+  const j = JSON.parse(l) as { time: string; steps?: Record<string, number> };
+  return j.steps?.ready === undefined
+    ? undefined
+    : { at: Date.parse(j.time), ready: j.steps.ready, steps: j.steps };
+}
+
+/** Waits until readerd's /healthz says its vision models loaded (readerd is ready before them). */
+export async function visionModelsLoaded(rig: ApplianceRig, timeoutMs = 180_000): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const h = (await (await fetch(new URL('/healthz', rig.kioskUrl))).json()) as { visionModels?: string };
+    if (h.visionModels !== 'loading' || performance.now() > deadline) return h.visionModels ?? 'unknown';
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** readerd's "session stages" log line: each stage's own time, ms from the session's start. */
 interface StagesLine {
@@ -239,14 +261,13 @@ export interface SessionBenchOptions {
 export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> {
   const runs = o.runs ?? 7;
   const liveness = o.liveness ?? 'off';
-  // Anchor: the models alone, loaded in this process.
+  // Anchor: readerd's vision workers alone (fr-onnx with the eye-state model, as the rig's
+  // random challenge configures them, and the OCR worker), started in this process.
   const t0 = performance.now();
-  const matcher = new FaceApiMatcher();
-  const reader = new CardFaceReader();
-  await Promise.all([matcher.load(), reader.init()]);
-  const modelsMs = performance.now() - t0;
-  await reader.close();
-  matcher.dispose();
+  const vision = startVisionWorkers({ eyes: true, log: createLogger('bench', { level: 'error' }) });
+  await vision.loaded;
+  const modelsMs = vision.state() === 'ready' ? performance.now() - t0 : Number.NaN;
+  await vision.close();
 
   // The baseline in the same run, on its own readerd closed before the pipelined one starts
   // (two at once would share the cores): the face stages one after another.
@@ -257,14 +278,16 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
   const tStart = performance.now();
   const rig = await benchRig(liveness);
   const wallReady = performance.now() - tStart;
-  const startupMs = Number(
-    /"startupMs":(\d+)/.exec(rig.lines.find((l) => /"msg":"ready"/.test(l)) ?? '')?.[1],
-  );
+  const ready = readySteps(rig.lines);
   const pid = rig.readerd!.pid!;
   let peak = 0;
   try {
     const face: FaceRun[] = [];
     const pin: { total: number; r: ResultRecord }[] = [];
+    // Idle means the models are in: readerd is ready before them.
+    const models = await visionModelsLoaded(rig);
+    const modelsAt = Date.now();
+    await new Promise((r) => setTimeout(r, 1000));
     const idleBefore = rssMb(pid);
     const failed: string[] = [];
     face.push(...(await faceSessions(rig, runs, 'face', failed)));
@@ -293,13 +316,22 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
     const lv = liveness === 'off' ? 'liveness off' : 'liveness required';
     return [
       {
-        figure: 'readerd start to ready (models loaded, devices open, broker up)',
-        measured: startupMs,
+        figure: 'readerd start to ready (its process start to devices tried, broker up, kiosk serving)',
+        measured: ready?.ready ?? Number.NaN,
         unit: 'ms',
         goal: { text: '≤ 3000 ms', met: (v) => v <= 3000 },
-        anchor: { name: 'face models + OCR worker alone', value: modelsMs },
       },
-      { figure: '  wall time from spawn to ready line', measured: wallReady, unit: 'ms' },
+      {
+        figure: `  start to vision models loaded (/healthz: ${models}; face frames wait for them)`,
+        measured: ready ? modelsAt - (ready.at - ready.ready) : Number.NaN,
+        unit: 'ms',
+        anchor: { name: 'fr-onnx + eye state + OCR workers alone', value: modelsMs },
+      },
+      {
+        figure: '  wall time from the rig starting readerd to its ready line',
+        measured: wallReady,
+        unit: 'ms',
+      },
       {
         figure: `face path tap→result at the terminal, ${lv}, p50 of ${runs}`,
         measured: f((x) => x.total),
@@ -394,7 +426,11 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
         measured: p((x) => stage(x.r, 'PIN')),
         unit: 'ms',
       },
-      { figure: 'readerd RSS when idle (after start, before sessions)', measured: idleBefore, unit: 'MB' },
+      {
+        figure: 'readerd RSS when idle (1 s after its models loaded, before sessions)',
+        measured: idleBefore,
+        unit: 'MB',
+      },
       {
         figure: 'readerd RSS when idle (after the face sessions)',
         measured: idleRss,
