@@ -80,12 +80,12 @@ if (part === 'code') {
   // the worker loads it, on this thread: the WebAssembly.Memory the runtime makes is seen here.
   const memories = [];
   const Memory = WebAssembly.Memory;
-  WebAssembly.Memory = (descriptor) => {
-    const m = new Memory(descriptor);
-    memories.push(m);
-    return m;
+  WebAssembly.Memory = class extends Memory {
+    constructor(descriptor) {
+      super(descriptor);
+      memories.push(this);
+    }
   };
-  WebAssembly.Memory.prototype = Memory.prototype;
   const heap = () => memories.reduce((a, m) => a + m.buffer.byteLength, 0) / 1048576;
   const { createMatcher } = await mod('firmware-host/vision/matchers.js');
   const { EyeStateModel } = await mod('firmware-host/vision/liveness-models.js');
