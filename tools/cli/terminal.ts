@@ -162,15 +162,20 @@ export async function terminal(argv: string[]): Promise<number> {
   }
 }
 
-/** The fleet view from the terminal's store (read beside a running terminal: SQLite WAL). */
-function status(dataDir: string, json: boolean): number {
+/** The terminal's store in `dataDir`, which a terminal has run with (else a configuration error). */
+function openStore(dataDir: string): TerminalStore {
   const path = join(dataDir, 'terminal.sqlite');
   if (!existsSync(path))
     throw new ReaderError(
       ErrorCode.Config_Invalid,
       `no terminal state in ${dataDir} (run the terminal first, or pass --data)`,
     );
-  const store = new TerminalStore(path);
+  return new TerminalStore(path);
+}
+
+/** The fleet view from the terminal's store (read beside a running terminal: SQLite WAL). */
+function status(dataDir: string, json: boolean): number {
+  const store = openStore(dataDir);
   try {
     const now = Date.now();
     const rows = store.fleet(now);
@@ -186,13 +191,7 @@ function status(dataDir: string, json: boolean): number {
 function untrust(dataDir: string, deviceId: string, keyId: string, json: boolean): number {
   if (!/^[0-9a-f]{16}$/.test(keyId))
     throw new ReaderError(ErrorCode.Usage, `--key-id is 16 lowercase hex digits, not "${keyId}"`);
-  const path = join(dataDir, 'terminal.sqlite');
-  if (!existsSync(path))
-    throw new ReaderError(
-      ErrorCode.Config_Invalid,
-      `no terminal state in ${dataDir} (run the terminal first, or pass --data)`,
-    );
-  const store = new TerminalStore(path);
+  const store = openStore(dataDir);
   try {
     store.untrustKey(deviceId, keyId, Date.now());
   } finally {

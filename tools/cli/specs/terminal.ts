@@ -2,18 +2,9 @@
 import { EXIT } from '../../../platform/cli.js';
 import { defineCommand } from '../../../platform/cli-spec.js';
 
-const BROKER = [
-  'broker',
-  'username',
-  'password',
-  'ca',
-  'cert',
-  'client-key',
-  'key',
-  'trust-dir',
-  'data',
-  'id',
-];
+/** How the terminal reaches the broker and whom it trusts. */
+const CONNECT = ['broker', 'username', 'password', 'ca', 'cert', 'client-key', 'key', 'trust-dir'];
+const BROKER = [...CONNECT, 'data', 'id'];
 const COMMAND = [...BROKER, 'device', 'json'];
 
 export const terminalCommand = defineCommand({
@@ -45,20 +36,7 @@ export const terminalCommand = defineCommand({
       args: '--device ID',
       summary:
         "pair with a reader by numeric comparison (SPEC §15), instead of copying key files: open a pairing window on the reader first (debug shell: pair; staff screen: pair a terminal). Shows a 6-digit code and asks whether the reader shows the same one (y/n on stdin; with --json the code is a JSON line and the answer a line y or n); the reader's key is written to --trust-dir as <device id>.pem only when staff confirmed on both sides. Restart a running terminal to use it. Exit 1 when the pairing ended with nothing trusted (refused on either side, timed out, a second terminal in the window, a reader whose nonce did not open its commitment).",
-      options: [
-        'broker',
-        'username',
-        'password',
-        'ca',
-        'cert',
-        'client-key',
-        'key',
-        'trust-dir',
-        'id',
-        'device',
-        'timeout',
-        'json',
-      ],
+      options: [...CONNECT, 'id', 'device', 'timeout', 'json'],
     },
     {
       name: 'start-session',
