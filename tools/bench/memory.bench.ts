@@ -217,7 +217,7 @@ export async function memoryBench(): Promise<Row[]> {
       unit: 'MB',
     },
     {
-      figure: '    same, after a reference, 3 live frames and their eyes (wasm heap grown)',
+      figure: '    same, after a reference, 3 live frames and their eyes',
       measured: face.worked - face.before,
       unit: 'MB',
     },
