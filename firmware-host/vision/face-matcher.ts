@@ -37,6 +37,13 @@ export interface FaceMatcher {
    * to acquire over a whole set. Matchers without it are measured through `detect`.
    */
   locate?(image: RgbImage, purpose?: 'live' | 'reference'): Promise<LocatedFace[]>;
+  /**
+   * Tracking (face-tracker.ts): the landmarks of the face inside `box`, where it was a frame
+   * ago, without a detector pass, and a located face's descriptor on its own. A matcher with
+   * both (and `locate`) lets the liveness challenge detect and embed only every few frames.
+   */
+  landmarksIn?(image: RgbImage, box: FaceBox): Promise<LocatedFace>;
+  embed?(image: RgbImage, face: LocatedFace): Promise<Float32Array>;
   /** Similarity of two descriptors; higher is more alike (the scale is the matcher's: cosine, 1 − distance). */
   similarity(a: Float32Array, b: Float32Array): number;
   /** Accept at or above: the operating point chosen from the impostor distribution. */

@@ -6,6 +6,7 @@ import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { FaceFound, FaceMatcher } from './face-matcher.js';
+import { canTrack } from './face-tracker.js';
 import { assessLiveness, type Challenge, type LivenessResult } from './liveness.js';
 import { type ChallengePrompt, runLivenessAttempt } from './liveness-attempt.js';
 import {
@@ -35,6 +36,13 @@ export interface FaceVerifyConfig {
   /** The random challenge's steps (default 3) and timing (default DEFAULT_TIMING). */
   readonly challengeSteps?: number;
   readonly challengeTiming?: ChallengeTiming;
+  /**
+   * The random challenge follows the face between full detections (face-tracker.ts) where the
+   * matcher can (default); `false`: the detector and embedder on every frame, as before.
+   */
+  readonly tracking?: boolean;
+  /** The random challenge's prompts as soon as the patient can act (patient-paced-plan.ts; default). */
+  readonly earlyPrompts?: boolean;
   /** Bench use only: the appliance always checks liveness. */
   readonly liveness: 'required' | 'off';
 }
@@ -229,7 +237,9 @@ export async function verifyFace(
       let r: Awaited<ReturnType<typeof runLivenessAttempt>>;
       try {
         // A covered face is asked to uncover before the attempt starts: it does not count yet.
-        bare = await awaitBareFace(camera, (img) => matcher.detect(img, 'live'), cfg.attemptTimeoutMs * 2, {
+        // Landmarks are all the occlusion check needs: no embedding where the matcher can skip it.
+        const locate = canTrack(matcher) ? matcher.locate.bind(matcher) : matcher.detect.bind(matcher);
+        bare = await awaitBareFace(camera, (img) => locate(img, 'live'), cfg.attemptTimeoutMs * 2, {
           wallTimeoutMs: CHALLENGE_WALL_FACTOR * cfg.attemptTimeoutMs * 2,
           signal: hooks.signal,
           onOcclusion: hooks.onOcclusion && ((o) => hooks.onOcclusion?.(o, attempt)),
@@ -242,6 +252,8 @@ export async function verifyFace(
         }
         r = await runLivenessAttempt({
           detect: (img) => matcher.detect(img, 'live'),
+          track: cfg.tracking === false || !canTrack(matcher) ? undefined : matcher,
+          early: cfg.earlyPrompts ?? true,
           camera,
           plan,
           timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),
@@ -251,15 +263,17 @@ export async function verifyFace(
           minPassive: hooks.passive ? PASSIVE_MIN : undefined,
           onPrompt: hooks.onPrompt,
           signal: hooks.signal,
-          onFace: (img, _face, faces) => {
-            // Every face the detector saw: a second person in the picture fails the gates.
+          onFace: (img, _face, faces, descriptor) => {
+            // Judged on the frames that were embedded (every few while the face is tracked), with
+            // every face the detector saw there: a second person in the picture fails the gates.
+            if (!descriptor) return;
             const q = assessQuality(img, [...faces]);
             if (!q.ok) {
               if (!guided) hooks.onGuidance?.(q.issues[0]!);
               guided = true;
               return;
             }
-            live.push(faces[0]!.descriptor);
+            live.push(descriptor);
           },
         });
       } catch (e) {

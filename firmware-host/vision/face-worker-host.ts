@@ -18,6 +18,18 @@ serveRequests<FaceRequest>({
     return undefined;
   },
   detect: async (req) => ({ faces: await matcher.detect(req.image, req.purpose) }),
+  locate: async (req) => {
+    if (!matcher.locate) throw new Error(`face matcher ${data.id} cannot locate without embedding`);
+    return { faces: await matcher.locate(req.image, 'live') };
+  },
+  'landmarks-in': async (req) => {
+    if (!matcher.landmarksIn) throw new Error(`face matcher ${data.id} cannot track`);
+    return { face: await matcher.landmarksIn(req.image, req.box) };
+  },
+  embed: async (req) => {
+    if (!matcher.embed) throw new Error(`face matcher ${data.id} cannot embed a located face`);
+    return { descriptor: await matcher.embed(req.image, req.face) };
+  },
   eyes: async (req) => {
     if (!eyes) throw new Error('this face worker has no eye-state model (workerData.eyes)');
     return { closed: await eyes.closed(req.image, req.landmarks) };

@@ -1,6 +1,7 @@
 // Requests from WorkerFaceMatcher (main thread) to face-worker-host.ts (the worker); answers
-// carry `faces` (detect) or `closed` (eyes) as worker-serve.ts sends them.
+// carry `faces` (detect, locate), `face` (landmarks-in), `descriptor` (embed) or `closed` (eyes) as worker-serve.ts sends them.
 import type { RgbImage } from '../../device/image/decode.js';
+import type { FaceBox, LocatedFace } from './face-matcher.js';
 
 export type FaceRequest =
   | { readonly op: 'load' }
@@ -10,6 +11,10 @@ export type FaceRequest =
       readonly image: RgbImage;
       readonly landmarks: readonly (readonly [number, number])[];
     }
+  /** Tracking (face-tracker.ts): detection without embedding, landmarks in a box, one embedding. */
+  | { readonly op: 'locate'; readonly image: RgbImage }
+  | { readonly op: 'landmarks-in'; readonly image: RgbImage; readonly box: FaceBox }
+  | { readonly op: 'embed'; readonly image: RgbImage; readonly face: LocatedFace }
   | { readonly op: 'dispose' };
 
 /** What the main thread asks the worker to load beside the matcher (the same wasm runtime). */

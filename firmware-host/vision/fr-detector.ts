@@ -146,15 +146,20 @@ export class FrDetector {
     return faces;
   }
 
-  private async landmarks(image: RgbImage, box: FaceBox): Promise<(readonly [number, number])[]> {
-    const ort = this.ort!;
+  /**
+   * The 68 landmarks of the face inside `box` (a square crop, as detect() boxes are), without a
+   * detector pass: a tracker's frames between two detections.
+   */
+  async landmarks(image: RgbImage, box: FaceBox): Promise<(readonly [number, number])[]> {
+    const ort = this.ort;
+    if (!ort || !this.landmarker) throw new ReaderError(ErrorCode.Vision_Model, 'FrDetector.load() first');
     const side = box.height;
     const x0 = box.x;
     const y0 = box.y;
     const grey = sampleGrid(image, x0, y0, side / LANDMARK_INPUT, LANDMARK_INPUT, LANDMARK_INPUT, true);
     for (let i = 0; i < grey.length; i++) grey[i]! /= 256;
     const input = new ort.Tensor('float32', grey, [1, 1, LANDMARK_INPUT, LANDMARK_INPUT]);
-    const out = await this.landmarker!.run({ input });
+    const out = await this.landmarker.run({ input });
     input.dispose();
     const p = out.output!.data as Float32Array;
     const points: (readonly [number, number])[] = [];

@@ -6,7 +6,7 @@
 // embedder (`fr-feature`, kept for comparison; README "Face matching").
 import type { RgbImage } from '../../device/image/decode.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import type { FaceFound, FaceMatcher, LocatedFace } from './face-matcher.js';
+import type { FaceBox, FaceFound, FaceMatcher, LocatedFace } from './face-matcher.js';
 import { FACEPLUGIN_VERSION } from './faceplugin-model.js';
 import { FrDetector } from './fr-detector.js';
 import { FR_FEATURE, FrFeatureEmbedder } from './fr-feature-embedder.js';
@@ -70,6 +70,19 @@ export class FrOnnxMatcher implements FaceMatcher {
   async locate(image: RgbImage, _purpose: 'live' | 'reference' = 'reference'): Promise<LocatedFace[]> {
     if (!this.detector) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
     return this.detector.detect(image);
+  }
+
+  /** The face inside `box` (a tracker's crop): its landmarks, no detector pass. */
+  async landmarksIn(image: RgbImage, box: FaceBox): Promise<LocatedFace> {
+    if (!this.detector) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
+    return { box, score: 1, landmarks: await this.detector.landmarks(image, box) };
+  }
+
+  /** A live face's descriptor (no mirror pass, as detect() embeds live frames). */
+  async embed(image: RgbImage, face: LocatedFace): Promise<Float32Array> {
+    const { embedder } = this;
+    if (!embedder) throw new ReaderError(ErrorCode.Vision_Model, 'FrOnnxMatcher.load() first');
+    return (await embedFaces(image, [face], embedder, this.liveMirror))[0]!.descriptor;
   }
 
   similarity(a: Float32Array, b: Float32Array): number {

@@ -4,7 +4,8 @@
 // matches the same frames; `readerctl face liveness-eval` runs it alone against the emulator.
 import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
-import type { FaceFound } from './face-matcher.js';
+import type { FaceFound, LocatedFace } from './face-matcher.js';
+import { FaceTracker, type TrackedFrame, type TrackingMatcher } from './face-tracker.js';
 import { nonRigidResidual } from './liveness.js';
 import {
   type ChallengeAction,
@@ -16,6 +17,7 @@ import {
   planName,
 } from './liveness-challenge.js';
 import type { EyeState, PassiveLivenessModel } from './liveness-models.js';
+import { PatientPacedPlan } from './patient-paced-plan.js';
 
 export interface ChallengePrompt {
   readonly action: ChallengeAction | 'look';
@@ -27,6 +29,18 @@ export interface ChallengePrompt {
 
 export interface LivenessAttemptOptions {
   readonly detect: (img: RgbImage) => Promise<FaceFound[]>;
+  /**
+   * Follow the face (face-tracker.ts) instead of `detect` on every frame: the detector and the
+   * embedder run every few frames, the landmark model alone between.
+   */
+  readonly track?: TrackingMatcher;
+  /**
+   * Prompts as soon as the patient can act (default: at the plan's moments): a turn's "look at
+   * the camera" once the turn is seen and held a moment, the next step once the last one is
+   * answered, each after the plan's own random wait; the attempt ends when the last step is
+   * answered. The judgement is the same, over the prompts' actual moments.
+   */
+  readonly early?: boolean;
   readonly camera: { nextFrame(timeoutMs: number): Promise<Frame> };
   readonly plan: ChallengePlan;
   /**
@@ -50,7 +64,13 @@ export interface LivenessAttemptOptions {
    * Each frame with a face, for the caller's match (the verifier's scores): `face` the one the
    * challenge follows, `faces` every face the detector saw (the quality gates need them all).
    */
-  readonly onFace?: (img: RgbImage, face: FaceFound, faces: readonly FaceFound[]) => void;
+  readonly onFace?: (
+    img: RgbImage,
+    face: LocatedFace,
+    faces: readonly LocatedFace[],
+    /** `face`'s descriptor, when this frame was embedded (every frame without `track`). */
+    descriptor?: Float32Array,
+  ) => void;
   readonly signal?: AbortSignal;
   /** Evaluation: measure until the plan's end without judging early. */
   readonly measureOnly?: boolean;
@@ -120,14 +140,19 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
   const deadline = performance.now() + (o.wallTimeoutMs ?? o.timeoutMs);
   let t0: number | undefined;
   let firstFrame: number | undefined;
+  // The plan re-timed by the patient's answers, or the drawn plan as it is.
+  const paced = o.early && !o.measureOnly ? new PatientPacedPlan(o.plan, o.thresholds) : undefined;
+  const planNow = (): ChallengePlan => paced?.plan ?? o.plan;
   // Prompts in order: each step's prompt, and for turns "look at the camera" again.
-  const prompts = o.plan.steps.flatMap((s, i) => {
-    const p = [{ action: s.action as ChallengePrompt['action'], at: s.promptMs, step: i + 1 }];
-    if (s.backMs !== undefined) p.push({ action: 'look', at: s.backMs, step: i + 1 });
-    return p;
-  });
-  let next = 0;
+  const shown = new Set<string>();
+  const isShown = (i: number, which: 'prompt' | 'back'): boolean => shown.has(`${i}:${which}`);
   const steps = o.plan.steps.length;
+  const tracker = o.track ? new FaceTracker(o.track) : undefined;
+  const analyse = async (img: RgbImage): Promise<TrackedFrame> => {
+    if (tracker) return tracker.next(img);
+    const faces = await o.detect(img);
+    return { faces, detected: true, descriptor: faces[0]?.descriptor };
+  };
   let verdict: Omit<LivenessAttemptResult, 'track'> | undefined;
   let received = 0;
   while (!verdict) {
@@ -144,8 +169,8 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
     received++;
     firstFrame ??= frame.timestampMs;
     const img = { width: frame.width, height: frame.height, data: frame.data };
-    const faces = await o.detect(img);
-    const face = faces[0];
+    const seen = await analyse(img);
+    const face = seen.faces[0];
     // The plan's clock starts at the first frame with a face.
     if (face && t0 === undefined) t0 = frame.timestampMs;
     if (t0 === undefined) {
@@ -153,12 +178,29 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       continue;
     }
     const t = frame.timestampMs - t0;
-    while (next < prompts.length && prompts[next]!.at <= t) {
-      const p = prompts[next++]!;
-      o.onPrompt?.({ action: p.action, atMs: frame.timestampMs, step: p.step, steps });
+    for (const [i, st] of planNow().steps.entries()) {
+      const due: ['prompt' | 'back', number][] = [['prompt', st.promptMs]];
+      if (st.backMs !== undefined) due.push(['back', st.backMs]);
+      let later = false;
+      for (const [which, at] of due) {
+        if (isShown(i, which)) continue;
+        if (at > t) {
+          later = true;
+          break;
+        }
+        shown.add(`${i}:${which}`);
+        paced?.shown(i, which, t);
+        o.onPrompt?.({
+          action: which === 'back' ? 'look' : st.action,
+          atMs: frame.timestampMs,
+          step: i + 1,
+          steps,
+        });
+      }
+      if (later) break;
     }
     if (face) {
-      o.onFace?.(img, face, faces);
+      o.onFace?.(img, face, seen.faces, seen.descriptor);
       const eyesClosed = o.eyes ? await o.eyes.closed(img, face.landmarks) : undefined;
       const every = o.passiveEvery ?? 3;
       const passive =
@@ -169,7 +211,9 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       if (t >= o.plan.endMs) break;
       continue;
     }
-    verdict = decideLiveness(o.plan, track, { ...o, final: t >= o.plan.endMs });
+    paced?.update(track, t, isShown);
+    const plan = planNow();
+    verdict = decideLiveness(plan, track, { ...o, final: t >= plan.endMs });
   }
   if (o.measureOnly || o.plan.steps.length === 0)
     return {
@@ -185,8 +229,9 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
   if (!verdict) {
     // Cut short by the wall clock (frames came slower than real time) with a step still open:
     // judged on what was seen, but said as it is, not as the patient's failing.
-    const open = track.length > 0 && decideLiveness(o.plan, track, { ...o, final: false }) === undefined;
-    verdict = decideLiveness(o.plan, track, { ...o, final: true })!;
+    const plan = planNow();
+    const open = track.length > 0 && decideLiveness(plan, track, { ...o, final: false }) === undefined;
+    verdict = decideLiveness(plan, track, { ...o, final: true })!;
     if (open && !verdict.passed)
       verdict = {
         ...verdict,

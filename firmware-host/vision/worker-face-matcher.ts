@@ -6,7 +6,7 @@
 // challenge's eye-state model runs in the same worker (eyeState()): one onnxruntime-web
 // instance and one wasm heap for every face model instead of a second runtime on this thread.
 import type { RgbImage } from '../../device/image/decode.js';
-import type { FaceFound, FaceMatcher } from './face-matcher.js';
+import type { FaceBox, FaceFound, FaceMatcher, LocatedFace } from './face-matcher.js';
 import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
 import type { EyeState } from './liveness-models.js';
 import { createMatcher, type MatcherId, type MatcherOptions } from './matchers.js';
@@ -28,6 +28,10 @@ export class WorkerFaceMatcher implements FaceMatcher {
   readonly threshold: number;
   private readonly local: FaceMatcher;
   private readonly rpc: WorkerRpc<FaceRequest>;
+  /** Detection without the embedding, landmarks inside a box, one face's descriptor: tracking. */
+  readonly locate?: (image: RgbImage) => Promise<LocatedFace[]>;
+  readonly landmarksIn?: (image: RgbImage, box: FaceBox) => Promise<LocatedFace>;
+  readonly embed?: (image: RgbImage, face: LocatedFace) => Promise<Float32Array>;
 
   constructor(
     id: MatcherId = 'fr-onnx',
@@ -38,6 +42,18 @@ export class WorkerFaceMatcher implements FaceMatcher {
     this.modelId = this.local.modelId;
     this.version = this.local.version;
     this.threshold = this.local.threshold;
+    // Tracking (face-tracker.ts) where the worker's matcher can: its own kind has the methods.
+    if (this.local.locate && this.local.landmarksIn && this.local.embed) {
+      this.locate = async (image) =>
+        ((await this.imageRequest(image, (img) => ({ op: 'locate', image: img }))).faces as LocatedFace[]) ??
+        [];
+      this.landmarksIn = async (image, box) =>
+        (await this.imageRequest(image, (img) => ({ op: 'landmarks-in', image: img, box })))
+          .face as LocatedFace;
+      this.embed = async (image, face) =>
+        (await this.imageRequest(image, (img) => ({ op: 'embed', image: img, face })))
+          .descriptor as Float32Array;
+    }
     const workerData: FaceWorkerData = { id, options: { threshold: opts.threshold }, eyes: opts.eyes };
     this.rpc = new WorkerRpc<FaceRequest>({
       what: 'the face-model worker',
@@ -65,6 +81,20 @@ export class WorkerFaceMatcher implements FaceMatcher {
       [data.buffer],
     );
     return (res.faces as FaceFound[] | undefined) ?? [];
+  }
+
+  /** A request carrying a copy of the frame (moved to the worker, not cloned twice). */
+  private async imageRequest(
+    image: RgbImage,
+    req: (img: RgbImage) => FaceRequest,
+  ): Promise<Record<string, unknown>> {
+    await this.loaded();
+    const data = new Uint8Array(image.data);
+    return this.rpc.request(
+      req({ width: image.width, height: image.height, data }),
+      this.opts.detectTimeoutMs ?? 30_000,
+      [data.buffer],
+    );
   }
 
   /** The eye-state model in this worker (constructed with `eyes: true`); loads with load(). */

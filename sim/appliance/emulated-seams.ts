@@ -18,13 +18,14 @@ export const EMULATED_OPTIONS = {
   'face-scene': { type: 'string' },
   'face-size': { type: 'string' },
   'face-fps': { type: 'string' },
+  'face-realtime': { type: 'boolean' },
   'match-only': { type: 'boolean' },
   'challenge-seed': { type: 'string' },
   sequential: { type: 'boolean' },
   'ocr-idle-ms': { type: 'string' },
 } as const;
 export const EMULATED_USAGE =
-  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N]] [--match-only] [--challenge-seed N] [--sequential] [--ocr-idle-ms N]';
+  '[--usb SOCKET] [--face-scene FILE [--face-size WxH] [--face-fps N] [--face-realtime]] [--match-only] [--challenge-seed N] [--sequential] [--ocr-idle-ms N]';
 
 function whole(values: Record<string, unknown>, name: string): number | undefined {
   const v = values[name];
@@ -39,7 +40,9 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
   const scene = typeof values['face-scene'] === 'string' ? values['face-scene'] : undefined;
   const size = /^(\d+)x(\d+)$/.exec(String(values['face-size'] ?? '320x240'));
   if (!size) throw new ReaderError(ErrorCode.Usage, '--face-size: WIDTHxHEIGHT');
-  const fps = whole(values, 'face-fps') ?? 6;
+  // --face-realtime: the camera on the wall clock (the bench's figures); else on its frames' clock.
+  const realtime = values['face-realtime'] === true;
+  const fps = whole(values, 'face-fps') ?? (realtime ? 15 : 6);
   const seed = whole(values, 'challenge-seed');
   return {
     connect: connectMqtt,
@@ -60,7 +63,11 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
     ...(scene
       ? {
           faceCamera: (board) =>
-            new SceneFaceCamera(scene, { width: Number(size[1]), height: Number(size[2]), fps }, board),
+            new SceneFaceCamera(
+              scene,
+              { width: Number(size[1]), height: Number(size[2]), fps, realtime },
+              board,
+            ),
         }
       : {}),
     ...(values['match-only'] ? { faceVerify: (c) => ({ ...c, liveness: 'off' as const }) } : {}),

@@ -4,7 +4,7 @@
 // the emulated face camera through the appliance's ffmpeg decode. The person sees what the
 // kiosk asks (the challenge board) as a patient sees the screen. The scene file is the only
 // channel from the rig's process: the camera reads it before each frame.
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import type { Frame } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { DeviceState } from '../../firmware-host/device-keeper.js';
@@ -33,6 +33,17 @@ export interface SceneCameraOptions {
   readonly width: number;
   readonly height: number;
   readonly fps: number;
+  /** The camera on the wall clock (emulated-face-camera.ts `realtime`). */
+  readonly realtime?: boolean;
+}
+
+/** One prompt the live subject answered, as `<scene file>.subject.jsonl` records it (camera ms). */
+export interface SubjectAnswer {
+  readonly action: string;
+  readonly promptMs: number;
+  /** From seeing the prompt to starting to move, and the motion itself (the human floor). */
+  readonly reactionMs: number;
+  readonly motionMs: number;
 }
 
 /** The counter with nobody at it. */
@@ -100,12 +111,40 @@ export class SceneFaceCamera {
           ? { action: n.action, atMs: n.atMs }
           : { action: n.occlusion === 'mask' ? 'remove-mask' : 'remove-sunglasses', atMs: 0 };
       const seen = this.cam.prompt(prompt);
-      if (this.scene.photo && (this.scene.as ?? 'live') === 'live' && this.shown)
+      if (this.scene.photo && (this.scene.as ?? 'live') === 'live' && this.shown) {
         this.heard.get(this.scene.photo)?.push({ ...seen, atMs: seen.atMs - this.t0 });
+        this.recordAnswer(seen);
+      }
     });
   }
 
   private t0 = 0;
+
+  /**
+   * The live subject's answer to a prompt it just saw (the newest action it drew), appended to
+   * `<scene file>.subject.jsonl` for a bench's human floor: timings only, no picture.
+   */
+  private recordAnswer(seen: Prompt): void {
+    const inner = this.shown?.inner;
+    if (!(inner instanceof LiveSubject) || seen.action.startsWith('remove-')) return;
+    // Behaviour keeps its drawn actions private; the newest ones answer this prompt.
+    const actions = (inner.behaviour as unknown as { actions: { startMs: number; durMs: number }[] }).actions;
+    const mine = actions.filter((a) => a.startMs >= seen.atMs - this.t0);
+    if (!mine.length) return;
+    const start = Math.min(...mine.map((a) => a.startMs));
+    const end = Math.max(...mine.map((a) => a.startMs + a.durMs));
+    const answer: SubjectAnswer = {
+      action: seen.action,
+      promptMs: seen.atMs - this.t0,
+      reactionMs: start - (seen.atMs - this.t0),
+      motionMs: end - start,
+    };
+    try {
+      appendFileSync(`${this.sceneFile}.subject.jsonl`, `${JSON.stringify(answer)}\n`);
+    } catch {
+      // A bench's figure only: the camera goes on without it.
+    }
+  }
 
   /** The detector that finds the photos' landmarks is loaded (it holds the event loop a while). */
   ready(): Promise<void> {

@@ -1,8 +1,11 @@
 // The face camera, emulated: what stands in front of it (a live subject or an attack
 // instrument) is rendered, JPEG-encoded as a UVC camera sends MJPEG, and decoded by the
 // appliance's own ffmpeg path (device/camera/frame-source.ts, input `mjpeg`). Time is the
-// camera's: frame k is the picture at k / fps seconds, and every frame reaches the reader in
-// order, so a seeded run is the same run every time, however fast the machine is.
+// camera's: frame k is the picture at k / fps seconds. By default every frame reaches the reader
+// in order, so a seeded run is the same run every time, however fast the machine is (the
+// person's clock then runs on the frames the reader takes). `realtime`: the camera's clock is the
+// wall clock, as a real camera's is — the reader gets the newest picture due, the pictures it was
+// too slow to take are never rendered (dropped, not queued), and none comes before its time.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn as nodeSpawn } from 'node:child_process';
 import sharp from 'sharp';
@@ -16,6 +19,8 @@ export interface EmulatedFaceCameraOptions {
   /** Frames per second of camera time (what the reader processes, not the sensor's rate). */
   readonly fps: number;
   readonly jpegQuality?: number;
+  /** The camera's clock is the wall clock (newest picture due, stale ones dropped). */
+  readonly realtime?: boolean;
 }
 
 /**
@@ -24,10 +29,13 @@ export interface EmulatedFaceCameraOptions {
  * first copy. ffmpeg's MJPEG input holds a few frames back (more when they are small), so this
  * way the picture the reader gets is the newest one rendered, as on a camera read at its own
  * rate, and nothing is rendered before it is due (a person reacts to the prompt they saw).
+ * How many it holds is learnt from the stream (copies written minus frames out when a first
+ * copy arrives), and each picture is sent that many times more than once: with a fixed 4 copies,
+ * ffmpeg (Debian's 5.1/6) kept every first copy back until the nudge below, ~150 ms per frame.
  */
 const REPEAT = 4;
 /** Waiting longer than this for the first copy, one more copy of the picture pushes it out. */
-const NUDGE_MS = 150;
+const NUDGE_MS = 25;
 
 export class EmulatedFaceCamera {
   private readonly source: FfmpegFrameSource;
@@ -41,6 +49,10 @@ export class EmulatedFaceCamera {
   private last?: Buffer;
   private wake?: () => void;
   private failure?: Error;
+  /** Frames ffmpeg was holding back when the last first copy came out. */
+  private held = REPEAT - 1;
+  /** Wall-clock origin of the camera's time (`realtime`). */
+  private readonly origin = performance.now();
 
   constructor(
     private presentation: Presentation,
@@ -58,6 +70,7 @@ export class EmulatedFaceCamera {
       },
     });
     this.source.on('frame', (f) => {
+      if (this.firstCopy.has(f.seq)) this.held = Math.max(1, this.copies - (f.seq + 1));
       this.queue.push(f);
       this.wake?.();
     });
@@ -73,9 +86,25 @@ export class EmulatedFaceCamera {
     return (k * 1000) / this.o.fps;
   }
 
-  /** The camera's present: the time of the next picture to be rendered, ms. */
+  /** The camera's present: the time of the next picture to be rendered (realtime: now), ms. */
   get presentMs(): number {
-    return this.timeOf(this.written);
+    const next = this.timeOf(this.written);
+    return this.o.realtime ? Math.max(next, performance.now() - this.origin) : next;
+  }
+
+  /** Realtime: the newest picture due now (the ones before it, nobody took), waiting for the next. */
+  private async catchUp(): Promise<void> {
+    const due = Math.floor(((performance.now() - this.origin) * this.o.fps) / 1000);
+    if (due >= this.written) {
+      this.written = due;
+      return;
+    }
+    // A timer may fire a little early: the picture is not rendered before its time all the same.
+    for (;;) {
+      const wait = this.timeOf(this.written) - (performance.now() - this.origin);
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+    }
   }
 
   /** What stands in front of the camera from now on. */
@@ -88,7 +117,7 @@ export class EmulatedFaceCamera {
    * ahead of the frame the reader has just looked at by the frames still in the pipeline.
    */
   prompt(p: Prompt): Prompt {
-    const seen = { ...p, atMs: Math.max(p.atMs, this.timeOf(this.written)) };
+    const seen = { ...p, atMs: Math.max(p.atMs, this.presentMs) };
     this.presentation.perceive(seen);
     return seen;
   }
@@ -103,7 +132,7 @@ export class EmulatedFaceCamera {
     this.firstCopy.set(this.copies, this.written);
     this.written++;
     this.last = jpeg;
-    for (let i = 0; i < REPEAT; i++) this.writeCopy();
+    for (let i = 0; i <= this.held; i++) this.writeCopy();
   }
 
   private writeCopy(): void {
@@ -120,6 +149,7 @@ export class EmulatedFaceCamera {
       if (this.queue.length) break;
       if (this.failure) throw this.failure;
       if (this.written <= this.read) {
+        if (this.o.realtime) await this.catchUp();
         await this.writeNext();
         continue;
       }
@@ -138,7 +168,7 @@ export class EmulatedFaceCamera {
     const f = this.queue.shift()!;
     const k = this.firstCopy.get(f.seq)!;
     this.firstCopy.delete(f.seq);
-    this.read++;
+    this.read = k + 1;
     return { ...f, seq: k, timestampMs: this.timeOf(k) };
   }
 

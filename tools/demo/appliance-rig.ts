@@ -77,6 +77,12 @@ export interface RigOptions {
    * session on a shared 2-core machine, too much for every end-to-end test (README "Liveness").
    */
   readonly liveness?: 'required' | 'off';
+  /**
+   * The emulated face camera on the wall clock (--face-realtime: newest frame, stale ones
+   * dropped, the person's clock the wall clock), as a bench measures; default its frames' clock
+   * (every frame in order: the same run on a loaded machine).
+   */
+  readonly faceRealtime?: boolean;
   /** Seeds the liveness challenge's randomness (a test that wants the same challenges again). */
   readonly challengeSeed?: number;
   /** The face stages one after another (--sequential): the session bench's baseline. */
@@ -263,6 +269,7 @@ export class ApplianceRig {
       '--usb',
       this.hw.usbSocket,
       ...(live ? ['--face-scene', this.hw.faceScene] : ['--match-only']),
+      ...(live && this.o.faceRealtime ? ['--face-realtime'] : []),
       ...(this.o.challengeSeed === undefined ? [] : ['--challenge-seed', String(this.o.challengeSeed)]),
       ...(this.o.sequential ? ['--sequential'] : []),
       ...(this.o.ocrIdleMs === undefined ? [] : ['--ocr-idle-ms', String(this.o.ocrIdleMs)]),
