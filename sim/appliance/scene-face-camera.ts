@@ -96,7 +96,12 @@ export class SceneFaceCamera {
     board: ChallengeBoard,
   ) {
     const grey = new Uint8Array(o.width * o.height * 3).fill(110);
-    this.cam = new EmulatedFaceCamera(new EmptyCounter({ width: o.width, height: o.height, data: grey }), o);
+    // Never ahead of the wall clock: the renderer shares readerd's event loop with the card
+    // link, and a camera faster than real time is no camera.
+    this.cam = new EmulatedFaceCamera(new EmptyCounter({ width: o.width, height: o.height, data: grey }), {
+      ...o,
+      notAhead: true,
+    });
     // Loaded and run once before readerd is ready: the first inference holds the event loop
     // for seconds, which in a session would starve the card module's exchanges.
     this.loaded = this.detector

@@ -21,6 +21,12 @@ export interface EmulatedFaceCameraOptions {
   readonly jpegQuality?: number;
   /** The camera's clock is the wall clock (newest picture due, stale ones dropped). */
   readonly realtime?: boolean;
+  /**
+   * Frames in order (as by default), but no two closer than a frame's time on the wall clock: a
+   * reader faster than the camera waits for it, as for a real one, and the renderer costs no more
+   * than the camera's rate (the emulated appliance renders in readerd's own process).
+   */
+  readonly notAhead?: boolean;
 }
 
 /**
@@ -29,11 +35,13 @@ export interface EmulatedFaceCameraOptions {
  * first copy. ffmpeg's MJPEG input holds a few frames back (more when they are small), so this
  * way the picture the reader gets is the newest one rendered, as on a camera read at its own
  * rate, and nothing is rendered before it is due (a person reacts to the prompt they saw).
- * How many it holds is learnt from the stream (copies written minus frames out when a first
- * copy arrives), and each picture is sent that many times more than once: with a fixed 4 copies,
- * ffmpeg (Debian's 5.1/6) kept every first copy back until the nudge below, ~150 ms per frame.
+ * How many it holds is learnt from the stream: a picture whose first copy needed a nudge makes
+ * the next pictures one copy longer, up to MAX_REPEAT (a bound: on a loaded machine nudges are
+ * needed for slowness too, and copies cost ffmpeg decodes). With a fixed 4 copies, ffmpeg kept
+ * every first copy back until the nudge (then 150 ms), ~150 ms per frame at 320×240.
  */
 const REPEAT = 4;
+const MAX_REPEAT = 8;
 /** Waiting longer than this for the first copy, one more copy of the picture pushes it out. */
 const NUDGE_MS = 25;
 
@@ -49,8 +57,9 @@ export class EmulatedFaceCamera {
   private last?: Buffer;
   private wake?: () => void;
   private failure?: Error;
-  /** Frames ffmpeg was holding back when the last first copy came out. */
-  private held = REPEAT - 1;
+  /** Copies of each picture; the current picture's first copy needed a nudge. */
+  private repeat = REPEAT;
+  private nudged = false;
   /** Wall-clock origin of the camera's time (`realtime`). */
   private readonly origin = performance.now();
 
@@ -70,7 +79,8 @@ export class EmulatedFaceCamera {
       },
     });
     this.source.on('frame', (f) => {
-      if (this.firstCopy.has(f.seq)) this.held = Math.max(1, this.copies - (f.seq + 1));
+      if (this.firstCopy.has(f.seq) && this.nudged) this.repeat = Math.min(MAX_REPEAT, this.repeat + 1);
+      if (this.firstCopy.has(f.seq)) this.nudged = false;
       this.queue.push(f);
       this.wake?.();
     });
@@ -92,7 +102,20 @@ export class EmulatedFaceCamera {
     return this.o.realtime ? Math.max(next, performance.now() - this.origin) : next;
   }
 
-  /** Realtime: the newest picture due now (the ones before it, nobody took), waiting for the next. */
+  /** notAhead: when the last picture was rendered (wall clock). */
+  private lastWrite = Number.NEGATIVE_INFINITY;
+
+  /** notAhead: the next picture in order, not sooner than a frame's time after the last one. */
+  private async paced(): Promise<void> {
+    for (;;) {
+      const wait = this.lastWrite + 1000 / this.o.fps - performance.now();
+      if (wait <= 0) break;
+      await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+    }
+    this.lastWrite = performance.now();
+  }
+
+  /** Realtime: the newest picture due now (the ones before it, nobody took), else waits for the next. */
   private async catchUp(): Promise<void> {
     const due = Math.floor(((performance.now() - this.origin) * this.o.fps) / 1000);
     if (due >= this.written) {
@@ -132,7 +155,8 @@ export class EmulatedFaceCamera {
     this.firstCopy.set(this.copies, this.written);
     this.written++;
     this.last = jpeg;
-    for (let i = 0; i <= this.held; i++) this.writeCopy();
+    this.nudged = false;
+    for (let i = 0; i < this.repeat; i++) this.writeCopy();
   }
 
   private writeCopy(): void {
@@ -150,6 +174,7 @@ export class EmulatedFaceCamera {
       if (this.failure) throw this.failure;
       if (this.written <= this.read) {
         if (this.o.realtime) await this.catchUp();
+        else if (this.o.notAhead) await this.paced();
         await this.writeNext();
         continue;
       }
@@ -163,7 +188,10 @@ export class EmulatedFaceCamera {
         };
       });
       this.wake = undefined;
-      if (!arrived && this.queue.length === 0) this.writeCopy();
+      if (!arrived && this.queue.length === 0) {
+        this.nudged = true;
+        this.writeCopy();
+      }
     }
     const f = this.queue.shift()!;
     const k = this.firstCopy.get(f.seq)!;
