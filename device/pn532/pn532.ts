@@ -68,6 +68,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Passive activation retries of one poll (RFConfiguration item 5): 15 Type B attempts, ~150 ms
+ * on the emulated chip (one REQB every 10 ms), while the host waits on the answer.
+ */
+const PASSIVE_ACTIVATION_RETRIES = 0x0e;
+
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
 
@@ -279,9 +285,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         'this PN53x firmware does not support ISO/IEC 14443 Type B: My Number cards cannot be read',
       );
     }
-    // Passive activation retries: the reset value FF makes InListPassiveTarget wait for a
-    // card for ever; one retry lets a poll with no card answer "no target" at once.
-    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, 0x01));
+    // Passive activation retries: the reset value FF makes InListPassiveTarget wait for a card
+    // for ever (only an abort ends it, and a card activated as the abort lands is then never
+    // found again: it ignores REQB); a bounded count makes each poll a search window in the
+    // chip, a card answering within one activation attempt of landing, and "no target" after.
+    await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x05, 0xff, 0x01, PASSIVE_ACTIVATION_RETRIES));
     // Field off and on: a card left activated by an earlier session (or another host) starts
     // again from IDLE and answers REQB; an activated card would ignore it.
     await this.resetField();
@@ -291,7 +299,10 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     return fw;
   }
 
-  /** One Type B poll: true when a card was found (and activated). */
+  /**
+   * One Type B poll (the chip's search window): true when a card was found (and activated).
+   * `signal` (polling stopped) aborts the search with an ACK.
+   */
   async pollOnce(signal?: AbortSignal): Promise<boolean> {
     const targets = parseTypeBTargets(await this.listPassiveTypeB(signal));
     const t = targets[0];
@@ -361,7 +372,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
             continue;
           }
           if (!this.cardPresent) {
-            if (!(await this.pollOnce())) await pause(this.o.pollIntervalMs);
+            // The chip searched for the window; a chip quicker than the polling period rests
+            // for the rest of it, so the host is not woken more often than every period.
+            const t0 = performance.now();
+            if (!(await this.pollOnce(stop.signal)))
+              await pause(this.o.pollIntervalMs - (performance.now() - t0));
             continue;
           }
           await pause(this.o.pollIntervalMs);

@@ -242,6 +242,29 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect((await r.api().readUserAuthCertificate())[0]).toBe(0x30);
   });
 
+  it('a card that lands while the chip searches is found by that same poll: the search window is in the chip', async () => {
+    rig = await pn532Rig();
+    await rig.pn532.init();
+    const { emulator } = rig.served;
+    const card = await makeCard();
+    // The card lands as the chip makes its 4th activation attempt of this one InListPassiveTarget.
+    let picc = emulator.chip.picc;
+    let looks = 0;
+    Object.defineProperty(emulator.chip, 'picc', {
+      configurable: true,
+      get: () => {
+        if (!picc && ++looks === 4) emulator.placeCard(card);
+        return picc;
+      },
+      set: (v) => {
+        picc = v;
+      },
+    });
+    const before = emulator.stats.commands;
+    expect(await rig.pn532.pollOnce()).toBe(true);
+    expect(emulator.stats.commands - before).toBe(1);
+  });
+
   it('the polling loop reports cards placed and removed', async () => {
     rig = await pn532Rig({ driver: { pollIntervalMs: 50 } });
     await rig.pn532.init();
