@@ -157,6 +157,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     code: number,
     timeoutMs: number,
     signal?: AbortSignal,
+    waitForAnswer = false,
   ): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout;
@@ -189,7 +190,13 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       };
       // Register before writing: a fast ACK must never slip past.
       this.waiter = w;
-      arm(this.o.ackTimeoutMs, 'ack-timeout');
+      if (waitForAnswer) {
+        // No ACK in time is not taken as a lost frame: the answer may still come (a loaded host);
+        // only the response timeout ends the wait.
+        timer = setTimeout(() => {
+          if (w.stage === 'ack') w.acked();
+        }, this.o.ackTimeoutMs);
+      } else arm(this.o.ackTimeoutMs, 'ack-timeout');
       signal?.addEventListener('abort', onAbort, { once: true });
       this.o.onFrame?.('tx', `${pn532CommandName(code)} ${Buffer.from(frame).toString('hex')}`);
       this.transport
@@ -201,7 +208,10 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   }
 
   /**
-   * Sends one command and returns the response data (from the response code on). `resend: false`
+   * Sends one command and returns the response data (from the response code on). `resend:
+   * 'wait-for-answer'` neither repeats nor aborts it after a missing ACK, it waits for the answer
+   * up to the response timeout (a command that must not be repeated and whose answer must not
+   * be lost, as the request for an answer's next part). `resend: false`
    * never repeats it after a missing ACK: the ACK may only be late and the command already on its
    * way to the card, and a repeated VERIFY would spend a second PIN try.
    */
@@ -210,14 +220,14 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     params: Uint8Array = new Uint8Array(),
     timeoutMs = this.o.responseTimeoutMs,
     signal?: AbortSignal,
-    resend = true,
+    resend: boolean | 'wait-for-answer' = true,
   ): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
       if (signal?.aborted) throw canceled(pn532CommandName(code));
       const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(code), params));
       for (let i = 0; ; i++) {
         try {
-          const r = await this.attempt(frame, code, timeoutMs, signal);
+          const r = await this.attempt(frame, code, timeoutMs, signal, resend === 'wait-for-answer');
           this.lastUse = performance.now();
           return r;
         } catch (e) {
@@ -450,20 +460,48 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     if (opts.signal?.aborted) throw canceled('the APDU exchange');
     if (!this.cardPresent) throw new ReaderError(ErrorCode.Card_NoCard, 'no card in the field');
     const parts: Uint8Array[] = [];
-    let params = concatBytes(Uint8Array.of(this.tg), apdu);
+    const whole = concatBytes(Uint8Array.of(this.tg), apdu);
+    let params = whole;
+    let restarts = 0;
     for (let i = 0; i < 64; i++) {
-      // A VERIFY (INS 20) is never repeated: each one the card sees costs a PIN try.
-      const d = await this.command(
-        Pn532Cmd.InDataExchange,
-        params,
-        opts.timeoutMs ?? 2000,
-        opts.signal,
-        apdu[1] !== 0x20,
-      );
+      const next = params !== whole;
+      // The polling loop's presence check may run between two parts (each is its own command):
+      // once it found the card gone, the next poll drops the chip's target, and the part would
+      // only be refused (0x27).
+      if (next && !this.cardPresent) throw new ReaderError(ErrorCode.Card_Removed, 'the card left the field');
+      let d: Uint8Array;
+      try {
+        // A VERIFY (INS 20) is never repeated: each one the card sees costs a PIN try. Nor is a
+        // request for the next MI part, nor aborted when its ACK is late: the chip may be handing
+        // that part over, and asking again would get the part after it; its answer is awaited.
+        d = await this.command(
+          Pn532Cmd.InDataExchange,
+          params,
+          opts.timeoutMs ?? 2000,
+          opts.signal,
+          next ? 'wait-for-answer' : apdu[1] !== 0x20,
+        );
+      } catch (e) {
+        // A part never came: only the whole APDU again gives a chain known to be complete.
+        if (!next || !isReaderError(e, ErrorCode.Link_Timeout)) throw e;
+        if (restarts++ >= this.o.retries) {
+          throw new ReaderError(
+            ErrorCode.Link_Timeout,
+            `PN532 did not answer the request for an answer's next part, ${restarts} times`,
+            { reason: e.context.reason },
+            { cause: e },
+          );
+        }
+        parts.length = 0;
+        params = whole;
+        i = -1;
+        continue;
+      }
       const status = d[1] ?? 0xff;
       const err = status & 0x3f;
       if (err) {
-        if (GONE.has(err)) {
+        // 0x27 (no such target) once the card was found gone: the chip forgot it at the next poll.
+        if (GONE.has(err) || (err === 0x27 && !this.cardPresent)) {
           this.markRemoved();
           throw new ReaderError(ErrorCode.Card_Removed, `the card left the field (${Pn532Status[err]})`, {
             status: err,
