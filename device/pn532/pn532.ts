@@ -471,15 +471,17 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       if (next && !this.cardPresent) throw new ReaderError(ErrorCode.Card_Removed, 'the card left the field');
       let d: Uint8Array;
       try {
-        // A VERIFY (INS 20) is never repeated: each one the card sees costs a PIN try. Nor is a
-        // request for the next MI part, nor aborted when its ACK is late: the chip may be handing
-        // that part over, and asking again would get the part after it; its answer is awaited.
+        // No InDataExchange is repeated or aborted when its ACK is late (a loaded host): its
+        // answer is awaited up to the response timeout. Repeated, a VERIFY (INS 20) costs a
+        // second PIN try, a request for the next MI part gets the part after the one handed over,
+        // and the first attempt's late ACK and answer are taken for the repeat's while the
+        // repeat's own answer is taken by the next command: every answer one APDU late.
         d = await this.command(
           Pn532Cmd.InDataExchange,
           params,
           opts.timeoutMs ?? 2000,
           opts.signal,
-          next ? 'wait-for-answer' : apdu[1] !== 0x20,
+          'wait-for-answer',
         );
       } catch (e) {
         // A part never came: only the whole APDU again gives a chain known to be complete.
