@@ -202,6 +202,54 @@ async function startFloor(baud: number, scripts: Script[]) {
   };
 }
 
+/**
+ * Card detection as readerd polls (its ACK timeout, the chip's 15-attempt search window per
+ * poll): a card placed at a random moment relative to the polling, to the driver's card event,
+ * over a socat pty at 921600 with the emulator behind its line-rate limit (in this process, so
+ * the bench can place the card).
+ */
+async function detection(n: number): Promise<{ p50: number; worst: number }> {
+  const { PtyPair } = await import('../../sim/pty/pty-pair.js');
+  const { servePn532 } = await import('../../sim/pn532/serve.js');
+  const pty = await PtyPair.create('bench-detect');
+  const served = await servePn532(pty.devicePath, { baudRate: 921600 });
+  const host = await SerialPortTransport.open({ path: pty.hostPath, baudRate: 921600 });
+  const pn532 = new Pn532(host, { ackTimeoutMs: 300 });
+  const card = await MyNumberCard.create({ stateDir: STATE, cardId: 'bench-detect' });
+  const times: number[] = [];
+  try {
+    await pn532.init();
+    pn532.on('error', () => {});
+    pn532.startPolling();
+    const next = (event: 'card' | 'removed'): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no ${event} event within 5 s`)), 5000);
+        pn532.once(event, () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    for (let i = 0; i < n; i++) {
+      await new Promise((r) => setTimeout(r, Math.random() * 300));
+      const found = next('card');
+      const t0 = performance.now();
+      served.emulator.placeCard(card);
+      await found;
+      times.push(performance.now() - t0);
+      const gone = next('removed');
+      served.emulator.removeCard();
+      await gone;
+    }
+  } finally {
+    await pn532.close();
+    await host.close();
+    await served.close();
+    await pty.close();
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n / 2)]!, worst: times[n - 1]! };
+}
+
 async function ccidRoundTrip(n: number): Promise<{ p50: number; p95: number }> {
   const dev = new EmulatedCcidDevice(CCID_READERS[0]!);
   const reader = new CcidReader(dev, 'bench');
@@ -275,6 +323,13 @@ export async function cardBench(): Promise<Row[]> {
         });
       }
     }
+    const d = await detection(20);
+    rows.push({
+      figure: 'card detection, placed at a random moment to the card event (PN532 search windows), p50 of 20',
+      measured: d.p50,
+      unit: 'ms',
+    });
+    rows.push({ figure: '  same, worst of 20', measured: d.worst, unit: 'ms' });
   } else process.stdout.write('socat not installed (Debian package socat): PN532 rows are left out\n');
   const rt = await ccidRoundTrip(500);
   rows.push({ figure: 'APDU round trip (SELECT), CCID emulator, p50', measured: rt.p50, unit: 'ms' });
