@@ -117,4 +117,31 @@ describe.skipIf(skip)('a small run through the camera path and readerd’s detec
     expect(progress).toContain('1/2 calibration');
     expect(progress.at(-1)).toBe('2/2 report');
   }, 900_000);
+
+  it('calibration people measured in two shards choose the limits one process chooses', async () => {
+    const sets = drawSubjects(people, { calibrate: 2, report: 1, seed: 6, eastAsianShare: 0.5 });
+    const common = {
+      ...sets,
+      detect: (img: Parameters<typeof appliance.locate>[0]) => appliance.locate(img, 'live'),
+      photoLandmarks: async (img: Parameters<typeof emulator.detect>[0]) =>
+        (await emulator.detect(img, 'reference'))[0]?.landmarks,
+      attacks: ['print-still'] as const,
+      replayTries: 3,
+      plan: { steps: 1, actions: ['turn-left', 'turn-right'] as const },
+    };
+    const whole = await evaluateLiveness(common);
+    const measured: MeasuredPresentation[] = [];
+    for (const k of [0, 1])
+      await evaluateLiveness({
+        ...common,
+        calibrationOnly: true,
+        calibrationShard: (i) => i % 2 === k,
+        onMeasured: (m) => measured.push(...m.measured),
+      });
+    expect(measured).toHaveLength(4);
+    const sharded = await evaluateLiveness({ ...common, measuredCalibration: measured });
+    expect(sharded.thresholds).toEqual(whole.thresholds);
+    expect(sharded.calibration.result).toEqual(whole.calibration.result);
+    expect(sharded.trials).toEqual(whole.trials);
+  }, 1_800_000);
 });

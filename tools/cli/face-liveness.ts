@@ -11,6 +11,7 @@ import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
+import type { MeasuredPresentation } from '../face/liveness-calibrate.js';
 import {
   evaluateLiveness,
   type LivenessEvalReport,
@@ -143,6 +144,33 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
     if (!m || i < 1 || i > n) throw new ReaderError(ErrorCode.Usage, '--shard I/N, 1 ≤ I ≤ N');
     shard = (k) => k % n === i - 1;
   }
+  const calPeople = JSON.stringify(sets.calibration.map((s) => s.person));
+  let measuredCalibration: MeasuredPresentation[] | undefined;
+  if (values['calibrate-from']?.length) {
+    measuredCalibration = [];
+    for (const file of values['calibrate-from']) {
+      let part: { people: string[]; measured: MeasuredPresentation[] };
+      try {
+        part = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new ReaderError(
+          ErrorCode.Usage,
+          `${file} is not a --measure-calibration file`,
+          {},
+          { cause: e },
+        );
+      }
+      if (JSON.stringify(part.people) !== calPeople)
+        throw new ReaderError(
+          ErrorCode.Usage,
+          `--calibrate-from ${file}: measured for other calibration people (same --seed, --calibrate, --images?)`,
+        );
+      measuredCalibration.push(...part.measured);
+    }
+  }
+  const measureTo = values['measure-calibration'];
+  let measuredCount = 0;
+  if (measureTo && !shard) throw new ReaderError(ErrorCode.Usage, '--measure-calibration needs --shard I/N');
   const attackSubjects = values['attack-subjects'];
   const attackPeople =
     attackSubjects === undefined
@@ -160,7 +188,14 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
     const report = await evaluateLiveness({
       ...sets,
       calibrated,
-      shard,
+      measuredCalibration,
+      calibrationOnly: measureTo !== undefined,
+      calibrationShard: measureTo ? shard : undefined,
+      onMeasured: (m) => {
+        measuredCount = m.measured.length;
+        if (measureTo) writeFileSync(measureTo, `${JSON.stringify(m)}\n`);
+      },
+      shard: measureTo ? undefined : shard,
       attackPeople,
       detect: (img) => appliance.locate(img, 'live'),
       photoLandmarks: async (img) => (await emulator.detect(img, 'reference'))[0]?.landmarks,
@@ -185,6 +220,12 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
           );
       },
     });
+    if (measureTo) {
+      process.stdout.write(
+        `calibration shard ${values.shard}: ${measuredCount} presentations measured, written to ${measureTo} (limits chosen by --calibrate-from)\n`,
+      );
+      return EXIT.ok;
+    }
     process.stdout.write(`${values.json ? JSON.stringify(report, null, 2) : livenessText(report)}\n`);
     return EXIT.ok;
   } finally {

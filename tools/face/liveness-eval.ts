@@ -69,6 +69,15 @@ export interface LivenessEvalOptions {
    * `from`): the calibration is not measured again (a report split over several processes).
    */
   readonly calibrated?: { readonly result: CalibrationResult; readonly from: string };
+  /**
+   * The calibration people this process measures, by index (default all; with `measuredOnly`):
+   * the others' draws are still taken.
+   */
+  readonly calibrationShard?: (index: number) => boolean;
+  /** Measure the calibration people and stop: no limits chosen, no report people. */
+  readonly calibrationOnly?: boolean;
+  /** The calibration people's presentations measured earlier (calibration shards): the limits are chosen on them. */
+  readonly measuredCalibration?: readonly MeasuredPresentation[];
   /** Report people who also face the attack instruments (default: all). */
   readonly attackPeople?: ReadonlySet<string>;
   /**
@@ -84,6 +93,12 @@ export interface LivenessEvalOptions {
   readonly onCalibrated?: (c: {
     readonly people: readonly string[];
     readonly result: CalibrationResult;
+  }) => void;
+  /** With `calibrationOnly`: the measured calibration presentations (landmarks and scores, no pixels). */
+  readonly onMeasured?: (m: {
+    readonly people: readonly string[];
+    readonly measured: readonly MeasuredPresentation[];
+    readonly skipped: readonly { file: string; why: string }[];
   }) => void;
 }
 
@@ -155,8 +170,10 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const attacks = o.attacks ?? ATTACK_TYPES;
   const random = seededRandom(seed);
   const camera = { width, height, fps };
-  const mine = o.report.filter((_, i) => o.shard?.(i) ?? true).length;
-  const total = (o.calibrated ? 0 : o.calibration.length) + mine;
+  const mine = o.calibrationOnly ? 0 : o.report.filter((_, i) => o.shard?.(i) ?? true).length;
+  const given = o.calibrated || o.measuredCalibration;
+  const calMine = given ? 0 : o.calibration.filter((_, i) => o.calibrationShard?.(i) ?? true).length;
+  const total = calMine + mine;
   const started = performance.now();
   let done = 0;
   const progress = (phase: LivenessProgress['phase'], line: string): void => {
@@ -210,9 +227,16 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
 
   // Calibration: every presentation measured to its plan's end, judged afterwards under each
   // candidate limit.
-  const measured: MeasuredPresentation[] = [];
+  const measured: MeasuredPresentation[] = [...(o.measuredCalibration ?? [])];
   const calSkipped: { file: string; why: string }[] = [];
-  for (const s of o.calibrated ? [] : o.calibration) {
+  for (const [i, s] of (given ? [] : o.calibration).entries()) {
+    if (!(o.calibrationShard?.(i) ?? true)) {
+      // Another process's calibration person: the same draws, nothing measured.
+      random();
+      drawPlan(random, o.plan);
+      for (const _ of attacks) drawPlan(random, o.plan);
+      continue;
+    }
     const got = await prepare(s, calSkipped);
     const plan = drawPlan(random, o.plan);
     const attackPlans = attacks.map(() => drawPlan(random, o.plan));
@@ -234,8 +258,23 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     done++;
     progress('calibration', `${name(s.photo)} (${s.cohort}) measured${got ? '' : ': skipped'}`);
   }
+  if (o.calibrationOnly) {
+    o.onMeasured?.({ people: o.calibration.map((s) => s.person), measured, skipped: calSkipped });
+    return {
+      ...summarize([], attacks, { k: 0, n: 0 }),
+      people: [],
+      skipped: [],
+      calibration: { people: o.calibration.map((s) => s.person), skipped: calSkipped, source: 'given' },
+      thresholds,
+      trials: [],
+      settings: { width, height, fps, seed },
+    };
+  }
   let calibrated: CalibrationResult | undefined = o.calibrated?.result;
-  if (calibrated) {
+  if (calibrated || o.measuredCalibration) {
+    calibrated ??= calibrateThresholds(measured, thresholds);
+    if (o.measuredCalibration)
+      o.onCalibrated?.({ people: o.calibration.map((s) => s.person), result: calibrated });
     thresholds = calibrated.thresholds;
     // The calibration people's random draws, as if measured: the report's stay the same.
     for (const _ of o.calibration) {

@@ -69,6 +69,19 @@ export const livenessEvalCommand = defineCommand({
       arg: 'FILE',
       description: 'write the chosen limits here as soon as they are chosen (for --limits-from)',
     },
+    'measure-calibration': {
+      type: 'string',
+      arg: 'FILE',
+      description:
+        "with --shard: measure only this shard's calibration people (every presentation to its plan's end), write their tracks here and stop (for --calibrate-from)",
+    },
+    'calibrate-from': {
+      type: 'string',
+      multiple: true,
+      arg: 'FILE',
+      description:
+        'the calibration people measured by --measure-calibration shards (same --seed, --calibrate, --images): the limits are chosen on them, nothing of them is measured again',
+    },
     partial: {
       type: 'string',
       arg: 'FILE',
