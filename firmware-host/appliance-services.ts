@@ -220,8 +220,14 @@ export async function startKiosk(
     },
   );
   const server = new KioskServer(backend, p.log.child('kiosk'), staff);
-  const port = await server.listen(p.config.kiosk.port);
-  return { server, url: `http://127.0.0.1:${port}/`, voice };
+  try {
+    const port = await server.listen(p.config.kiosk.port);
+    return { server, url: `http://127.0.0.1:${port}/`, voice };
+  } catch (e) {
+    // A port another process holds: the voice started for this screen goes with it.
+    voice?.close();
+    throw e;
+  }
 }
 
 async function selfTest(p: ServiceParts, what: 'card' | 'camera' | 'panel'): Promise<string[]> {

@@ -225,85 +225,123 @@ export async function startAppliance(
       })
     : undefined;
   // Configured (by the file or the board) and absent: kept trying; `"panel": null`: off.
-  const [panel, port] = await Promise.all([
+  // All settled, not all: a try that fails (the face camera) must not leave the others opening
+  // unseen, since what they open is closed below.
+  const [panelTry, portTry, moduleTry, cameraTry] = await Promise.allSettled([
     config.panel ? trace.step('panel', keepPanel(config.panel, service, log.child('panel'))) : undefined,
     shellPort && trace.step('shell port', shellPort),
     trace.step('card module', module.tried),
     trace.step('cameras', cameraReady),
   ]);
-  // Commands are the session's once its devices were tried (till then: "the reader is starting").
-  const modes = new ReaderModes();
-  const commands = sessionCommandHandler(service, modes);
-  link.onCommand = seams.commands ? seams.commands(commands, service) : commands;
-  // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
-  for (const s of outbox.openSessions()) {
-    log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });
-    link.publishResult(
-      toResultMessage({
-        sessionId: s.sessionId,
-        nonce: s.nonce,
-        outcome: 'interrupted',
-        consents: [],
-        timings: [],
-        startedAt: s.startedMs,
-        finishedAt: now(),
-        detail: 'readerd stopped during this session (restart or power loss)',
-      }),
-    );
+  const panel = panelTry.status === 'fulfilled' ? panelTry.value : undefined;
+  const port = portTry.status === 'fulfilled' ? portTry.value : undefined;
+  let closeShell: (() => Promise<void>) | undefined;
+  let kiosk: Awaited<ReturnType<typeof startKiosk>> | undefined;
+  /** A start that failed: closes what it opened (each in turn, the next even if one fails). */
+  const closeOpened = async (): Promise<void> => {
+    const steps: [string, () => Promise<void> | void][] = [
+      ['session', () => service.stop()],
+      ['kiosk voice', () => kiosk?.voice?.close()],
+      ['kiosk', () => kiosk?.server.close()],
+      ['debug shell', () => (closeShell ? closeShell() : port?.close())],
+      ['panel', () => panel?.close()],
+      ['card module', () => module.close()],
+      ['face camera', () => cameras.face.close()],
+      ['card-face camera', () => cameras.cardFace.close()],
+      ['vision workers', () => vision.close()],
+    ];
+    for (const [what, close] of steps) {
+      try {
+        await close();
+      } catch (e) {
+        log.warn('closing after a failed start', { what, error: e as Error });
+      }
+    }
+  };
+  try {
+    for (const t of [panelTry, portTry, moduleTry, cameraTry]) if (t.status === 'rejected') throw t.reason;
+    return await startServices();
+  } catch (e) {
+    await closeOpened();
+    // The first failure as it came (its code and cause): readerd's exit says what it was.
+    throw e;
   }
-  module.module.on('card', () => {
-    // At the bench (maintenance) or out of service, a card does not start a patient session.
-    if (!modes.outOfService && !modes.maintenance) service.cardPlaced();
-  });
-  module.module.on('removed', () => service.cardRemoved());
-  service.on('change', (st) => {
-    if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
-    // The challenge runs beside the card's reads (reading-photo) and in capturing; off the face path it is over.
-    if (!FACE_PATH.has(st.kind) && board.current) board.show(undefined);
-  });
-  const started = now();
-  const parts: ServiceParts = {
-    config,
-    service,
-    modes,
-    link,
-    module,
-    cameras,
-    panel,
-    lastFaceFrame: () => lastFaceFrame,
-    board,
-    timeouts: settings.timeouts,
-    voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
-    dataDir,
-    identity,
-    pairing: identity?.pairing,
-    visionModels: vision.state,
-    log,
-    now,
-  };
-  const closeShell =
-    port && config.debugShell && startDebugShell(parts, port, config.debugShell.path, started);
-  // Last: the kiosk serving is what /readyz says, so it waits for the devices' first tries.
-  const kiosk = config.kiosk.enabled ? await trace.step('kiosk', startKiosk(parts, started)) : undefined;
-  if (kiosk) log.info('kiosk screen', { url: kiosk.url });
-  module.startWatching();
-  if (module.module.cardPresent) service.cardPlaced();
-  return {
-    service,
-    modes,
-    module,
-    cameras,
-    kioskUrl: kiosk?.url,
-    stop: async () => {
-      await service.stop();
-      kiosk?.voice?.close();
-      await kiosk?.server.close();
-      await closeShell?.();
-      await panel?.close();
-      await module.close();
-      await cameras.face.close();
-      await cameras.cardFace.close();
-      await vision.close();
-    },
-  };
+
+  async function startServices(): Promise<Appliance> {
+    // Commands are the session's once its devices were tried (till then: "the reader is starting").
+    const modes = new ReaderModes();
+    const commands = sessionCommandHandler(service, modes);
+    link.onCommand = seams.commands ? seams.commands(commands, service) : commands;
+    // Sessions cut by a crash or power loss still end with exactly one result (SPEC §6.1).
+    for (const s of outbox.openSessions()) {
+      log.warn('a session was cut by a restart: recording it as interrupted', { sessionId: s.sessionId });
+      link.publishResult(
+        toResultMessage({
+          sessionId: s.sessionId,
+          nonce: s.nonce,
+          outcome: 'interrupted',
+          consents: [],
+          timings: [],
+          startedAt: s.startedMs,
+          finishedAt: now(),
+          detail: 'readerd stopped during this session (restart or power loss)',
+        }),
+      );
+    }
+    module.module.on('card', () => {
+      // At the bench (maintenance) or out of service, a card does not start a patient session.
+      if (!modes.outOfService && !modes.maintenance) service.cardPlaced();
+    });
+    module.module.on('removed', () => service.cardRemoved());
+    service.on('change', (st) => {
+      if (st.kind === 'idle' || st.kind === 'done') lastFaceFrame = undefined;
+      // The challenge runs beside the card's reads (reading-photo) and in capturing; off the face path it is over.
+      if (!FACE_PATH.has(st.kind) && board.current) board.show(undefined);
+    });
+    const started = now();
+    const parts: ServiceParts = {
+      config,
+      service,
+      modes,
+      link,
+      module,
+      cameras,
+      panel,
+      lastFaceFrame: () => lastFaceFrame,
+      board,
+      timeouts: settings.timeouts,
+      voiceDir: dataDir === undefined ? undefined : join(dataDir, 'voice'),
+      dataDir,
+      identity,
+      pairing: identity?.pairing,
+      visionModels: vision.state,
+      log,
+      now,
+    };
+    closeShell =
+      port && config.debugShell ? startDebugShell(parts, port, config.debugShell.path, started) : undefined;
+    // Last: the kiosk serving is what /readyz says, so it waits for the devices' first tries.
+    kiosk = config.kiosk.enabled ? await trace.step('kiosk', startKiosk(parts, started)) : undefined;
+    if (kiosk) log.info('kiosk screen', { url: kiosk.url });
+    module.startWatching();
+    if (module.module.cardPresent) service.cardPlaced();
+    return {
+      service,
+      modes,
+      module,
+      cameras,
+      kioskUrl: kiosk?.url,
+      stop: async () => {
+        await service.stop();
+        kiosk?.voice?.close();
+        await kiosk?.server.close();
+        await closeShell?.();
+        await panel?.close();
+        await module.close();
+        await cameras.face.close();
+        await cameras.cardFace.close();
+        await vision.close();
+      },
+    };
+  }
 }
