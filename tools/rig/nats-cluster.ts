@@ -20,6 +20,8 @@ interface Node {
 
 /** How long a node (or the cluster) may take to serve MQTT after it starts. */
 const READY_TIMEOUT_MS = 30_000;
+/** How long a node may take to exit on SIGTERM before it is killed. */
+const STOP_TIMEOUT_MS = 10_000;
 
 export class NatsCluster {
   private constructor(private readonly nodes: Node[]) {}
@@ -88,13 +90,15 @@ export class NatsCluster {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       try {
-        const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${n.mqttPort}`, {
-          clientId: `probe-${n.name}-${process.pid}`,
-          clean: false,
-          connectTimeout: 3000,
-          reconnectPeriod: 0,
-        });
-        await c.endAsync();
+        // allowRetries false: a connection closed before its CONNACK (a node still electing its
+        // JetStream leader) rejects; by default connectAsync would wait for a reconnect that
+        // reconnectPeriod 0 never makes, for ever.
+        const c = await mqtt.connectAsync(
+          `mqtt://127.0.0.1:${n.mqttPort}`,
+          { clientId: `probe-${n.name}-${process.pid}`, clean: false, connectTimeout: 3000, reconnectPeriod: 0 },
+          false,
+        );
+        await c.endAsync(true);
         return;
       } catch (e) {
         if (Date.now() > deadline)
@@ -119,14 +123,20 @@ export class NatsCluster {
     await this.nodeReady(this.nodes[i]!);
   }
 
-  /** Stops every node (SIGTERM, then waits). */
+  /**
+   * Stops every node: SIGTERM, and SIGKILL after STOP_TIMEOUT_MS (a node that lost its quorum
+   * may wait on raft for a long time before it exits).
+   */
   async stop(): Promise<void> {
     await Promise.all(
       this.nodes.map(async (n) => {
         const p = n.proc;
         if (!p || p.exitCode !== null || p.signalCode !== null) return;
+        const exited = once(p, 'exit');
         p.kill('SIGTERM');
-        await once(p, 'exit');
+        const t = setTimeout(() => p.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await exited;
+        clearTimeout(t);
       }),
     );
   }
