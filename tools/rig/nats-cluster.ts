@@ -95,7 +95,12 @@ export class NatsCluster {
         // reconnectPeriod 0 never makes, for ever.
         const c = await mqtt.connectAsync(
           `mqtt://127.0.0.1:${n.mqttPort}`,
-          { clientId: `probe-${n.name}-${process.pid}`, clean: false, connectTimeout: 3000, reconnectPeriod: 0 },
+          {
+            clientId: `probe-${n.name}-${process.pid}`,
+            clean: false,
+            connectTimeout: 3000,
+            reconnectPeriod: 0,
+          },
           false,
         );
         await c.endAsync(true);
