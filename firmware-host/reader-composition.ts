@@ -26,7 +26,7 @@ import { PairingWindow, trustIntoFolder } from './link/pairing-window.js';
 import { LinkTestService } from './link-test.js';
 import type { SessionService } from './session/session-service.js';
 import { StartTrace } from './start-trace.js';
-import { startVisionWorkers, type VisionWorkers } from './vision/vision-workers.js';
+import { type VisionWorkers, visionWorkers } from './vision/vision-workers.js';
 
 /** What the device link is built from: the broker client, the sealer, the durable outbox. */
 export interface LinkParts {
@@ -67,10 +67,9 @@ export async function composeReader(
   log: Logger,
   t0 = performance.now(),
 ): Promise<RunningReader> {
-  // The vision models first: loading them is most of the start, and nothing else waits for them.
-  const vision = config.appliance
-    ? startVisionWorkers(visionOptionsOf(config.appliance, seams, log))
-    : undefined;
+  // The vision workers built first, their models loaded once the reader is ready (composeAround):
+  // loading them on two cores beside the start took its CPU, and nothing before ready needs them.
+  const vision = config.appliance ? visionWorkers(visionOptionsOf(config.appliance, seams, log)) : undefined;
   try {
     return await composeAround(config, seams, log, t0, vision);
   } catch (e) {
@@ -212,6 +211,9 @@ async function composeAround(
     lastCounter: outbox.lastCounter,
     broker: broker?.url ?? config.broker.url,
   });
+  // Now, not before: a session that came meanwhile (a card on the tray at boot) has started the
+  // load already and waits for it; this one joins it.
+  void vision?.load();
 
   return {
     link,

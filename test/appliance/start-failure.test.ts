@@ -43,7 +43,7 @@ function fakeVision(closed: Closed): VisionWorkers {
   return {
     matcher: {} as VisionWorkers['matcher'],
     reader: {} as VisionWorkers['reader'],
-    loaded: Promise.resolve(),
+    load: () => Promise.resolve(),
     state: () => ({}) as ReturnType<VisionWorkers['state']>,
     close: async () => {
       closed.vision++;

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startVisionWorkers } from '../../firmware-host/vision/vision-workers.js';
+import { visionWorkers } from '../../firmware-host/vision/vision-workers.js';
 import { createLogger } from '../../platform/log.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
@@ -264,8 +264,8 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
   // Anchor: readerd's vision workers alone (fr-onnx with the eye-state model, as the rig's
   // random challenge configures them, and the OCR worker), started in this process.
   const t0 = performance.now();
-  const vision = startVisionWorkers({ eyes: true, log: createLogger('bench', { level: 'error' }) });
-  await vision.loaded;
+  const vision = visionWorkers({ eyes: true, log: createLogger('bench', { level: 'error' }) });
+  await vision.load();
   const modelsMs = vision.state() === 'ready' ? performance.now() - t0 : Number.NaN;
   await vision.close();
 
