@@ -9,6 +9,13 @@
 //   (it answers the challenge it was recorded with, at the times it was recorded);
 // - paper-mask: the printed face worn as a mask with the eyes cut out: a flat face that turns as
 //   a plane, with the wearer's real eyes blinking behind it.
+// The print's geometry, seen through a pinhole camera at 25–40 cm (print-sheet.ts):
+// - print-folded: the print folded along the nose (a V, the crease toward the camera), turned
+//   and tilted toward the prompt: the cheeks and eyes lie deeper than the nose;
+// - print-bent-across: the print bent about a horizontal axis, nodded and turned toward the
+//   prompt: the brow and chin lie deeper than the middle of the face;
+// - print-perspective: the flat print turned and tilted hard toward the prompt, close to the
+//   camera: its near side larger than its far side.
 import type { RgbImage } from '../../device/image/decode.js';
 import { type FaceModel, faceModel, type Point, renderFace, type Surface } from './face-warp.js';
 import {
@@ -19,7 +26,16 @@ import {
   type Prompt,
   seededRandom,
 } from './live-subject.js';
+import {
+  bentAcrossSheet,
+  flatSheet,
+  foldedSheet,
+  renderSheet,
+  type SheetShape,
+  webcam,
+} from './print-sheet.js';
 
+/** The instruments the appliance's own tests present through readerd (test/appliance/liveness.test.ts). */
 export const ATTACK_TYPES = [
   'print-still',
   'print-moved',
@@ -27,7 +43,11 @@ export const ATTACK_TYPES = [
   'session-replay',
   'paper-mask',
 ] as const;
-export type AttackType = (typeof ATTACK_TYPES)[number];
+/** The print's geometry under perspective (print-sheet.ts): measured by liveness-eval, tested in test/vision. */
+export const PRINT_GEOMETRY_ATTACKS = ['print-folded', 'print-bent-across', 'print-perspective'] as const;
+/** Every attack type liveness-eval measures. */
+export const ALL_ATTACK_TYPES = [...ATTACK_TYPES, ...PRINT_GEOMETRY_ATTACKS] as const;
+export type AttackType = (typeof ALL_ATTACK_TYPES)[number];
 
 export interface AttackOptions {
   readonly seed: number;
@@ -319,6 +339,83 @@ export class PaperMask implements Presentation {
   }
 }
 
+type SheetKind = 'folded' | 'bent-across' | 'flat';
+
+/**
+ * The print held in a hand at 25–40 cm from the camera, seen by perspective: folded along the
+ * nose, bent about a horizontal axis, or flat; the attacker turns, tilts or nods it toward what
+ * the kiosk asks (a shake for a blink) and back, as print-moved's hand does.
+ */
+export class PrintInSpace implements Presentation {
+  private readonly print: RgbImage;
+  private readonly m: FaceModel;
+  private readonly hand: Behaviour;
+  private readonly shape: SheetShape;
+  private readonly distanceCm: number;
+  private readonly cmPerPx: number;
+  private readonly wobble: number;
+  private readonly tilt: number;
+
+  constructor(
+    photo: RgbImage,
+    landmarks: readonly Point[],
+    private readonly o: AttackOptions,
+    kind: SheetKind,
+  ) {
+    this.print = printOf(photo);
+    this.m = faceModel(landmarks);
+    const rnd = seededRandom(o.seed ^ 0x1b873593);
+    // Flat, the attacker turns it harder: only then does the near side grow noticeably.
+    const turnRad: [number, number] = kind === 'flat' ? [0.5, 0.8] : [0.45, 0.6];
+    this.hand = new Behaviour(o.seed, { seed: o.seed, turnRad });
+    this.distanceCm = 25 + rnd() * 15;
+    // Printed at the size that fills the kiosk's face outline at that distance.
+    const cam = webcam(o.width, o.height);
+    this.cmPerPx = (framing(this.m, o.width, o.height).scale * this.distanceCm) / cam.focalPx;
+    const a = this.m.a;
+    if (kind === 'folded') {
+      // Each half 17–34° back from the crease.
+      this.shape = foldedSheet(this.m, this.cmPerPx, 0.3 + rnd() * 0.3);
+    } else if (kind === 'bent-across') {
+      // The bend's axis between the eyes and the mouth, from a gentle curve to a strong one.
+      const axis = (rnd() - 0.3) * 0.6 * a;
+      this.shape = bentAcrossSheet(this.cmPerPx, axis, a * (1.2 + rnd() * 1.8));
+    } else this.shape = flatSheet(this.cmPerPx);
+    this.wobble = 0.5 + rnd();
+    // The attacker's own lean of the sheet, constant (a print is seldom held square on).
+    this.tilt = (rnd() - 0.5) * 0.2;
+  }
+
+  perceive(p: Prompt): void {
+    if (p.action === 'blink' || p.action === 'blink-twice') {
+      this.hand.perceive({ ...p, action: 'turn-right' });
+      this.hand.perceive({ ...p, atMs: p.atMs + 500, action: 'look' });
+    } else this.hand.perceive(p);
+  }
+
+  frameAt(t: number): RgbImage {
+    const { width: W, height: H } = this.o;
+    const f = framing(this.m, W, H);
+    const s = this.hand.stateAt(t);
+    const mo = this.hand.motion;
+    return renderSheet(
+      this.print,
+      this.m,
+      this.shape,
+      {
+        cx: f.cx + 0.04 * W * mo.x(t) * this.wobble,
+        cy: f.cy + 0.03 * H * mo.y(t) * this.wobble,
+        distanceCm: this.distanceCm * (1 + 0.04 * mo.x(t * 0.7)),
+        roll: 0.08 * mo.roll(t) * this.wobble,
+        yaw: s.yaw + 0.1 * this.hand.jitter.yaw(t),
+        pitch: s.pitch + this.tilt + 0.08 * this.hand.jitter.pitch(t),
+      },
+      webcam(W, H),
+      { cmPerPx: this.cmPerPx, margin: 0.08 * this.m.a * 4, room: ROOM },
+    );
+  }
+}
+
 export function attackInstrument(
   type: AttackType,
   photo: RgbImage,
@@ -336,5 +433,11 @@ export function attackInstrument(
       return new SessionReplay(photo, landmarks, o);
     case 'paper-mask':
       return new PaperMask(photo, landmarks, o);
+    case 'print-folded':
+      return new PrintInSpace(photo, landmarks, o, 'folded');
+    case 'print-bent-across':
+      return new PrintInSpace(photo, landmarks, o, 'bent-across');
+    case 'print-perspective':
+      return new PrintInSpace(photo, landmarks, o, 'flat');
   }
 }

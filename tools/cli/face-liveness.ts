@@ -1,7 +1,7 @@
 // readerctl face liveness-eval: ISO/IEC 30107-3 APCER per attack type and BPCER of the
 // appliance's liveness check, on the emulator's live subjects and attack instruments, with the
 // challenge's limits chosen on calibration people and reported on others.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import { CHALLENGE_ACTIONS } from '../../firmware-host/vision/liveness-challenge.js';
@@ -10,7 +10,7 @@ import { EXIT } from '../../platform/cli.js';
 import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
-import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
+import { ALL_ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
 import type { MeasuredPresentation } from '../face/liveness-calibrate.js';
 import {
   evaluateLiveness,
@@ -110,10 +110,10 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
   const share = Number(values['east-asian-share']);
   if (!(share >= 0 && share <= 1))
     throw new ReaderError(ErrorCode.Usage, '--east-asian-share is between 0 and 1');
-  const attacks = (values.attacks?.split(',') ?? ATTACK_TYPES) as AttackType[];
+  const attacks = (values.attacks?.split(',') ?? ALL_ATTACK_TYPES) as AttackType[];
   for (const a of attacks)
-    if (!(ATTACK_TYPES as readonly string[]).includes(a))
-      throw new ReaderError(ErrorCode.Usage, `--attacks: ${a} is not one of ${ATTACK_TYPES.join(', ')}`);
+    if (!(ALL_ATTACK_TYPES as readonly string[]).includes(a))
+      throw new ReaderError(ErrorCode.Usage, `--attacks: ${a} is not one of ${ALL_ATTACK_TYPES.join(', ')}`);
   const dirs = values.images ?? ['../shared/fixtures/faces', '../shared/fixtures/faces-lfw'];
   const seed = int('seed', values.seed);
   const sets = drawSubjects(
@@ -208,6 +208,7 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
+      onTrack: values.tracks ? (t) => appendFileSync(values.tracks!, `${JSON.stringify(t)}\n`) : undefined,
       onPartial: (r) => {
         if (values.partial) writeFileSync(values.partial, `${JSON.stringify(r)}\n`);
       },

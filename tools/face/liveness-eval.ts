@@ -25,7 +25,12 @@ import {
 } from '../../firmware-host/vision/liveness-challenge.js';
 import type { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
 import { type ErrorRate, errorRate } from '../../protocol/vision/binomial.js';
-import { ATTACK_TYPES, type AttackType, attackInstrument } from '../../sim/camera/attacks.js';
+import {
+  ALL_ATTACK_TYPES,
+  type AttackType,
+  attackInstrument,
+  PRINT_GEOMETRY_ATTACKS,
+} from '../../sim/camera/attacks.js';
 import { EmulatedFaceCamera } from '../../sim/camera/emulated-face-camera.js';
 import type { Point } from '../../sim/camera/face-warp.js';
 import { LiveSubject, type Presentation, type Prompt, seededRandom } from '../../sim/camera/live-subject.js';
@@ -89,6 +94,12 @@ export interface LivenessEvalOptions {
   readonly onProgress?: (p: LivenessProgress) => void;
   /** After each report person: the report so far (a long run's figures survive its end). */
   readonly onPartial?: (r: LivenessEvalReport) => void;
+  /** Each report trial's plan and track (landmarks and scores, no pixels): judged again offline. */
+  readonly onTrack?: (t: {
+    readonly trial: Trial;
+    readonly plan: ChallengePlan;
+    readonly track: readonly LiveFrame[];
+  }) => void;
   /** Called as soon as the limits are chosen (before the report people are measured). */
   readonly onCalibrated?: (c: {
     readonly people: readonly string[];
@@ -167,7 +178,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
   const height = o.height ?? 240;
   const fps = o.fps ?? 6;
   const seed = o.seed ?? 1;
-  const attacks = o.attacks ?? ATTACK_TYPES;
+  const attacks = o.attacks ?? ALL_ATTACK_TYPES;
   const random = seededRandom(seed);
   const camera = { width, height, fps };
   const mine = o.calibrationOnly ? 0 : o.report.filter((_, i) => o.shard?.(i) ?? true).length;
@@ -181,6 +192,17 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     o.onProgress?.({ done, total, phase, line, etaMs: done ? per * (total - done) : undefined });
   };
   let thresholds = o.thresholds ?? DEFAULT_THRESHOLDS;
+  // The print-geometry instruments' challenges from a stream of their own, drawn for every person:
+  // adding them left the other types' draws (and every person's) as they were.
+  const geometryRandom = seededRandom(seed ^ 0x9e0f01d);
+  const geometric = (t: AttackType): boolean => (PRINT_GEOMETRY_ATTACKS as readonly string[]).includes(t);
+  const attackPlansOf = (): ChallengePlan[] => {
+    const geometry = PRINT_GEOMETRY_ATTACKS.map(() => drawPlan(geometryRandom, o.plan));
+    const others = attacks.filter((t) => !geometric(t)).map(() => drawPlan(random, o.plan));
+    return attacks.map((t) =>
+      geometric(t) ? geometry[(PRINT_GEOMETRY_ATTACKS as readonly string[]).indexOf(t)]! : others.shift()!,
+    );
+  };
 
   const attempt = async (
     p: Presentation,
@@ -234,12 +256,12 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       // Another process's calibration person: the same draws, nothing measured.
       random();
       drawPlan(random, o.plan);
-      for (const _ of attacks) drawPlan(random, o.plan);
+      attackPlansOf();
       continue;
     }
     const got = await prepare(s, calSkipped);
     const plan = drawPlan(random, o.plan);
-    const attackPlans = attacks.map(() => drawPlan(random, o.plan));
+    const attackPlans = attackPlansOf();
     if (got) {
       const at = { seed: got.seed, width, height };
       const heard: Prompt[] = [];
@@ -280,7 +302,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     for (const _ of o.calibration) {
       random();
       drawPlan(random, o.plan);
-      for (const _a of attacks) drawPlan(random, o.plan);
+      attackPlansOf();
     }
   } else if (measured.length) {
     calibrated = calibrateThresholds(measured, thresholds);
@@ -338,13 +360,13 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       // Another process's person: the same draws, nothing measured.
       random();
       drawPlan(random, o.plan);
-      for (const _ of attacks) drawPlan(random, o.plan);
+      attackPlansOf();
       continue;
     }
     const got = await prepare(s, skipped);
     const livePlan = drawPlan(random, o.plan);
     // Drawn for every person, so who faces the attacks does not change the others' draws.
-    const attackPlans = attacks.map(() => drawPlan(random, o.plan));
+    const attackPlans = attackPlansOf();
     const verdicts: string[] = [];
     if (got) {
       const at = { seed: got.seed, width, height };
@@ -352,6 +374,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       const heard: Prompt[] = [];
       const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), livePlan, false, heard);
       trials.push(trialOf(s, 'bona-fide', live));
+      o.onTrack?.({ trial: trials.at(-1)!, plan: livePlan, track: live.track });
       // What the camera saw of this genuine session is what an injected recording of it shows.
       recordings.push(live.track);
       verdicts.push(`bona fide ${live.passed ? 'accepted' : `REJECTED (${live.reason})`}`);
@@ -361,6 +384,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         const inst = attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard });
         const r = await attempt(inst, plan, false);
         trials.push(trialOf(s, type, r));
+        o.onTrack?.({ trial: trials.at(-1)!, plan, track: r.track });
         verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
       }
     }

@@ -1,7 +1,7 @@
 // readerctl face: its arguments, help and exit codes (platform/cli-spec.ts renders them).
 import { EXIT } from '../../../platform/cli.js';
 import { defineCommand } from '../../../platform/cli-spec.js';
-import { ATTACK_TYPES } from '../../../sim/camera/attacks.js';
+import { ALL_ATTACK_TYPES } from '../../../sim/camera/attacks.js';
 
 /** The matcher ids of firmware-host/vision/matchers.ts (a test keeps them equal; that module loads the models). */
 export const FACE_MATCHER_IDS = [
@@ -87,6 +87,12 @@ export const livenessEvalCommand = defineCommand({
       arg: 'FILE',
       description: 'rewrite the --json report so far here after each report person',
     },
+    tracks: {
+      type: 'string',
+      arg: 'FILE',
+      description:
+        "append each report trial's plan and track here, one JSON line each (landmarks and scores, never images): to judge again offline",
+    },
     shard: {
       type: 'string',
       arg: 'I/N',
@@ -103,7 +109,7 @@ export const livenessEvalCommand = defineCommand({
       type: 'string',
       arg: 'LIST',
       shownDefault: 'all',
-      description: `comma-separated, of ${ATTACK_TYPES.join(', ')}`,
+      description: `comma-separated, of ${ALL_ATTACK_TYPES.join(', ')}`,
     },
     'replay-tries': {
       type: 'string',
