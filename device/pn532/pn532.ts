@@ -32,6 +32,13 @@ import type { ByteTransport } from '../serial/transport.js';
 export interface Pn532Options {
   /** The PN532 ACKs within ~15 ms; slow USB-serial adapters need more. */
   readonly ackTimeoutMs?: number;
+  /**
+   * A command that is never repeated ('wait-for-answer') and whose ACK did not come: how much
+   * longer its answer is awaited while the module gives no sign of life (no byte at all). A
+   * module that sends nothing fails within ackTimeoutMs + this, far below the session's stage
+   * timeouts (5 s); any byte from it (a late ACK, a damaged one) means the full response timeout.
+   */
+  readonly noAckWaitMs?: number;
   readonly responseTimeoutMs?: number;
   /** Retransmissions after a missing ACK or an error frame, and NACKs for a corrupted answer. */
   readonly retries?: number;
@@ -43,9 +50,15 @@ type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame' | 'canceled';
 
 interface Waiter {
   readonly code: number;
-  stage: 'ack' | 'response';
+  /**
+   * 'ack' until this command's ACK, 'no-ack' after the ACK timeout of a command awaited past a
+   * missing ACK while the module is silent, 'response' once acknowledged.
+   */
+  stage: 'ack' | 'no-ack' | 'response';
+  /** Some byte came from the module since the command was written: it is alive. */
+  heard: boolean;
   nacks: number;
-  /** The ACK is in: now wait for the response. */
+  /** The ACK is in (or, past a missing one, the module showed life): now wait for the response. */
   acked(): void;
   resolve(data: Uint8Array): void;
   fail(reason: Failure | Error): void;
@@ -114,7 +127,14 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     opts: Pn532Options = {},
   ) {
     super();
-    this.o = { ackTimeoutMs: 100, responseTimeoutMs: 1000, retries: 3, pollIntervalMs: 150, ...opts };
+    this.o = {
+      ackTimeoutMs: 100,
+      noAckWaitMs: 1000,
+      responseTimeoutMs: 1000,
+      retries: 3,
+      pollIntervalMs: 150,
+      ...opts,
+    };
     transport.on('data', (b) => this.onData(b));
     transport.on('close', () => {
       this.lineLost = this.waiter ? 'reported' : 'unreported';
@@ -128,6 +148,13 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   }
 
   private onData(b: Uint8Array): void {
+    const waiting = this.waiter;
+    if (waiting && b.length) {
+      waiting.heard = true;
+      // Past a missing ACK, a byte from the module (a late or damaged ACK, the answer's start):
+      // it is alive and working on the command, whose answer is awaited in full.
+      if (waiting.stage === 'no-ack') waiting.acked();
+    }
     for (const ev of this.parser.push(b)) {
       const w = this.waiter;
       if (ev.type === 'frame')
@@ -174,6 +201,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       const w: Waiter = {
         code,
         stage: 'ack',
+        heard: false,
         nacks: 0,
         acked: () => {
           w.stage = 'response';
@@ -191,10 +219,16 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       // Register before writing: a fast ACK must never slip past.
       this.waiter = w;
       if (waitForAnswer) {
-        // No ACK in time is not taken as a lost frame: the answer may still come (a loaded host);
-        // only the response timeout ends the wait.
+        // No ACK in time is not taken as a lost frame: the answer may still come (a loaded host).
+        // A module heard from since the write waits the response timeout; a silent one only
+        // noAckWaitMs more, then fails as not acknowledged (a dead module, not a slow card).
         timer = setTimeout(() => {
-          if (w.stage === 'ack') w.acked();
+          if (w.stage !== 'ack') return;
+          if (w.heard) w.acked();
+          else {
+            w.stage = 'no-ack';
+            arm(Math.min(this.o.noAckWaitMs, timeoutMs), 'ack-timeout');
+          }
         }, this.o.ackTimeoutMs);
       } else arm(this.o.ackTimeoutMs, 'ack-timeout');
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -211,7 +245,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
    * Sends one command and returns the response data (from the response code on). `resend:
    * 'wait-for-answer'` neither repeats nor aborts it after a missing ACK, it waits for the answer
    * up to the response timeout (a command that must not be repeated and whose answer must not
-   * be lost, as the request for an answer's next part). `resend: false`
+   * be lost, as the request for an answer's next part) while the module shows life; a module
+   * silent for noAckWaitMs past the ACK timeout fails it as not acknowledged. `resend: false`
    * never repeats it after a missing ACK: the ACK may only be late and the command already on its
    * way to the card, and a repeated VERIFY would spend a second PIN try.
    */
@@ -246,7 +281,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
               { reason },
             );
           }
-          if (reason === 'ack-timeout' && !resend) {
+          if (reason === 'ack-timeout' && resend !== true) {
             // Abort it and let a late answer go by, so the next command gets its own answer.
             await this.transport.write(ACK).catch(() => {});
             await sleep(this.o.ackTimeoutMs, signal).catch(() => {});
@@ -472,10 +507,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       let d: Uint8Array;
       try {
         // No InDataExchange is repeated or aborted when its ACK is late (a loaded host): its
-        // answer is awaited up to the response timeout. Repeated, a VERIFY (INS 20) costs a
-        // second PIN try, a request for the next MI part gets the part after the one handed over,
-        // and the first attempt's late ACK and answer are taken for the repeat's while the
-        // repeat's own answer is taken by the next command: every answer one APDU late.
+        // answer is awaited up to the response timeout (from a silent module, noAckWaitMs).
+        // Repeated, a VERIFY (INS 20) costs a second PIN try, a request for the next MI part gets
+        // the part after the one handed over, and the first attempt's late ACK and answer are
+        // taken for the repeat's while the repeat's own answer is taken by the next command:
+        // every answer one APDU late.
         d = await this.command(
           Pn532Cmd.InDataExchange,
           params,

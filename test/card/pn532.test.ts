@@ -220,6 +220,54 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     }
   });
 
+  it('an APDU to a module gone silent fails as not acknowledged once the no-ACK wait ran out, sent once, long before its response timeout', async () => {
+    // A session's stage timeout (5 s) must not be what ends it: the module error must come first.
+    let exchanges = 0;
+    const r = await pn532Rig({
+      driver: {
+        ackTimeoutMs: 50,
+        noAckWaitMs: 200,
+        onFrame: (dir, f) => {
+          if (dir === 'tx' && f.startsWith('InDataExchange')) exchanges++;
+        },
+      },
+    });
+    rig = r;
+    await r.pn532.init();
+    r.served.emulator.placeCard(await makeCard());
+    expect(await r.pn532.pollOnce()).toBe(true);
+    // One whole exchange first: no late byte of the poll (its ACK late on a loaded host) is left
+    // on the wire, which would be the module's sign of life.
+    const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad3921000310001010408', 'hex'));
+    expect(await r.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
+    exchanges = 0;
+    r.served.emulator.faults.mute = true;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let e: unknown;
+      let settled = false;
+      void r.pn532.transmit(selectJpki, { timeoutMs: 60_000 }).catch((x: unknown) => {
+        e = x;
+        settled = true;
+      });
+      let virtualMs = 0;
+      while (!settled && virtualMs < 5000) {
+        for (let i = 0; i < 20; i++) await new Promise((res) => setImmediate(res));
+        vi.advanceTimersByTime(10);
+        virtualMs += 10;
+      }
+      for (let i = 0; i < 20 && !settled; i++) await new Promise((res) => setImmediate(res));
+      expect(settled).toBe(true);
+      expect(isReaderError(e, ErrorCode.Link_Timeout)).toBe(true);
+      expect((e as Error).message).toMatch(/did not acknowledge InDataExchange; not repeated/);
+      expect(exchanges).toBe(1);
+      // The ACK wait, the no-ACK wait, and the pause that lets a late answer go by, to the step.
+      expect(virtualMs).toBeLessThanOrEqual(50 + 200 + 50 + 20);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a poll whose ACK came too late is repeated behind a field reset: the card it activated meanwhile is found', async () => {
     // The chip runs the poll (REQB, ATTRIB) but its ACK is lost and its answer would come
     // after the driver gave up and aborted: the card is activated, and ignores REQB from then on.
