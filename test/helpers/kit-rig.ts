@@ -25,6 +25,7 @@ export async function startKitRig(faults: readonly string[] = []): Promise<KitRi
     brokerUrl: broker.url,
     terminal: false,
     faults,
+    liveness: 'required',
     config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
   });
   const benchUrl = await rig.serveBench();
