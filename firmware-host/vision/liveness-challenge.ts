@@ -176,7 +176,7 @@ export interface ChallengeThresholds {
   readonly yaw: number;
   /** Pitch change that counts as looking up or down. */
   readonly pitch: number;
-  /** Eye closure (mean closed probability) above the baseline that counts as a blink. */
+  /** Eye closure (eyeRise, of either eye over its own baseline) that counts as a blink. */
   readonly closure: number;
   /** Back at the camera: the turn undone to within this share of its threshold. */
   readonly back: number;
@@ -281,6 +281,29 @@ function along(s: Signals, base: Signals, a: ChallengeAction): number {
   }
 }
 
+/**
+ * How far an eye closed from its rest (`p` and `rest`: the eye model's closed probabilities), on
+ * a scale where open to closed is 1: the rise of the probability, or of its log-odds clipped to
+ * ±EYE_LOG_ODDS_CLIP over the clip's whole span, whichever is larger. On some faces the model
+ * reads an open eye as closed, 0.9–0.99, which leaves a blink no room to rise in probability:
+ * through the emulator, faces-lfw Fujio_Cho__2's eyes sat at 0.92 and 0.98 open and both its
+ * prompted blinks rose less than 0.08, yet in log-odds they rose from about +2.4 to +11…+23
+ * against an open eye's jitter of ±2.5 (README "Liveness"). The probability stays for faces
+ * whose open eyes read near 0.5 (a blink to 0.99 is a small rise in log-odds). Clipped at 0.9999
+ * and 0.0001: certainty beyond that is not more closure, and a confidently open eye's jitter far
+ * below 0 (−10 one frame, −25 the next) is not a blink.
+ */
+export const EYE_LOG_ODDS_CLIP = 9.21;
+const logOdds = (p: number): number => {
+  const c = EYE_LOG_ODDS_CLIP;
+  if (!(p > 0)) return -c;
+  if (!(p < 1)) return c;
+  return Math.max(-c, Math.min(c, Math.log(p / (1 - p))));
+};
+export function eyeRise(p: number, rest: number): number {
+  return Math.max(p - rest, (logOdds(p) - logOdds(rest)) / (2 * EYE_LOG_ODDS_CLIP));
+}
+
 /** Blink events: runs of frames whose closure rises `th` above the baseline, their start times. */
 function blinkOnsets(sig: readonly Signals[], baseClosure: number, th: number): number[] {
   const out: number[] = [];
@@ -325,11 +348,13 @@ export function judgeChallenge(
   const sig = steadied(raw, base);
   const restLandmarks = medianLandmarks(frames.filter((f) => f.t < first + timing.onsetMs[0]));
   // Eye closure: the larger rise of either eye over its own baseline (the eye model reads some
-  // open eyes as closed; the other eye then still shows the blink).
+  // open eyes as closed; the other eye then still shows the blink), each eye's rise the larger of
+  // its probability's and its log-odds' (eyeRise).
   const eyeBase = [0, 1].map((k) =>
     median(baseFrames.map((s) => s.eyes?.[k]).filter((c): c is number => c !== undefined)),
   );
-  for (const s of sig) if (s.eyes) s.closure = Math.max(s.eyes[0] - eyeBase[0]!, s.eyes[1] - eyeBase[1]!);
+  for (const s of sig)
+    if (s.eyes) s.closure = Math.max(eyeRise(s.eyes[0], eyeBase[0]!), eyeRise(s.eyes[1], eyeBase[1]!));
   const blinks = blinkOnsets(sig, 0, th.closure);
   const amount = (s: Signals, a: ChallengeAction): number =>
     along(s, base, a) / (a === 'turn-left' || a === 'turn-right' ? th.yaw : th.pitch);
@@ -365,11 +390,27 @@ export function judgeChallenge(
     }
     const back = st.backMs!;
     const during = sig.filter((s) => s.t >= st.promptMs && s.t <= hi);
-    const onset = during.find((s) => amount(s, st.action) >= 1);
+    // The response must begin in its window; it may reach the limit a little later. Begun: the
+    // head at least half-way to the limit on every frame from then to the crossing. The landmark
+    // model reads a nodding face's pose late on some faces: through the emulator, faces-lfw
+    // Mariah_Carey__4 looked down 1.1 s after its prompt, yet three frames read only 0.6–0.7 of
+    // the limit and the crossing came 14 ms after the window (README "Liveness").
+    const begun = (k: number): number => {
+      let j = k;
+      while (j > 0 && sig[j - 1]!.t >= st.promptMs && amount(sig[j - 1]!, st.action) >= 0.5) j--;
+      return sig[j]!.t;
+    };
+    const crossing = sig.findIndex(
+      (s) => s.t >= st.promptMs && s.t <= Math.max(hi, back + timing.onsetMs[1]) && amount(s, st.action) >= 1,
+    );
+    const onset = crossing >= 0 && begun(crossing) <= hi ? sig[crossing] : undefined;
     const wrong = during.find((s) => offAxis(s) >= 1 && amount(s, st.action) < 0.5);
     if (wrong && (!onset || wrong.t < onset.t)) return fail('wrong-direction', wrong.t - st.promptMs);
     if (!onset) {
-      if (now <= hi && !final) return undefined;
+      // Still open: the window not over, or a move begun in it still on its way to the limit.
+      const last = sig.length - 1;
+      const moving = last >= 0 && amount(sig[last]!, st.action) >= 0.5 && begun(last) <= hi;
+      if ((now <= hi || (moving && now <= back + timing.onsetMs[1])) && !final) return undefined;
       return fail('not-seen');
     }
     if (onset.t < lo) return fail('too-early', onset.t - st.promptMs);

@@ -150,6 +150,46 @@ describe('judging the response', () => {
     ).toMatchObject({ passed: false, failedStep: 1 });
   });
 
+  it('a turn begun in its window that reaches the limit only after it is seen; one begun later is not', () => {
+    // The landmark model read a nodding face's pose late (faces-lfw Mariah_Carey__4): frames
+    // part-way to the limit before the window's end (2800 ms), the crossing after it.
+    const late = (begin: number) => (t: number) =>
+      t >= begin && t < begin + 400 ? -0.05 : t >= begin + 400 && t < 4100 ? -0.2 : 0;
+    const blinked = (t: number) => (t >= 6600 && t < 6850 ? 1 : 0);
+    const seen = track(plan.endMs, late(2500), () => 0, blinked);
+    expect(judgeChallenge(plan, seen)).toMatchObject({ passed: true });
+    const tooLate = track(plan.endMs, late(2900), () => 0, blinked);
+    expect(judgeChallenge(plan, tooLate)).toMatchObject({ passed: false, failedStep: 1, reason: 'not-seen' });
+    // Frame by frame (readerd's early stop) the same: open while the begun move is on its way.
+    const early = (frames: LiveFrame[]) => {
+      for (let k = 1; k <= frames.length; k++) {
+        const o = judgeChallenge(plan, frames.slice(0, k), { final: k === frames.length });
+        if (o) return o;
+      }
+    };
+    expect(early(seen)).toMatchObject({ passed: true });
+    expect(early(tooLate)).toMatchObject({ passed: false, reason: 'not-seen' });
+  });
+
+  it('a blink is seen on a face whose open eyes the eye model already reads as closed (0.92, 0.98)', () => {
+    // faces-lfw Fujio_Cho__2 through the emulator: a rise in probability under 0.08, in log-odds
+    // far above the open eye's jitter.
+    const random = seededRandom(5);
+    const turned = (t: number) => (t >= 1600 && t < 4100 ? -0.2 : 0);
+    const frames = (blink: boolean): LiveFrame[] =>
+      track(plan.endMs, turned).map((f) => {
+        const shut = blink && f.t >= 6600 && f.t < 6850;
+        const open = (p: number): number => Math.min(0.995, p + 0.06 * (random() - 0.5));
+        return { ...f, eyesClosed: shut ? [0.99999, 0.99995] : [open(0.92), open(0.98)] };
+      });
+    expect(judgeChallenge(plan, frames(true))).toMatchObject({ passed: true });
+    expect(judgeChallenge(plan, frames(false))).toMatchObject({
+      passed: false,
+      failedStep: 2,
+      reason: 'not-seen',
+    });
+  });
+
   it('a turn nobody asked for fails, even when every step was answered', () => {
     const r = respond(plan, 600);
     const out = judgeChallenge(
