@@ -51,8 +51,9 @@ type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame' | 'canceled';
 interface Waiter {
   readonly code: number;
   /**
-   * 'ack' until this command's ACK, 'no-ack' after the ACK timeout of a command awaited past a
-   * missing ACK while the module is silent, 'response' once acknowledged.
+   * 'ack' until this command's ACK (an answer then is a stale one: dropped), 'no-ack' after the
+   * ACK timeout of a command awaited past a missing ACK while the module is silent (its answer
+   * is taken), 'response' once acknowledged.
    */
   stage: 'ack' | 'no-ack' | 'response';
   /** Some byte came from the module since the command was written: it is alive. */
@@ -165,8 +166,12 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       if (!w) continue;
       if (ev.type === 'ack' && w.stage === 'ack') w.acked();
       else if (ev.type === 'error-frame') w.fail('error-frame');
-      else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) w.resolve(ev.data);
-      else if (
+      else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) {
+        // Before this command's ACK, an answer of its code is the one of an earlier command of
+        // that code (canceled, timed out, aborted) that was already on its way: not ours. The
+        // chip ACKs a command before it answers it; only past the no-ACK wait is it taken.
+        if (w.stage !== 'ack') w.resolve(ev.data);
+      } else if (
         ev.type === 'discarded' &&
         w.stage === 'response' &&
         /checksum/.test(ev.reason) &&

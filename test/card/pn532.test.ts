@@ -452,6 +452,29 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
   });
 
+  it("a canceled APDU's answer that was already on its way is not taken for the next APDU's (it comes before that one's ACK)", async () => {
+    // The chip's answer to the canceled SELECT leaves it just before the host's abort ACK and the
+    // next command reach it (the chip's process not scheduled meanwhile): the next command, of
+    // the same code, then sees an answer of its code before its own ACK.
+    const { rig } = await ready({ driver: { ackTimeoutMs: 2000 } });
+    const em = rig.served.emulator;
+    const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad392f000260100000001', 'hex'));
+    const selectUnknown = Uint8Array.from(Buffer.from('00a4040c05a000000000', 'hex'));
+    em.faults.lateAnswerMs = 60;
+    const ctl = new AbortController();
+    const apdus = em.stats.apdus;
+    const canceled = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
+    for (let i = 0; i < 500 && em.stats.apdus === apdus; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(em.stats.apdus).toBe(apdus + 1); // the card has it; its answer comes in 60 ms
+    em.stall(400);
+    em.faults.lateAnswerMs = 0;
+    ctl.abort();
+    expect(await code(canceled)).toBe(ErrorCode.Op_Canceled);
+    // 6A82 is this SELECT's own answer; 9000 would be the canceled one's.
+    expect(await rig.pn532.transmit(selectUnknown)).toEqual(Uint8Array.of(0x6a, 0x82));
+    expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
+  });
+
   it('stopPolling returns at once after a disconnect (no timer left waiting for the port)', async () => {
     rig = await pn532Rig({ driver: { pollIntervalMs: 50, ackTimeoutMs: 80, retries: 1 } });
     const r = rig;
