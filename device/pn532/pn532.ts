@@ -88,6 +88,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 const PASSIVE_ACTIVATION_RETRIES = 0x0e;
 
+/**
+ * How long a field reset keeps the field off: ISO/IEC 14443-3's reset time is 5 ms at least;
+ * 8 leaves room for a timer that fires early and for the off command's answer on its way.
+ */
+const FIELD_OFF_MS = 8;
+
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
 
@@ -401,9 +407,13 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     }
   }
 
-  /** RF field off and on: every card in it powers up again in IDLE. */
+  /**
+   * RF field off and on: every card in it powers up again in IDLE, once the field was off for
+   * ISO/IEC 14443-3's reset time (5 ms at least); through a shorter gap a card keeps its state.
+   */
   private async resetField(): Promise<void> {
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x00));
+    await sleep(FIELD_OFF_MS);
     await this.command(Pn532Cmd.RFConfiguration, Uint8Array.of(0x01, 0x01));
   }
 

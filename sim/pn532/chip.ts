@@ -17,7 +17,16 @@ export interface Pn532ChipOptions {
   readonly attentionTest?: boolean;
   /** Firmware version bytes: IC, Ver, Rev, Support. */
   readonly firmware?: readonly [number, number, number, number];
+  /** ms, for how long the field was off (a test may step it by hand). */
+  readonly clock?: () => number;
 }
+
+/**
+ * A card powers up again (IDLE) only when the field was off this long: ISO/IEC 14443-3's reset
+ * time, 5 ms at least. Through a shorter gap its supply holds and it keeps its state (an
+ * activated card then still ignores REQB).
+ */
+export const FIELD_RESET_MS = 5;
 
 export interface Target {
   readonly tg: number;
@@ -49,6 +58,9 @@ export class Pn532Chip {
   picc?: TypeBPicc;
   targets: Target[] = [];
   rfOn = false;
+  /** When the field went off (undefined: never on since power-up, or a card came since). */
+  private offSince?: number;
+  private readonly clock: () => number;
   /** RFConfiguration item 2: RFU, ATR_RES timeout, InCommunicateThru/InDataExchange timeout. */
   timings: [number, number, number] = [0x00, 0x0b, 0x0a];
   /** RFConfiguration item 4. */
@@ -66,6 +78,7 @@ export class Pn532Chip {
   constructor(opts: Pn532ChipOptions = {}) {
     this.firmware = opts.firmware ?? [0x32, 0x01, 0x06, 0x07];
     this.attentionTest = opts.attentionTest ?? false;
+    this.clock = opts.clock ?? (() => performance.now());
   }
 
   placeCard(card: MyNumberCard): void {
@@ -77,12 +90,21 @@ export class Pn532Chip {
     this.picc = undefined;
   }
 
-  /** The field on or off: cards in it power up (or down) and forget their state. */
+  /**
+   * The field on or off. Off, no card answers and the chip forgets its targets; on again after
+   * FIELD_RESET_MS or more, the card in it starts again from IDLE, forgetting its state.
+   */
   setField(on: boolean): void {
     if (on === this.rfOn) return;
     this.rfOn = on;
-    this.picc?.powerCycle();
-    if (!on) this.targets = [];
+    if (!on) {
+      this.offSince = this.clock();
+      this.targets = [];
+      return;
+    }
+    const off = this.offSince;
+    this.offSince = undefined;
+    if (off === undefined || this.clock() - off >= FIELD_RESET_MS) this.picc?.powerCycle();
   }
 
   target(tg: number): Target | undefined {

@@ -81,7 +81,8 @@ const HANDLERS: Readonly<Record<number, Handler>> = {
 type Power = 'lowvbat' | 'powerdown' | 'normal';
 
 export class Pn532Emulator {
-  readonly stats = { commands: 0, responses: 0, nacks: 0, apdus: 0, aborts: 0 };
+  /** aborts: by the host's ACK; superseded: by the host's next command frame. */
+  readonly stats = { commands: 0, responses: 0, nacks: 0, apdus: 0, aborts: 0, superseded: 0 };
   faults: Pn532Faults;
   readonly chip: Pn532Chip;
   private readonly parser = new Pn532Parser();
@@ -89,9 +90,9 @@ export class Pn532Emulator {
   private pendingBaud?: number;
   private queue: Promise<void> = Promise.resolve();
   /**
-   * Commands heard and not yet answered: the host's ACK aborts them. A real chip starts a
-   * command as its frame ends; here it may still wait its turn, or come in the same read as
-   * the ACK that aborts it, and must not run then either.
+   * Commands heard and not yet answered: the host's ACK, or its next command, aborts them. A
+   * real chip starts a command as its frame ends; here it may still wait its turn, or come in
+   * the same read as the ACK (or command) that aborts it, and must not run then either.
    */
   private readonly unanswered = new Set<AbortController>();
   /** At power-on the PN532 is in LowVbat: asleep until the host wakes it. */
@@ -155,6 +156,9 @@ export class Pn532Emulator {
         if (last) this.queue = this.queue.then(() => this.write(last));
       } else if (ev.type === 'ack') this.onHostAck();
       else if (ev.type === 'frame' && ev.tfi === TFI_HOST) {
+        // A command frame aborts the command still running (user manual §6.2.1.3, p. 38): the
+        // chip never queues one behind another.
+        this.abortUnanswered('superseded');
         const data = ev.data;
         const ctl = new AbortController();
         this.unanswered.add(ctl);
@@ -182,8 +186,12 @@ export class Pn532Emulator {
       return;
     }
     // Otherwise an ACK aborts the command in progress (user manual §6.2.1.3).
+    this.abortUnanswered('aborts');
+  }
+
+  private abortUnanswered(by: 'aborts' | 'superseded'): void {
     for (const ctl of this.unanswered) {
-      if (!ctl.signal.aborted) this.stats.aborts++;
+      if (!ctl.signal.aborted) this.stats[by]++;
       ctl.abort();
     }
     this.unanswered.clear();

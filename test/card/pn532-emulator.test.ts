@@ -187,6 +187,36 @@ describe('PN532 emulator command set', () => {
     expect(await h.cmd('02')).toBe('0332010607');
   });
 
+  it('a command frame heard while another runs aborts it (user manual p. 38): the new one is answered, the old one never', async () => {
+    const h = await new Host().awake();
+    expect(await h.cmd('3205ffffff')).toBe('33'); // a poll waits for a card for ever
+    await h.send('4a0100'); // no Type A card comes
+    expect((await h.next())?.type).toBe('ack');
+    expect(await h.next(100)).toBeUndefined();
+    expect(await h.cmd('02')).toBe('0332010607'); // queued behind the poll, it got no ACK at all
+    expect(await h.next(200)).toBeUndefined(); // nor does the poll answer later
+    expect(h.emulator.stats.superseded).toBe(1);
+    expect(h.emulator.stats.aborts).toBe(0);
+  });
+
+  it('the RF field off for less than 5 ms resets no card (an activated one ignores REQB); 5 ms resets it', async () => {
+    let now = 0;
+    const h = await new Host({ clock: () => now }).awake();
+    expect(await h.cmd('3205ff0101')).toBe('33'); // one retry: a poll that finds nothing ends
+    await listed(h);
+    expect(h.emulator.chip.picc?.state).toBe('active');
+    expect(await h.cmd('320100')).toBe('33'); // field off
+    now += 4.9;
+    expect(await h.cmd('320101')).toBe('33'); // and on: the card's supply held
+    expect(h.emulator.chip.picc?.state).toBe('active');
+    expect(await h.cmd('4a010300')).toBe('4b00');
+    expect(await h.cmd('320100')).toBe('33');
+    now += 5;
+    expect(await h.cmd('320101')).toBe('33');
+    expect(h.emulator.chip.picc?.state).toBe('idle');
+    expect(await h.cmd('4a010300')).toBe(`4b0101${toHex(card.atqb)}0101`);
+  });
+
   it('InAutoPoll: the card as ISO/IEC 14443-4B (type 23); nothing when the field is empty', async () => {
     const h = await new Host().awake();
     h.emulator.placeCard(card);
