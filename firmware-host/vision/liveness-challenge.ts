@@ -301,7 +301,12 @@ const logOdds = (p: number): number => {
   return Math.max(-c, Math.min(c, Math.log(p / (1 - p))));
 };
 export function eyeRise(p: number, rest: number): number {
-  return Math.max(p - rest, (logOdds(p) - logOdds(rest)) / (2 * EYE_LOG_ODDS_CLIP));
+  const rise = p - rest;
+  // The log-odds arm only where the model says the eye is more likely closed than open: from a
+  // confidently open rest (1e-5, clipped) its log-odds reach the blink limit at p ≈ 0.006, and one
+  // frame's upward jitter to 1–2 % (motion blur, a print's eyes) would be a blink.
+  if (p < 0.5) return rise;
+  return Math.max(rise, (logOdds(p) - logOdds(rest)) / (2 * EYE_LOG_ODDS_CLIP));
 }
 
 /** Blink events: runs of frames whose closure rises `th` above the baseline, their start times. */
@@ -400,8 +405,11 @@ export function judgeChallenge(
       while (j > 0 && sig[j - 1]!.t >= st.promptMs && amount(sig[j - 1]!, st.action) >= 0.5) j--;
       return sig[j]!.t;
     };
+    // The crossing must come before a response to "look at the camera" could begin: a head that
+    // reaches the limit only then answered the wrong prompt, and nothing of it would be held.
+    const reach = back + timing.onsetMs[0];
     const crossing = sig.findIndex(
-      (s) => s.t >= st.promptMs && s.t <= Math.max(hi, back + timing.onsetMs[1]) && amount(s, st.action) >= 1,
+      (s) => s.t >= st.promptMs && (s.t <= hi || s.t < reach) && amount(s, st.action) >= 1,
     );
     const onset = crossing >= 0 && begun(crossing) <= hi ? sig[crossing] : undefined;
     const wrong = during.find((s) => offAxis(s) >= 1 && amount(s, st.action) < 0.5);
@@ -410,7 +418,7 @@ export function judgeChallenge(
       // Still open: the window not over, or a move begun in it still on its way to the limit.
       const last = sig.length - 1;
       const moving = last >= 0 && amount(sig[last]!, st.action) >= 0.5 && begun(last) <= hi;
-      if ((now <= hi || (moving && now <= back + timing.onsetMs[1])) && !final) return undefined;
+      if ((now <= hi || (moving && now < reach)) && !final) return undefined;
       return fail('not-seen');
     }
     if (onset.t < lo) return fail('too-early', onset.t - st.promptMs);
@@ -422,6 +430,7 @@ export function judgeChallenge(
     // own threshold (held to `back` too, its landmark jitter alone failed heads that came back).
     const ret = sig.find(
       (s) =>
+        s.t > onset.t &&
         s.t >= back + timing.onsetMs[0] &&
         s.t <= back + timing.onsetMs[1] &&
         Math.abs(amount(s, st.action)) <= th.back &&

@@ -171,6 +171,49 @@ describe('judging the response', () => {
     expect(early(tooLate)).toMatchObject({ passed: false, reason: 'not-seen' });
   });
 
+  it('a turn that reaches the limit only after "look at the camera", or never comes back, fails', () => {
+    // Half-way in the window (2500 ms), the full turn only once "look at the camera" (3500 ms)
+    // could be answered: the wrong prompt answered, nothing held.
+    const afterBack = (t: number) => (t >= 2500 && t < 3900 ? -0.04 : t >= 3900 && t < 4600 ? -0.2 : 0);
+    const blinked = (t: number) => (t >= 6600 && t < 6850 ? 1 : 0);
+    expect(
+      judgeChallenge(
+        plan,
+        track(plan.endMs, afterBack, () => 0, blinked),
+      ),
+    ).toMatchObject({
+      passed: false,
+      failedStep: 1,
+    });
+    // Turned at 3850 and held through the whole return window: the half-way frames before the
+    // turn are no return.
+    const neverBack = (t: number) => (t >= 2500 && t < 3850 ? -0.04 : t >= 3850 && t < 5300 ? -0.2 : 0);
+    expect(
+      judgeChallenge(
+        plan,
+        track(plan.endMs, neverBack, () => 0, blinked),
+      ),
+    ).toMatchObject({
+      passed: false,
+      failedStep: 1,
+    });
+  });
+
+  it('one frame of one confidently open eye at 0.5–2 % closed is no blink', () => {
+    const turned = (t: number) => (t >= 1600 && t < 4100 ? -0.2 : 0);
+    for (const spike of [0.005, 0.02, 0.05]) {
+      const frames = track(plan.endMs, turned).map((f) => ({
+        ...f,
+        eyesClosed: [f.t === 6700 ? spike : 0.0001, 0.0001] as [number, number],
+      }));
+      expect(judgeChallenge(plan, frames), `spike ${spike}`).toMatchObject({
+        passed: false,
+        failedStep: 2,
+        reason: 'not-seen',
+      });
+    }
+  });
+
   it('a blink is seen on a face whose open eyes the eye model already reads as closed (0.92, 0.98)', () => {
     // faces-lfw Fujio_Cho__2 through the emulator: a rise in probability under 0.08, in log-odds
     // far above the open eye's jitter.
