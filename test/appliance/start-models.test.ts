@@ -30,7 +30,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd vision models after ready', 
   }, 90_000);
   afterAll(async () => {
     await rig?.close();
-  });
+  }, 60_000);
 
   it('is ready before its models start loading; /healthz says loading, then ready', async () => {
     const ready = at(rig.lines, 0, 'ready');

@@ -17,6 +17,8 @@ interface Probe {
   readonly loaded: number;
   readonly worked: number;
   readonly readyMs: number;
+  /** face-wasm: the WebAssembly memories with pages (one runtime: 1). */
+  readonly memoryCount?: number;
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,15 +41,25 @@ function probe(dir: string, part: string, runs = 3): Probe {
   for (let i = 0; i < runs; i++) {
     const out = execFileSync(process.execPath, [join(import.meta.dirname, 'memory-probe.mjs'), dir, part], {
       encoding: 'utf8',
-      // glibc's arenas as readerd's unit sets them (hardware/systemd/fareader-readerd.service).
-      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+      // glibc's arenas and libuv's pool as readerd's unit sets them (hardware/systemd/fareader-readerd.service).
+      env: {
+        ...process.env,
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+        UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+      },
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 120_000,
     });
     got.push(JSON.parse(out.trim().split('\n').at(-1)!) as Probe);
   }
-  const m = (k: keyof Probe): number => median(got.map((p) => p[k]));
-  return { before: m('before'), loaded: m('loaded'), worked: m('worked'), readyMs: m('readyMs') };
+  const m = (k: 'before' | 'loaded' | 'worked' | 'readyMs'): number => median(got.map((p) => p[k]));
+  return {
+    before: m('before'),
+    loaded: m('loaded'),
+    worked: m('worked'),
+    readyMs: m('readyMs'),
+    memoryCount: got[0]!.memoryCount,
+  };
 }
 
 /** readerd's "session stages" lines so far: each session's own total, ms. */
@@ -117,7 +129,13 @@ async function readerdRows(runs = 3): Promise<Row[]> {
         measured: step('main'),
         unit: 'ms',
       },
+      { figure: '  keys read, outbox database open', measured: step('keys, outbox'), unit: 'ms' },
       { figure: '  embedded broker listening', measured: step('broker'), unit: 'ms' },
+      {
+        figure: '  appliance built, its devices opening (the still-image cameras are ready at once)',
+        measured: step('cameras'),
+        unit: 'ms',
+      },
       { figure: '  link connected', measured: step('link'), unit: 'ms' },
       { figure: '  front panel tried (beside the card module)', measured: step('panel'), unit: 'ms' },
       {
@@ -127,7 +145,8 @@ async function readerdRows(runs = 3): Promise<Row[]> {
       },
       { figure: '  kiosk serving (last: /readyz)', measured: step('kiosk'), unit: 'ms' },
       {
-        figure: '  spawn to "vision models loaded" (face models and OCR; face sessions wait for them)',
+        figure:
+          '  spawn to "vision models loaded" (face models and OCR, loaded after ready; face sessions wait for them)',
         measured: (models ?? Number.NaN) - spawned,
         unit: 'ms',
       },
@@ -223,8 +242,8 @@ export async function memoryBench(): Promise<Row[]> {
     },
     { figure: '    time to load', measured: face.readyMs, unit: 'ms' },
     {
-      figure:
-        "    of which its onnxruntime-web wasm heap (linear memory, the four models' sessions), after load",
+      // Its size, not its resident pages: the part of the RSS above is at most this.
+      figure: `    of which its onnxruntime-web wasm heap (the size of its linear memory, ${wasm.memoryCount ?? '?'} in the runtime, the four models' sessions; loaded side by side as in the worker, here on a main thread), after load`,
       measured: wasm.loaded,
       unit: 'MB',
     },

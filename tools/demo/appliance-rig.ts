@@ -231,7 +231,11 @@ export class ApplianceRig {
     const proc = spawn(process.execPath, this.readerdCommand(), {
       stdio: ['ignore', 'pipe', 'pipe'],
       // As readerd's unit runs it (hardware/systemd/fareader-readerd.service).
-      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+      env: {
+        ...process.env,
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+        UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+      },
     });
     this.readerd = proc;
     let ready!: () => void;
