@@ -50,6 +50,19 @@ describe.skipIf(missing('socat', 'socat'))('front panel, debug shell and timeout
 
   it('the keypad plays the patient: PIN chosen, keyed and confirmed; LEDs and buzzer follow', async () => {
     const board = rig.hw.panel!.board;
+    // readerd's ready line (its stdout) may reach this process before johnny-five's pin set-up
+    // and the ready LED (its Firmata pty) reach the board: wait for them, 5 s at most.
+    for (
+      let i = 0;
+      i < 250 &&
+      !(
+        board.modes[keys['5']!] === PinMode.INPUT &&
+        board.levels[keys['5']!] === 1 &&
+        board.levels[NANO_PANEL_PINS.ledGreen]! > 0
+      );
+      i++
+    )
+      await new Promise((res) => setTimeout(res, 20));
     // johnny-five set the keys up as pulled-up inputs, the LEDs and buzzer as outputs.
     expect(board.modes[keys['5']!]).toBe(PinMode.INPUT);
     expect(board.levels[keys['5']!]).toBe(1);
