@@ -51,9 +51,11 @@ type Failure = 'ack-timeout' | 'response-timeout' | 'error-frame' | 'canceled';
 interface Waiter {
   readonly code: number;
   /**
-   * 'ack' until this command's ACK (an answer then is a stale one: dropped), 'no-ack' after the
-   * ACK timeout of a command awaited past a missing ACK while the module is silent (its answer
-   * is taken), 'response' once acknowledged.
+   * 'ack' until this command's ACK, 'no-ack' after the ACK timeout of a command awaited past a
+   * missing ACK while the module is silent, 'response' once acknowledged. An answer of its code
+   * in any stage is taken: its ACK may be lost or damaged (dropping the answer would lose a
+   * VERIFY's verdict the card has already given); an abandoned command's late ACK and answer are
+   * kept away by the line's settling before the next command (`settled`).
    */
   stage: 'ack' | 'no-ack' | 'response';
   /** Some byte came from the module since the command was written: it is alive. */
@@ -94,6 +96,10 @@ const PASSIVE_ACTIVATION_RETRIES = 0x0e;
  */
 const FIELD_OFF_MS = 8;
 
+/** The settling after an abandoned command: this long without a byte, at most SETTLE_MAX_MS. */
+const SETTLE_QUIET_MS = 100;
+const SETTLE_MAX_MS = 1000;
+
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
 
@@ -121,6 +127,14 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   /** Fires when polling stops: ends the loop's sleeps and its wait for the port. */
   private pollStop?: AbortController;
   private lastUse = 0;
+  /**
+   * After a command is abandoned (canceled, timed out) its ACK and answer may still be on the
+   * wire: the next command is written only once the line has been quiet for SETTLE_QUIET_MS
+   * (at most SETTLE_MAX_MS), what came meanwhile dropped, so no stale ACK or answer of the same
+   * code is taken for the next command's.
+   */
+  private settled: Promise<void> = Promise.resolve();
+  private onRx?: () => void;
   /**
    * The port went away since the last init: the module (powered by the USB adapter) must be
    * woken and set up again, even when no command was running and the port came straight back.
@@ -155,6 +169,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   }
 
   private onData(b: Uint8Array): void {
+    if (b.length) this.onRx?.();
     const waiting = this.waiter;
     if (waiting && b.length) {
       waiting.heard = true;
@@ -173,10 +188,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       if (ev.type === 'ack' && w.stage === 'ack') w.acked();
       else if (ev.type === 'error-frame') w.fail('error-frame');
       else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) {
-        // Before this command's ACK, an answer of its code is the one of an earlier command of
-        // that code (canceled, timed out, aborted) that was already on its way: not ours. The
-        // chip ACKs a command before it answers it; only past the no-ACK wait is it taken.
-        if (w.stage !== 'ack') w.resolve(ev.data);
+        w.resolve(ev.data);
       } else if (
         ev.type === 'discarded' &&
         w.stage === 'response' &&
@@ -270,6 +282,8 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   ): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
       if (signal?.aborted) throw canceled(pn532CommandName(code));
+      await this.settled;
+      if (signal?.aborted) throw canceled(pn532CommandName(code));
       const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(code), params));
       for (let i = 0; ; i++) {
         try {
@@ -279,6 +293,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         } catch (e) {
           if (e instanceof Error) throw e;
           const reason = e as Failure;
+          if (reason !== 'error-frame') this.settled = this.settle();
           if (reason === 'canceled') {
             // An ACK from the host aborts the command in the PN532 (user manual §6.2.1.3).
             await this.transport.write(ACK).catch(() => {});
@@ -326,6 +341,25 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     const p = this.lock.then(run, run);
     this.lock = p.catch(() => {});
     return p;
+  }
+
+  /** Resolves once the line has been quiet for SETTLE_QUIET_MS, or after SETTLE_MAX_MS. */
+  private settle(): Promise<void> {
+    return new Promise((resolve) => {
+      let quiet: NodeJS.Timeout;
+      const end = (): void => {
+        clearTimeout(quiet);
+        clearTimeout(cap);
+        this.onRx = undefined;
+        resolve();
+      };
+      const cap = setTimeout(end, SETTLE_MAX_MS);
+      this.onRx = () => {
+        clearTimeout(quiet);
+        quiet = setTimeout(end, SETTLE_QUIET_MS);
+      };
+      this.onRx();
+    });
   }
 
   /** Wake-up from LowVbat, SAM normal mode, firmware with Type B support. */

@@ -72,6 +72,21 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     }
   }, 90_000);
 
+  it("takes a command's answer that comes on time after its lost ACK: a VERIFY's verdict is not thrown away", async () => {
+    // The ACK lost (or damaged on the wire) and the answer right behind it, inside the ACK wait:
+    // for each command of verifyPin in turn. Nothing was abandoned before, so the answer is this
+    // command's; dropping it would end the session as a module error with the try already spent.
+    const cards = await Promise.all(Array.from({ length: 4 }, () => makeCard()));
+    for (let k = 1; k <= 4; k++) {
+      const { rig, card, api } = await ready({}, cards[k - 1]);
+      rig.served.emulator.faults.dropAck = rig.served.emulator.stats.commands + k;
+      const r = await code(api.verifyPin('9999'));
+      expect(card.stats.pinVerifies).toBe(1);
+      expect(r, `ACK of command ${k} lost`).toBe(ErrorCode.Card_PinWrong);
+      await rig.close();
+    }
+  }, 60_000);
+
   it('never spends the last PIN try without the patient, and never retries', async () => {
     const { card, api } = await ready({}, 'pin-last-try');
     expect(await code(api.verifyPin('9999'))).toBe(ErrorCode.Card_LastTryNotConfirmed);
