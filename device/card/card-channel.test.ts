@@ -60,3 +60,35 @@ describe('CardChannel.readTlvFile', () => {
     expect(Math.max(...card.reads)).toBe(250);
   });
 });
+
+/** Answers every command 6C10 ("wrong Le, use 16"): counts what it was sent. */
+class WrongLeCard extends EventEmitter<CardModuleEvents> implements CardModule {
+  readonly name = '6Cxx card';
+  readonly cardPresent = true;
+  readonly maxResponseData = 250;
+  readonly maxChainedResponse = undefined;
+  readonly sent: number[] = [];
+
+  async transmit(apdu: Uint8Array): Promise<Uint8Array> {
+    this.sent.push(decodeApdu(apdu).ins);
+    return encodeResponse(new Uint8Array(), 0x6c10);
+  }
+
+  async close(): Promise<void> {}
+}
+
+describe('CardChannel.transmit', () => {
+  it('repeats a command with the Le a 6Cxx asks for, but never a VERIFY (a second PIN try)', async () => {
+    const card = new WrongLeCard();
+    const ch = new CardChannel(card);
+    await ch.transmit({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 4 });
+    expect(card.sent).toEqual([0xb0, 0xb0]);
+    card.sent.length = 0;
+    const r = await ch.transmit(
+      { cla: 0, ins: 0x20, p1: 0, p2: 0x80, data: Uint8Array.of(0x31, 0x32, 0x33, 0x34) },
+      true,
+    );
+    expect(card.sent).toEqual([0x20]);
+    expect(r.sw).toBe(0x6c10);
+  });
+});

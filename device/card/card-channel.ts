@@ -37,7 +37,9 @@ export class CardChannel {
   /** Exchanges one command; follows 61xx and 6Cxx. `secret` keeps the data out of the trace. */
   async transmit(c: CommandApdu, secret = false): Promise<ResponseApdu> {
     let r = await this.raw(c, secret);
-    if (r.sw >> 8 === 0x6c) r = await this.raw({ ...c, le: r.sw & 0xff || 256 }, secret);
+    // 6Cxx asks for the same command again with Le = xx; never a VERIFY (INS 20): sent twice it
+    // would spend a second PIN try, and a VERIFY has no Le to correct.
+    if (r.sw >> 8 === 0x6c && c.ins !== 0x20) r = await this.raw({ ...c, le: r.sw & 0xff || 256 }, secret);
     let data = r.data;
     let guard = 0;
     while (r.sw >> 8 === 0x61) {

@@ -55,7 +55,7 @@ interface Waiter {
    * missing ACK while the module is silent, 'response' once acknowledged. An answer of its code
    * in any stage is taken: its ACK may be lost or damaged (dropping the answer would lose a
    * VERIFY's verdict the card has already given); an abandoned command's late ACK and answer are
-   * kept away by the line's settling before the next command (`settled`).
+   * kept away by the line test before the next command (`outOfStep`, `resync`).
    */
   stage: 'ack' | 'no-ack' | 'response';
   /** Some byte came from the module since the command was written: it is alive. */
@@ -65,6 +65,8 @@ interface Waiter {
   acked(): void;
   resolve(data: Uint8Array): void;
   fail(reason: Failure | Error): void;
+  /** Only an answer this accepts is the command's (the line test's echo). */
+  readonly accept?: (data: Uint8Array) => boolean;
 }
 
 const canceled = (what: string): ReaderError =>
@@ -96,9 +98,8 @@ const PASSIVE_ACTIVATION_RETRIES = 0x0e;
  */
 const FIELD_OFF_MS = 8;
 
-/** The settling after an abandoned command: this long without a byte, at most SETTLE_MAX_MS. */
-const SETTLE_QUIET_MS = 100;
-const SETTLE_MAX_MS = 1000;
+/** How long the line test after an abandoned command may take to come back. */
+const RESYNC_TIMEOUT_MS = 1000;
 
 /** Status codes meaning the card is no longer answering in the field. */
 const GONE = new Set([0x01, 0x0a, 0x29, 0x2b]);
@@ -128,13 +129,12 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   private pollStop?: AbortController;
   private lastUse = 0;
   /**
-   * After a command is abandoned (canceled, timed out) its ACK and answer may still be on the
-   * wire: the next command is written only once the line has been quiet for SETTLE_QUIET_MS
-   * (at most SETTLE_MAX_MS), what came meanwhile dropped, so no stale ACK or answer of the same
-   * code is taken for the next command's.
+   * A command was abandoned (canceled, timed out): its ACK and answer may still be on the wire,
+   * or buffered unread behind a busy event loop. Before the next command the driver sends a
+   * Diagnose line test (NumTst 0) with a fresh nonce and drops everything until its echo comes
+   * back: what follows the echo is the next command's (UM0701 §7.2.1; the UART keeps order).
    */
-  private settled: Promise<void> = Promise.resolve();
-  private onRx?: () => void;
+  private outOfStep = false;
   /**
    * The port went away since the last init: the module (powered by the USB adapter) must be
    * woken and set up again, even when no command was running and the port came straight back.
@@ -169,9 +169,10 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   }
 
   private onData(b: Uint8Array): void {
-    if (b.length) this.onRx?.();
     const waiting = this.waiter;
-    if (waiting && b.length) {
+    // Zeros alone are no sign of life: the previous frame's postamble (0x00) can come in a read
+    // of its own after that frame was taken and the next command written.
+    if (waiting && b.some((x) => x !== 0)) {
       waiting.heard = true;
       // Past a missing ACK, a byte from the module (a late or damaged ACK, the answer's start):
       // it is alive and working on the command, whose answer is awaited in full.
@@ -186,9 +187,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         );
       if (!w) continue;
       if (ev.type === 'ack' && w.stage === 'ack') w.acked();
-      else if (ev.type === 'error-frame') w.fail('error-frame');
-      else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) {
-        w.resolve(ev.data);
+      // The line test waits for its own echo only: an error frame or answer before it is stale.
+      else if (ev.type === 'error-frame') {
+        if (!w.accept) w.fail('error-frame');
+      } else if (ev.type === 'frame' && ev.tfi === TFI_PN532 && ev.data[0] === w.code + 1) {
+        if (!w.accept || w.accept(ev.data)) w.resolve(ev.data);
       } else if (
         ev.type === 'discarded' &&
         w.stage === 'response' &&
@@ -208,6 +211,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     timeoutMs: number,
     signal?: AbortSignal,
     waitForAnswer = false,
+    accept?: (data: Uint8Array) => boolean,
   ): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout;
@@ -223,6 +227,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
       };
       const w: Waiter = {
         code,
+        accept,
         stage: 'ack',
         heard: false,
         nacks: 0,
@@ -282,10 +287,11 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
   ): Promise<Uint8Array> {
     const run = async (): Promise<Uint8Array> => {
       if (signal?.aborted) throw canceled(pn532CommandName(code));
-      await this.settled;
-      if (signal?.aborted) throw canceled(pn532CommandName(code));
       const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(code), params));
       for (let i = 0; ; i++) {
+        // Between a command's own repeats the old pause stands (a repeat's answer is as good as
+        // the first's); the line test comes before the next command, with outOfStep left set.
+        if (i === 0 && this.outOfStep) await this.resync(signal);
         try {
           const r = await this.attempt(frame, code, timeoutMs, signal, resend === 'wait-for-answer');
           this.lastUse = performance.now();
@@ -293,7 +299,7 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
         } catch (e) {
           if (e instanceof Error) throw e;
           const reason = e as Failure;
-          if (reason !== 'error-frame') this.settled = this.settle();
+          if (reason !== 'error-frame') this.outOfStep = true;
           if (reason === 'canceled') {
             // An ACK from the host aborts the command in the PN532 (user manual §6.2.1.3).
             await this.transport.write(ACK).catch(() => {});
@@ -343,23 +349,30 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
     return p;
   }
 
-  /** Resolves once the line has been quiet for SETTLE_QUIET_MS, or after SETTLE_MAX_MS. */
-  private settle(): Promise<void> {
-    return new Promise((resolve) => {
-      let quiet: NodeJS.Timeout;
-      const end = (): void => {
-        clearTimeout(quiet);
-        clearTimeout(cap);
-        this.onRx = undefined;
-        resolve();
-      };
-      const cap = setTimeout(end, SETTLE_MAX_MS);
-      this.onRx = () => {
-        clearTimeout(quiet);
-        quiet = setTimeout(end, SETTLE_QUIET_MS);
-      };
-      this.onRx();
-    });
+  /**
+   * The line test after an abandoned command: Diagnose NumTst 0 with a fresh nonce; every ACK,
+   * answer and error frame before its echo is dropped. Not repeated by itself: a module that
+   * does not echo fails the command that wanted to run (the next one tries again).
+   */
+  private async resync(signal?: AbortSignal): Promise<void> {
+    const nonce = crypto.getRandomValues(new Uint8Array(6));
+    const params = concatBytes(Uint8Array.of(0x00), nonce);
+    const frame = encodeFrame(TFI_HOST, concatBytes(Uint8Array.of(Pn532Cmd.Diagnose), params));
+    const echo = concatBytes(Uint8Array.of(Pn532Cmd.Diagnose + 1), params);
+    const same = (d: Uint8Array): boolean => d.length === echo.length && d.every((x, k) => x === echo[k]);
+    try {
+      await this.attempt(frame, Pn532Cmd.Diagnose, RESYNC_TIMEOUT_MS, signal, true, same);
+      this.outOfStep = false;
+    } catch (e) {
+      if (e instanceof Error) throw e;
+      await this.transport.write(ACK).catch(() => {});
+      if (e === 'canceled') throw canceled('the PN532 line test');
+      throw new ReaderError(
+        ErrorCode.Link_Timeout,
+        'PN532 did not echo the line test after an abandoned command: is the module powered?',
+        { reason: e as Failure },
+      );
+    }
   }
 
   /** Wake-up from LowVbat, SAM normal mode, firmware with Type B support. */
@@ -569,8 +582,9 @@ export class Pn532 extends EventEmitter<CardModuleEvents> implements CardModule 
           'wait-for-answer',
         );
       } catch (e) {
-        // A part never came: only the whole APDU again gives a chain known to be complete.
-        if (!next || !isReaderError(e, ErrorCode.Link_Timeout)) throw e;
+        // A part never came: only the whole APDU again gives a chain known to be complete. Not
+        // when the module went silent (no ACK, no byte): it is gone, not one part.
+        if (!next || !isReaderError(e, ErrorCode.Link_Timeout) || e.context.reason === 'ack-timeout') throw e;
         if (restarts++ >= this.o.retries) {
           throw new ReaderError(
             ErrorCode.Link_Timeout,

@@ -335,6 +335,38 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect(Buffer.from(cert).equals(Buffer.from(expected))).toBe(true);
   });
 
+  it('a module that goes silent during a chained answer fails it as not acknowledged: the APDU is not sent again', async () => {
+    let armed = false;
+    let sentAfter = 0;
+    const r = await pn532Rig({
+      driver: {
+        ackTimeoutMs: 50,
+        noAckWaitMs: 200,
+        onFrame: (dir, f) => {
+          if (dir !== 'tx' || !f.startsWith('InDataExchange')) return;
+          if (em.faults.mute) sentAfter++;
+          // The first bare `D4 40 Tg` (the next part of a chained answer): the module dies.
+          if (armed && f === 'InDataExchange 0000ff03fdd44001eb00') {
+            armed = false;
+            em.faults.mute = true;
+          }
+        },
+      },
+    });
+    rig = r;
+    const em = r.served.emulator;
+    await r.pn532.init();
+    em.placeCard(await makeCard());
+    expect(await r.pn532.pollOnce()).toBe(true);
+    armed = true;
+    const e = await r
+      .api()
+      .readUserAuthCertificate()
+      .catch((x: unknown) => x);
+    expect(isReaderError(e, ErrorCode.Link_Timeout) && e.context.reason).toBe('ack-timeout');
+    expect(sentAfter).toBe(0); // nothing after the part request the module never heard
+  });
+
   it('a card that lands while the chip searches is found by that same poll: the search window is in the chip', async () => {
     rig = await pn532Rig();
     await rig.pn532.init();
@@ -488,6 +520,31 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     // 6A82 is this SELECT's own answer; 9000 would be the canceled one's.
     expect(await rig.pn532.transmit(selectUnknown)).toEqual(Uint8Array.of(0x6a, 0x82));
     expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
+  });
+
+  it("a canceled APDU's answer buffered while the host is busy is not taken for the next APDU's, nor is any later answer one late", async () => {
+    // The stale answer arrives while the event loop is blocked (a GC pause, a busy readerd): it
+    // is read only after the next command is written. The line test's echo tells stale from new.
+    const { rig } = await ready({ driver: { ackTimeoutMs: 2000 } });
+    const em = rig.served.emulator;
+    const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad392f000260100000001', 'hex'));
+    const selectUnknown = Uint8Array.from(Buffer.from('00a4040c05a000000000', 'hex'));
+    em.faults.lateAnswerMs = 60;
+    const ctl = new AbortController();
+    const apdus = em.stats.apdus;
+    const canceled = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
+    for (let i = 0; i < 500 && em.stats.apdus === apdus; i++) await new Promise((r) => setTimeout(r, 2));
+    em.stall(90);
+    em.faults.lateAnswerMs = 0;
+    ctl.abort();
+    expect(await code(canceled)).toBe(ErrorCode.Op_Canceled);
+    const next = rig.pn532.transmit(selectUnknown);
+    await new Promise((r) => setTimeout(r, 30));
+    const t = performance.now();
+    while (performance.now() - t < 150) {} // the host busy as the stale answer arrives
+    expect(await next).toEqual(Uint8Array.of(0x6a, 0x82));
+    expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
+    expect(await rig.pn532.transmit(selectUnknown)).toEqual(Uint8Array.of(0x6a, 0x82));
   });
 
   it('stopPolling returns at once after a disconnect (no timer left waiting for the port)', async () => {
