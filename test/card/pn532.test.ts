@@ -499,24 +499,33 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
     expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
   });
 
-  it("a canceled APDU's answer that was already on its way is not taken for the next APDU's (it comes before that one's ACK)", async () => {
-    // The chip's answer to the canceled SELECT leaves it just before the host's abort ACK and the
-    // next command reach it (the chip's process not scheduled meanwhile): the next command, of
-    // the same code, then sees an answer of its code before its own ACK.
+  const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad392f000260100000001', 'hex'));
+  const selectUnknown = Uint8Array.from(Buffer.from('00a4040c05a000000000', 'hex'));
+  /**
+   * A SELECT canceled once the card has it, its answer (9000) due 60 ms later, the chip stalled
+   * `stallMs` so it hears the abort ACK only after that answer left: then the next SELECT.
+   */
+  async function cancelWithAnswerOnItsWay(stallMs: number) {
     const { rig } = await ready({ driver: { ackTimeoutMs: 2000 } });
     const em = rig.served.emulator;
-    const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad392f000260100000001', 'hex'));
-    const selectUnknown = Uint8Array.from(Buffer.from('00a4040c05a000000000', 'hex'));
     em.faults.lateAnswerMs = 60;
     const ctl = new AbortController();
     const apdus = em.stats.apdus;
     const canceled = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
     for (let i = 0; i < 500 && em.stats.apdus === apdus; i++) await new Promise((r) => setTimeout(r, 2));
     expect(em.stats.apdus).toBe(apdus + 1); // the card has it; its answer comes in 60 ms
-    em.stall(400);
+    em.stall(stallMs);
     em.faults.lateAnswerMs = 0;
     ctl.abort();
     expect(await code(canceled)).toBe(ErrorCode.Op_Canceled);
+    return rig;
+  }
+
+  it("a canceled APDU's answer that was already on its way is not taken for the next APDU's (it comes before that one's ACK)", async () => {
+    // The chip's answer to the canceled SELECT leaves it just before the host's abort ACK and the
+    // next command reach it (the chip's process not scheduled meanwhile): the next command, of
+    // the same code, then sees an answer of its code before its own ACK.
+    const rig = await cancelWithAnswerOnItsWay(400);
     // 6A82 is this SELECT's own answer; 9000 would be the canceled one's.
     expect(await rig.pn532.transmit(selectUnknown)).toEqual(Uint8Array.of(0x6a, 0x82));
     expect(await rig.pn532.transmit(selectJpki)).toEqual(Uint8Array.of(0x90, 0x00));
@@ -525,19 +534,7 @@ describe.skipIf(skip)(`PN532 driver ↔ emulator on a ${DRIVER_WIRE} wire`, () =
   it("a canceled APDU's answer buffered while the host is busy is not taken for the next APDU's, nor is any later answer one late", async () => {
     // The stale answer arrives while the event loop is blocked (a GC pause, a busy readerd): it
     // is read only after the next command is written. The line test's echo tells stale from new.
-    const { rig } = await ready({ driver: { ackTimeoutMs: 2000 } });
-    const em = rig.served.emulator;
-    const selectJpki = Uint8Array.from(Buffer.from('00a4040c0ad392f000260100000001', 'hex'));
-    const selectUnknown = Uint8Array.from(Buffer.from('00a4040c05a000000000', 'hex'));
-    em.faults.lateAnswerMs = 60;
-    const ctl = new AbortController();
-    const apdus = em.stats.apdus;
-    const canceled = rig.pn532.transmit(selectJpki, { signal: ctl.signal });
-    for (let i = 0; i < 500 && em.stats.apdus === apdus; i++) await new Promise((r) => setTimeout(r, 2));
-    em.stall(90);
-    em.faults.lateAnswerMs = 0;
-    ctl.abort();
-    expect(await code(canceled)).toBe(ErrorCode.Op_Canceled);
+    const rig = await cancelWithAnswerOnItsWay(90);
     const next = rig.pn532.transmit(selectUnknown);
     await new Promise((r) => setTimeout(r, 30));
     const t = performance.now();
