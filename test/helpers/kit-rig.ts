@@ -26,6 +26,9 @@ export async function startKitRig(faults: readonly string[] = []): Promise<KitRi
     terminal: false,
     faults,
     liveness: 'required',
+    // Seeded challenges: the kit's self-test proves the kit's checks, not the liveness check's
+    // BPCER (liveness-eval measures that); an unseeded draw rejected the live subject in one CI run.
+    challengeSeed: 15,
     config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
   });
   const benchUrl = await rig.serveBench();
