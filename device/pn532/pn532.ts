@@ -34,7 +34,7 @@ export interface Pn532Options {
   readonly ackTimeoutMs?: number;
   /**
    * A command that is never repeated ('wait-for-answer') and whose ACK did not come: how much
-   * longer its answer is awaited while the module gives no sign of life (no byte at all). A
+   * longer its answer is awaited while the module gives no sign of life (no byte but zeros). A
    * module that sends nothing fails within ackTimeoutMs + this, far below the session's stage
    * timeouts (5 s); any byte from it (a late ACK, a damaged one) means the full response timeout.
    */
@@ -58,7 +58,7 @@ interface Waiter {
    * kept away by the line test before the next command (`outOfStep`, `resync`).
    */
   stage: 'ack' | 'no-ack' | 'response';
-  /** Some byte came from the module since the command was written: it is alive. */
+  /** A byte other than zero came from the module since the command was written: it is alive. */
   heard: boolean;
   nacks: number;
   /** The ACK is in (or, past a missing one, the module showed life): now wait for the response. */
