@@ -158,7 +158,12 @@ export class LinkLifecycle {
       this.o.message(topic, new Uint8Array(payload), packet.retain),
     );
     client.on('close', () => this.onClose());
-    client.on('error', (e) => this.o.log.warn('broker connection error', { err: e }));
+    client.on('error', (e) => {
+      // Once stopping, mqtt.js reports the end of its own connection (a keepalive written after
+      // end, the embedded broker closing behind it): not a fault of the broker.
+      if (this.stopping) this.o.log.debug('broker connection error while stopping', () => ({ err: e }));
+      else this.o.log.warn('broker connection error', { err: e });
+    });
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, timeoutMs);
       client.once('connect', () => {
