@@ -2,7 +2,6 @@
 // Number card API, the card-face camera with the 照合番号B reader, and the face camera with the
 // face matcher. Composed by readerd; the session service only sees SessionIo.
 import { X509Certificate } from 'node:crypto';
-import sharp from 'sharp';
 import { CardChannel } from '../../device/card/card-channel.js';
 import type { CardModule } from '../../device/card/card-module.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
@@ -10,6 +9,7 @@ import { MyNumberCardApi, type PinState } from '../../device/mynumber/mynumber-c
 import { canceled, untilAborted } from '../../platform/abortable.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { CardFaceRead } from '../vision/card-face-reader.js';
+import type { RawFrame } from '../vision/card-locate.js';
 import type { FaceMatcher } from '../vision/face-matcher.js';
 import {
   type FaceEvidence,
@@ -27,7 +27,7 @@ export interface ApplianceIoOptions {
   readonly cardFaceCamera: FrameFeed;
   readonly faceCamera: FrameFeed;
   /** Honours the signal if it can (the worker reader does); it is raced with it regardless. */
-  readonly cardFaceReader: { read(image: Buffer, signal?: AbortSignal): Promise<CardFaceRead> };
+  readonly cardFaceReader: { read(image: Buffer | RawFrame, signal?: AbortSignal): Promise<CardFaceRead> };
   readonly matcher: FaceMatcher;
   readonly face: FaceVerifyConfig;
   /** The liveness challenge's models and where its prompts go (the kiosk's board). */
@@ -79,11 +79,9 @@ export class ApplianceIo implements SessionIo {
     // hold the camera or the reader, and the next session's read does not queue behind it.
     for (let i = 0; i < this.o.cardFaceFrames; i++) {
       if (signal.aborted) throw canceled('the card-face read');
+      // The frame as it is, raw RGB: the worker reads it without a JPEG encode here and decode there.
       const f = await untilAborted(this.o.cardFaceCamera.nextFrame(3000), signal, 'the card-face frame');
-      const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } })
-        .jpeg({ quality: 95 })
-        .toBuffer();
-      last = await untilAborted(this.o.cardFaceReader.read(jpeg, signal), signal, 'the card-face OCR');
+      last = await untilAborted(this.o.cardFaceReader.read(f, signal), signal, 'the card-face OCR');
       if (last.ok) return last;
     }
     return last;

@@ -8,10 +8,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
+import { canceled } from '../../platform/abortable.js';
 import { CARD_FIELDS, ERA_KANJI, type Region } from '../../protocol/mynumber/card-face-layout.js';
 import { cardFaceKeyB, type Era, fromEra, toEra } from '../../protocol/mynumber/mynumber.js';
-import { locateCard } from './card-locate.js';
-import { classify, DIGIT_FONT, GreyImage, glyph } from './digit-templates.js';
+import { locateCard, type RawFrame } from './card-locate.js';
+import {
+  classify,
+  DIGIT_FONT,
+  type GreyImage,
+  glyph,
+  prepareTemplate,
+  type Template,
+} from './digit-templates.js';
 
 export type CardFaceRead =
   | { readonly ok: true; readonly keyB: string }
@@ -46,8 +54,8 @@ function box(r: Region, dx: number, dy: number, padX = 2, padY = 4) {
 
 export class CardFaceReader {
   private worker?: Worker;
-  private eras?: Map<Era, Float32Array>;
-  private digits?: Float32Array[];
+  private eras?: Map<Era, Template>;
+  private digits?: Template[];
   private cellWidth = 0;
 
   async init(): Promise<void> {
@@ -70,13 +78,16 @@ export class CardFaceReader {
     const r = CARD_FIELDS.era;
     this.eras = new Map();
     for (const [era, kanji] of Object.entries(ERA_KANJI) as [Era, string][]) {
-      this.eras.set(era, await glyph(kanji, "font-family='IPAGothic'", r.h - 8, r.w, r.h, 2));
+      this.eras.set(
+        era,
+        prepareTemplate(await glyph(kanji, "font-family='IPAGothic'", r.h - 8, r.w, r.h, 2)),
+      );
     }
     const h = CARD_FIELDS.birthYear.h;
     this.cellWidth = Math.ceil((h - 8) * ADVANCE);
     this.digits = [];
     for (let d = 0; d < 10; d++)
-      this.digits.push(await glyph(String(d), DIGIT_FONT, h - 8, this.cellWidth, h));
+      this.digits.push(prepareTemplate(await glyph(String(d), DIGIT_FONT, h - 8, this.cellWidth, h)));
   }
 
   /** The era, and the offset at which it matched: where the printed layout really stands. */
@@ -102,42 +113,45 @@ export class CardFaceReader {
     return { era: first[0], dx: first[1].dx, dy: first[1].dy };
   }
 
+  /** A field's crop, cleaned for tesseract: one band, `height` px high, thresholded if asked. */
+  private async crop(
+    card: GreyImage,
+    name: DigitField,
+    dx: number,
+    dy: number,
+    height: number,
+    threshold: number,
+  ): Promise<{ width: number; height: number; data: Uint8Array }> {
+    let img = card
+      .sharp()
+      .extract(box(CARD_FIELDS[name], dx, dy))
+      .resize({ height })
+      .normalise();
+    if (threshold) img = img.threshold(threshold);
+    const { data, info } = await img.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, data };
+  }
+
   /** Read 1: tesseract over the five fields set side by side on one clean line. */
-  private async tesseract(card: Buffer, dx: number, dy: number): Promise<string> {
-    const parts: Buffer[] = [];
-    for (const name of DIGIT_FIELDS) {
-      parts.push(
-        await sharp(card)
-          .extract(box(CARD_FIELDS[name], dx, dy))
-          .greyscale()
-          .resize({ height: 72 })
-          .normalise()
-          .threshold(150)
-          .png()
-          .toBuffer(),
-      );
-    }
-    const widths = await Promise.all(parts.map(async (p) => (await sharp(p).metadata()).width!));
+  private async tesseract(card: GreyImage, dx: number, dy: number, signal?: AbortSignal): Promise<string> {
+    const parts = await Promise.all(DIGIT_FIELDS.map((name) => this.crop(card, name, dx, dy, 72, 150)));
+    if (signal?.aborted) throw canceled('the card-face OCR');
+    // The line composed here, white around each field, and encoded once (a fast PNG: it is
+    // decoded straight away by tesseract's own worker).
     const gap = 48;
+    const width = parts.reduce((n, p) => n + p.width + gap, gap);
+    const height = 120;
+    const line = new Uint8Array(width * height).fill(255);
     let left = gap;
-    const line = await sharp({
-      create: {
-        width: widths.reduce((n, w) => n + w + gap, gap),
-        height: 120,
-        channels: 3,
-        background: '#ffffff',
-      },
-    })
-      .composite(
-        parts.map((input, i) => {
-          const o = { input, left, top: 24 };
-          left += widths[i]! + gap;
-          return o;
-        }),
-      )
-      .png()
+    for (const p of parts) {
+      for (let y = 0; y < p.height && 24 + y < height; y++)
+        line.set(p.data.subarray(y * p.width, (y + 1) * p.width), (24 + y) * width + left);
+      left += p.width + gap;
+    }
+    const png = await sharp(line, { raw: { width, height, channels: 1 } })
+      .png({ compressionLevel: 1 })
       .toBuffer();
-    const r = await this.worker!.recognize(line);
+    const r = await this.worker!.recognize(png);
     // Tesseract's confidences come back 0 for this whitelisted single line even when it is
     // right, so they cannot gate it; agreement with the independent template read does.
     return r.data.text.replace(/\s/g, '');
@@ -145,11 +159,12 @@ export class CardFaceReader {
 
   /** Tesseract on one field alone: a second look where the line read and the templates differ. */
   private async tesseractField(
-    card: Buffer,
+    card: GreyImage,
     name: DigitField,
     dx: number,
     dy: number,
     want: string,
+    signal?: AbortSignal,
   ): Promise<boolean> {
     // A few cleanings of the same crop (glare and blur favour different ones); any one that
     // reads what the templates read confirms it. None that does: re-place the card.
@@ -158,15 +173,11 @@ export class CardFaceReader {
       [72, 120],
       [120, 0],
     ] as const) {
-      let img = sharp(card)
-        .extract(box(CARD_FIELDS[name], dx, dy))
-        .greyscale()
-        .resize({ height })
-        .normalise();
-      if (threshold) img = img.threshold(threshold);
-      const png = await img
+      if (signal?.aborted) throw canceled('the card-face OCR');
+      const c = await this.crop(card, name, dx, dy, height, threshold);
+      const png = await sharp(c.data, { raw: { width: c.width, height: c.height, channels: 1 } })
         .extend({ top: 32, bottom: 32, left: 32, right: 32, background: '#ffffff' })
-        .png()
+        .png({ compressionLevel: 1 })
         .toBuffer();
       if ((await this.worker!.recognize(png)).data.text.replace(/\s/g, '') === want) return true;
     }
@@ -198,29 +209,44 @@ export class CardFaceReader {
     return out;
   }
 
-  /** Reads a card-face camera frame (any image format). */
-  async read(frame: Buffer): Promise<CardFaceRead> {
+  /**
+   * Reads a card-face camera frame (any image format, or raw RGB as the camera gives it).
+   * Aborted: it stops at its next step (the tesseract pass under way ends first) with Op_Canceled.
+   */
+  async read(frame: Buffer | RawFrame, signal?: AbortSignal): Promise<CardFaceRead> {
+    const stop = (): void => {
+      if (signal?.aborted) throw canceled('the card-face OCR');
+    };
     await this.init();
-    let card: Buffer;
+    stop();
+    let grey: GreyImage;
     try {
-      card = await locateCard(frame);
+      grey = await locateCard(frame);
     } catch (e) {
       return { ok: false, reason: (e as Error).message };
     }
-    const grey = await GreyImage.of(card);
+    stop();
     const era = this.era(grey);
     if (typeof era === 'string') return { ok: false, reason: era };
+    // Tesseract's line runs in its own thread while the templates are matched in this one.
+    const tess = this.tesseract(grey, era.dx, era.dy, signal);
+    tess.catch(() => {});
     const b = this.templates(grey, era.dx, era.dy);
-    if (b.length !== 14) return { ok: false, reason: 'digits not readable' };
+    if (b.length !== 14) {
+      // Its pass is waited for, not left running: the next read's would queue behind it.
+      await tess.catch(() => '');
+      return { ok: false, reason: 'digits not readable' };
+    }
     // Two independent readers must agree on every field: tesseract's line read, or where it
     // differs from the templates, tesseract's read of that field alone.
-    const line = await this.tesseract(card, era.dx, era.dy);
+    const line = await tess;
     let at = 0;
     for (const name of DIGIT_FIELDS) {
+      stop();
       const n = DIGIT_LENGTH[name];
       const want = b.slice(at, at + n);
       const fromLine = line.length === 14 ? line.slice(at, at + n) : '';
-      if (fromLine !== want && !(await this.tesseractField(card, name, era.dx, era.dy, want))) {
+      if (fromLine !== want && !(await this.tesseractField(grey, name, era.dx, era.dy, want, signal))) {
         return { ok: false, reason: `the two reads disagree on ${name}` };
       }
       at += n;

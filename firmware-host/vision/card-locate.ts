@@ -1,9 +1,25 @@
 // Finds the card on the tray in a card-face camera frame and returns it deskewed and scaled
 // to the layout's 856 × 540: the bright card against the dark tray (Otsu threshold), its
-// orientation from its top edge, then a crop to the card's extent.
+// orientation from its top edge, then a crop to the card's extent. Every step passes raw pixels
+// to the next (no PNG between them: encoding and decoding those was most of a read's time).
 import sharp, { type Sharp } from 'sharp';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { CARD_SIZE } from '../../protocol/mynumber/card-face-layout.js';
+import { GreyImage } from './digit-templates.js';
+
+/** A camera frame as it comes: RGB24, width × height × 3. */
+export interface RawFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** A frame's pixels for sharp: an encoded picture (any format sharp reads) or a raw RGB frame. */
+export function frameSharp(frame: Buffer | RawFrame): Sharp {
+  return Buffer.isBuffer(frame)
+    ? sharp(frame)
+    : sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } });
+}
 
 async function grey(img: Sharp): Promise<{ data: Buffer; width: number; height: number }> {
   const { data, info } = await img.greyscale().raw().toBuffer({ resolveWithObject: true });
@@ -34,8 +50,9 @@ function otsu(data: Buffer): number {
   return t;
 }
 
-export async function locateCard(frame: Buffer): Promise<Buffer> {
-  const g = await grey(sharp(frame));
+/** The card, deskewed and scaled to the layout's size, in grey (all the readers look at). */
+export async function locateCard(frame: Buffer | RawFrame): Promise<GreyImage> {
+  const g = await grey(frameSharp(frame));
   const t = otsu(g.data);
   let n = 0;
   for (const v of g.data) if (v > t) n++;
@@ -71,8 +88,14 @@ export async function locateCard(frame: Buffer): Promise<Buffer> {
     den += (xs[i]! - mx) ** 2;
   }
   const angle = (Math.atan2(num, den || 1) * 180) / Math.PI;
-  const straight = await sharp(frame).rotate(-angle, { background: '#000000' }).png().toBuffer();
-  const s = await grey(sharp(straight));
+  const straight = await frameSharp(frame)
+    .rotate(-angle, { background: '#000000' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const rgb = {
+    raw: { width: straight.info.width, height: straight.info.height, channels: straight.info.channels },
+  };
+  const s = await grey(sharp(straight.data, rgb));
   const cols = new Array(s.width).fill(0);
   const rows = new Array(s.height).fill(0);
   for (let y = 0; y < s.height; y++) {
@@ -90,9 +113,15 @@ export async function locateCard(frame: Buffer): Promise<Buffer> {
   const [y0, y1] = span(rows, Math.max(...rows) * 0.5);
   if (x1 - x0 < 100 || y1 - y0 < 60)
     throw new ReaderError(ErrorCode.Camera_Failed, 'the card is not fully in view');
-  return sharp(straight)
+  const card = await sharp(straight.data, rgb)
     .extract({ left: x0, top: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 })
     .resize(CARD_SIZE.width, CARD_SIZE.height, { fit: 'fill' })
-    .png()
-    .toBuffer();
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return new GreyImage(
+    card.info.width,
+    card.info.height,
+    new Uint8Array(card.data.buffer, card.data.byteOffset, card.data.length),
+  );
 }

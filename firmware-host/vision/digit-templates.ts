@@ -2,7 +2,7 @@
 // monospace face at a fixed size, so each character cell is compared (normalised
 // cross-correlation, at native resolution) with the ten digits rendered in that face. Used to
 // confirm tesseract's reading, never alone. Also the era glyphs' templates.
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export class GreyImage {
   constructor(
@@ -13,7 +13,12 @@ export class GreyImage {
 
   static async of(png: Buffer): Promise<GreyImage> {
     const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-    return new GreyImage(info.width, info.height, new Uint8Array(data));
+    return new GreyImage(info.width, info.height, new Uint8Array(data.buffer, data.byteOffset, data.length));
+  }
+
+  /** The image as sharp's raw input (one band), for crops of it. */
+  sharp(): Sharp {
+    return sharp(this.data, { raw: { width: this.width, height: this.height, channels: 1 } });
   }
 
   /** The w × h window at (x, y); outside the image reads as white. */
@@ -32,24 +37,47 @@ export class GreyImage {
 }
 
 export function ncc(a: Float32Array, b: Float32Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
+  return nccPrepared(a, prepareTemplate(b));
+}
+
+/** A template centred on its mean with its norm: compared with many windows, computed once. */
+export interface Template {
+  readonly centred: Float64Array;
+  readonly norm2: number;
+}
+
+export function prepareTemplate(t: Float32Array): Template {
+  let m = 0;
+  for (let i = 0; i < t.length; i++) m += t[i]!;
+  m /= t.length;
+  const centred = new Float64Array(t.length);
+  let norm2 = 0;
+  for (let i = 0; i < t.length; i++) {
+    centred[i] = t[i]! - m;
+    norm2 += centred[i]! ** 2;
   }
-  ma /= n;
-  mb /= n;
+  return { centred, norm2 };
+}
+
+/** The window's variance (times its size), once for every template it is compared with. */
+function windowStats(a: Float32Array): { var: number } {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m += a[i]!;
+  m /= a.length;
+  let v = 0;
+  for (let i = 0; i < a.length; i++) v += (a[i]! - m) ** 2;
+  return { var: v };
+}
+
+// Σ(a − ā)(t − t̄) = Σ a·(t − t̄): the centred template sums to zero, so the window needs no centring.
+function dot(a: Float32Array, t: Float64Array): number {
   let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    num += (a[i]! - ma) * (b[i]! - mb);
-    da += (a[i]! - ma) ** 2;
-    db += (b[i]! - mb) ** 2;
-  }
-  return da && db ? num / Math.sqrt(da * db) : 0;
+  for (let i = 0; i < a.length; i++) num += a[i]! * t[i]!;
+  return num;
+}
+
+function nccPrepared(a: Float32Array, t: Template, da = windowStats(a).var): number {
+  return da && t.norm2 ? dot(a, t.centred) / Math.sqrt(da * t.norm2) : 0;
 }
 
 /** Renders `text` as the card prints it, into a w × h window (baseline 8 px above the bottom). */
@@ -70,8 +98,21 @@ export const DIGIT_FONT = "font-family='DejaVu Sans Mono' font-weight='bold'";
 /** Best template for a window, and how far ahead of the runner-up it is. */
 export function classify(
   cell: Float32Array,
-  templates: readonly Float32Array[],
+  templates: readonly (Float32Array | Template)[],
 ): { index: number; score: number; margin: number } {
-  const ranked = templates.map((t, i) => [i, ncc(cell, t)] as const).sort((a, b) => b[1] - a[1]);
-  return { index: ranked[0]![0], score: ranked[0]![1], margin: ranked[0]![1] - (ranked[1]?.[1] ?? -1) };
+  const da = windowStats(cell).var;
+  let first = { index: -1, score: -Infinity };
+  let second = -1;
+  templates.forEach((t, i) => {
+    const score = nccPrepared(cell, t instanceof Float32Array ? prepareTemplate(t) : t, da);
+    if (score > first.score) {
+      if (first.index >= 0) second = first.score;
+      first = { index: i, score };
+    } else if (score > second) second = score;
+  });
+  return {
+    index: first.index,
+    score: first.score,
+    margin: first.score - (templates.length > 1 ? second : -1),
+  };
 }

@@ -7,6 +7,7 @@ import type { RgbImage } from '../../device/image/decode.js';
 import { untilAborted } from '../../platform/abortable.js';
 import type { CardFaceRead } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
+import type { RawFrame } from './card-locate.js';
 import { WorkerRpc, workerHost } from './worker-rpc.js';
 
 export interface WorkerCardFaceReaderOptions {
@@ -61,16 +62,21 @@ export class WorkerCardFaceReader {
     await this.rpc.start({ op: 'open' }, this.opts.readTimeoutMs ?? 30_000);
   }
 
-  /** Rejects with Op_Canceled at once when `signal` aborts; the worker's late answer is dropped. */
-  async read(image: Buffer, signal?: AbortSignal): Promise<CardFaceRead> {
+  /**
+   * An encoded picture, or a camera frame's raw RGB as it is (no encode here, no decode there).
+   * Rejects with Op_Canceled at once when `signal` aborts; the worker is told, drops the read if
+   * it is still queued or stops it at its next step, and its late answer is dropped.
+   */
+  async read(image: Buffer | RawFrame, signal?: AbortSignal): Promise<CardFaceRead> {
     this.reading++;
     clearTimeout(this.idleTimer);
     try {
       await untilAborted(this.init(), signal, 'the card-face worker start');
       // A copy is moved to the worker: the caller's buffer may be a view of a pooled one.
-      const data = new Uint8Array(image);
+      const raw = Buffer.isBuffer(image) ? undefined : image;
+      const data = new Uint8Array(raw ? raw.data : (image as Buffer));
       const res = await this.rpc.request(
-        { op: 'read', image: data },
+        { op: 'read', image: data, ...(raw && { width: raw.width, height: raw.height }) },
         this.opts.readTimeoutMs ?? 30_000,
         [data.buffer],
         signal,
@@ -104,6 +110,12 @@ export class WorkerCardFaceReader {
       this.reading--;
       this.armIdle();
     }
+  }
+
+  /** The worker's read counts: answered, and stopped by a cancel (queued, or at a step). */
+  async stats(): Promise<{ readsAnswered: number; readsCanceled: number }> {
+    const res = await this.rpc.request({ op: 'stats' }, this.opts.readTimeoutMs ?? 30_000);
+    return res as { readsAnswered: number; readsCanceled: number };
   }
 
   private armIdle(): void {

@@ -137,6 +137,7 @@ export class WorkerRpc<Req extends { readonly op: string }> {
       const timer = setTimeout(() => {
         this.pending.delete(seq);
         done();
+        worker.postMessage({ op: '$cancel', seq });
         reject(
           new ReaderError(
             ErrorCode.Op_Timeout,
@@ -147,6 +148,8 @@ export class WorkerRpc<Req extends { readonly op: string }> {
       const onAbort = (): void => {
         this.pending.delete(seq);
         done();
+        // The worker drops it if queued, or its handler stops at its next step: not only ignored.
+        worker.postMessage({ op: '$cancel', seq });
         reject(canceled(name));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
