@@ -20,7 +20,7 @@ import {
 } from '../vision/face-verifier.js';
 import type { QualityIssue } from '../vision/quality.js';
 import { CardLinkQueue } from './card-link-queue.js';
-import type { SessionIo } from './session-service.js';
+import type { SessionIo, StagePart } from './session-service.js';
 
 export interface ApplianceIoOptions {
   readonly module: CardModule;
@@ -73,25 +73,34 @@ export class ApplianceIo implements SessionIo {
     return { certificate, pin };
   }
 
-  async readCardFaceKey(signal: AbortSignal): Promise<CardFaceRead> {
+  async readCardFaceKey(signal: AbortSignal, part: StagePart = (_, p) => p): Promise<CardFaceRead> {
     let last: CardFaceRead = { ok: false, reason: 'no card-face picture' };
     // Each wait ends on the abort: a session that moved on (PIN chosen, card gone) does not
     // hold the camera or the reader, and the next session's read does not queue behind it.
     for (let i = 0; i < this.o.cardFaceFrames; i++) {
       if (signal.aborted) throw canceled('the card-face read');
       // The frame as it is, raw RGB: the worker reads it without a JPEG encode here and decode there.
-      const f = await untilAborted(this.o.cardFaceCamera.nextFrame(3000), signal, 'the card-face frame');
-      last = await untilAborted(this.o.cardFaceReader.read(f, signal), signal, 'the card-face OCR');
+      const f = await part(
+        'card-face-frame',
+        untilAborted(this.o.cardFaceCamera.nextFrame(3000), signal, 'the card-face frame'),
+      );
+      last = await part(
+        'card-face-ocr',
+        untilAborted(this.o.cardFaceReader.read(f, signal), signal, 'the card-face OCR'),
+      );
       if (last.ok) return last;
     }
     return last;
   }
 
-  async readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage> {
+  async readPhoto(keyB: string, signal: AbortSignal, part: StagePart = (_, p) => p): Promise<RgbImage> {
     const api = this.api(signal);
-    const face = await this.link.run(() => api.readCardFace(keyB), signal);
+    const face = await part(
+      'photo-card',
+      this.link.run(() => api.readCardFace(keyB), signal),
+    );
     // Decoded off the link: the next card operation need not wait for the JPEG 2000 decoder.
-    return (this.o.decodePhoto ?? decodeImage)(face.photo);
+    return part('photo-decode', (this.o.decodePhoto ?? decodeImage)(face.photo));
   }
 
   verifyFace(

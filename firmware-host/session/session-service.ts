@@ -28,11 +28,17 @@ import type { ConsentKind, FaceProof, Method, ResultDraft, Stage } from './types
  * The hardware the session drives; readerd composes it from the card module and cameras. Its
  * card operations may be called while another runs: it serializes them on the one card link.
  */
+/** Times a part of a stage into the session's "session stages" line (its own span, by name). */
+export type StagePart = <T>(name: string, p: Promise<T>) => Promise<T>;
+
 export interface SessionIo {
   readCard(signal: AbortSignal): Promise<{ certificate: Uint8Array; pin: PinState }>;
   /** Camera and vision only: it runs beside card I/O. */
-  readCardFaceKey(signal: AbortSignal): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
-  readPhoto(keyB: string, signal: AbortSignal): Promise<RgbImage>;
+  readCardFaceKey(
+    signal: AbortSignal,
+    part?: StagePart,
+  ): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
+  readPhoto(keyB: string, signal: AbortSignal, part?: StagePart): Promise<RgbImage>;
   /**
    * Warms the camera and detector up at once; captures, checks and embeds live frames from
    * `prompted` on (the kiosk shows the capture screen: the attempt's clock and liveness
@@ -271,6 +277,9 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
     return p;
   }
 
+  /** A stage's parts timed by SessionIo itself (the photo's wire read and its decode). */
+  private readonly part: StagePart = (name, p) => this.timed(name, p);
+
   private facePipeline(): FacePipeline {
     if (this.pipe) return this.pipe;
     const abort = new AbortController();
@@ -287,7 +296,7 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
   /** 照合番号B by the card-face camera; started with the certificate read when face is possible. */
   private startKeyB(pipe: FacePipeline): void {
     if (pipe.keyB) return;
-    pipe.keyB = this.timed('card-face-read', this.o.io.readCardFaceKey(pipe.signal)).then((r) =>
+    pipe.keyB = this.timed('card-face-read', this.o.io.readCardFaceKey(pipe.signal, this.part)).then((r) =>
       r.ok ? { ok: true, keyB: new Secret(r.keyB) } : r,
     );
     // Awaited only if face goes on; when the patient chose the PIN or left, nobody does, and a
@@ -365,7 +374,10 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
           const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;
           try {
-            const photo = await this.timed('photo-read', io.readPhoto(keyB?.reveal() ?? '', pipe.signal));
+            const photo = await this.timed(
+              'photo-read',
+              io.readPhoto(keyB?.reveal() ?? '', pipe.signal, this.part),
+            );
             pipe.photo!.resolve(new Secret(photo));
           } catch (err) {
             pipe.photo!.reject(err);

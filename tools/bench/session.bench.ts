@@ -68,7 +68,13 @@ interface FaceRun {
   readonly detection: number;
   readonly certificate: number;
   readonly keyB: number;
+  /** Its parts: the card-face camera's frame, the OCR in its worker (the last frame tried). */
+  readonly keyBFrame: number;
+  readonly keyBOcr: number;
   readonly photo: number;
+  /** Its parts: the card I/O (card-face AP, VERIFY, record read), the JPEG 2000 decode. */
+  readonly photoCard: number;
+  readonly photoDecode: number;
   readonly live: number;
   readonly reference: number;
   readonly compare: number;
@@ -90,6 +96,12 @@ function faceRun(total: number, tapWall: number, r: ResultRecord, st: StagesLine
   const certificate = span('card-read');
   const keyB = span('card-face-read');
   const photo = span('photo-read');
+  const [keyBFrame, keyBOcr, photoCard, photoDecode] = [
+    span('card-face-frame'),
+    span('card-face-ocr'),
+    span('photo-card'),
+    span('photo-decode'),
+  ];
   const live = st.face?.captureMs ?? 0;
   const reference = st.face?.referenceMs ?? 0;
   const compare = st.face?.matchMs ?? 0;
@@ -101,7 +113,11 @@ function faceRun(total: number, tapWall: number, r: ResultRecord, st: StagesLine
     detection,
     certificate,
     keyB,
+    keyBFrame,
+    keyBOcr,
     photo,
+    photoCard,
+    photoDecode,
     live,
     reference,
     compare,
@@ -390,9 +406,25 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
         unit: 'ms',
       },
       { figure: '  照合番号B by the card-face camera, own time', measured: f((x) => x.keyB), unit: 'ms' },
+      { figure: '    of which the card-face frame', measured: f((x) => x.keyBFrame), unit: 'ms' },
+      {
+        figure: '    of which the OCR in its worker (locate, era, templates ‖ tesseract)',
+        measured: f((x) => x.keyBOcr),
+        unit: 'ms',
+      },
       {
         figure: '  photo read (card-face AP, JPEG 2000 decode), own time',
         measured: f((x) => x.photo),
+        unit: 'ms',
+      },
+      {
+        figure: '    of which the card I/O (AP open, VERIFY 照合番号B, record read)',
+        measured: f((x) => x.photoCard),
+        unit: 'ms',
+      },
+      {
+        figure: '    of which the JPEG 2000 decode (card-face worker)',
+        measured: f((x) => x.photoDecode),
         unit: 'ms',
       },
       {
