@@ -58,8 +58,8 @@ interface Waiter {
 export const canceled = (what: string): ReaderError =>
   new ReaderError(ErrorCode.Op_Canceled, `${what} was canceled`, { canceled: true });
 
-export /** Waits ms, or less when the signal fires; the timer never outlives the wait. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits ms, or less when the signal fires; the timer never outlives the wait. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const done = (): void => {
@@ -72,10 +72,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/**
- * Passive activation retries of one poll (RFConfiguration item 5): 15 Type B attempts, ~150 ms
- * on the emulated chip (one REQB every 10 ms), while the host waits on the answer.
-
 /** How long the line test after an abandoned command may take to come back. */
 const RESYNC_TIMEOUT_MS = 1000;
 
@@ -83,8 +79,7 @@ export class Pn532Link {
   private readonly parser = new Pn532Parser();
   private waiter?: Waiter;
   private lock: Promise<unknown> = Promise.resolve();
-  /** When the last command was answered (performance.now()): the polling loop's idle check. */
-  lastUse = 0;
+  private answeredAt = 0;
   /**
    * A command was abandoned (canceled, timed out): its ACK and answer may still be on the wire,
    * or buffered unread behind a busy event loop. Before the next command the driver sends a
@@ -98,8 +93,20 @@ export class Pn532Link {
     private readonly transport: ByteTransport,
     opts: Pn532LinkOptions = {},
   ) {
-    this.o = { ackTimeoutMs: 100, noAckWaitMs: 1000, responseTimeoutMs: 1000, retries: 3, ...opts };
+    // Per option, so an option given as undefined gets its default too.
+    this.o = {
+      ackTimeoutMs: opts.ackTimeoutMs ?? 100,
+      noAckWaitMs: opts.noAckWaitMs ?? 1000,
+      responseTimeoutMs: opts.responseTimeoutMs ?? 1000,
+      retries: opts.retries ?? 3,
+      onFrame: opts.onFrame,
+    };
     transport.on('data', (b) => this.onData(b));
+  }
+
+  /** When the last command was answered (performance.now()): the polling loop's idle check. */
+  get lastUse(): number {
+    return this.answeredAt;
   }
 
   /** A command is on the wire, waiting for its ACK or answer. */
@@ -238,7 +245,7 @@ export class Pn532Link {
         if (i === 0 && this.outOfStep) await this.resync(signal);
         try {
           const r = await this.attempt(frame, code, timeoutMs, signal, resend === 'wait-for-answer');
-          this.lastUse = performance.now();
+          this.answeredAt = performance.now();
           return r;
         } catch (e) {
           if (e instanceof Error) throw e;
