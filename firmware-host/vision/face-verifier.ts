@@ -14,6 +14,7 @@ import {
   type ChallengePlan,
   type ChallengeTiming,
   drawPlan,
+  PLAN_MINIMUMS,
 } from './liveness-challenge.js';
 import { type EyeState, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
 import { awaitBareFace, type Occlusion } from './occlusion.js';
@@ -228,6 +229,7 @@ export async function verifyFace(
       const tc = performance.now();
       const plan = drawPlan(hooks.random ?? cryptoRandom, {
         actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
+        ...PLAN_MINIMUMS,
         steps: cfg.challengeSteps,
         timing: cfg.challengeTiming,
       });

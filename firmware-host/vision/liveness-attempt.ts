@@ -89,6 +89,8 @@ export interface LivenessAttemptResult {
   readonly checksPassed: string[];
   /** The measured frames (landmarks and scores, no pixels): for evaluation only, never logged. */
   readonly track: LiveFrame[];
+  /** The plan as judged: with `early`, its prompts at the moments they were shown. */
+  readonly plan: ChallengePlan;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -101,7 +103,7 @@ export function decideLiveness(
   plan: ChallengePlan,
   track: readonly LiveFrame[],
   o: { minNonRigid?: number; minPassive?: number; final?: boolean; thresholds?: ChallengeThresholds } = {},
-): Omit<LivenessAttemptResult, 'track'> | undefined {
+): Omit<LivenessAttemptResult, 'track' | 'plan'> | undefined {
   const outcome = judgeChallenge(plan, track, { final: o.final ?? true, thresholds: o.thresholds });
   if (!outcome) return undefined;
   const residuals = track.slice(1).map((f, i) => nonRigidResidual(track[i]!.landmarks, f.landmarks));
@@ -153,7 +155,7 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
     const faces = await o.detect(img);
     return { faces, detected: true, descriptor: faces[0]?.descriptor };
   };
-  let verdict: Omit<LivenessAttemptResult, 'track'> | undefined;
+  let verdict: Omit<LivenessAttemptResult, 'track' | 'plan'> | undefined;
   let received = 0;
   while (!verdict) {
     const left = deadline - performance.now();
@@ -225,6 +227,7 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       nonRigid: 0,
       checksPassed: [],
       track,
+      plan: o.plan,
     };
   if (!verdict) {
     // Cut short by the wall clock (frames came slower than real time) with a step still open:
@@ -238,5 +241,5 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
         reason: `too-slow (${verdict.reason}: the attempt's time ran out before the challenge's end)`,
       };
   }
-  return { ...verdict, track };
+  return { ...verdict, track, plan: planNow() };
 }

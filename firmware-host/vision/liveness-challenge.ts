@@ -58,8 +58,20 @@ export interface PlanOptions {
   readonly actions?: readonly ChallengeAction[];
   /** At least this many steps are turns (a paper mask with real eyes blinks). */
   readonly minTurns?: number;
+  /**
+   * At least this many steps are blinks (a print, folded or bent, can be turned like a head but
+   * cannot close its eyes). Drawn only where `actions` has blinks.
+   */
+  readonly minBlinks?: number;
   readonly timing?: ChallengeTiming;
 }
+
+/**
+ * What readerd asks of every plan when it has the eye model: a turn or nod, which a paper mask
+ * with real eyes fails (its parallax is a sheet's), and a blink, which a print turned or bent like
+ * a head cannot give. The eval draws its plans the same way.
+ */
+export const PLAN_MINIMUMS = { minTurns: 1, minBlinks: 1 } as const;
 
 /** A random plan; `random` returns [0, 1): crypto in the appliance, seeded in tests. */
 export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePlan {
@@ -67,12 +79,18 @@ export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePl
   const actions = o.actions ?? ['turn-left', 'turn-right', 'look-up', 'look-down'];
   const n = o.steps ?? 3;
   const turns = actions.filter(isTurn);
-  const minTurns = Math.min(n, o.minTurns ?? 1);
+  const blinks = actions.filter((a) => !isTurn(a));
+  const minTurns = turns.length ? Math.min(n, o.minTurns ?? 1) : 0;
+  const minBlinks = blinks.length ? Math.min(n - minTurns, o.minBlinks ?? 0) : 0;
   const between = (r: readonly [number, number]): number => r[0] + random() * (r[1] - r[0]);
   const kinds: ChallengeAction[] = [];
   for (let i = 0; i < n; i++) {
-    const needTurn = turns.length > 0 && n - i <= minTurns - kinds.filter(isTurn).length;
-    const pool = (needTurn ? turns : actions).filter((a) => a !== kinds[i - 1]);
+    const needTurns = Math.max(0, minTurns - kinds.filter(isTurn).length);
+    const needBlinks = Math.max(0, minBlinks - kinds.filter((a) => !isTurn(a)).length);
+    // The steps left are all owed to the minimums: drawn from what is still owed.
+    const owed = n - i <= needTurns + needBlinks;
+    const from = !owed ? actions : needBlinks === 0 ? turns : needTurns === 0 ? blinks : actions;
+    const pool = from.filter((a) => a !== kinds[i - 1]);
     kinds.push(pool[Math.floor(random() * pool.length)]!);
   }
   let t = timing.baselineMs;
@@ -185,6 +203,13 @@ export interface ChallengeThresholds {
    * midlineOffset) by at least this from the rest pose to the held turn. Absent: not checked.
    */
   readonly parallax?: number;
+  /**
+   * A blink counts for a blink step only with the head still: the eyes' spacing (eyeSpacing) on
+   * the blink's first frame and its neighbours within this share of its spacing when the prompt
+   * came. A print answers a blink prompt with a shake or a turn, which the eye model reads as the
+   * eyes closing; its eyes' spacing changes as the sheet turns. Absent: not checked.
+   */
+  readonly blinkStill?: number;
 }
 
 /**
@@ -311,19 +336,53 @@ export function eyeRise(p: number, rest: number): number {
   return Math.max(rise, (logOdds(p) - logOdds(rest)) / (2 * EYE_LOG_ODDS_CLIP));
 }
 
-/** Blink events: runs of frames whose closure rises `th` above the baseline, their start times. */
+/** Blink events: runs of frames whose closure rises `th` above the baseline, their first frames' indices. */
 function blinkOnsets(sig: readonly Signals[], baseClosure: number, th: number): number[] {
   const out: number[] = [];
   let inBlink = false;
-  for (const s of sig) {
+  for (const [k, s] of sig.entries()) {
     const c = s.closure;
     if (c === undefined) continue;
     if (!inBlink && c - baseClosure >= th) {
-      out.push(s.t);
+      out.push(k);
       inBlink = true;
     } else if (inBlink && c - baseClosure < th / 2) inBlink = false;
   }
   return out;
+}
+
+/**
+ * The distance between the eyes' centres, each the midpoint of its two corners (36–39, 42–45):
+ * the corners stay where they are when the lid closes, so a blink leaves it, but a sheet turned
+ * about any axis but the camera's shortens it (by the turn's cosine, and its perspective).
+ */
+export function eyeSpacing(l: Landmarks): number {
+  const ax = (l[36]![0] + l[39]![0]) / 2;
+  const ay = (l[36]![1] + l[39]![1]) / 2;
+  const bx = (l[42]![0] + l[45]![0]) / 2;
+  const by = (l[42]![1] + l[45]![1]) / 2;
+  return Math.hypot(bx - ax, by - ay);
+}
+
+/**
+ * How far the head moved at a blink: the largest change of the eyes' spacing, as a share of its
+ * spacing when the prompt came (the frames from 600 ms before the prompt to the earliest onset),
+ * on the blink's first frame and its two neighbours.
+ */
+export function blinkMotion(
+  frames: readonly LiveFrame[],
+  onset: number,
+  promptMs: number,
+  timing: ChallengeTiming = DEFAULT_TIMING,
+): number {
+  let before = frames.filter((f) => f.t >= promptMs - 600 && f.t < promptMs + timing.onsetMs[0]);
+  if (!before.length) before = frames.filter((f) => f.t < promptMs + timing.onsetMs[0]).slice(-3);
+  const ref = median(before.map((f) => eyeSpacing(f.landmarks)));
+  if (!(ref > 0)) return Number.POSITIVE_INFINITY;
+  let worst = 0;
+  for (let k = Math.max(0, onset - 1); k <= Math.min(frames.length - 1, onset + 1); k++)
+    worst = Math.max(worst, Math.abs(eyeSpacing(frames[k]!.landmarks) / ref - 1));
+  return worst;
 }
 
 /**
@@ -387,12 +446,19 @@ export function judgeChallenge(
       const need = st.action === 'blink-twice' ? 2 : 1;
       // A blink just after the prompt is too quick to answer it, but people blink anyway:
       // it does not count, and does not fail the step either.
-      const inWindow = blinks.filter((b) => b >= lo && b <= hi + (need - 1) * 900);
+      const answers = blinks.filter((k) => sig[k]!.t >= lo && sig[k]!.t <= hi + (need - 1) * 900);
+      const inWindow = answers
+        .filter(
+          (k) => th.blinkStill === undefined || blinkMotion(frames, k, st.promptMs, timing) <= th.blinkStill,
+        )
+        .map((k) => sig[k]!.t);
       if (inWindow.length >= need) {
         steps.push({ action: st.action, verdict: 'seen', onsetMs: inWindow[0]! - st.promptMs });
         continue;
       }
-      if (now <= hi + (need - 1) * 900 + 100 && !final) return undefined;
+      // A blink on the last frame is judged still or not once the next frame is in.
+      const pending = th.blinkStill !== undefined && answers.at(-1) === frames.length - 1;
+      if ((now <= hi + (need - 1) * 900 + 100 || pending) && !final) return undefined;
       return fail('not-seen');
     }
     const back = st.backMs!;

@@ -9,6 +9,7 @@ import {
   eyeRise,
   judgeChallenge,
   type LiveFrame,
+  PLAN_MINIMUMS,
   planName,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { seededRandom } from '../../sim/camera/live-subject.js';
@@ -84,6 +85,24 @@ describe('random challenge plans', () => {
       expect(p.steps.some((s) => s.backMs !== undefined)).toBe(true);
       for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.action).not.toBe(p.steps[i - 1]!.action);
     }
+  });
+
+  it("readerd's minimums: every plan has a turn or nod and a blink, in any order", () => {
+    const random = seededRandom(7);
+    const plans = Array.from({ length: 500 }, () => drawPlan(random, { actions: ALL, ...PLAN_MINIMUMS }));
+    const isBlink = (a: string): boolean => a.startsWith('blink');
+    for (const p of plans) {
+      expect(p.steps.some((s) => isBlink(s.action))).toBe(true);
+      expect(p.steps.some((s) => !isBlink(s.action))).toBe(true);
+    }
+    // Each step can be either kind: the minimums do not fix where the blink comes.
+    for (let i = 0; i < 3; i++) {
+      const kinds = new Set(plans.map((p) => isBlink(p.steps[i]!.action)));
+      expect(kinds.size).toBe(2);
+    }
+    // Without the eye model readerd asks no blink: the minimum is dropped, not a failure.
+    const noEyes = drawPlan(random, { actions: ['turn-left', 'look-up'], ...PLAN_MINIMUMS });
+    expect(noEyes.steps.every((s) => !isBlink(s.action))).toBe(true);
   });
 
   it('the same seed gives the same plans (tests), another seed others', () => {
@@ -251,6 +270,57 @@ describe('judging the response', () => {
     const still = track(3000, () => 0);
     expect(judgeChallenge(plan, still.slice(0, 15), { final: false })).toBeUndefined();
     expect(judgeChallenge(plan, still, { final: false })).toMatchObject({ passed: false, failedStep: 1 });
+  });
+});
+
+describe('a blink with the head still', () => {
+  const plan: ChallengePlan = {
+    steps: [
+      { action: 'turn-left', promptMs: 1000, backMs: 3500 },
+      { action: 'blink', promptMs: 6000 },
+    ],
+    endMs: 8500,
+  };
+  const turned = (t: number) => (t >= 1600 && t < 4100 ? -0.2 : 0);
+  /** The track with the eyes "closing" at 6600–6850 ms and the face narrowed by `squeeze` then. */
+  const answered = (squeeze: number): LiveFrame[] =>
+    track(
+      plan.endMs,
+      turned,
+      () => 0,
+      (t) => (t >= 6600 && t < 6850 ? 1 : 0),
+    ).map((f) => {
+      const k = f.t >= 6500 && f.t < 7000 ? 1 - squeeze : 1;
+      return { ...f, landmarks: f.landmarks.map(([x, y]) => [160 + (x - 160) * k, y] as [number, number]) };
+    });
+
+  it('counts a blink on a still face, not one on a face whose eyes narrow as it turns (a print shaken)', () => {
+    const th = { ...DEFAULT_THRESHOLDS, blinkStill: 0.05 };
+    expect(judgeChallenge(plan, answered(0), { thresholds: th })).toMatchObject({ passed: true });
+    expect(judgeChallenge(plan, answered(0.02), { thresholds: th })).toMatchObject({ passed: true });
+    expect(judgeChallenge(plan, answered(0.1), { thresholds: th })).toMatchObject({
+      passed: false,
+      failedStep: 2,
+      reason: 'not-seen',
+    });
+    // The check off: the eye model's reading alone.
+    expect(
+      judgeChallenge(plan, answered(0.1), { thresholds: { ...th, blinkStill: undefined } }),
+    ).toMatchObject({
+      passed: true,
+    });
+  });
+
+  it('judged the same frame by frame as on the whole track', () => {
+    const th = { ...DEFAULT_THRESHOLDS, blinkStill: 0.05 };
+    for (const squeeze of [0, 0.1]) {
+      const frames = answered(squeeze);
+      const whole = judgeChallenge(plan, frames, { thresholds: th });
+      let early: ReturnType<typeof judgeChallenge>;
+      for (let n = 1; n <= frames.length && !early; n++)
+        early = judgeChallenge(plan, frames.slice(0, n), { thresholds: th, final: n === frames.length });
+      expect(early?.passed).toBe(whole?.passed);
+    }
   });
 });
 

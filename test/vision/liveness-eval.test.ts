@@ -14,7 +14,7 @@ import {
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { calibrateThresholds, type MeasuredPresentation } from '../../tools/face/liveness-calibrate.js';
-import { evaluateLiveness } from '../../tools/face/liveness-eval.js';
+import { evaluateLiveness, replayRecorded } from '../../tools/face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../../tools/face/liveness-subjects.js';
 import { missing } from '../helpers/system.js';
 
@@ -80,6 +80,25 @@ describe('the limits chosen on the calibration people', () => {
     expect(chosen.thresholds.pitch).toBeGreaterThan(0.02);
     expect(chosen.thresholds.pitch).toBeLessThan(0.05);
     expect(chosen).toMatchObject({ attacksAccepted: 0, attacks: 1, bonaFideRejected: 0, bonaFide: 3 });
+  });
+});
+
+describe('a recorded session replayed against a fresh plan', () => {
+  // A recording that blinks once, 600 ms after its own prompt at 1500 ms.
+  const recording: LiveFrame[] = [];
+  for (let t = 0; t <= 5000; t += 166) {
+    const shut = t >= 2100 && t < 2400 ? 0.99 : 0.01;
+    recording.push({ t, landmarks: face(0), eyesClosed: [shut, shut] });
+  }
+  const blinkAt = (promptMs: number): ChallengePlan => ({
+    steps: [{ action: 'blink', promptMs }],
+    endMs: promptMs + 2400,
+  });
+
+  it('answers the challenge it was recorded with, at its own times, and not one asked later', async () => {
+    expect((await replayRecorded(blinkAt(1500), recording, DEFAULT_THRESHOLDS)).passed).toBe(true);
+    const later = await replayRecorded(blinkAt(2500), recording, DEFAULT_THRESHOLDS);
+    expect(later).toMatchObject({ passed: false, reason: 'not-seen (step 1)' });
   });
 });
 

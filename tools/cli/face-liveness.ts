@@ -4,7 +4,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
-import { CHALLENGE_ACTIONS } from '../../firmware-host/vision/liveness-challenge.js';
+import { CHALLENGE_ACTIONS, PLAN_MINIMUMS } from '../../firmware-host/vision/liveness-challenge.js';
 import { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
 import { EXIT } from '../../platform/cli.js';
 import { parseCommand } from '../../platform/cli-spec.js';
@@ -29,8 +29,8 @@ export function livenessText(r: LivenessEvalReport): string {
   const lines = [
     `report: ${r.subjects} people (camera ${r.settings.width}×${r.settings.height} at ${r.settings.fps} fps, seed ${r.settings.seed})`,
     c.source === 'calibrated'
-      ? `limits${c.from ? ` (from ${c.from})` : ''} chosen on ${c.people.length} other people (calibration set, nobody in both): turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'} (on them: attacks accepted ${c.result!.attacksAccepted}/${c.result!.attacks}, bona fide rejected ${c.result!.bonaFideRejected}/${c.result!.bonaFide})`
-      : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}`,
+      ? `limits${c.from ? ` (from ${c.from})` : ''} chosen on ${c.people.length} other people (calibration set, nobody in both): turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'} (on them: attacks accepted ${c.result!.attacksAccepted}/${c.result!.attacks}, bona fide rejected ${c.result!.bonaFideRejected}/${c.result!.bonaFide})`
+      : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'}`,
     `BPCER                 ${pct(r.bpcer)}`,
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
     ...Object.entries(r.apcer).map(([k, v]) => `APCER ${k.padEnd(15)} ${pct(v)}`),
@@ -205,7 +205,7 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       replayTries: int('replay-tries', values['replay-tries']),
       seed,
       fps: Number(values.fps),
-      plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS },
+      plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
       onTrack: values.tracks ? (t) => appendFileSync(values.tracks!, `${JSON.stringify(t)}\n`) : undefined,

@@ -30,12 +30,14 @@ const range = (lo: number, hi: number, step: number): number[] =>
   Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => Math.round((lo + i * step) * 1e4) / 1e4);
 
 /** The candidate values of each limit. */
-export const GRIDS: Record<'yaw' | 'pitch' | 'closure' | 'parallax', readonly number[]> = {
+export const GRIDS: Record<'yaw' | 'pitch' | 'closure' | 'parallax' | 'blinkStill', readonly number[]> = {
   yaw: range(0.04, 0.2, 0.005),
   pitch: range(0.03, 0.16, 0.005),
   closure: range(0.1, 0.8, 0.025),
   // 0: every turn passes the parallax check (the check off).
   parallax: range(0, 0.1, 0.0025),
+  // 1: every blink counts however the head moves (the check off).
+  blinkStill: [...range(0.01, 0.2, 0.005), 1],
 };
 
 function errors(
@@ -59,7 +61,7 @@ export function calibrateThresholds(
 ): CalibrationResult {
   let th = start;
   for (let pass = 0; pass < 2; pass++)
-    for (const key of ['yaw', 'pitch', 'closure', 'parallax'] as const) {
+    for (const key of ['yaw', 'pitch', 'closure', 'parallax', 'blinkStill'] as const) {
       const grid = GRIDS[key];
       const cost = grid.map((v) => {
         const e = errors(set, { ...th, [key]: v });

@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { LocatedFace } from '../../firmware-host/vision/face-matcher.js';
 import {
-  decideLiveness,
   type LivenessAttemptResult,
   runLivenessAttempt,
 } from '../../firmware-host/vision/liveness-attempt.js';
@@ -156,7 +155,7 @@ const name = (file: string): string => file.split('/').pop()!;
 function trialOf(
   s: Subject,
   presentation: Trial['presentation'],
-  r: Omit<LivenessAttemptResult, 'track'>,
+  r: Omit<LivenessAttemptResult, 'track' | 'plan'>,
 ): Trial {
   return {
     subject: name(s.photo),
@@ -226,6 +225,8 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         minPassive: o.minPassive,
         thresholds,
         measureOnly,
+        // Report trials as readerd runs them: prompts paced by the patient's answers.
+        early: !measureOnly,
         onPrompt: (q) => {
           const seen = cam.prompt({ action: q.action, atMs: q.atMs });
           heard?.push(seen);
@@ -374,7 +375,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       const heard: Prompt[] = [];
       const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), livePlan, false, heard);
       trials.push(trialOf(s, 'bona-fide', live));
-      o.onTrack?.({ trial: trials.at(-1)!, plan: livePlan, track: live.track });
+      o.onTrack?.({ trial: trials.at(-1)!, plan: live.plan, track: live.track });
       // What the camera saw of this genuine session is what an injected recording of it shows.
       recordings.push(live.track);
       verdicts.push(`bona fide ${live.passed ? 'accepted' : `REJECTED (${live.reason})`}`);
@@ -384,18 +385,15 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         const inst = attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard });
         const r = await attempt(inst, plan, false);
         trials.push(trialOf(s, type, r));
-        o.onTrack?.({ trial: trials.at(-1)!, plan, track: r.track });
+        o.onTrack?.({ trial: trials.at(-1)!, plan: r.plan, track: r.track });
         verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
       }
     }
     const track = recordings.at(-1);
     if (got && track)
       for (let k = 0; k < triesEach && replays.length < (o.replayTries ?? 0); k++) {
-        const r = decideLiveness(drawPlan(replayRandom, o.plan), track, {
-          minPassive: o.minPassive,
-          thresholds,
-        });
-        replays.push(r?.passed ?? false);
+        const r = await replayRecorded(drawPlan(replayRandom, o.plan), track, thresholds);
+        replays.push(r.passed);
       }
     measuredPeople.push(s.person);
     done++;
@@ -403,6 +401,43 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     o.onPartial?.(reportOf());
   }
   return reportOf();
+}
+
+/**
+ * A recorded session injected as the camera picture against a fresh plan, as readerd meets it:
+ * the recording's frames at their own times, the prompts paced by what they show
+ * (runLivenessAttempt with `early`), the verdict at the recording's end at the latest. Nothing
+ * is rendered: each frame's landmarks and eye readings are the recording's.
+ */
+export async function replayRecorded(
+  plan: ChallengePlan,
+  track: readonly LiveFrame[],
+  thresholds: ChallengeThresholds,
+): Promise<LivenessAttemptResult> {
+  let k = -1;
+  const none = new Uint8Array(0);
+  const box = { x: 0, y: 0, width: 1, height: 1 };
+  return runLivenessAttempt({
+    detect: async () =>
+      track[k] ? [{ box, score: 1, landmarks: track[k]!.landmarks, descriptor: new Float32Array(0) }] : [],
+    camera: {
+      nextFrame: async () => {
+        const f = track[++k];
+        if (!f) throw new Error('the recording has ended');
+        return { seq: k, width: 1, height: 1, data: none, timestampMs: f.t };
+      },
+    },
+    eyes: {
+      load: async () => {},
+      dispose: async () => {},
+      closed: async () => [...(track[k]?.eyesClosed ?? [0, 0])] as [number, number],
+    },
+    plan,
+    early: true,
+    thresholds,
+    timeoutMs: Math.max(8000, plan.endMs + 2000),
+    wallTimeoutMs: 600_000,
+  });
 }
 
 /** The figures over a set of trials (one run's, or several shards' put together). */
