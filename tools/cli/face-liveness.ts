@@ -198,6 +198,12 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       shard: measureTo ? undefined : shard,
       attackPeople,
       detect: (img) => appliance.locate(img, 'live'),
+      // readerd follows the face through the challenge; the challenge needs no descriptor.
+      track: {
+        locate: (img) => appliance.locate(img, 'live'),
+        landmarksIn: (img, box) => appliance.landmarksIn(img, box),
+        embed: async () => new Float32Array(0),
+      },
       photoLandmarks: async (img) => (await emulator.detect(img, 'reference'))[0]?.landmarks,
       eyes,
       passive,

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { LocatedFace } from '../../firmware-host/vision/face-matcher.js';
+import type { TrackingMatcher } from '../../firmware-host/vision/face-tracker.js';
 import {
   type LivenessAttemptResult,
   runLivenessAttempt,
@@ -54,6 +55,11 @@ export interface LivenessEvalOptions {
   readonly report: readonly Subject[];
   /** The appliance's detector and landmarks on a live frame (readerd's matcher's). */
   readonly detect: (img: RgbImage) => Promise<readonly LocatedFace[]>;
+  /**
+   * Follow the face as readerd does (face-tracker.ts: the detector every few frames, the landmark
+   * model on a crop between); without it, `detect` on every frame.
+   */
+  readonly track?: TrackingMatcher;
   /** The emulator's own landmarks of a photo, which its warp is built on (as the scene camera's). */
   readonly photoLandmarks: (img: RgbImage) => Promise<readonly Point[] | undefined>;
   readonly eyes?: EyeStateModel;
@@ -214,6 +220,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       return await runLivenessAttempt({
         detect: async (img) =>
           [...(await o.detect(img))].map((f) => ({ ...f, descriptor: new Float32Array(0) })),
+        track: o.track,
         camera: cam,
         plan,
         // As readerd gives an attempt (its default attemptTimeoutMs 8000), on the camera's clock;
