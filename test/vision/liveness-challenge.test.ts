@@ -427,7 +427,7 @@ describe('a real head, and a landmark model that jitters', () => {
     ],
     endMs: 10_500,
   };
-  const nodded = (t: number): number => (t >= 2100 && t < 4200 ? 0.45 : t >= 6600 && t < 8700 ? -0.36 : 0);
+  const nodded = (t: number): number => (t >= 2100 && t < 4200 ? 0.45 : t >= 6600 && t < 8700 ? -0.42 : 0);
 
   it('a nod down is seen though the nod also shortens the face', () => {
     const frames: LiveFrame[] = [];
