@@ -26,8 +26,17 @@ export class KioskClient {
   constructor(readonly kioskUrl: string) {}
 
   async view(): Promise<View> {
-    const r = await fetch(new URL('/api/view', this.kioskUrl));
-    return (await r.json()) as View;
+    for (let tried = 1; ; tried++) {
+      try {
+        const r = await fetch(new URL('/api/view', this.kioskUrl));
+        return (await r.json()) as View;
+      } catch (e) {
+        // A kept-alive connection the kiosk closed as the request went out (its event loop held
+        // up, then its idle timer firing) is reset: the view is only read, so read it again.
+        const code = ((e as Error).cause as { code?: string } | undefined)?.code;
+        if (tried >= 3 || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET')) throw e;
+      }
+    }
   }
 
   /** Waits until the screen is one of `screens`; fails with what it saw instead. */

@@ -124,7 +124,7 @@ export class EmulatedHardware {
     else if (d === 'ccid') {
       await this.usb?.close().catch(() => {});
       this.usb = undefined;
-    } else await rm(this.faceImage, { force: true });
+    } else await this.killFaceCamera(); // the still camera's picture and the live scene's camera gone
   }
 
   /** Plugs a device back in (or in for the first time, when it was absent at boot). */

@@ -215,7 +215,15 @@ export class SceneFaceCamera {
 
   /** As /healthz shows the camera: the emulator's, dead when its scene says so. */
   status(): DeviceState {
-    return this.scene.camera === 'dead'
+    // The scene file as it is now, not as the last frame saw it: a camera dead at boot is
+    // missing before anyone asks it for a frame.
+    let scene = this.scene;
+    try {
+      scene = JSON.parse(readFileSync(this.sceneFile, 'utf8')) as FaceScene;
+    } catch {
+      // Being replaced this instant: the last one read.
+    }
+    return scene.camera === 'dead'
       ? { state: 'missing', where: this.sceneFile, detail: 'the emulated face camera is dead' }
       : { state: 'ok', where: this.sceneFile };
   }

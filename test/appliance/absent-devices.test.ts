@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerialPortTransport } from '../../device/serial/serialport-transport.js';
 import { parseConfig } from '../../firmware-host/config.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 type Device = { state: 'ok' | 'missing' | 'off'; detail?: string; where?: string };
@@ -66,6 +67,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd with absent devices', () => 
     let rig: ApplianceRig;
     beforeAll(async () => {
       rig = await ApplianceRig.start({
+        challengeSeed: RIG_TEST_SEED,
         dir: mkdtempSync(join(tmpdir(), 'fareader-absent-')),
         absent: ['panel', 'pn532', 'faceCamera'],
       });
@@ -121,6 +123,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd with absent devices', () => 
     let rig: ApplianceRig;
     beforeAll(async () => {
       rig = await ApplianceRig.start({
+        challengeSeed: RIG_TEST_SEED,
         dir: mkdtempSync(join(tmpdir(), 'fareader-absent-ccid-')),
         cardModule: 'ccid',
         absent: ['ccid'],

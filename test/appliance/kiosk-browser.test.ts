@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS, TEXTS } from '../../firmware-host/kiosk/texts/index.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { FACE_WAIT_MS } from '../../tools/demo/patients.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'kiosk');
@@ -49,11 +51,11 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
     let pages: Page[];
     let page: Page; // the smallest screen: the patient's clicks go here
     const errors: string[] = [];
-    const wait = (p: Page, name: string) =>
-      p.waitForSelector(`#screen[data-screen="${name}"]`, { timeout: 30_000 });
+    const wait = (p: Page, name: string, timeout: number) =>
+      p.waitForSelector(`#screen[data-screen="${name}"]`, { timeout });
     /** Waits for `name` on every screen size, then checks and photographs each. */
-    const screen = async (name: string, shot?: string): Promise<void> => {
-      await Promise.all(pages.map((p) => wait(p, name)));
+    const screen = async (name: string, shot?: string, timeout = 30_000): Promise<void> => {
+      await Promise.all(pages.map((p) => wait(p, name, timeout)));
       const view = (await (await fetch(new URL('/api/view', rig.kioskUrl))).json()) as { sessionId?: string };
       for (const p of pages) {
         const { width, height } = p.viewportSize()!;
@@ -84,6 +86,7 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
       mkdirSync(SHOTS, { recursive: true });
       [rig, browser] = await Promise.all([
         ApplianceRig.start({
+          challengeSeed: RIG_TEST_SEED,
           dir: mkdtempSync(join(tmpdir(), 'fareader-kiosk-')),
           // Voice on, through ALSA's null device: readerd renders the prompts while we test.
           // Long face attempts: the capture screen with nobody at the camera stays while it is tested.
@@ -121,6 +124,17 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
       await screen('choosing-method', 'face-2-choose');
       expect(await page.textContent('[data-testid="countdown"]')).toMatch(/^残り\d+秒$/);
       await page.click('[data-testid="method-face"]');
+      // Liveness required: the live subject answers the reader's challenge first; with three
+      // pages showing its preview on a loaded machine that may take minutes of wall time.
+      const after = await rig.patient.until(
+        (x) =>
+          ['consenting', 'done'].includes(x.screen) ||
+          (x.screen === 'choosing-method' && x.notice !== undefined),
+        2 * FACE_WAIT_MS,
+        'the face path ended',
+      );
+      const ended = rig.results.get(after.sessionId!)?.detail ?? after.notice ?? after.screen;
+      expect(after.screen, `the face path ended: ${ended}`).toBe('consenting');
       await screen('consenting', 'face-3-consent');
       expect(await page.textContent('h1')).toBe(ja.medication);
       expect(await page.textContent('[data-testid="consent-question"]')).toBe(ja.consentQ);
@@ -134,7 +148,7 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
       expect(r.consents.map((c) => c.granted)).toEqual([true, true, true]);
       await rig.patient.leave();
       await screen('idle');
-    }, 120_000);
+    }, 420_000);
 
     it('the PIN on the last try in English: warned before typing, a short PIN is said, not cleared', async () => {
       await page.click('[data-testid="lang-en"]');

@@ -12,6 +12,7 @@ import { createLogger } from '../../platform/log.js';
 import { ApplianceRig, freePort } from '../../tools/demo/appliance-rig.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
 import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const KIOSK_UNIT = join(import.meta.dirname, '..', '..', 'hardware', 'systemd', 'fareader-kiosk.service');
@@ -26,7 +27,12 @@ describe.skipIf(missing('socat', 'socat'))('readerd with the broker down at boot
     dir = mkdtempSync(join(tmpdir(), 'fareader-nobroker-'));
     port = await freePort();
     // Nothing listens on this port yet: the site broker is down.
-    rig = await ApplianceRig.start({ dir, brokerUrl: `mqtt://127.0.0.1:${port}`, terminal: false });
+    rig = await ApplianceRig.start({
+      dir,
+      challengeSeed: RIG_TEST_SEED,
+      brokerUrl: `mqtt://127.0.0.1:${port}`,
+      terminal: false,
+    });
   }, 90_000);
   afterAll(async () => {
     await terminal?.stop().catch(() => {});

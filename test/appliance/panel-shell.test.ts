@@ -9,6 +9,7 @@ import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
 import { fareader } from '../../protocol/gen/fareader.js';
 import { PinMode } from '../../sim/panel/firmata-board.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const v1 = fareader.v1;
@@ -42,6 +43,7 @@ describe.skipIf(missing('socat', 'socat'))('front panel, debug shell and timeout
 
   beforeAll(async () => {
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-panel-')),
       config: { session: { consents: ['medication', 'surgery'], patientTimeoutMs: 3000, awaitCardMs: 1500 } },
     });
@@ -98,7 +100,7 @@ describe.skipIf(missing('socat', 'socat'))('front panel, debug shell and timeout
       expect(await sh.cmd('help')).toContain('selftest card|camera|panel');
       expect(await sh.cmd('status')).toMatch(/state: (idle|done)/);
       expect(await sh.cmd('trace 5')).toMatch(/--card-removed--> /);
-      expect(await sh.cmd('selftest camera')).toMatch(/face camera: 640x480 frame/);
+      expect(await sh.cmd('selftest camera')).toMatch(/face camera: 320x240 frame/); // the live scene's camera (--face-size)
       expect(await sh.cmd('log debug')).toContain('log level debug');
       expect(await sh.cmd('frobnicate')).toContain('unknown command');
       const select = 'apdu 00A4040C0AD392F000260100000001';

@@ -1,6 +1,7 @@
 // Every session path end to end: readerd in its own process on the emulated hardware (PN532
-// on a pty at 921600, still-image cameras, Firmata panel, debug-shell pty), the embedded
-// broker, and the reference terminal verifying every result. The face and PIN paths run again
+// on a pty at 921600, the face camera showing the emulator's live subject, the still card-face
+// camera, Firmata panel, debug-shell pty) with liveness required, the embedded broker, and the
+// reference terminal verifying every result. The face and PIN paths run again
 // on the emulated USB CCID reader: readerd's services composed by the emulated appliance's
 // root (sim/appliance/emulated-readerd.ts) with the CCID emulator's bus.
 import { mkdtempSync } from 'node:fs';
@@ -14,13 +15,19 @@ import { pinSignatureOk } from '../../tools/conformance/cases-session.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import { PATIENTS } from '../../tools/demo/patients.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const v1 = fareader.v1;
 const S = v1.ResponseStatus;
 const face = (f: string): string => join(FACES_DIR, f);
 type Evidence = {
-  face?: { score: number; threshold: number; attempts: number };
+  face?: {
+    score: number;
+    threshold: number;
+    attempts: number;
+    liveness?: { passed: boolean; challenge: string };
+  };
   pin?: { cardSignature: string; signedDigest: string; triesLeftBefore: number; lastTryConfirmed: boolean };
   visualCheck?: { enablingCommandId: string; staffId: string; confirmed: boolean };
 };
@@ -34,6 +41,7 @@ function applianceOn(module: CardModuleKind): {
   let rig: ApplianceRig;
   beforeAll(async () => {
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), `fareader-sessions-${module}-`)),
       cardModule: module,
       config: { session: { consents: ['medication', 'surgery'], doneScreenMs: 60_000 } },
@@ -63,8 +71,12 @@ function faceAndPinPaths(module: CardModuleKind, a: ReturnType<typeof applianceO
     const results: ResultRecord[] = [];
     // Every patient on this rig's module, whichever module the demo plays it on.
     for (const p of PATIENTS) {
-      const r = await a.play(p.play(rig, () => {}));
+      const said: string[] = [];
+      const r = await a.play(p.play(rig, (s) => said.push(s)));
       expect({ method: r.method, outcome: r.outcome }, p.name).toEqual(p.expect);
+      // Someone else's live face fails the match, not the liveness check.
+      if (p.name.startsWith('face fails'))
+        expect(said, p.name).toContainEqual(expect.stringMatching(/^kiosk: face-not-matched;/));
       results.push(r);
     }
     const [faceOk, faceThenPin, lastTry, visual, cancelled, noPin] = results as [
@@ -73,6 +85,9 @@ function faceAndPinPaths(module: CardModuleKind, a: ReturnType<typeof applianceO
     ];
     // Face: evidence with a score above the threshold; the terminal's nonce echoed.
     expect(evidence(faceOk).face!.score).toBeGreaterThanOrEqual(evidence(faceOk).face!.threshold);
+    // Liveness required: the live subject answered the reader's challenge.
+    expect(evidence(faceOk).face!.liveness).toMatchObject({ passed: true });
+    expect(evidence(noPin!).face!.liveness).toMatchObject({ passed: true });
     expect(faceOk.terminalNonce).toMatch(/^[0-9a-f]{64}$/);
     expect(faceOk.consents).toHaveLength(2);
     // PIN: the card's own signature proves the VERIFY; no face evidence rides along.

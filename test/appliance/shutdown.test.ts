@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 describe.skipIf(missing('socat', 'socat'))('readerd stopped with a session reading the chip photo', () => {
@@ -19,6 +20,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd stopped with a session readi
     // The broker lives outside readerd so the terminal stays connected across the restart.
     broker = await startEmbeddedBroker();
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-shutdown-')),
       brokerUrl: broker.url,
     });

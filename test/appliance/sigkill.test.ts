@@ -9,6 +9,7 @@ import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/li
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 // A fixed seed: the kill points vary over the stages but a failure can be replayed.
@@ -26,6 +27,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd SIGKILLed in the middle of s
     // The broker lives outside readerd here, so the terminal stays connected across kills.
     broker = await startEmbeddedBroker();
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-sigkill-')),
       brokerUrl: broker.url,
       config: { session: { consents: ['medication'], patientTimeoutMs: 20_000 } },

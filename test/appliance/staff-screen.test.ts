@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashStaffPin, StaffGate, staffHashProblem } from '../../firmware-host/kiosk/staff/staff-pin.js';
 import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'staff');
@@ -61,6 +62,7 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))('t
     mkdirSync(SHOTS, { recursive: true });
     [rig, browser] = await Promise.all([
       ApplianceRig.start({
+        challengeSeed: RIG_TEST_SEED,
         dir: mkdtempSync(join(tmpdir(), 'fareader-staff-')),
         config: { kiosk: { staff: { pinHash: hashStaffPin(STAFF_PIN), maxTries: 3, lockoutMs: 600_000 } } },
       }),
@@ -144,7 +146,7 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))('t
     await rig.patient.waitReady();
     await page.click('[data-testid="test-camera"]');
     await page.waitForSelector('[data-testid="testout"]:has-text("face camera")');
-    expect(await page.textContent('[data-testid="testout"]')).toMatch(/face camera: 640x480 frame/);
+    expect(await page.textContent('[data-testid="testout"]')).toMatch(/face camera: 320x240 frame/); // the live scene's camera (--face-size)
   }, 60_000);
 
   it('locks after the configured wrong tries; the PIN never reaches the log', async () => {

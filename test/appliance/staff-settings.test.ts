@@ -11,6 +11,7 @@ import { loadStaffSettings, saveStaffSettings } from '../../firmware-host/kiosk/
 import { NANO_PANEL_PINS } from '../../platform/boards/profiles.js';
 import { createLogger } from '../../platform/log.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const STAFF_PIN = '135792';
@@ -69,6 +70,7 @@ describe.skipIf(missing('socat', 'socat'))('staff settings across a readerd rest
 
   beforeAll(async () => {
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-staff-restart-')),
       config: { kiosk: { staff: { pinHash: hashStaffPin(STAFF_PIN), maxTries: 5, lockoutMs: 60_000 } } },
     });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const UNIT = join(import.meta.dirname, '..', '..', 'hardware', 'systemd', 'fareader-readerd.service');
@@ -36,6 +37,7 @@ describe.skipIf(missing('socat', 'socat'))('the rig runs readerd as its unit doe
     delete process.env.UV_THREADPOOL_SIZE;
     delete process.env.MALLOC_ARENA_MAX;
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-start-env-')),
       terminal: false,
     });

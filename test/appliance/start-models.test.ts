@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 /** Where in readerd's log (since `from`) a message first appears; -1: not there. */
@@ -24,6 +25,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd vision models after ready', 
   let rig: ApplianceRig;
   beforeAll(async () => {
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-start-models-')),
       config: { session: { consents: [] } },
     });

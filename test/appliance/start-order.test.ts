@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceRig, freePort } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 /** Where in readerd's log (since `from`) a message first appears; -1: not there. */
@@ -18,6 +19,7 @@ describe.skipIf(missing('socat', 'socat'))('readerd start order', () => {
     // Nothing listens on this port: the site broker is down while readerd starts.
     const brokerUrl = `mqtt://127.0.0.1:${await freePort()}`;
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-start-order-')),
       brokerUrl,
       terminal: false,

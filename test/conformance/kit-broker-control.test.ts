@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import { freePort } from '../../tools/rig/mosquitto.js';
 import { renderFirstPage } from '../helpers/pdf-page.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -28,6 +29,7 @@ describe.skipIf(missing('socat', 'socat') || missing('chromium', 'chromium'))(
       port = await freePort();
       // Nothing listens there yet: the reader keeps trying, as one installed before the kit runs.
       rig = await ApplianceRig.start({
+        challengeSeed: RIG_TEST_SEED,
         dir,
         brokerUrl: `mqtt://127.0.0.1:${port}`,
         terminal: false,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../firmware-host/link/broker.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -23,6 +24,7 @@ describe.skipIf(missing('socat', 'socat'))('the conformance kit with a bench ope
     broker = await startEmbeddedBroker();
     dir = mkdtempSync(join(tmpdir(), 'fareader-operator-'));
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir,
       brokerUrl: broker.url,
       terminal: false,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
 import { freePort, waitForPort } from '../../tools/rig/mosquitto.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -84,6 +85,7 @@ describe.skipIf(skip)('the kit against a reader on a TLS + password Mosquitto', 
     await waitForPort(port);
     writeFileSync(join(dir, 'reader.password'), 'reader-secret\n', { mode: 0o600 });
     rig = await ApplianceRig.start({
+      challengeSeed: RIG_TEST_SEED,
       dir,
       brokerUrl: `mqtts://127.0.0.1:${port}`,
       terminal: false,

@@ -22,6 +22,7 @@ import { quietLog } from '../../tools/rig/link-pair.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
 import { ReferenceTerminal } from '../../tools/terminal/terminal.js';
 import { readerctlBin } from '../helpers/readerctl.js';
+import { RIG_TEST_SEED } from '../helpers/rig-seed.js';
 import { missing } from '../helpers/system.js';
 
 /** Staff at the debug shell's serial line: everything it printed, searched as it arrives. */
@@ -110,6 +111,7 @@ describe.skipIf(missing('socat', 'socat') || missing('chromium', 'chromium'))(
       dir = mkdtempSync(join(tmpdir(), 'fareader-pairing-readerd-'));
       [rig, browser] = await Promise.all([
         ApplianceRig.start({
+          challengeSeed: RIG_TEST_SEED,
           dir,
           terminal: false,
           trust: false,

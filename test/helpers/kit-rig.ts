@@ -8,6 +8,7 @@ import { KitBroker } from '../../tools/conformance/kit-broker.js';
 import type { RunReport } from '../../tools/conformance/report.js';
 import { type ConformanceOptions, runConformance } from '../../tools/conformance/run.js';
 import { ApplianceRig } from '../../tools/demo/appliance-rig.js';
+import { RIG_TEST_SEED } from './rig-seed.js';
 
 export interface KitRig {
   readonly rig: ApplianceRig;
@@ -28,7 +29,8 @@ export async function startKitRig(faults: readonly string[] = []): Promise<KitRi
     liveness: 'required',
     // Seeded challenges: the kit's self-test proves the kit's checks, not the liveness check's
     // BPCER (liveness-eval measures that); an unseeded draw rejected the live subject in one CI run.
-    challengeSeed: 15,
+    // 15 passes the img21 live subject (test/helpers/rig-seed.ts).
+    challengeSeed: RIG_TEST_SEED,
     config: { session: { patientTimeoutMs: 4000, consents: ['medication'] } },
   });
   const benchUrl = await rig.serveBench();

@@ -190,10 +190,18 @@ export async function faceSessions(
   return face;
 }
 
-/** `sequential`: readerd's face stages one after another (--sequential), the pipeline's baseline. */
+/**
+ * `sequential`: readerd's face stages one after another (--sequential), the pipeline's baseline.
+ * `liveness: off` is the match alone (the rig's --match-only on the still-image camera): these
+ * rows measure the card, the chip photo and the match against the sequential baseline and the
+ * CPU limits, which the liveness challenge's camera time (seconds of the patient answering
+ * prompts) would bury; tools/bench/liveness.bench.ts measures the face path with liveness
+ * required beside the match alone in one run.
+ */
 const benchRig = (liveness: 'required' | 'off', sequential = false): Promise<ApplianceRig> =>
   ApplianceRig.start({
     dir: mkdtempSync(join(tmpdir(), 'fareader-bench-session-')),
+    liveness,
     config: { session: { consents: [], liveness } },
     sequential,
   });
@@ -270,7 +278,10 @@ export async function cpuBench(runs = 5, liveness: 'required' | 'off' = 'off'): 
 
 export interface SessionBenchOptions {
   readonly runs?: number;
-  /** readerd's face liveness check (the appliance's default is required). */
+  /**
+   * readerd's face liveness check (the appliance's default is required); default `off`: the
+   * session bench's rows are the match alone (benchRig says why).
+   */
   readonly liveness?: 'required' | 'off';
 }
 

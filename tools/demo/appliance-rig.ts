@@ -1,6 +1,7 @@
 // A whole appliance on this machine: emulated hardware, readerd in its own process on it with
 // the embedded broker (or a given one), and the reference terminal. Used by `npm start`, the
-// end-to-end tests, the benchmarks and the conformance kit's reference device.
+// end-to-end tests, the benchmarks and the conformance kit's reference device, all with
+// liveness required and the emulator's live subject at the face camera (issue 15).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,10 +72,10 @@ export interface RigOptions {
    */
   readonly trust?: boolean;
   /**
-   * `required`: the emulator's live subject (or an attack) in front of the face camera and the
-   * reader's random liveness challenge. Default `off` for now: the face match alone
-   * (--match-only) on the still-image camera, as before — a challenge costs ~45 s of CPU per
-   * session on a shared 2-core machine, too much for every end-to-end test (README "Liveness").
+   * `required` (default): the emulator's live subject (or an attack) in front of the face
+   * camera (--face-scene) and the reader's random liveness challenge, as the appliance runs.
+   * `off`, or `session.liveness: off` in `config`: the face match alone (--match-only) on the
+   * still-image camera — only for a bench that wants the match alone (tools/bench/session.bench.ts).
    */
   readonly liveness?: 'required' | 'off';
   /**
@@ -83,7 +84,10 @@ export interface RigOptions {
    * (every frame in order: the same run on a loaded machine).
    */
   readonly faceRealtime?: boolean;
-  /** Seeds the liveness challenge's randomness (a test that wants the same challenges again). */
+  /**
+   * Seeds the liveness challenge's randomness: a test's sessions then meet the same challenges
+   * in every run (test/helpers/rig-seed.ts). Default: the platform's CSPRNG, as the appliance.
+   */
   readonly challengeSeed?: number;
   /** The face stages one after another (--sequential): the session bench's baseline. */
   readonly sequential?: boolean;
@@ -268,7 +272,7 @@ export class ApplianceRig {
   private readerdCommand(): string[] {
     const faults = this.o.faults ?? [];
     // The live face camera and the match alone are the emulated roots' seams, not readerd's.
-    const live = this.o.liveness === 'required' && !this.matchOnly;
+    const live = (this.o.liveness ?? 'required') === 'required' && !this.matchOnly;
     const seams = [
       '--usb',
       this.hw.usbSocket,

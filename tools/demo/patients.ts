@@ -39,7 +39,9 @@ function faceFailsThenPin(id: string, photo: string, live: string): Patient['pla
     const v = await arrive(rig, id, 'normal', photo, live);
     await rig.patient.choose('face');
     const after = await rig.patient.waitFor('choosing-method', FACE_WAIT_MS);
-    say(`kiosk: face not matched; offers ${after.offered?.join(', ')}`);
+    // The kiosk's notice is the face path's outcome: `face-not-matched` (the match failed), not
+    // `liveness-failed` (someone else's live face is no attack).
+    say(`kiosk: ${after.notice}; offers ${after.offered?.join(', ')}`);
     await rig.patient.choose('pin');
     await rig.patient.enterPin('1234');
     say('patient: entered the PIN');
