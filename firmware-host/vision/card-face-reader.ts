@@ -132,8 +132,8 @@ export class CardFaceReader {
     return { width: info.width, height: info.height, data };
   }
 
-  /** Read 1: tesseract over the five fields set side by side on one clean line. */
-  private async tesseract(card: GreyImage, dx: number, dy: number, signal?: AbortSignal): Promise<string> {
+  /** Read 1's picture: the five fields set side by side on one clean line, as a PNG. */
+  private async lineImage(card: GreyImage, dx: number, dy: number, signal?: AbortSignal): Promise<Buffer> {
     const parts = await Promise.all(DIGIT_FIELDS.map((name) => this.crop(card, name, dx, dy, 72, 150)));
     if (signal?.aborted) throw canceled('the card-face OCR');
     // The line composed here, white around each field, and encoded once (a fast PNG: it is
@@ -148,9 +148,13 @@ export class CardFaceReader {
         line.set(p.data.subarray(y * p.width, (y + 1) * p.width), (24 + y) * width + left);
       left += p.width + gap;
     }
-    const png = await sharp(line, { raw: { width, height, channels: 1 } })
+    return sharp(line, { raw: { width, height, channels: 1 } })
       .png({ compressionLevel: 1 })
       .toBuffer();
+  }
+
+  /** Read 1: tesseract over that line (in tesseract.js's own thread). */
+  private async tesseract(png: Buffer): Promise<string> {
     const r = await this.worker!.recognize(png);
     // Tesseract's confidences come back 0 for this whitelisted single line even when it is
     // right, so they cannot gate it; agreement with the independent template read does.
@@ -228,15 +232,19 @@ export class CardFaceReader {
     stop();
     const era = this.era(grey);
     if (typeof era === 'string') return { ok: false, reason: era };
-    // Tesseract's line runs in its own thread while the templates are matched in this one.
-    const tess = this.tesseract(grey, era.dx, era.dy, signal);
+    // Tesseract's line is handed to its own thread first, and runs there while the templates
+    // are matched in this one (synchronous: anything after them would wait for them).
+    const png = await this.lineImage(grey, era.dx, era.dy, signal);
+    const tess = this.tesseract(png);
     tess.catch(() => {});
     const b = this.templates(grey, era.dx, era.dy);
     if (b.length !== 14) {
       // Its pass is waited for, not left running: the next read's would queue behind it.
       await tess.catch(() => '');
+      stop();
       return { ok: false, reason: 'digits not readable' };
     }
+    stop();
     // Two independent readers must agree on every field: tesseract's line read, or where it
     // differs from the templates, tesseract's read of that field alone.
     const line = await tess;

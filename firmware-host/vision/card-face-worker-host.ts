@@ -3,7 +3,7 @@
 // OCR loads on init, not at the thread's start: the chip photo's decode does not wait for it,
 // nor fail with it.
 import { decodeImage } from '../../device/image/decode.js';
-import { ErrorCode, isReaderError } from '../../protocol/errors.js';
+import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { CardFaceReader } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
 import { serveRequests } from './worker-serve.js';
@@ -11,30 +11,40 @@ import { serveRequests } from './worker-serve.js';
 const reader = new CardFaceReader();
 const counts = { readsAnswered: 0, readsCanceled: 0 };
 
-serveRequests<CardFaceRequest>({
-  open: async () => undefined,
-  init: async () => {
-    await reader.init();
-    return undefined;
+serveRequests<CardFaceRequest>(
+  {
+    open: async () => undefined,
+    init: async () => {
+      await reader.init();
+      return undefined;
+    },
+    read: async (req, signal) => {
+      if (req.width && req.height && req.image.byteLength !== req.width * req.height * 3)
+        throw new ReaderError(
+          ErrorCode.Camera_Failed,
+          `the card-face camera's frame is ${req.image.byteLength} bytes, not ${req.width}×${req.height} RGB: check the camera's pixel format`,
+        );
+      const frame =
+        req.width && req.height
+          ? { width: req.width, height: req.height, data: req.image }
+          : Buffer.from(req.image.buffer, req.image.byteOffset, req.image.byteLength);
+      try {
+        const read = await reader.read(frame, signal);
+        counts.readsAnswered++;
+        return { read };
+      } catch (e) {
+        if (isReaderError(e) && e.code === ErrorCode.Op_Canceled) counts.readsCanceled++;
+        throw e;
+      }
+    },
+    stats: async () => ({ ...counts }),
+    decode: async (req) => ({ image: await decodeImage(req.bytes) }),
+    close: async () => {
+      await reader.close();
+      return undefined;
+    },
   },
-  read: async (req, signal) => {
-    const frame =
-      req.width && req.height
-        ? { width: req.width, height: req.height, data: req.image }
-        : Buffer.from(req.image.buffer, req.image.byteOffset, req.image.byteLength);
-    try {
-      const read = await reader.read(frame, signal);
-      counts.readsAnswered++;
-      return { read };
-    } catch (e) {
-      if (isReaderError(e) && e.code === ErrorCode.Op_Canceled) counts.readsCanceled++;
-      throw e;
-    }
+  (op) => {
+    if (op === 'read') counts.readsCanceled++;
   },
-  stats: async () => ({ ...counts }),
-  decode: async (req) => ({ image: await decodeImage(req.bytes) }),
-  close: async () => {
-    await reader.close();
-    return undefined;
-  },
-});
+);

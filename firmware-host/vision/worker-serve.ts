@@ -24,7 +24,11 @@ type Handlers<Req extends { readonly op: string }> = {
   ) => Promise<Record<string, unknown> | undefined>;
 };
 
-export function serveRequests<Req extends { readonly op: string }>(handlers: Handlers<Req>): void {
+export function serveRequests<Req extends { readonly op: string }>(
+  handlers: Handlers<Req>,
+  /** A request canceled while still queued: dropped before its handler ran (for the host's counts). */
+  onDropped?: (op: Req['op']) => void,
+): void {
   const port = parentPort!;
   let queue = Promise.resolve();
   /** The requests queued or running, by seq: what a cancel aborts. */
@@ -39,10 +43,12 @@ export function serveRequests<Req extends { readonly op: string }>(handlers: Han
     queue = queue.then(async () => {
       let res: WorkerAnswer;
       try {
-        if (ac.signal.aborted)
+        if (ac.signal.aborted) {
+          onDropped?.(req.op as Req['op']);
           throw new ReaderError(ErrorCode.Op_Canceled, `${req.op} was canceled before it ran`, {
             canceled: true,
           });
+        }
         const handle = handlers[req.op as Req['op']] as (
           r: Req,
           signal: AbortSignal,
@@ -56,7 +62,13 @@ export function serveRequests<Req extends { readonly op: string }>(handlers: Han
         };
       }
       live.delete(req.seq);
-      port.postMessage(res);
+      try {
+        port.postMessage(res);
+      } catch (e) {
+        // An answer that cannot be sent (a value that does not clone) is answered as an error:
+        // a throw here would leave the queue rejected and every later request unrun.
+        port.postMessage({ seq: req.seq, ok: false, error: { message: (e as Error).message } });
+      }
     });
   });
 }
