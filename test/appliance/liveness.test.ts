@@ -14,6 +14,7 @@ import {
   CHALLENGE_ACTIONS,
   DEFAULT_TIMING,
   drawPlan,
+  PLAN_MINIMUMS,
   planName,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import type { FacePresentation } from '../../sim/appliance/emulated-hardware.js';
@@ -128,7 +129,14 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('liveness through readerd', () => {
       gapMs: [RIG_CHALLENGE.challengeTiming.gapMinMs, RIG_CHALLENGE.challengeTiming.gapMaxMs] as const,
     };
     const drawn = challenges.map(() =>
-      planName(drawPlan(random, { actions: CHALLENGE_ACTIONS, steps: RIG_CHALLENGE.challengeSteps, timing })),
+      planName(
+        drawPlan(random, {
+          actions: CHALLENGE_ACTIONS,
+          ...PLAN_MINIMUMS,
+          steps: RIG_CHALLENGE.challengeSteps,
+          timing,
+        }),
+      ),
     );
     expect(challenges).toEqual(drawn);
     expect(new Set(challenges).size).toBeGreaterThan(1);
