@@ -133,7 +133,10 @@ describe.skipIf(missing('chromium', 'chromium') || missing('socat', 'socat'))(
         2 * FACE_WAIT_MS,
         'the face path ended',
       );
-      const ended = rig.results.get(after.sessionId!)?.detail ?? after.notice ?? after.screen;
+      const ended =
+        after.screen === 'done'
+          ? (await rig.result(after.sessionId!)).detail
+          : (after.notice ?? after.screen);
       expect(after.screen, `the face path ended: ${ended}`).toBe('consenting');
       await screen('consenting', 'face-3-consent');
       expect(await page.textContent('h1')).toBe(ja.medication);
