@@ -450,17 +450,22 @@ export function judgeChallenge(
       // A blink just after the prompt is too quick to answer it, but people blink anyway:
       // it does not count, and does not fail the step either.
       const answers = blinks.filter((k) => sig[k]!.t >= lo && sig[k]!.t <= hi + (need - 1) * 900);
+      // A blink on the newest frame counts only once the next frame is in: the still check reads
+      // the frames on both sides of it. Counted at once, a paced attempt ended on a blink's first
+      // frame and a print moved on the next one passed (review of 0f26151, /work/notes/s16).
+      const newest = (k: number): boolean => th.blinkStill !== undefined && !final && k === frames.length - 1;
       const inWindow = answers
         .filter(
-          (k) => th.blinkStill === undefined || blinkMotion(frames, k, st.promptMs, timing) <= th.blinkStill,
+          (k) =>
+            !newest(k) &&
+            (th.blinkStill === undefined || blinkMotion(frames, k, st.promptMs, timing) <= th.blinkStill),
         )
         .map((k) => sig[k]!.t);
       if (inWindow.length >= need) {
         steps.push({ action: st.action, verdict: 'seen', onsetMs: inWindow[0]! - st.promptMs });
         continue;
       }
-      // A blink on the last frame is judged still or not once the next frame is in.
-      const pending = th.blinkStill !== undefined && answers.at(-1) === frames.length - 1;
+      const pending = answers.some(newest);
       if ((now <= hi + (need - 1) * 900 + 100 || pending) && !final) return undefined;
       return fail('not-seen');
     }

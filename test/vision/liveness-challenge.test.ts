@@ -322,6 +322,28 @@ describe('a blink with the head still', () => {
       expect(early?.passed).toBe(whole?.passed);
     }
   });
+
+  it('a blink on the newest frame waits for the next one: a face moved just after it fails', () => {
+    const th = { ...DEFAULT_THRESHOLDS, blinkStill: 0.05 };
+    // Still on the blink's first frame (6600) and before it; narrowed on the frame after.
+    const frames = answered(0).map((f) =>
+      f.t >= 6700 && f.t < 7000
+        ? { ...f, landmarks: f.landmarks.map(([x, y]) => [160 + (x - 160) * 0.9, y] as [number, number]) }
+        : f,
+    );
+    const upTo = (t: number) => frames.filter((f) => f.t <= t);
+    // A paced plan ends at the last step's answer: here the blink's first frame.
+    const paced = { ...plan, endMs: 6600 };
+    expect(judgeChallenge(paced, upTo(6600), { thresholds: th, final: false })).toBeUndefined();
+    expect(judgeChallenge(paced, upTo(6700), { thresholds: th, final: false })?.passed).not.toBe(true);
+    expect(judgeChallenge(paced, frames, { thresholds: th })).toMatchObject({
+      passed: false,
+      reason: 'not-seen',
+    });
+    // A still face is seen once the frame after its blink is in.
+    const still = answered(0).filter((f) => f.t <= 6700);
+    expect(judgeChallenge(paced, still, { thresholds: th, final: false })).toMatchObject({ passed: true });
+  });
 });
 
 describe('a printed photo turned, tilted or bent', () => {
