@@ -178,6 +178,7 @@ export async function startAppliance(
     cardFaceReader: reader,
     matcher,
     face: seams.faceVerify ? seams.faceVerify(configured) : configured,
+    eyesFor: (signal) => matcher.eyeState(signal),
     faceHooks: {
       eyes,
       random: seams.challengeRandom,

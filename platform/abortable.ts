@@ -31,3 +31,14 @@ export function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined, 
     );
   });
 }
+
+/**
+ * A step boundary of long work in a worker thread: one turn of the event loop (the main
+ * thread's cancel is a message, delivered only between macrotasks, and wasm runs hold the
+ * thread between them), then Op_Canceled if `signal` has aborted. Without a signal: nothing.
+ */
+export async function checkpoint(signal: AbortSignal | undefined, what: string): Promise<void> {
+  if (!signal) return;
+  await new Promise<void>((r) => setImmediate(r));
+  if (signal.aborted) throw canceled(what);
+}

@@ -18,6 +18,7 @@ import {
   type FrameFeed,
   verifyFace,
 } from '../vision/face-verifier.js';
+import type { EyeState } from '../vision/liveness-models.js';
 import type { QualityIssue } from '../vision/quality.js';
 import { CardLinkQueue } from './card-link-queue.js';
 import type { SessionIo, StagePart } from './session-service.js';
@@ -32,6 +33,8 @@ export interface ApplianceIoOptions {
   readonly face: FaceVerifyConfig;
   /** The liveness challenge's models and where its prompts go (the kiosk's board). */
   readonly faceHooks?: Omit<FaceVerifyHooks, 'signal' | 'onGuidance' | 'prompted'>;
+  /** The eye-state model with the session's signal on its calls (the worker's); else faceHooks.eyes. */
+  readonly eyesFor?: (signal: AbortSignal) => EyeState;
   /** Card-face frames to try before asking the patient to re-place the card. */
   readonly cardFaceFrames: number;
   readonly apduTimeoutMs: number;
@@ -109,8 +112,12 @@ export class ApplianceIo implements SessionIo {
     onGuidance: (i: QualityIssue) => void,
     prompted?: Promise<void>,
   ): Promise<FaceEvidence> {
-    return verifyFace(this.o.matcher, reference, this.o.faceCamera, this.o.face, {
+    // Every model call of this session carries its signal: one that ends (the card taken, the
+    // patient gone) drops its queued frames in the worker and stops the running one.
+    const matcher = this.o.matcher.withSignal?.(signal) ?? this.o.matcher;
+    return verifyFace(matcher, reference, this.o.faceCamera, this.o.face, {
       ...this.o.faceHooks,
+      ...(this.o.eyesFor && this.o.faceHooks?.eyes ? { eyes: this.o.eyesFor(signal) } : {}),
       onGuidance,
       signal,
       prompted,

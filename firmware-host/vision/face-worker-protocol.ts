@@ -1,5 +1,7 @@
 // Requests from WorkerFaceMatcher (main thread) to face-worker-host.ts (the worker); answers
 // carry `faces` (detect, locate), `face` (landmarks-in), `descriptor` (embed) or `closed` (eyes) as worker-serve.ts sends them.
+// A model call may be canceled (worker-serve.ts `$cancel`): dropped if queued, a detect stopped
+// before its embedding.
 import type { RgbImage } from '../../device/image/decode.js';
 import type { FaceBox, LocatedFace } from './face-matcher.js';
 
@@ -15,6 +17,8 @@ export type FaceRequest =
   | { readonly op: 'locate'; readonly image: RgbImage }
   | { readonly op: 'landmarks-in'; readonly image: RgbImage; readonly box: FaceBox }
   | { readonly op: 'embed'; readonly image: RgbImage; readonly face: LocatedFace }
+  /** How many model calls ended with an answer, and how many a cancel dropped or stopped. */
+  | { readonly op: 'stats' }
   | { readonly op: 'dispose' };
 
 /** What the main thread asks the worker to load beside the matcher (the same wasm runtime). */

@@ -6,6 +6,7 @@
 // challenge's eye-state model runs in the same worker (eyeState()): one onnxruntime-web
 // instance and one wasm heap for every face model instead of a second runtime on this thread.
 import type { RgbImage } from '../../device/image/decode.js';
+import { untilAborted } from '../../platform/abortable.js';
 import type { FaceBox, FaceFound, FaceMatcher, LocatedFace } from './face-matcher.js';
 import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
 import type { EyeState } from './liveness-models.js';
@@ -29,9 +30,13 @@ export class WorkerFaceMatcher implements FaceMatcher {
   private readonly local: FaceMatcher;
   private readonly rpc: WorkerRpc<FaceRequest>;
   /** Detection without the embedding, landmarks inside a box, one face's descriptor: tracking. */
-  readonly locate?: (image: RgbImage) => Promise<LocatedFace[]>;
-  readonly landmarksIn?: (image: RgbImage, box: FaceBox) => Promise<LocatedFace>;
-  readonly embed?: (image: RgbImage, face: LocatedFace) => Promise<Float32Array>;
+  readonly locate?: (
+    image: RgbImage,
+    purpose?: 'live' | 'reference',
+    signal?: AbortSignal,
+  ) => Promise<LocatedFace[]>;
+  readonly landmarksIn?: (image: RgbImage, box: FaceBox, signal?: AbortSignal) => Promise<LocatedFace>;
+  readonly embed?: (image: RgbImage, face: LocatedFace, signal?: AbortSignal) => Promise<Float32Array>;
 
   constructor(
     id: MatcherId = 'fr-onnx',
@@ -44,14 +49,14 @@ export class WorkerFaceMatcher implements FaceMatcher {
     this.threshold = this.local.threshold;
     // Tracking (face-tracker.ts) where the worker's matcher can: its own kind has the methods.
     if (this.local.locate && this.local.landmarksIn && this.local.embed) {
-      this.locate = async (image) =>
-        ((await this.imageRequest(image, (img) => ({ op: 'locate', image: img }))).faces as LocatedFace[]) ??
-        [];
-      this.landmarksIn = async (image, box) =>
-        (await this.imageRequest(image, (img) => ({ op: 'landmarks-in', image: img, box })))
+      this.locate = async (image, _purpose, signal) =>
+        ((await this.imageRequest(image, (img) => ({ op: 'locate', image: img }), signal))
+          .faces as LocatedFace[]) ?? [];
+      this.landmarksIn = async (image, box, signal) =>
+        (await this.imageRequest(image, (img) => ({ op: 'landmarks-in', image: img, box }), signal))
           .face as LocatedFace;
-      this.embed = async (image, face) =>
-        (await this.imageRequest(image, (img) => ({ op: 'embed', image: img, face })))
+      this.embed = async (image, face, signal) =>
+        (await this.imageRequest(image, (img) => ({ op: 'embed', image: img, face }), signal))
           .descriptor as Float32Array;
     }
     const workerData: FaceWorkerData = { id, options: { threshold: opts.threshold }, eyes: opts.eyes };
@@ -70,16 +75,17 @@ export class WorkerFaceMatcher implements FaceMatcher {
     return this.rpc.start({ op: 'load' }, this.opts.loadTimeoutMs ?? 180_000);
   }
 
-  async detect(image: RgbImage, purpose: 'live' | 'reference' = 'reference'): Promise<FaceFound[]> {
-    await this.loaded();
-    // A copy goes to the worker (moved, not cloned twice): the caller keeps its frame for the
-    // quality checks.
-    const data = new Uint8Array(image.data);
-    const res = await this.rpc.request(
-      { op: 'detect', image: { width: image.width, height: image.height, data }, purpose },
-      this.opts.detectTimeoutMs ?? 30_000,
-      [data.buffer],
-    );
+  /**
+   * `signal` aborted: rejected with Op_Canceled at once; the worker drops the call if it is still
+   * queued, or stops it before its embedding.
+   */
+  async detect(
+    image: RgbImage,
+    purpose: 'live' | 'reference' = 'reference',
+    signal?: AbortSignal,
+  ): Promise<FaceFound[]> {
+    // The caller keeps its frame for the quality checks: the worker gets a copy.
+    const res = await this.imageRequest(image, (img) => ({ op: 'detect', image: img, purpose }), signal);
     return (res.faces as FaceFound[] | undefined) ?? [];
   }
 
@@ -87,33 +93,65 @@ export class WorkerFaceMatcher implements FaceMatcher {
   private async imageRequest(
     image: RgbImage,
     req: (img: RgbImage) => FaceRequest,
+    signal?: AbortSignal,
   ): Promise<Record<string, unknown>> {
-    await this.loaded();
+    await untilAborted(this.loaded(), signal, 'the face-model worker start');
     const data = new Uint8Array(image.data);
     return this.rpc.request(
       req({ width: image.width, height: image.height, data }),
       this.opts.detectTimeoutMs ?? 30_000,
       [data.buffer],
+      signal,
     );
   }
 
-  /** The eye-state model in this worker (constructed with `eyes: true`); loads with load(). */
-  eyeState(): EyeState {
+  /**
+   * The eye-state model in this worker (constructed with `eyes: true`); loads with load(). With
+   * `signal`, each call carries it (as withSignal's).
+   */
+  eyeState(signal?: AbortSignal): EyeState {
     return {
       load: () => this.load(),
-      closed: async (image, landmarks) => {
-        await this.loaded();
-        const data = new Uint8Array(image.data);
-        const res = await this.rpc.request(
-          { op: 'eyes', image: { width: image.width, height: image.height, data }, landmarks },
-          this.opts.detectTimeoutMs ?? 30_000,
-          [data.buffer],
-        );
-        return res.closed as [number, number];
-      },
+      closed: async (image, landmarks) =>
+        (await this.imageRequest(image, (img) => ({ op: 'eyes', image: img, landmarks }), signal)).closed as [
+          number,
+          number,
+        ],
       // The worker's models go with the matcher's dispose().
       dispose: async () => {},
     };
+  }
+
+  /**
+   * This matcher with `signal` on every call (the verifier and the liveness challenge pass none):
+   * a session that ends drops its queued frames and stops the running one at its next step.
+   * Disposing the view disposes nothing (the worker is this matcher's).
+   */
+  withSignal(signal: AbortSignal): FaceMatcher {
+    const { locate, landmarksIn, embed } = this;
+    return {
+      name: this.name,
+      modelId: this.modelId,
+      version: this.version,
+      threshold: this.threshold,
+      load: () => this.load(),
+      detect: (image, purpose) => this.detect(image, purpose, signal),
+      ...(locate && landmarksIn && embed
+        ? {
+            locate: (image: RgbImage, purpose?: 'live' | 'reference') => locate(image, purpose, signal),
+            landmarksIn: (image: RgbImage, box: FaceBox) => landmarksIn(image, box, signal),
+            embed: (image: RgbImage, face: LocatedFace) => embed(image, face, signal),
+          }
+        : {}),
+      similarity: (a, b) => this.similarity(a, b),
+      dispose: () => {},
+    };
+  }
+
+  /** The worker's model calls: answered, and stopped by a cancel (dropped while queued, or at a step). */
+  async stats(): Promise<{ answered: number; canceled: number }> {
+    const res = await this.rpc.request({ op: 'stats' }, this.opts.detectTimeoutMs ?? 30_000);
+    return res as { answered: number; canceled: number };
   }
 
   /**
