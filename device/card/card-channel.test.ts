@@ -1,5 +1,6 @@
 // CardChannel.readTlvFile against a small card that keeps one BER-TLV file: extended-length
-// reads when the module chains long answers, and short reads again for a card that refuses them.
+// reads when the module chains long answers, and short reads again for a card that refuses them;
+// a part asked for first (the chip photo) read before the rest.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { decodeApdu, encodeResponse } from '../../protocol/apdu/apdu.js';
@@ -48,6 +49,41 @@ describe('CardChannel.readTlvFile', () => {
     expect(await new CardChannel(card).readTlvFile('the file')).toEqual(card.file);
     expect(card.reads).toHaveLength(Math.ceil(3000 / 250));
     expect(Math.max(...card.reads)).toBe(250);
+  });
+
+  it('reads a range the first bytes point at before the rest, hands it over, and gives the same file', async () => {
+    const card = new OneFileCard(1024, true);
+    const got: Uint8Array[] = [];
+    const file = await new CardChannel(card).readTlvFile('the file', undefined, {
+      range: (head, total) => {
+        expect(head).toEqual(card.file.subarray(0, 250));
+        expect(total).toBe(3000);
+        return { start: 2000, end: 2600 };
+      },
+      got: (bytes) => got.push(bytes.slice()),
+    });
+    expect(file).toEqual(card.file);
+    expect(got).toEqual([card.file.subarray(2000, 2600)]);
+    // The range first, then what is before it, then what is after it.
+    expect(card.reads).toEqual([250, 600, 1024, 726, 400]);
+  });
+
+  it('reads in order when the range is outside the file or inside its first bytes', async () => {
+    for (const range of [
+      { start: 100, end: 400 },
+      { start: 2900, end: 3100 },
+      { start: 500, end: 500 },
+    ]) {
+      const card = new OneFileCard(1024, true);
+      let handed = 0;
+      const file = await new CardChannel(card).readTlvFile('the file', undefined, {
+        range: () => range,
+        got: () => handed++,
+      });
+      expect(file).toEqual(card.file);
+      expect(handed).toBe(0);
+      expect(card.reads).toEqual([250, 1024, 1024, 702]);
+    }
   });
 
   it('goes back to short reads, for good, when the card refuses extended length', async () => {

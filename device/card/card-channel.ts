@@ -86,25 +86,60 @@ export class CardChannel {
    * module that chains long answers (the PN532's MI bit) gets the rest in extended-length READ
    * BINARYs: every further 250 bytes then cost the PN532 a three-byte "next part" frame instead of
    * a whole APDU the card must parse and answer (the card-face record is ~70 of them).
+   *
+   * `first`: a part wanted before the rest (the chip photo, decoded and embedded while the rest
+   * comes in). Its range is asked for with the first read's bytes; one inside the file and past
+   * them is read right after it and handed to `got` (a view into the file being read), then the
+   * rest in order. No range, or one outside: the file in order.
    */
-  async readTlvFile(what: string, maxBytes = 0x7fff): Promise<Uint8Array> {
+  async readTlvFile(
+    what: string,
+    maxBytes = 0x7fff,
+    first?: {
+      range(head: Uint8Array, total: number): { readonly start: number; readonly end: number } | undefined;
+      got(bytes: Uint8Array): void;
+    },
+  ): Promise<Uint8Array> {
     // A short file answers the full-sized first read with 6Cxx, followed in transmit.
     const step = Math.min(256, this.module.maxResponseData);
     const head = await this.expectOk(cmd.readBinary(0, step), `reading ${what}`);
     const total = encodedLength(head);
     if (total > maxBytes)
       throw new ReaderError(ErrorCode.Card_Status, `${what} claims ${total} bytes, more than ${maxBytes}`);
-    const parts: Uint8Array[] = [head.subarray(0, Math.min(head.length, total))];
-    let have = parts[0]!.length;
+    const file = new Uint8Array(total);
+    const have = Math.min(head.length, total);
+    file.set(head.subarray(0, have));
+    const r = first?.range(file.subarray(0, have), total);
+    if (
+      r &&
+      Number.isInteger(r.start) &&
+      Number.isInteger(r.end) &&
+      have <= r.start &&
+      r.start < r.end &&
+      r.end <= total
+    ) {
+      await this.readInto(file, r.start, r.end, what);
+      first!.got(file.subarray(r.start, r.end));
+      await this.readInto(file, have, r.start, what);
+      await this.readInto(file, r.end, total, what);
+    } else await this.readInto(file, have, total, what);
+    return file;
+  }
+
+  /** Bytes [from, to) of the selected EF into `file`, in as few READ BINARYs as the module carries. */
+  private async readInto(file: Uint8Array, from: number, to: number, what: string): Promise<void> {
+    const step = Math.min(256, this.module.maxResponseData);
     const chained = this.module.maxChainedResponse ?? 0;
-    while (have < total) {
-      const rest = total - have;
+    let have = from;
+    while (have < to) {
+      const rest = to - have;
       if (rest > step && chained > step && !this.shortReadsOnly) {
-        // Le is exactly what is left (or the module's bound): never past the end of the file.
+        // Le is exactly what is left (or the module's bound): never past the end of the range.
         const r = await this.transmit(cmd.readBinary(have, Math.min(rest, chained)));
         if (r.sw === 0x9000 && r.data.length > 0) {
-          parts.push(r.data.subarray(0, rest));
-          have += Math.min(r.data.length, rest);
+          const n = Math.min(r.data.length, rest);
+          file.set(r.data.subarray(0, n), have);
+          have += n;
           continue;
         }
         // A card without extended length (6700, 6A86, …): short reads from here on, for this
@@ -117,10 +152,10 @@ export class CardChannel {
         `reading ${what} at ${have}`,
       );
       if (part.length === 0)
-        throw new ReaderError(ErrorCode.Card_Status, `${what} ended at ${have} of ${total} bytes`);
-      parts.push(part);
-      have += part.length;
+        throw new ReaderError(ErrorCode.Card_Status, `${what} ended at ${have} of ${file.length} bytes`);
+      const n = Math.min(part.length, rest);
+      file.set(part.subarray(0, n), have);
+      have += n;
     }
-    return concatBytes(...parts).subarray(0, total);
   }
 }

@@ -4,7 +4,7 @@
 // record opened with 照合番号B, its issuer signature and the chip's authenticity checked.
 // The My Number application is never selected.
 import { constants, createHash, createPublicKey, publicDecrypt, randomBytes, verify } from 'node:crypto';
-import { find, parseTlvs } from '../../protocol/apdu/ber-tlv.js';
+import { find, parseTlvs, readHeader } from '../../protocol/apdu/ber-tlv.js';
 import { bytesEqual, toBase64 } from '../../protocol/bytes.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { AID, apdu, digestInfoSha256, EF, FaceTag, pinBytes } from '../../protocol/mynumber/mynumber.js';
@@ -49,6 +49,39 @@ function recordDigest(tlvs: ReturnType<typeof parseTlvs>, record: Uint8Array): U
 }
 
 type Channel = Pick<CardChannel, 'transmit' | 'expectOk' | 'readTlvFile'>;
+
+export interface CardFaceReadOptions {
+  /**
+   * The photo's JPEG 2000 bytes as soon as they are read, before the rest of the record, its
+   * signature and the chip's authentication: for work that may start on them (the decode, the
+   * embedding), never for a decision. readCardFace's own result says whether they are the
+   * card's: a record whose signed photo differs fails it.
+   */
+  readonly onPhoto?: (jpeg2000: Uint8Array) => void;
+}
+
+/**
+ * Where DF27 (the photo) lies in the card-face record, from DF21 (the offsets of DF22..DF2A in
+ * the record's body, u16 big-endian each; sim/card/card-face.ts): read first, before the rest.
+ * Undefined when the first bytes do not say (the record is then read in order).
+ */
+function photoRange(head: Uint8Array, total: number): { start: number; end: number } | undefined {
+  try {
+    const rec = readHeader(head, 0);
+    if (rec.tag !== FaceTag.RECORD) return undefined;
+    const table = readHeader(head, rec.start);
+    if (table.tag !== FaceTag.OFFSETS || table.start + table.len > head.length) return undefined;
+    const at = (i: number): number | undefined =>
+      2 * i + 1 < table.len ? (head[table.start + 2 * i]! << 8) | head[table.start + 2 * i + 1]! : undefined;
+    const i = FaceTag.PHOTO - FaceTag.BIRTH_DATE;
+    const [from, to] = [at(i), at(i + 1)];
+    if (from === undefined) return undefined;
+    const start = rec.start + from;
+    return { start, end: to === undefined ? total : rec.start + to };
+  } catch {
+    return undefined;
+  }
+}
 
 export class MyNumberCardApi {
   /**
@@ -177,7 +210,7 @@ export class MyNumberCardApi {
    * verifies its issuer signature (DF28 with the DF24 key) and the chip's internal
    * authentication over a fresh challenge. Refuses to spend the key's last tries.
    */
-  async readCardFace(keyB: string): Promise<CardFace> {
+  async readCardFace(keyB: string, opts: CardFaceReadOptions = {}): Promise<CardFace> {
     if (!/^\d{14}$/.test(keyB)) throw new ReaderError(ErrorCode.Usage, '照合番号B is 14 digits');
     await this.select(AID.CARD_FACE, 'card-face application');
     await this.ch.expectOk(apdu.selectEf(EF.FACE_KEY_B), 'selecting 照合番号B');
@@ -200,7 +233,25 @@ export class MyNumberCardApi {
         sw: v.sw,
       });
     await this.ch.expectOk(apdu.selectEf(EF.FACE_RECORD), 'selecting the card-face record');
-    const file = await this.ch.readTlvFile('the card-face record');
+    let early: Uint8Array | undefined;
+    const { onPhoto } = opts;
+    const file = await this.ch.readTlvFile(
+      'the card-face record',
+      undefined,
+      onPhoto && {
+        range: photoRange,
+        got: (bytes) => {
+          try {
+            const [t] = parseTlvs(bytes);
+            if (t?.tag !== FaceTag.PHOTO) return;
+            early = t.value.slice();
+          } catch {
+            return; // not the photo's TLV: the record is checked as a whole below
+          }
+          onPhoto(early);
+        },
+      },
+    );
     const outer = parseTlvs(file);
     const rec = find(outer, FaceTag.RECORD);
     if (!rec) throw new ReaderError(ErrorCode.Card_NotAuthentic, 'EF 0002 holds no FF20 record');
@@ -238,6 +289,13 @@ export class MyNumberCardApi {
     const photo = find(tlvs, FaceTag.PHOTO)?.value;
     if (!photo)
       throw new ReaderError(ErrorCode.Card_NotAuthentic, 'the card-face record has no photo (DF27)');
+    // The photo handed out early was read by DF21's offsets, which DF28 does not sign: it must be
+    // the signed record's own, byte for byte, or the card is not to be trusted.
+    if (early && !bytesEqual(early, photo))
+      throw new ReaderError(
+        ErrorCode.Card_NotAuthentic,
+        "the card-face record's DF21 points elsewhere than its signed photo (DF27)",
+      );
     return { photo: photo.slice(), birthDate: text(FaceTag.BIRTH_DATE), expiry: text(FaceTag.EXPIRY) };
   }
 }

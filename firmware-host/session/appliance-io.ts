@@ -96,14 +96,31 @@ export class ApplianceIo implements SessionIo {
     return last;
   }
 
-  async readPhoto(keyB: string, signal: AbortSignal, part: StagePart = (_, p) => p): Promise<RgbImage> {
+  async readPhoto(
+    keyB: string,
+    signal: AbortSignal,
+    part: StagePart = (_, p) => p,
+    early?: (photo: Promise<RgbImage>) => void,
+  ): Promise<RgbImage> {
     const api = this.api(signal);
+    const decode = this.o.decodePhoto ?? decodeImage;
+    let decoding: Promise<RgbImage> | undefined;
+    const onPhoto = early
+      ? (bytes: Uint8Array): void => {
+          // Decoded (and embedded by whoever waits on it) while the rest of the record comes in.
+          part('photo-image', Promise.resolve());
+          decoding = part('photo-decode', decode(bytes));
+          decoding.catch(() => {}); // awaited below once the record is the card's
+          early(decoding);
+        }
+      : undefined;
     const face = await part(
       'photo-card',
-      this.link.run(() => api.readCardFace(keyB), signal),
+      this.link.run(() => api.readCardFace(keyB, { onPhoto }), signal),
     );
-    // Decoded off the link: the next card operation need not wait for the JPEG 2000 decoder.
-    return part('photo-decode', (this.o.decodePhoto ?? decodeImage)(face.photo));
+    // readCardFace checked that the early bytes are its signed photo. Decoded off the link: the
+    // next card operation need not wait for the JPEG 2000 decoder.
+    return decoding ?? part('photo-decode', decode(face.photo));
   }
 
   verifyFace(

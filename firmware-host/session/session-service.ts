@@ -38,7 +38,17 @@ export interface SessionIo {
     signal: AbortSignal,
     part?: StagePart,
   ): Promise<{ ok: true; keyB: string } | { ok: false; reason: string }>;
-  readPhoto(keyB: string, signal: AbortSignal, part?: StagePart): Promise<RgbImage>;
+  /**
+   * `early`: the photo decoded from its bytes as soon as they are read, before the rest of the
+   * record and its checks (for the reference embedding to start on); readPhoto's own result
+   * says whether it is the card's.
+   */
+  readPhoto(
+    keyB: string,
+    signal: AbortSignal,
+    part?: StagePart,
+    early?: (photo: Promise<RgbImage>) => void,
+  ): Promise<RgbImage>;
   /**
    * Warms the camera and detector up at once; captures, checks and embeds live frames from
    * `prompted` on (the kiosk shows the capture screen: the attempt's clock and liveness
@@ -374,9 +384,22 @@ export class SessionService extends EventEmitter<SessionServiceEvents> {
           const keyB = this.secrets.keyB;
           this.secrets.keyB = undefined;
           try {
+            // Pipelined, the reference embedding starts on the photo as soon as it is decoded, while
+            // the rest of the record is read and checked: the comparison is used only after
+            // `photo-read` (the machine's `capturing` comes after it), so an unchecked photo
+            // decides nothing, and a record that fails its checks ends the session.
+            const early =
+              this.o.pipeline === false
+                ? undefined
+                : (p: Promise<RgbImage>): void => {
+                    p.then(
+                      (img) => pipe.photo!.resolve(new Secret(img)),
+                      () => {},
+                    );
+                  };
             const photo = await this.timed(
               'photo-read',
-              io.readPhoto(keyB?.reveal() ?? '', pipe.signal, this.part),
+              io.readPhoto(keyB?.reveal() ?? '', pipe.signal, this.part, early),
             );
             pipe.photo!.resolve(new Secret(photo));
           } catch (err) {

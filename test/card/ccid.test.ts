@@ -46,6 +46,31 @@ describe('CCID driver ↔ emulator over the WebUSB interface', () => {
     }
   });
 
+  it("hands the chip photo over as soon as its bytes are in, before the record's rest and checks: the signed photo's bytes", async () => {
+    const { device, reader, api } = await rig();
+    const card = await makeCard();
+    const placed = waitFor(reader, 'card');
+    device.placeCard(card);
+    await placed;
+    const early: Uint8Array[] = [];
+    let apdusAtPhoto = 0;
+    let apdus = 0;
+    const transmit = reader.transmit.bind(reader);
+    reader.transmit = (...a: Parameters<typeof transmit>) => {
+      apdus++;
+      return transmit(...a);
+    };
+    const face = await api.readCardFace(card.printedKeyB, {
+      onPhoto: (b) => {
+        apdusAtPhoto = apdus;
+        early.push(b);
+      },
+    });
+    expect(early).toEqual([face.photo]);
+    // Handed over before the record was all read and the chip authenticated (INTERNAL AUTH).
+    expect(apdusAtPhoto).toBeLessThan(apdus - 1);
+  });
+
   it('follows time extensions and skips stale replies', async () => {
     const { device, reader, api } = await rig();
     device.faults = { timeExtensions: 2, staleReplies: true };
