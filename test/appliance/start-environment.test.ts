@@ -31,11 +31,16 @@ function environOf(pid: number): Record<string, string> {
 
 describe.skipIf(missing('socat', 'socat'))('the rig runs readerd as its unit does', () => {
   let rig: ApplianceRig;
-  const saved = { pool: process.env.UV_THREADPOOL_SIZE, arenas: process.env.MALLOC_ARENA_MAX };
+  const saved = {
+    pool: process.env.UV_THREADPOOL_SIZE,
+    arenas: process.env.MALLOC_ARENA_MAX,
+    mmap: process.env.MALLOC_MMAP_THRESHOLD_,
+  };
   beforeAll(async () => {
     // The rig's own defaults, not this shell's.
     delete process.env.UV_THREADPOOL_SIZE;
     delete process.env.MALLOC_ARENA_MAX;
+    delete process.env.MALLOC_MMAP_THRESHOLD_;
     rig = await ApplianceRig.start({
       challengeSeed: RIG_TEST_SEED,
       dir: mkdtempSync(join(tmpdir(), 'fareader-start-env-')),
@@ -46,16 +51,23 @@ describe.skipIf(missing('socat', 'socat'))('the rig runs readerd as its unit doe
     await rig?.close();
     if (saved.pool !== undefined) process.env.UV_THREADPOOL_SIZE = saved.pool;
     if (saved.arenas !== undefined) process.env.MALLOC_ARENA_MAX = saved.arenas;
+    if (saved.mmap !== undefined) process.env.MALLOC_MMAP_THRESHOLD_ = saved.mmap;
   }, 60_000);
 
-  it("gives readerd the unit's libuv pool size and malloc arenas", () => {
+  it("gives readerd the unit's libuv pool size, malloc arenas and mmap threshold", () => {
     const unit = unitEnvironment();
     expect(unit.UV_THREADPOOL_SIZE).toBe('16');
     expect(unit.MALLOC_ARENA_MAX).toBe('2');
+    expect(unit.MALLOC_MMAP_THRESHOLD_).toBe('131072');
     const env = environOf(rig.readerd!.pid!);
-    expect({ pool: env.UV_THREADPOOL_SIZE, arenas: env.MALLOC_ARENA_MAX }).toEqual({
+    expect({
+      pool: env.UV_THREADPOOL_SIZE,
+      arenas: env.MALLOC_ARENA_MAX,
+      mmap: env.MALLOC_MMAP_THRESHOLD_,
+    }).toEqual({
       pool: unit.UV_THREADPOOL_SIZE,
       arenas: unit.MALLOC_ARENA_MAX,
+      mmap: unit.MALLOC_MMAP_THRESHOLD_,
     });
   });
 });

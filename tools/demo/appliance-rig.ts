@@ -238,6 +238,7 @@ export class ApplianceRig {
       env: {
         ...process.env,
         MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+        MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
         UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
       },
     });
