@@ -63,18 +63,16 @@ function settingsOf(c: ApplianceConfig): SessionSettings {
     'reading-card': 10_000,
     'reading-card-face': 20_000,
     'reading-photo': 15_000,
-    // A random challenge's attempt lasts as long as its plan (face-verifier.ts), plus the wait
-    // for a bare face (twice an attempt's time) before each.
+    // A challenge's attempt lasts as long as its plan (face-verifier.ts), plus the wait for a
+    // bare face (twice an attempt's time) before each.
     capturing:
       s.faceAttempts *
-        (s.challenge === 'random'
-          ? CHALLENGE_WALL_FACTOR *
-              Math.max(
-                s.attemptTimeoutMs,
-                longestPlanMs(s.challengeSteps, challengeTimingOf(s.challengeTiming)) + 2000,
-              ) +
-            CHALLENGE_WALL_FACTOR * 2 * s.attemptTimeoutMs
-          : s.attemptTimeoutMs) +
+        (CHALLENGE_WALL_FACTOR *
+          Math.max(
+            s.attemptTimeoutMs,
+            longestPlanMs(s.challengeSteps, challengeTimingOf(s.challengeTiming)) + 2000,
+          ) +
+          CHALLENGE_WALL_FACTOR * 2 * s.attemptTimeoutMs) +
       10_000,
     'checking-pin': 5000,
     'verifying-pin': 5000,
@@ -107,9 +105,10 @@ function loopDelayMonitor(): LoopDelayMonitor {
 }
 
 /** The vision workers this appliance's configuration asks for. */
-export function visionOptionsOf(config: ApplianceConfig, seams: ApplianceSeams, log: Logger): VisionOptions {
+export function visionOptionsOf(_config: ApplianceConfig, seams: ApplianceSeams, log: Logger): VisionOptions {
   return {
-    eyes: config.session.challenge === 'random',
+    // Every challenge has a blink (PLAN_MINIMUMS): the eye model is always loaded.
+    eyes: true,
     ocrIdleCloseMs: seams.ocrIdleCloseMs,
     log: log.child('vision'),
   };

@@ -6,6 +6,7 @@ import { type PanelPins, type PanelSetting, panelSchema } from '../platform/boar
 import { BOARDS, type BoardProfile, NANO_PANEL_PINS } from '../platform/boards/profiles.js';
 import {
   bool,
+  type Field,
   file,
   type Infer,
   int,
@@ -21,7 +22,7 @@ import { staffHashProblem } from './kiosk/staff/staff-pin.js';
 import { CONSENT_KINDS } from './session/types.js';
 import { DEFAULT_FACE_VERIFY } from './vision/face-verifier.js';
 import { FR_ONNX_CALIBRATED_ATTEMPTS } from './vision/fr-onnx-operating-point.js';
-import { type ChallengeTiming, DEFAULT_TIMING } from './vision/liveness-challenge.js';
+import { type ChallengeTiming, DEFAULT_TIMING, PLAN_MINIMUMS } from './vision/liveness-challenge.js';
 
 export const APPLIANCE_KEYS = ['board', 'cardModule', 'cameras', 'session', 'kiosk', 'panel', 'debugShell'];
 
@@ -148,6 +149,24 @@ const cardModule = variants(
 const wait = (description: string, dflt: number, min: number, max: number) =>
   int({ min, max, default: dflt, description });
 
+/** The single-prompt challenges readerd once had: refused, each with what to set instead. */
+const FIXED_CHALLENGES: readonly string[] = ['blink', 'turn-left', 'turn-right'];
+/** Every plan has a turn or nod and a blink (PLAN_MINIMUMS): no fewer steps hold them. */
+const MIN_STEPS = PLAN_MINIMUMS.minTurns + PLAN_MINIMUMS.minBlinks;
+
+/** `field`, with a value it would refuse anyway refused by a message of its own that says what to do. */
+function refusing<T, E>(field: Field<T, E>, why: (raw: unknown) => string | undefined): Field<T, E> {
+  return {
+    ...field,
+    parse: (raw, path, cx) => {
+      const problem = why(raw);
+      if (!problem) return field.parse(raw, path, cx);
+      cx.problems.push(`${path}: ${problem}`);
+      return field.parse(undefined, path, { ...cx, problems: [] });
+    },
+  };
+}
+
 const session = object(
   {
     face: bool({ default: true, description: 'offer face verification' }),
@@ -171,12 +190,24 @@ const session = object(
       default: 'required',
       description: 'liveness is always checked (a bench wanting the match alone uses the emulated root)',
     }),
-    challenge: oneOf(['random', 'blink', 'turn-left', 'turn-right'], {
-      default: 'random',
-      description:
-        'the liveness challenge: `random` draws its steps and their moments per attempt; the fixed ones are a single prompt',
-    }),
-    challengeSteps: int({ min: 1, max: 6, default: 3, description: 'steps of the random challenge' }),
+    challenge: refusing(
+      oneOf(['random'], {
+        default: 'random',
+        description:
+          'the liveness challenge: its steps and their moments drawn per attempt, each with a turn or nod and a blink',
+      }),
+      (v) =>
+        typeof v === 'string' && FIXED_CHALLENGES.includes(v)
+          ? `"${v}" was a single fixed prompt, which cannot ask for both a turn or nod and a blink: remove the setting (or set "random")`
+          : undefined,
+    ),
+    challengeSteps: refusing(
+      int({ min: MIN_STEPS, max: 6, default: 3, description: 'steps of the random challenge' }),
+      (v) =>
+        typeof v === 'number' && v >= 1 && v < MIN_STEPS
+          ? `${v} step cannot hold both a turn or nod and a blink: set ${MIN_STEPS} or more (default 3)`
+          : undefined,
+    ),
     challengeTiming: object(
       {
         baselineMs: wait(

@@ -137,6 +137,20 @@ describe('the configuration schema', () => {
     ]);
   });
 
+  it('refuses a challenge that cannot hold both a turn or nod and a blink, saying what to set', () => {
+    // Every plan has a turn or nod (a paper mask with real eyes fails it) and a blink (a print
+    // turned like a head fails it): one prompt, fixed or drawn, holds only one of them.
+    const appliance = { ...base, board: 'rpi5-uvc-pn532' };
+    expect(problems({ ...appliance, session: { challengeSteps: 1 } })).toEqual([
+      '$.session.challengeSteps: 1 step cannot hold both a turn or nod and a blink: set 2 or more (default 3)',
+    ]);
+    for (const fixed of ['blink', 'turn-left', 'turn-right'])
+      expect(problems({ ...appliance, session: { challenge: fixed } })).toEqual([
+        `$.session.challenge: "${fixed}" was a single fixed prompt, which cannot ask for both a turn or nod and a blink: remove the setting (or set "random")`,
+      ]);
+    expect(problems({ ...appliance, session: { challengeSteps: 2, challenge: 'random' } })).toEqual([]);
+  });
+
   it('takes the devices from the board profile, explicit settings winning', () => {
     const c: ReaderConfig = parseConfig(
       {

@@ -3,6 +3,8 @@
 // person answers each prompt after a human delay; a photo cannot, and a replayed recording of an
 // earlier session answers some other challenge at some other time. Pure functions over the
 // per-frame measurements; the verifier draws the plan, shows the prompts and feeds the frames.
+import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+
 type Point = readonly [number, number];
 type Landmarks = readonly Point[];
 
@@ -81,7 +83,14 @@ export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePl
   const turns = actions.filter(isTurn);
   const blinks = actions.filter((a) => !isTurn(a));
   const minTurns = turns.length ? Math.min(n, o.minTurns ?? 1) : 0;
-  const minBlinks = blinks.length ? Math.min(n - minTurns, o.minBlinks ?? 0) : 0;
+  const minBlinks = blinks.length ? (o.minBlinks ?? 0) : 0;
+  // A plan too short for its minimums is refused, not drawn without one of them: a 1-step plan
+  // of PLAN_MINIMUMS would be a turn a paper mask passes, or a blink a print turned like a head.
+  if (minTurns + minBlinks > n)
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      `a ${n}-step challenge cannot hold ${minTurns} turn or nod and ${minBlinks} blink: give it ${minTurns + minBlinks} steps or more`,
+    );
   const between = (r: readonly [number, number]): number => r[0] + random() * (r[1] - r[0]);
   const kinds: ChallengeAction[] = [];
   for (let i = 0; i < n; i++) {

@@ -103,6 +103,15 @@ describe('random challenge plans', () => {
     // Without the eye model readerd asks no blink: the minimum is dropped, not a failure.
     const noEyes = drawPlan(random, { actions: ['turn-left', 'look-up'], ...PLAN_MINIMUMS });
     expect(noEyes.steps.every((s) => !isBlink(s.action))).toBe(true);
+    // Too few steps for both is refused, never drawn without the blink (review finding 2).
+    expect(() => drawPlan(random, { actions: ALL, ...PLAN_MINIMUMS, steps: 1 })).toThrow(
+      /1-step challenge cannot hold 1 turn or nod and 1 blink: give it 2 steps or more/,
+    );
+    const two = Array.from({ length: 50 }, () =>
+      drawPlan(random, { actions: ALL, ...PLAN_MINIMUMS, steps: 2 }),
+    );
+    for (const p of two)
+      expect(new Set(p.steps.map((s) => isBlink(s.action)))).toEqual(new Set([true, false]));
   });
 
   it('the same seed gives the same plans (tests), another seed others', () => {
