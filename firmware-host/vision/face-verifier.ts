@@ -18,6 +18,7 @@ import {
 } from './liveness-challenge.js';
 import { type EyeState, PASSIVE_MIN, type PassiveLivenessModel } from './liveness-models.js';
 import { awaitBareFace, type Occlusion } from './occlusion.js';
+import { cryptoRandom } from './patient-paced-plan.js';
 import { assessQuality, type QualityIssue } from './quality.js';
 
 export interface FaceVerifyConfig {
@@ -106,13 +107,6 @@ export interface FaceVerifyHooks {
  * times as long before the attempt is given up (a reader slower than its camera's frames).
  */
 export const CHALLENGE_WALL_FACTOR = 8;
-
-/** Uniform [0, 1) from the platform's CSPRNG: a challenge nobody can predict. */
-export function cryptoRandom(): number {
-  const v = new Uint32Array(1);
-  crypto.getRandomValues(v);
-  return v[0]! / 2 ** 32;
-}
 
 /**
  * Warms the camera and the detector on one frame (discarded: nobody was asked to look yet),
@@ -256,6 +250,8 @@ export async function verifyFace(
           detect: (img) => matcher.detect(img, 'live'),
           track: cfg.tracking === false || !canTrack(matcher) ? undefined : matcher,
           early: cfg.earlyPrompts ?? true,
+          // The prompts' own waits from the same source as the plan: the CSPRNG on the appliance.
+          random: hooks.random ?? cryptoRandom,
           camera,
           plan,
           timeoutMs: Math.max(cfg.attemptTimeoutMs, plan.endMs + 2000),

@@ -4,7 +4,7 @@
 // matches the same frames; `readerctl face liveness-eval` runs it alone against the emulator.
 import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
-import type { FaceFound, LocatedFace } from './face-matcher.js';
+import type { FaceBox, FaceFound, LocatedFace } from './face-matcher.js';
 import { FaceTracker, type TrackedFrame, type TrackingMatcher } from './face-tracker.js';
 import { nonRigidResidual } from './liveness.js';
 import {
@@ -16,7 +16,7 @@ import {
   type LiveFrame,
   planName,
 } from './liveness-challenge.js';
-import type { EyeState, PassiveLivenessModel } from './liveness-models.js';
+import type { EyeState } from './liveness-models.js';
 import { PatientPacedPlan } from './patient-paced-plan.js';
 
 export interface ChallengePrompt {
@@ -38,9 +38,12 @@ export interface LivenessAttemptOptions {
    * Prompts as soon as the patient can act (default: at the plan's moments): a turn's "look at
    * the camera" once the turn is seen and held a moment, the next step once the last one is
    * answered, each after the plan's own random wait; the attempt ends when the last step is
-   * answered. The judgement is the same, over the prompts' actual moments.
+   * answered; each prompt also waits a random time of its own and, for a step, a settled face
+   * (patient-paced-plan.ts). The judgement is the same, over the prompts' actual moments.
    */
   readonly early?: boolean;
+  /** [0, 1): the paced prompts' own random waits (default the CSPRNG; seeded in an evaluation). */
+  readonly random?: () => number;
   readonly camera: { nextFrame(timeoutMs: number): Promise<Frame> };
   readonly plan: ChallengePlan;
   /**
@@ -52,7 +55,8 @@ export interface LivenessAttemptOptions {
   readonly timeoutMs: number;
   readonly wallTimeoutMs?: number;
   readonly eyes?: EyeState;
-  readonly passive?: PassiveLivenessModel;
+  /** The passive anti-spoofing model (liveness-models.ts PassiveLivenessModel), or a recording's scores. */
+  readonly passive?: { score(img: RgbImage, box: FaceBox): Promise<number> };
   /** Under this mean non-rigid landmark residual, the face moved like a rigid picture. */
   readonly minNonRigid?: number;
   /** Under this median passive score, the face is a presentation attack. */
@@ -143,7 +147,7 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
   let t0: number | undefined;
   let firstFrame: number | undefined;
   // The plan re-timed by the patient's answers, or the drawn plan as it is.
-  const paced = o.early && !o.measureOnly ? new PatientPacedPlan(o.plan, o.thresholds) : undefined;
+  const paced = o.early && !o.measureOnly ? new PatientPacedPlan(o.plan, o.thresholds, o.random) : undefined;
   const planNow = (): ChallengePlan => paced?.plan ?? o.plan;
   // Prompts in order: each step's prompt, and for turns "look at the camera" again.
   const shown = new Set<string>();
@@ -186,7 +190,8 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
       let later = false;
       for (const [which, at] of due) {
         if (isShown(i, which)) continue;
-        if (at > t) {
+        // Due, but a step's prompt waits for a settled face (patient-paced-plan.ts).
+        if (at > t || (paced && !paced.mayShow(i, which, t, track))) {
           later = true;
           break;
         }

@@ -224,6 +224,7 @@ describe('prompts as soon as the patient can act', () => {
           plan,
           timeoutMs: plan.endMs + 2000,
           early,
+          random: seededRandom(seed),
           onPrompt: (p) => who.perceive(p.action),
         });
         return { r, endMs: last };

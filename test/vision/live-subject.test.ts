@@ -11,8 +11,13 @@ import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import type { FaceFound } from '../../firmware-host/vision/face-matcher.js';
 import { verifyFace } from '../../firmware-host/vision/face-verifier.js';
 import { runLivenessAttempt } from '../../firmware-host/vision/liveness-attempt.js';
-import { type ChallengePlan, drawPlan } from '../../firmware-host/vision/liveness-challenge.js';
+import {
+  type ChallengePlan,
+  DEFAULT_THRESHOLDS,
+  drawPlan,
+} from '../../firmware-host/vision/liveness-challenge.js';
 import { awaitBareFace, OCCLUSION_GUIDANCE } from '../../firmware-host/vision/occlusion.js';
+import { PatientPacedPlan } from '../../firmware-host/vision/patient-paced-plan.js';
 import { attackInstrument } from '../../sim/camera/attacks.js';
 import { EmulatedFaceCamera } from '../../sim/camera/emulated-face-camera.js';
 import { LiveSubject, type Presentation, seededRandom } from '../../sim/camera/live-subject.js';
@@ -136,7 +141,12 @@ describe('the verifier draws a new challenge for each attempt', () => {
     );
     const again = seededRandom(9);
     const turns = ['turn-left', 'turn-right', 'look-up', 'look-down'] as const;
-    const plans = [0, 1, 2].map(() => drawPlan(again, { actions: turns }));
+    // Each attempt draws its plan, then its paced prompts' own waits from the same stream.
+    const plans = [0, 1, 2].map(() => {
+      const plan = drawPlan(again, { actions: turns });
+      new PatientPacedPlan(plan, DEFAULT_THRESHOLDS, again);
+      return plan;
+    });
     expect(e).toMatchObject({ outcome: 'liveness-failed', attempts: 3 });
     expect(e.liveness?.challenge).toBe(plans[2]!.steps.map((s) => s.action).join(','));
     expect(prompts).toEqual(plans.map((p) => p.steps[0]!.action));

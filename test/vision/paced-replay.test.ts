@@ -18,6 +18,8 @@ const TURNS: Record<string, [number, number]> = {
   'look-up': [0, -0.3],
   'look-down': [0, 0.3],
 };
+/** The paced prompts' own waits (readerd: the CSPRNG), seeded: the same figures every run. */
+const pace = seededRandom(99);
 const timing = { baselineMs: 600, gapMs: [300, 1500], onsetMs: [250, 1800], holdMs: [1500, 2600] } as const;
 /** A head that answers prompts it perceives after rnd reaction; state as a function of time. */
 function head(rnd: () => number) {
@@ -66,6 +68,7 @@ async function attempt(
     plan,
     timeoutMs: plan.endMs + 2000,
     early,
+    random: pace,
     eyes: {
       load: async () => {},
       dispose: async () => {},
