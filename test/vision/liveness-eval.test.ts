@@ -100,6 +100,21 @@ describe('a recorded session replayed against a fresh plan', () => {
     const later = await replayRecorded(blinkAt(2500), recording, DEFAULT_THRESHOLDS);
     expect(later).toMatchObject({ passed: false, reason: 'not-seen (step 1)' });
   });
+
+  it('is looped as an attacker loops a video: its blink answers a prompt in the second pass', async () => {
+    // The recording lasts 5,166 ms a pass; its blink comes again at 5,166 + 2,100 ms.
+    const looped = await replayRecorded(blinkAt(6800), recording, DEFAULT_THRESHOLDS, { random: () => 0 });
+    expect(looped).toMatchObject({ passed: true });
+    expect(looped.track.at(-1)!.t).toBeGreaterThan(5166 + 2100);
+  });
+
+  it('is judged with the passive check the live attempts have (minPassive, its own scores)', async () => {
+    // A screen replay's scores: the recording scored every third frame, as the live attempt scores.
+    const screen = recording.map((f, i) => (i % 3 === 0 ? { ...f, passive: 0.2 } : f));
+    expect((await replayRecorded(blinkAt(1500), screen, DEFAULT_THRESHOLDS)).passed).toBe(true);
+    const judged = await replayRecorded(blinkAt(1500), screen, DEFAULT_THRESHOLDS, { minPassive: 0.7 });
+    expect(judged).toMatchObject({ passed: false, reason: 'passive' });
+  });
 });
 
 const skip = missing('ffmpeg', 'ffmpeg');

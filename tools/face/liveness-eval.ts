@@ -214,6 +214,8 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     plan: ChallengePlan,
     measureOnly: boolean,
     heard?: Prompt[],
+    /** The paced prompts' own waits (readerd: the CSPRNG); seeded per presentation. */
+    paceSeed = 0,
   ): Promise<LivenessAttemptResult> => {
     const cam = new EmulatedFaceCamera(p, camera);
     try {
@@ -234,6 +236,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         measureOnly,
         // Report trials as readerd runs them: prompts paced by the patient's answers.
         early: !measureOnly,
+        random: seededRandom(paceSeed ^ 0x9ace),
         onPrompt: (q) => {
           const seen = cam.prompt({ action: q.action, atMs: q.atMs });
           heard?.push(seen);
@@ -380,7 +383,13 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       const at = { seed: got.seed, width, height };
       // Bona fide: the live subject answers a fresh challenge; what it heard is the recording.
       const heard: Prompt[] = [];
-      const live = await attempt(new LiveSubject(got.photo, got.landmarks, at), livePlan, false, heard);
+      const live = await attempt(
+        new LiveSubject(got.photo, got.landmarks, at),
+        livePlan,
+        false,
+        heard,
+        got.seed,
+      );
       trials.push(trialOf(s, 'bona-fide', live));
       o.onTrack?.({ trial: trials.at(-1)!, plan: live.plan, track: live.track });
       // What the camera saw of this genuine session is what an injected recording of it shows.
@@ -390,7 +399,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         const plan = attackPlans[k]!;
         if (o.attackPeople && !o.attackPeople.has(s.person)) continue;
         const inst = attackInstrument(type, got.photo, got.landmarks, { ...at, recorded: heard });
-        const r = await attempt(inst, plan, false);
+        const r = await attempt(inst, plan, false, undefined, got.seed + k + 1);
         trials.push(trialOf(s, type, r));
         o.onTrack?.({ trial: trials.at(-1)!, plan: r.plan, track: r.track });
         verdicts.push(`${type} ${r.passed ? 'ACCEPTED' : 'rejected'}`);
@@ -399,7 +408,10 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     const track = recordings.at(-1);
     if (got && track)
       for (let k = 0; k < triesEach && replays.length < (o.replayTries ?? 0); k++) {
-        const r = await replayRecorded(drawPlan(replayRandom, o.plan), track, thresholds);
+        const r = await replayRecorded(drawPlan(replayRandom, o.plan), track, thresholds, {
+          random: replayRandom,
+          minPassive: o.minPassive,
+        });
         replays.push(r.passed);
       }
     measuredPeople.push(s.person);
@@ -412,35 +424,55 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
 
 /**
  * A recorded session injected as the camera picture against a fresh plan, as readerd meets it:
- * the recording's frames at their own times, the prompts paced by what they show
- * (runLivenessAttempt with `early`), the verdict at the recording's end at the latest. Nothing
- * is rendered: each frame's landmarks and eye readings are the recording's.
+ * the recording's frames at their own times, looped as an attacker loops a video (each pass
+ * after the last, one frame's interval apart), the prompts paced by what they show
+ * (runLivenessAttempt with `early`, its prompts' own waits from `random`), judged by the same
+ * checks as the live attempts: the challenge, and the passive score where the recording has one
+ * and `minPassive` is set. Nothing is rendered: each frame's landmarks, eye readings and passive
+ * score are the recording's.
  */
 export async function replayRecorded(
   plan: ChallengePlan,
   track: readonly LiveFrame[],
   thresholds: ChallengeThresholds,
+  o: { readonly random?: () => number; readonly minPassive?: number } = {},
 ): Promise<LivenessAttemptResult> {
+  const n = track.length;
+  if (n === 0) throw new Error('an empty recording cannot be replayed');
+  const gaps = track.slice(1).map((f, i) => f.t - track[i]!.t);
+  const step = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]! : 100;
+  const period = track[n - 1]!.t - track[0]!.t + step;
   let k = -1;
+  const at = (): LiveFrame => track[k % n]!;
+  const scored = track
+    .map((f, i) => [i, f.passive] as const)
+    .filter((x): x is [number, number] => x[1] !== undefined);
+  // The recording's passive score nearest this frame (it was scored every few frames).
+  const passiveNow = (): number => {
+    const i = k % n;
+    let best = scored[0]!;
+    for (const x of scored) if (Math.abs(x[0] - i) < Math.abs(best[0] - i)) best = x;
+    return best[1];
+  };
   const none = new Uint8Array(0);
   const box = { x: 0, y: 0, width: 1, height: 1 };
   return runLivenessAttempt({
-    detect: async () =>
-      track[k] ? [{ box, score: 1, landmarks: track[k]!.landmarks, descriptor: new Float32Array(0) }] : [],
+    detect: async () => [{ box, score: 1, landmarks: at().landmarks, descriptor: new Float32Array(0) }],
     camera: {
       nextFrame: async () => {
-        const f = track[++k];
-        if (!f) throw new Error('the recording has ended');
-        return { seq: k, width: 1, height: 1, data: none, timestampMs: f.t };
+        k++;
+        return { seq: k, width: 1, height: 1, data: none, timestampMs: at().t + Math.floor(k / n) * period };
       },
     },
     eyes: {
       load: async () => {},
       dispose: async () => {},
-      closed: async () => [...(track[k]?.eyesClosed ?? [0, 0])] as [number, number],
+      closed: async () => [...(at().eyesClosed ?? [0, 0])] as [number, number],
     },
+    ...(scored.length ? { passive: { score: async () => passiveNow() }, minPassive: o.minPassive } : {}),
     plan,
     early: true,
+    random: o.random,
     thresholds,
     timeoutMs: Math.max(8000, plan.endMs + 2000),
     wallTimeoutMs: 600_000,
