@@ -55,6 +55,15 @@ async function script(rig: ApplianceRig): Promise<number> {
 
 const LIVE_FACES: Record<string, string> = { genuine: 'img21.jpg', other: 'img3.jpg' };
 
+/**
+ * The scripted demo's challenge seed: the demo is its own composition root, and its patients end
+ * as the script expects in every run only if they meet the same challenges (each patient's from
+ * the seed and who stands at the camera: sim/appliance/scene-face-camera.ts). A live subject the
+ * check rejects is the check's BPCER, which `readerctl face liveness-eval` measures. With
+ * --interactive or --bench the challenges are drawn as readerd draws them, with the CSPRNG.
+ */
+export const DEMO_CHALLENGE_SEED = 15;
+
 async function interactive(rig: ApplianceRig): Promise<void> {
   say('\nYou are the patient: open the kiosk page above in a browser.');
   say('Commands: place PROFILE [genuine|other|none] · remove · visual · quit');
@@ -94,9 +103,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const dir = resolve(values.dir!);
   say('== starting emulated hardware, readerd (embedded broker) and the reference terminal');
+  const scripted = !values.bench && !values.interactive;
   const rig = await ApplianceRig.start({
     dir,
     liveness: 'required',
+    ...(scripted ? { challengeSeed: DEMO_CHALLENGE_SEED } : {}),
     terminal: !values.bench,
     onLog: (line) => {
       if (values.verbose || /"level":"(warn|error)"|"msg":"(ready|kiosk screen)"/.test(line))
@@ -106,7 +117,12 @@ async function main(argv: string[]): Promise<number> {
   say(`== kiosk screen: ${rig.kioskUrl}   (health: ${rig.kioskUrl}healthz)`);
   say(`== results for the receipt computer: ${join(dir, 'terminal', 'results', rig.deviceId)}`);
   say(
-    `== liveness required: each face attempt is a random ${RIG_CHALLENGE.challengeSteps}-step challenge (turn, nod, blink) the emulated patient's live face answers (README "Liveness")`,
+    `== liveness required: each face attempt is a random ${RIG_CHALLENGE.challengeSteps}-step challenge (a turn or nod and a blink) the emulated patient's live face answers (README "Liveness")`,
+  );
+  say(
+    scripted
+      ? `== challenges seeded (seed ${DEMO_CHALLENGE_SEED}, per patient): every run plays the same ones; readerd itself draws them with its CSPRNG`
+      : '== challenges drawn with the CSPRNG, as readerd draws them',
   );
   let failures = 0;
   try {

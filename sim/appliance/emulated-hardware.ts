@@ -17,7 +17,7 @@ import { type FirmataPanel, serveFirmataPanel } from '../panel/serve.js';
 import type { Pn532Emulator } from '../pn532/pn532-emulator.js';
 import { type ServedPn532, servePn532 } from '../pn532/serve.js';
 import { PtyPair } from '../pty/pty-pair.js';
-import type { FaceScene } from './scene-face-camera.js';
+import { type FaceScene, presentationSeed } from './scene-face-camera.js';
 
 /** The two card modules an appliance may have (README "The appliance part", $.cardModule). */
 export type CardModuleKind = 'pn532' | 'ccid';
@@ -44,13 +44,20 @@ export interface FacePresentation {
   readonly seed?: number;
 }
 
+/**
+ * The scene a presentation is written as: its seed (the live subject's behaviour, and with a
+ * seeded rig the challenges) from what it is, unless `how` gives one.
+ */
+export function faceSceneOf(photo: string, how: FacePresentation = {}): FaceScene {
+  return { photo, seed: presentationSeed(photo, how), ...how };
+}
+
 export class EmulatedHardware {
   readonly faceImage: string;
   /** What the emulated readerd's face camera shows (--face-scene). */
   readonly faceScene: string;
   readonly cardFaceImage: string;
   private seq = 0;
-  private faceSeed = 0;
   /** The card module readerd is configured with: where a placed card goes. */
   cardModule: CardModuleKind = 'pn532';
   /** The module the card is on now, if one is. */
@@ -177,7 +184,7 @@ export class EmulatedHardware {
    * empty counter. The still picture is for a readerd reading a `still` camera.
    */
   async showFace(photo: string | undefined, how: FacePresentation = {}): Promise<void> {
-    const scene: FaceScene = photo ? { photo, seed: ++this.faceSeed, ...how } : {};
+    const scene: FaceScene = photo ? faceSceneOf(photo, how) : {};
     await this.publish(this.faceScene, Buffer.from(JSON.stringify(scene)));
     if (photo) {
       const tmp = `${this.faceImage}.${++this.seq}.tmp`;

@@ -9,9 +9,8 @@ import type { ReaderSeams } from '../../firmware-host/reader-composition.js';
 import { connectMqtt } from '../../platform/link/mqtt-client.js';
 import type { Logger } from '../../platform/log.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
-import { seededRandom } from '../../protocol/seeded-random.js';
 import { SocketUsbBus } from '../ccid/usb-socket-bus.js';
-import { SceneFaceCamera } from './scene-face-camera.js';
+import { challengeRandomFor, SceneFaceCamera } from './scene-face-camera.js';
 
 export const EMULATED_OPTIONS = {
   usb: { type: 'string' },
@@ -44,6 +43,20 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
   const realtime = values['face-realtime'] === true;
   const fps = whole(values, 'face-fps') ?? (realtime ? 15 : 6);
   const seed = whole(values, 'challenge-seed');
+  let camera: SceneFaceCamera | undefined;
+  // Seeded: each presentation (a session's patient) draws from a stream of its own, from the seed
+  // and the scene, so a test's challenges do not depend on the sessions before it (the attempts
+  // of one session follow each other in its stream).
+  let drawn = -1;
+  let stream: () => number = () => 0;
+  const perPresentation = (s: number) => (): number => {
+    const now = camera?.presentation ?? 0;
+    if (now !== drawn) {
+      drawn = now;
+      stream = challengeRandomFor(s, camera?.current ?? {});
+    }
+    return stream();
+  };
   return {
     connect: connectMqtt,
     // Said in every birth, so a conformance report of this appliance says it was emulated.
@@ -62,16 +75,18 @@ export function emulatedSeams(values: Record<string, unknown>, log: Logger): Rea
     },
     ...(scene
       ? {
-          faceCamera: (board) =>
-            new SceneFaceCamera(
+          faceCamera: (board) => {
+            camera = new SceneFaceCamera(
               scene,
               { width: Number(size[1]), height: Number(size[2]), fps, realtime },
               board,
-            ),
+            );
+            return camera;
+          },
         }
       : {}),
     ...(values['match-only'] ? { faceVerify: (c) => ({ ...c, liveness: 'off' as const }) } : {}),
-    ...(seed === undefined ? {} : { challengeRandom: seededRandom(seed) }),
+    ...(seed === undefined ? {} : { challengeRandom: perPresentation(seed) }),
     // The session bench's baseline: the face stages one after another, as before the pipeline.
     ...(values.sequential ? { sequentialSession: true } : {}),
     // The memory bench's: the OCR worker's idle end within its run, not after 10 min.

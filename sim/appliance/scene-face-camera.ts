@@ -37,6 +37,33 @@ export interface SceneCameraOptions {
   readonly realtime?: boolean;
 }
 
+/** FNV-1a over a string: a seed from a presentation's description. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The seed of a presentation from what it is (the photo's file name, live or which attack, what
+ * is worn), not from how many came before it: a test's patient meets the same person and the
+ * same challenges whichever tests ran before it in the same rig.
+ */
+export function presentationSeed(photo: string, how: Pick<FaceScene, 'as' | 'wearing'> = {}): number {
+  const name = photo.split('/').pop();
+  return hash32(`${name}|${how.as ?? 'live'}|${(how.wearing ?? []).join('+')}`);
+}
+
+/**
+ * A seeded test's challenge randomness for one presentation (a session's patient): a stream of
+ * its own from the rig's seed and the scene, so a session's challenges do not depend on the
+ * sessions before it in the same readerd.
+ */
+export function challengeRandomFor(challengeSeed: number, scene: FaceScene): () => number {
+  const what = scene.photo ? `${presentationSeed(scene.photo, scene)}|${scene.seed ?? ''}` : 'nobody';
+  return seededRandom(hash32(`${challengeSeed}|${what}`));
+}
+
 /** One prompt the live subject answered, as `<scene file>.subject.jsonl` records it (camera ms). */
 export interface SubjectAnswer {
   readonly action: string;
@@ -151,6 +178,14 @@ export class SceneFaceCamera {
     }
   }
 
+  /** Bumped each time the scene file changes: a new presentation (a new patient, or the same again). */
+  presentation = 0;
+
+  /** What stands in front of the camera now (the scene file as last read). */
+  get current(): FaceScene {
+    return this.scene;
+  }
+
   /** The detector that finds the photos' landmarks is loaded (it holds the event loop a while). */
   ready(): Promise<void> {
     return this.loaded;
@@ -186,6 +221,7 @@ export class SceneFaceCamera {
       scene = {};
     }
     this.scene = scene;
+    this.presentation++;
     this.t0 = this.cam.presentMs;
     if (!scene.photo) {
       this.shown = undefined;

@@ -17,9 +17,9 @@ import {
   PLAN_MINIMUMS,
   planName,
 } from '../../firmware-host/vision/liveness-challenge.js';
-import type { FacePresentation } from '../../sim/appliance/emulated-hardware.js';
+import { type FacePresentation, faceSceneOf } from '../../sim/appliance/emulated-hardware.js';
+import { challengeRandomFor } from '../../sim/appliance/scene-face-camera.js';
 import { ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
-import { seededRandom } from '../../sim/camera/live-subject.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { ApplianceRig, RIG_CHALLENGE } from '../../tools/demo/appliance-rig.js';
 import type { ResultRecord } from '../../tools/terminal/result-json.js';
@@ -54,8 +54,8 @@ async function leave(): Promise<void> {
   await rig.patient.waitReady();
 }
 
-/** Every session's challenge, in order (each session here is one attempt, one plan drawn). */
-const challenges: string[] = [];
+/** Every session's challenge and who stood there (each session here is one attempt, one plan drawn). */
+const challenges: { challenge: string; how: FacePresentation }[] = [];
 
 /** A patient with a card for `photo` shows `how` to the camera and chooses face. */
 async function faceSession(id: string, how: FacePresentation = {}): Promise<{ sessionId: string }> {
@@ -71,7 +71,7 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('liveness through readerd', () => {
     const r = await rig.result(sessionId, 180_000);
     await leave();
     const f = faceOf(r)!;
-    challenges.push(f.liveness!.challenge);
+    challenges.push({ challenge: f.liveness!.challenge, how: {} });
     const log = rig.lines.filter((l) => l.includes(sessionId) && /stages|timed|timeout/.test(l));
     expect(r.outcome, `${JSON.stringify(f.liveness)} ${log.join('\n')}`).toBe('VERIFIED');
     expect(f.liveness).toMatchObject({ passed: true });
@@ -99,7 +99,7 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('liveness through readerd', () => {
       expect(r.outcome).toBe('LIVENESS_FAILED');
       expect(f.liveness).toMatchObject({ passed: false });
       expect(f.liveness!.reason).toMatch(/step \d|rigid|passive|unprompted-turn|no-baseline/);
-      challenges.push(f.liveness!.challenge);
+      challenges.push({ challenge: f.liveness!.challenge, how: { as } });
       expect(JSON.stringify(r)).not.toMatch(/data:image|"photo"|jpeg/i);
     },
     240_000,
@@ -117,20 +117,21 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('liveness through readerd', () => {
     said.push(TEXTS.ja[key], TEXTS.en[key]);
     const r = await rig.result(sessionId, 180_000);
     await leave();
-    challenges.push(faceOf(r)!.liveness!.challenge);
+    challenges.push({ challenge: faceOf(r)!.liveness!.challenge, how: { wearing: ['mask'] } });
     expect(said).toEqual(['マスクを外してカメラを見てください', 'Please remove your mask']);
     expect(r.outcome, JSON.stringify(faceOf(r)!.liveness)).toBe('VERIFIED');
   }, 240_000);
 
   it('the challenge differs from one attempt to the next, as the seed draws them', () => {
-    const random = seededRandom(SEED);
+    // Each presentation draws from a stream of its own (the seed and who stands there): a
+    // session's challenge does not depend on the sessions before it (review finding 7).
     const timing = {
       ...DEFAULT_TIMING,
       gapMs: [RIG_CHALLENGE.challengeTiming.gapMinMs, RIG_CHALLENGE.challengeTiming.gapMaxMs] as const,
     };
-    const drawn = challenges.map(() =>
+    const drawn = challenges.map(({ how }) =>
       planName(
-        drawPlan(random, {
+        drawPlan(challengeRandomFor(SEED, faceSceneOf(face('img20.jpg'), how)), {
           actions: CHALLENGE_ACTIONS,
           ...PLAN_MINIMUMS,
           steps: RIG_CHALLENGE.challengeSteps,
@@ -138,7 +139,7 @@ describe.skipIf(missing('ffmpeg', 'ffmpeg'))('liveness through readerd', () => {
         }),
       ),
     );
-    expect(challenges).toEqual(drawn);
-    expect(new Set(challenges).size).toBeGreaterThan(1);
+    expect(challenges.map((c) => c.challenge)).toEqual(drawn);
+    expect(new Set(drawn).size).toBeGreaterThan(1);
   });
 });

@@ -145,7 +145,8 @@ async function facePath(
     for (let i = 0; i < runs + 1; i++) {
       // A card without PIN starts face at once: no patient pauses in the figure.
       const card = await rig.card(`bench-liveness-${i}`, 'no-pin', 'img20.jpg');
-      await rig.hw.showFace(join(FACES_DIR, 'img21.jpg'));
+      // A seed per session: each meets its own challenge (a seeded rig draws per presentation).
+      await rig.hw.showFace(join(FACES_DIR, 'img21.jpg'), { seed: i + 1 });
       const before = rig.received.length;
       const answered = answers(rig).length;
       const tap = performance.now();
