@@ -3,6 +3,7 @@
 // prompt, in the wrong direction, not held, or a turn nobody asked for fails.
 import { describe, expect, it } from 'vitest';
 import {
+  blinkMotion,
   type ChallengePlan,
   DEFAULT_THRESHOLDS,
   drawPlan,
@@ -266,6 +267,23 @@ describe('judging the response', () => {
     });
   });
 
+  it('a blink is seen on a face whose open eyes the eye model reads beyond 0.9999 closed', () => {
+    // faces-lfw Bob_Huggins__3 through the emulator: the open eye at +8.1 in log-odds, the
+    // prompted blink +17.4 and +22.5; clipped at 0.9999 (+9.21) the rise was 0.06.
+    const p = (logOdds: number): number => 1 / (1 + Math.exp(-logOdds));
+    expect(eyeRise(p(22.5), p(8.1))).toBeGreaterThan(0.7);
+    expect(eyeRise(p(17.4), p(8.1))).toBeGreaterThan(0.45);
+    // The open eye's own jitter there (+6…+10) stays far under a blink limit.
+    expect(eyeRise(p(10), p(8.1))).toBeLessThan(0.11);
+    const turned = (t: number) => (t >= 1600 && t < 4100 ? -0.2 : 0);
+    const frames = track(plan.endMs, turned).map((f) => {
+      const shut = f.t >= 6600 && f.t < 6850;
+      const open = 8.1 + (f.t % 300 === 0 ? 0.5 : -0.5);
+      return { ...f, eyesClosed: [p(shut ? 22.5 : open), p(shut ? 17.4 : open)] as [number, number] };
+    });
+    expect(judgeChallenge(plan, frames)).toMatchObject({ passed: true });
+  });
+
   it('a turn nobody asked for fails, even when every step was answered', () => {
     const r = respond(plan, 600);
     const out = judgeChallenge(
@@ -317,6 +335,39 @@ describe('a blink with the head still', () => {
       judgeChallenge(plan, answered(0.1), { thresholds: { ...th, blinkStill: undefined } }),
     ).toMatchObject({
       passed: true,
+    });
+  });
+
+  it('does not count a blink on a face that travels across the picture at it (a folded print moved)', () => {
+    // A sheet folded along the nose keeps its eyes' spacing as the hand turns it toward a blink
+    // prompt, but the whole sheet travels: through the emulator the two seed-16 folds that passed
+    // a blink had moved their eyes 0.27 and 0.35 eye spacings by it, the live subjects' blinks at
+    // most 0.15. Here the face moves sideways by `shift` px (eye spacing 60 px) from 6500 ms.
+    const th = { ...DEFAULT_THRESHOLDS, blinkStill: 0.175 };
+    const moved = (shift: number): LiveFrame[] =>
+      answered(0).map((f) =>
+        f.t >= 6500 && f.t < 7000
+          ? { ...f, landmarks: f.landmarks.map(([x, y]) => [x + shift, y] as [number, number]) }
+          : f,
+      );
+    expect(judgeChallenge(plan, moved(0), { thresholds: th })).toMatchObject({ passed: true });
+    // A head's sway (0.05 eye spacings) is still a still head.
+    expect(judgeChallenge(plan, moved(3), { thresholds: th })).toMatchObject({ passed: true });
+    expect(blinkMotion(moved(15), 66, 6000)).toBeCloseTo(0.25, 5);
+    expect(judgeChallenge(plan, moved(15), { thresholds: th })).toMatchObject({
+      passed: false,
+      failedStep: 2,
+      reason: 'not-seen',
+    });
+    // Up and down too.
+    const nodded = answered(0).map((f) =>
+      f.t >= 6500 && f.t < 7000
+        ? { ...f, landmarks: f.landmarks.map(([x, y]) => [x, y + 15] as [number, number]) }
+        : f,
+    );
+    expect(judgeChallenge(plan, nodded, { thresholds: th })).toMatchObject({
+      passed: false,
+      reason: 'not-seen',
     });
   });
 
