@@ -406,7 +406,9 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       }
     }
     const track = recordings.at(-1);
-    if (got && track)
+    // A session in which the camera never saw the face records nothing to replay (seed 17: a
+    // bona fide attempt without one usable frame ended the whole shard).
+    if (got && track?.length)
       for (let k = 0; k < triesEach && replays.length < (o.replayTries ?? 0); k++) {
         const r = await replayRecorded(drawPlan(replayRandom, o.plan), track, thresholds, {
           random: replayRandom,
