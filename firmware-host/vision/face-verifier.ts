@@ -194,7 +194,7 @@ export async function verifyFace(
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([refFace, aborted]);
+      return await unlessAborted(Promise.race([refFace, aborted]));
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
@@ -207,7 +207,18 @@ export async function verifyFace(
     return out;
   };
   // A photo in hand is looked at first: without a face in it no live frame is asked for.
-  if (!('then' in reference) && !(await refFace)) return noReference();
+  // The matcher's calls carry the session's signal (WorkerFaceMatcher.withSignal): an abort
+  // rejects the detect in flight, and a cancelled session is an outcome, not an error.
+  const unlessAborted = <T>(p: Promise<T>): Promise<T | 'cancelled'> =>
+    p.catch((e: unknown) => {
+      if (hooks.signal?.aborted) return 'cancelled' as const;
+      throw e;
+    });
+  if (!('then' in reference)) {
+    const f = await unlessAborted(refFace);
+    if (f === 'cancelled') return cancelled(0);
+    if (!f) return noReference();
+  }
   if (
     hooks.prompted &&
     (await awaitPrompt(matcher, camera, hooks.prompted, cfg, hooks.signal)) === 'cancelled'
@@ -339,7 +350,8 @@ export async function verifyFace(
       }
       framesThisAttempt++;
       const img = { width: frame.width, height: frame.height, data: frame.data };
-      const faces = await matcher.detect(img, 'live');
+      const faces = await unlessAborted(matcher.detect(img, 'live'));
+      if (faces === 'cancelled') return cancelled(attempt);
       capture += performance.now() - tc;
       const q = assessQuality(img, faces);
       if (!q.ok) {

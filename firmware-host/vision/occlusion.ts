@@ -206,7 +206,16 @@ export async function awaitBareFace(
       if (f.timestampMs - first > timeoutMs) break;
     }
     const img = { width: f.width, height: f.height, data: f.data };
-    const face = (await detect(img))[0];
+    // A detect the session's abort rejects (the worker's calls carry its signal) ends the wait
+    // as the abort does: `{ bare: false }`.
+    let faces: readonly { landmarks: readonly Point[] }[];
+    try {
+      faces = await detect(img);
+    } catch (e) {
+      if (o.signal?.aborted) break;
+      throw e;
+    }
+    const face = faces[0];
     if (!face) continue;
     const occ = detectOcclusion(img, face.landmarks);
     if (!occ) return { bare: true, asked };

@@ -95,7 +95,8 @@ export class WorkerFaceMatcher implements FaceMatcher {
     req: (img: RgbImage) => FaceRequest,
     signal?: AbortSignal,
   ): Promise<Record<string, unknown>> {
-    await untilAborted(this.loaded(), signal, 'the face-model worker start');
+    // Only this call stops waiting: the models go on loading for the next session.
+    await untilAborted(this.loaded(), signal, 'a face-model call waiting for the models to load');
     const data = new Uint8Array(image.data);
     return this.rpc.request(
       req({ width: image.width, height: image.height, data }),
