@@ -175,4 +175,9 @@ describe('one line for a user error, with the documented exit code', { timeout: 
     const r = await ctl('face', 'verify', '--card-photo', missing, '--camera', missing);
     expectOneLine(r, COMMANDS.face!, EXIT_CONFIG, /--card-photo .*no-photo\.jp2: does not exist/);
   });
+
+  it('face liveness-eval --steps 1 is refused before any model loads (2): readerd refuses it too', async () => {
+    const r = await ctl('face', 'liveness-eval', '--steps', '1');
+    expectOneLine(r, COMMANDS.face!, 2, /--steps is a whole number ≥ 2/);
+  });
 });

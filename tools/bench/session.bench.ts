@@ -415,6 +415,16 @@ export async function sessionBench(o: SessionBenchOptions = {}): Promise<Row[]> 
         goal: { text: '≤ 0.6×', met: (v) => v <= 0.6 },
       },
       {
+        // A lower bound on the row above: however the stages are scheduled, the session cannot end
+        // before its chain of dependent stages (照合番号B opens the card-face AP, the photo needs it,
+        // the comparison needs the photo). Measured on the pipeline-off sessions' own stage times,
+        // so the stages are the same ones the ratio above divides by.
+        figure:
+          "  its floor: the pipeline-off sessions' critical-path bound / their tap→result, p50 (no schedule of these stages goes below it)",
+        measured: seq.length ? median(seq.map((x) => x.bound / x.total)) : Number.NaN,
+        unit: '×',
+      },
+      {
         figure:
           '  card detection (tap to session start; each PN532 poll a search window in the chip, 15 REQBs, ~150 ms on the emulated chip), p50',
         measured: f((x) => x.detection),

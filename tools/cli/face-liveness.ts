@@ -116,6 +116,9 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       throw new ReaderError(ErrorCode.Usage, `--attacks: ${a} is not one of ${ALL_ATTACK_TYPES.join(', ')}`);
   const dirs = values.images ?? ['../shared/fixtures/faces', '../shared/fixtures/faces-lfw'];
   const seed = int('seed', values.seed);
+  // readerd's own floor (it refuses fewer: PLAN_MINIMUMS), said before any model loads or any
+  // person is rendered, not when the first plan is drawn.
+  const steps = int('steps', values.steps, PLAN_MINIMUMS.minTurns + PLAN_MINIMUMS.minBlinks);
   const sets = drawSubjects(
     dirs.flatMap((d) => peopleIn(d)),
     {
@@ -211,7 +214,7 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       replayTries: int('replay-tries', values['replay-tries']),
       seed,
       fps: Number(values.fps),
-      plan: { steps: int('steps', values.steps, 1), actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS },
+      plan: { steps, actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
       onTrack: values.tracks ? (t) => appendFileSync(values.tracks!, `${JSON.stringify(t)}\n`) : undefined,

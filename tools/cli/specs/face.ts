@@ -50,7 +50,8 @@ export const livenessEvalCommand = defineCommand({
       type: 'string',
       arg: 'N',
       default: '3',
-      description: "challenge steps (readerd's session.challengeSteps)",
+      description:
+        "challenge steps (readerd's session.challengeSteps; at least 2: a turn or nod and a blink)",
     },
     'attack-subjects': {
       type: 'string',
@@ -137,7 +138,8 @@ export const livenessEvalCommand = defineCommand({
       type: 'string',
       arg: 'X',
       shownDefault: 'not used',
-      description: 'reject below this median passive score',
+      description:
+        "reject below this median passive score, live attempts and replays alike (a check readerd does not run: its figures are not readerd's)",
     },
     json: {
       type: 'boolean',
