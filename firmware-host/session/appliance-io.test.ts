@@ -7,6 +7,7 @@ import type { CardModule, CardModuleEvents } from '../../device/card/card-module
 import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import type { MyNumberCard } from '../../sim/card/mynumber-emulator.js';
 import { makeCard } from '../../tools/rig/emulated-card.js';
+import type { FaceMatcher } from '../vision/face-matcher.js';
 import { ApplianceIo, type ApplianceIoOptions } from './appliance-io.js';
 
 /** A card module over the emulated card that answers each APDU a few event-loop turns later. */
@@ -161,5 +162,58 @@ describe('the card-face read (照合番号B) ends on the abort', () => {
     expect(isReaderError(e) && e.code).toBe(ErrorCode.Op_Canceled);
     expect(readerSignal.aborted).toBe(true);
     expect(frames).toBe(1);
+  });
+
+  it("verifyFace runs on the session's views: the matcher's and the eye model's calls carry its signal", async () => {
+    // review-a finding 2 (stop 24): the per-session views were wired but never checked.
+    const calls = { view: 0, base: 0 };
+    let matcherSignal: AbortSignal | undefined;
+    let eyesSignal: AbortSignal | undefined;
+    const unusedEyes = {
+      load: async () => {},
+      closed: async (): Promise<[number, number]> => [0, 0],
+      dispose: async () => {},
+    };
+    const matcher = (name: string, count: () => void): FaceMatcher => ({
+      name,
+      load: async () => {},
+      detect: async () => {
+        count();
+        return [];
+      },
+      similarity: () => 0,
+      threshold: 1,
+      dispose: () => {},
+    });
+    const view = matcher('session view', () => calls.view++);
+    const io = new ApplianceIo({
+      module: new SlowModule(await makeCard('normal')),
+      cardFaceCamera: { nextFrame: () => Promise.reject(new Error('no card-face camera here')) },
+      faceCamera: { nextFrame: () => Promise.reject(new Error('not reached: no reference face')) },
+      cardFaceReader: { read: () => Promise.reject(new Error('no reader here')) },
+      matcher: {
+        ...matcher('worker', () => calls.base++),
+        withSignal: (s) => {
+          matcherSignal = s;
+          return view;
+        },
+      },
+      face: { attempts: 1, attemptTimeoutMs: 1000, livenessFrames: 1, challenge: 'blink', liveness: 'off' },
+      faceHooks: { eyes: unusedEyes },
+      eyesFor: (s) => {
+        eyesSignal = s;
+        return unusedEyes;
+      },
+      cardFaceFrames: 1,
+      apduTimeoutMs: 5000,
+      now: Date.now,
+    });
+    const ac = new AbortController();
+    const photo = { width: 2, height: 2, data: new Uint8Array(12) };
+    const ev = await io.verifyFace(photo, ac.signal, () => {});
+    expect(ev.outcome).not.toBe('verified');
+    expect(matcherSignal).toBe(ac.signal);
+    expect(eyesSignal).toBe(ac.signal);
+    expect(calls).toEqual({ view: 1, base: 0 });
   });
 });
