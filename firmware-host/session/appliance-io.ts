@@ -21,7 +21,7 @@ import {
 import type { EyeState } from '../vision/liveness-models.js';
 import type { QualityIssue } from '../vision/quality.js';
 import { CardLinkQueue } from './card-link-queue.js';
-import type { SessionIo, StagePart } from './session-service.js';
+import type { SessionIo, StagePart } from './session-io.js';
 
 export interface ApplianceIoOptions {
   readonly module: CardModule;
