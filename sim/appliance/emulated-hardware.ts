@@ -17,6 +17,7 @@ import { type FirmataPanel, serveFirmataPanel } from '../panel/serve.js';
 import type { Pn532Emulator } from '../pn532/pn532-emulator.js';
 import { type ServedPn532, servePn532 } from '../pn532/serve.js';
 import { PtyPair } from '../pty/pty-pair.js';
+import { landmarkDetector, photoLandmarks } from './photo-landmarks.js';
 import { type FaceScene, presentationSeed } from './scene-face-camera.js';
 
 /** The two card modules an appliance may have (README "The appliance part", $.cardModule). */
@@ -58,6 +59,12 @@ export class EmulatedHardware {
   readonly faceScene: string;
   readonly cardFaceImage: string;
   private seq = 0;
+  /**
+   * The face scene carries the photo's landmarks, found in this process (photo-landmarks.ts), so
+   * the emulated readerd's scene camera loads no face library of its own: set by the rig when
+   * readerd runs that camera (liveness required).
+   */
+  private sceneLandmarks = false;
   /** The card module readerd is configured with: where a placed card goes. */
   cardModule: CardModuleKind = 'pn532';
   /** The module the card is on now, if one is. */
@@ -172,6 +179,16 @@ export class EmulatedHardware {
     };
   }
 
+  /**
+   * From now on the face scene carries its photo's landmarks (found here; face-api starts loading
+   * now, beside readerd's start, as it did in readerd's process before).
+   */
+  landmarksInScene(): void {
+    if (this.sceneLandmarks) return;
+    this.sceneLandmarks = true;
+    landmarkDetector().catch(() => {});
+  }
+
   /** Replaces a camera's picture in one step, as a frame grab would. */
   private async publish(path: string, bytes: Buffer): Promise<void> {
     const tmp = `${path}.${process.pid}.${++this.seq}.tmp`;
@@ -184,7 +201,12 @@ export class EmulatedHardware {
    * empty counter. The still picture is for a readerd reading a `still` camera.
    */
   async showFace(photo: string | undefined, how: FacePresentation = {}): Promise<void> {
-    const scene: FaceScene = photo ? faceSceneOf(photo, how) : {};
+    const scene: FaceScene = photo
+      ? {
+          ...faceSceneOf(photo, how),
+          ...(this.sceneLandmarks ? { landmarks: await photoLandmarks(photo) } : {}),
+        }
+      : {};
     await this.publish(this.faceScene, Buffer.from(JSON.stringify(scene)));
     if (photo) {
       const tmp = `${this.faceImage}.${++this.seq}.tmp`;

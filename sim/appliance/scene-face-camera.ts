@@ -8,7 +8,6 @@ import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import type { Frame } from '../../device/camera/frame-source.js';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { DeviceState } from '../../firmware-host/device-keeper.js';
-import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import type { ChallengeBoard } from '../../firmware-host/vision/liveness-board.js';
 import { drawPlan } from '../../firmware-host/vision/liveness-challenge.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
@@ -17,6 +16,7 @@ import { type AttackType, attackInstrument } from '../camera/attacks.js';
 import { EmulatedFaceCamera } from '../camera/emulated-face-camera.js';
 import type { Point } from '../camera/face-warp.js';
 import { LiveSubject, type Presentation, type Prompt, seededRandom } from '../camera/live-subject.js';
+import { photoLandmarks } from './photo-landmarks.js';
 
 export interface FaceScene {
   /** The photo the person (or the instrument) is made from; none: an empty counter. */
@@ -27,6 +27,11 @@ export interface FaceScene {
   readonly wearing?: readonly Accessory[];
   /** `dead`: the camera sends nothing. */
   readonly camera?: 'dead';
+  /**
+   * The photo's 68 landmarks, found by whoever wrote the scene (the rig, in its own process):
+   * without them the camera finds them itself, loading face-api into this process.
+   */
+  readonly landmarks?: readonly Point[];
 }
 
 export interface SceneCameraOptions {
@@ -107,8 +112,6 @@ function someSession(seed: number): Prompt[] {
 
 export class SceneFaceCamera {
   private readonly cam: EmulatedFaceCamera;
-  private readonly detector = new FaceApiMatcher({ descriptors: false });
-  private readonly loaded: Promise<void>;
   private stamp = '';
   private scene: FaceScene = {};
   private shown?: Shifted;
@@ -129,13 +132,6 @@ export class SceneFaceCamera {
       ...o,
       notAhead: true,
     });
-    // Loaded and run once before readerd is ready: the first inference holds the event loop
-    // for seconds, which in a session would starve the card module's exchanges.
-    this.loaded = this.detector
-      .load()
-      .then(() => this.detector.detect({ width: o.width, height: o.height, data: grey }, 'reference'))
-      .then(() => {});
-    this.loaded.catch(() => {});
     this.unwatch = board.watch((n) => {
       if (!n) return;
       const prompt: Prompt =
@@ -186,19 +182,18 @@ export class SceneFaceCamera {
     return this.scene;
   }
 
-  /** The detector that finds the photos' landmarks is loaded (it holds the event loop a while). */
-  ready(): Promise<void> {
-    return this.loaded;
-  }
-
-  private async photo(path: string): Promise<{ photo: RgbImage; landmarks: readonly Point[] }> {
+  /**
+   * The photo decoded, and its landmarks: the scene's, else found here (photo-landmarks.ts: face-api
+   * loaded into this process the first time, its first inference holding the event loop for seconds).
+   */
+  private async photo(
+    path: string,
+    given?: readonly Point[],
+  ): Promise<{ photo: RgbImage; landmarks: readonly Point[] }> {
     const have = this.landmarks.get(path);
-    if (have) return have;
-    await this.loaded;
-    const photo = await decodeImage(new Uint8Array(readFileSync(path)));
-    const face = (await this.detector.detect(photo, 'reference'))[0];
-    if (!face) throw new ReaderError(ErrorCode.Vision_Model, `the emulator finds no face in ${path}`);
-    const got = { photo, landmarks: face.landmarks };
+    if (have && !given) return have;
+    const photo = have?.photo ?? (await decodeImage(new Uint8Array(readFileSync(path))));
+    const got = { photo, landmarks: given ?? (await photoLandmarks(path, photo)) };
     this.landmarks.set(path, got);
     return got;
   }
@@ -229,7 +224,7 @@ export class SceneFaceCamera {
       this.cam.show(new EmptyCounter({ width: this.o.width, height: this.o.height, data: grey }));
       return;
     }
-    const { photo, landmarks } = await this.photo(scene.photo);
+    const { photo, landmarks } = await this.photo(scene.photo, scene.landmarks);
     const seed = scene.seed ?? 1;
     const size = { width: this.o.width, height: this.o.height };
     const as = scene.as ?? 'live';
@@ -276,6 +271,5 @@ export class SceneFaceCamera {
   async close(): Promise<void> {
     this.unwatch();
     await this.cam.close();
-    this.detector.dispose();
   }
 }

@@ -205,6 +205,8 @@ export class ApplianceRig {
       this.matchOnly = true;
       delete asked.liveness;
     }
+    // The scene camera's subject is built from landmarks the rig finds, not readerd (issue 17).
+    if ((this.o.liveness ?? 'required') === 'required' && !this.matchOnly) this.hw.landmarksInScene();
     const session = {
       ...RIG_CHALLENGE,
       attemptTimeoutMs: 3000,
