@@ -86,7 +86,7 @@ export interface FaceVerifyHooks {
   signal?: AbortSignal;
   /** [0, 1): the challenge's randomness; crypto unless a test seeds it. */
   random?: () => number;
-  /** The eye-state model: with it, blinks are among the challenge's steps. */
+  /** The eye-state model (its blinks): the random challenge is refused without it. */
   eyes?: EyeState;
   /** The passive anti-spoofing model: with it, a screen held to the camera fails (PASSIVE_MIN). */
   passive?: PassiveLivenessModel;
@@ -155,6 +155,13 @@ export async function verifyFace(
   cfg: FaceVerifyConfig = DEFAULT_FACE_VERIFY,
   hooks: FaceVerifyHooks = {},
 ): Promise<FaceEvidence> {
+  // Without the eye model the challenge would have no blink, and a print turned like a head
+  // passes turns and nods: refused, not drawn without it (readerd always loads the model).
+  if (cfg.liveness === 'required' && cfg.challenge === 'random' && !hooks.eyes)
+    throw new ReaderError(
+      ErrorCode.Config_Invalid,
+      'the random liveness challenge needs the eye-state model (its blinks): load it, or set session.liveness off',
+    );
   let tRef = 0;
   const refFace = Promise.resolve(reference).then(async (img) => {
     const t = performance.now();
@@ -233,7 +240,7 @@ export async function verifyFace(
       // The frames of the challenge are the frames matched: the face that turned is the one compared.
       const tc = performance.now();
       const plan = drawPlan(hooks.random ?? cryptoRandom, {
-        actions: hooks.eyes ? CHALLENGE_ACTIONS : CHALLENGE_ACTIONS.filter((a) => !a.startsWith('blink')),
+        actions: CHALLENGE_ACTIONS,
         ...PLAN_MINIMUMS,
         steps: cfg.challengeSteps,
         timing: cfg.challengeTiming,

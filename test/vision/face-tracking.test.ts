@@ -131,12 +131,26 @@ function person(reactMs: number) {
     for (const p of prompts) if (t >= p.atMs + reactMs) pose = TURNS[p.action] ?? [0, 0];
     return { yaw: pose[0], pitch: pose[1] };
   };
+  // Blinks: the eyes shut for 150 ms `reactMs` after a blink prompt (twice, 400 ms apart, for
+  // blink twice), as the eye model would read them.
+  const eyesAt = (t: number): [number, number] => {
+    for (const p of prompts) {
+      const shut = p.action === 'blink' ? [0] : p.action === 'blink-twice' ? [0, 400] : [];
+      if (shut.some((d) => t >= p.atMs + reactMs + d && t < p.atMs + reactMs + d + 150)) return [0.99, 0.99];
+    }
+    return [0.01, 0.01];
+  };
   return {
     prompts,
     tick: () => {
       now += 100;
     },
     pose: () => poseAt(now),
+    eyes: {
+      load: async () => {},
+      closed: async (): Promise<[number, number]> => eyesAt(now),
+      dispose: async () => {},
+    },
     perceive: (action: string) => prompts.push({ action, atMs: now }),
   };
 }
@@ -187,7 +201,7 @@ describe('the random challenge over tracked frames', () => {
         challengeTiming: { baselineMs: 600, gapMs: [300, 1500], onsetMs: [250, 1800], holdMs: [1500, 2600] },
         liveness: 'required',
       },
-      { random: seededRandom(3), onPrompt: (p) => who.perceive(p.action) },
+      { random: seededRandom(3), eyes: who.eyes, onPrompt: (p) => who.perceive(p.action) },
     );
     expect(ev.outcome).toBe('verified');
     expect(frames).toBeGreaterThan(20);

@@ -12,9 +12,11 @@ import type { FaceFound } from '../../firmware-host/vision/face-matcher.js';
 import { verifyFace } from '../../firmware-host/vision/face-verifier.js';
 import { runLivenessAttempt } from '../../firmware-host/vision/liveness-attempt.js';
 import {
+  CHALLENGE_ACTIONS,
   type ChallengePlan,
   DEFAULT_THRESHOLDS,
   drawPlan,
+  PLAN_MINIMUMS,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { awaitBareFace, OCCLUSION_GUIDANCE } from '../../firmware-host/vision/occlusion.js';
 import { PatientPacedPlan } from '../../firmware-host/vision/patient-paced-plan.js';
@@ -136,14 +138,14 @@ describe('the verifier draws a new challenge for each attempt', () => {
       { attempts: 3, attemptTimeoutMs: 300, livenessFrames: 8, challenge: 'random', liveness: 'required' },
       {
         random: seededRandom(9),
+        eyes: { load: async () => {}, closed: async () => [0.01, 0.01], dispose: async () => {} },
         onPrompt: (p) => p.step === 1 && p.action !== 'look' && prompts.push(p.action),
       },
     );
     const again = seededRandom(9);
-    const turns = ['turn-left', 'turn-right', 'look-up', 'look-down'] as const;
     // Each attempt draws its plan, then its paced prompts' own waits from the same stream.
     const plans = [0, 1, 2].map(() => {
-      const plan = drawPlan(again, { actions: turns });
+      const plan = drawPlan(again, { actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS });
       new PatientPacedPlan(plan, DEFAULT_THRESHOLDS, again);
       return plan;
     });

@@ -68,7 +68,35 @@ const random: FaceVerifyConfig = {
   liveness: 'required',
 };
 
+/** Eyes that never close: the random challenge needs an eye model, these tests no blink. */
+const openEyes = {
+  load: async () => {},
+  closed: async (): Promise<[number, number]> => [0.01, 0.01],
+  dispose: async () => {},
+};
+
 describe('the random-challenge path of the face verifier', () => {
+  it('is refused without the eye-state model: no plan without a blink is drawn', async () => {
+    // review-b finding 4 (stop 24): without it the plans were turns and nods only, which a
+    // print turned like a head passes.
+    let frames = 0;
+    const e = await verifyFace(
+      standIn(() => [face]),
+      photo,
+      {
+        nextFrame: (ms: number) => {
+          frames++;
+          return camera().nextFrame(ms);
+        },
+      },
+      random,
+      { random: seededRandom(4) },
+    ).catch((err: unknown) => err);
+    expect(isReaderError(e, ErrorCode.Config_Invalid)).toBe(true);
+    expect(String((e as Error).message)).toMatch(/eye-state model/);
+    expect(frames).toBe(0);
+  });
+
   it('sees a second face in the frame: the patient is told, and no frame is matched', async () => {
     const other = { ...face, box: { ...face.box, x: face.box.x + 5 } };
     const guidance: QualityIssue[] = [];
@@ -79,6 +107,7 @@ describe('the random-challenge path of the face verifier', () => {
       random,
       {
         random: seededRandom(4),
+        eyes: openEyes,
         onGuidance: (g) => guidance.push(g),
       },
     );
@@ -93,7 +122,7 @@ describe('the random-challenge path of the face verifier', () => {
       photo,
       camera(),
       random,
-      { random: seededRandom(4) },
+      { random: seededRandom(4), eyes: openEyes },
     );
     // A face that never moves fails the challenge; its frames were matched all the same.
     expect(e).toMatchObject({ outcome: 'liveness-failed', score: 1 });
@@ -120,6 +149,7 @@ describe('the random-challenge path of the face verifier', () => {
       { ...random, attemptTimeoutMs: 600_000 },
       {
         random: seededRandom(4),
+        eyes: openEyes,
         signal: ac.signal,
       },
     );
@@ -140,6 +170,7 @@ describe('the random-challenge path of the face verifier', () => {
       { ...random, attemptTimeoutMs: 600_000 },
       {
         signal: ac.signal,
+        eyes: openEyes,
       },
     );
     setTimeout(() => ac.abort(), 50);
@@ -157,6 +188,7 @@ describe('the random-challenge path of the face verifier', () => {
       random,
       {
         random: seededRandom(4),
+        eyes: openEyes,
       },
     ).catch((err: unknown) => err);
     expect(isReaderError(e, ErrorCode.Camera_Failed)).toBe(true);
