@@ -24,6 +24,7 @@ import { DeviceLink, type DeviceLinkOptions } from './link/device-link.js';
 import { type LinkOutbox, Outbox } from './link/outbox.js';
 import { PairingWindow, trustIntoFolder } from './link/pairing-window.js';
 import { LinkTestService } from './link-test.js';
+import { reportMemoryOnSignal } from './memory-report.js';
 import type { SessionService } from './session/session-service.js';
 import { StartTrace } from './start-trace.js';
 import { type VisionWorkers, visionWorkers } from './vision/vision-workers.js';
@@ -214,6 +215,7 @@ async function composeAround(
   // Now, not before: a session that came meanwhile (a card on the tray at boot) has started the
   // load already and waits for it; this one joins it.
   void vision?.load();
+  const stopMemoryReport = reportMemoryOnSignal(vision, log);
 
   return {
     link,
@@ -224,6 +226,7 @@ async function composeAround(
     pairing: window,
     stop: async (why) => {
       log.info('stopping', { why, pending: outbox.pendingCount });
+      stopMemoryReport();
       window.close();
       linkTest.stop();
       // The running session ends first, so its result is in the outbox before the link flushes.

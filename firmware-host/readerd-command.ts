@@ -55,7 +55,7 @@ export const readerdCommand = defineCommand({
     version: { type: 'boolean', short: 'V', description: 'show the version' },
   },
   notes:
-    'Signals: SIGTERM/SIGINT stop cleanly: a running session ends with a result (INTERRUPTED), acknowledgements are awaited up to 2 s, the death is published. Under systemd (NOTIFY_SOCKET) readerd reports READY, WATCHDOG and STOPPING. Environment: READERD_CONFIG (the configuration file), READERD_BROKER_PASSWORD (the broker password; wins over broker.passwordFile and broker.password). A configured device that is absent (panel, camera, card module) is not an exit: readerd runs without it, names it on /healthz and retries.',
+    'Signals: SIGTERM/SIGINT stop cleanly: a running session ends with a result (INTERRUPTED), acknowledgements are awaited up to 2 s, the death is published. Under systemd (NOTIFY_SOCKET) readerd reports READY, WATCHDOG and STOPPING. SIGUSR2 logs one "memory" line: the RSS and its peak, the resident memory by kind (code and libraries, each wasm heap, the rest) and each thread\'s heap and wasm memories (main, the face worker, the OCR worker while it runs). Environment: READERD_CONFIG (the configuration file), READERD_BROKER_PASSWORD (the broker password; wins over broker.passwordFile and broker.password). A configured device that is absent (panel, camera, card module) is not an exit: readerd runs without it, names it on /healthz and retries.',
   exitCodes: [
     {
       code: EXIT.ok,

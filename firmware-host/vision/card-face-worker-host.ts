@@ -6,8 +6,11 @@ import { decodeImage } from '../../device/image/decode.js';
 import { ErrorCode, isReaderError, ReaderError } from '../../protocol/errors.js';
 import { CardFaceReader } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
+import { threadMemory, trackWasmMemories } from './thread-memory.js';
 import { serveRequests } from './worker-serve.js';
 
+// The memory report names this thread's wasm memories (OpenJPEG's; tesseract's are in its own worker).
+trackWasmMemories();
 const reader = new CardFaceReader();
 const counts = { readsAnswered: 0, readsCanceled: 0 };
 
@@ -38,6 +41,7 @@ serveRequests<CardFaceRequest>(
       }
     },
     stats: async () => ({ ...counts }),
+    memory: async () => ({ ...threadMemory() }),
     decode: async (req) => ({ image: await decodeImage(req.bytes) }),
     close: async () => {
       await reader.close();

@@ -11,4 +11,6 @@ export type CardFaceRequest =
   | { readonly op: 'decode'; readonly bytes: Uint8Array }
   /** How many reads ended with an answer, and how many were stopped by a cancel. */
   | { readonly op: 'stats' }
+  /** This thread's heap and wasm memories (thread-memory.ts): readerd's memory report. */
+  | { readonly op: 'memory' }
   | { readonly op: 'close' };

@@ -7,8 +7,11 @@ import { ErrorCode, isReaderError } from '../../protocol/errors.js';
 import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
 import { EyeStateModel } from './liveness-models.js';
 import { createMatcher, isMatcherId } from './matchers.js';
+import { threadMemory, trackWasmMemories } from './thread-memory.js';
 import { serveRequests } from './worker-serve.js';
 
+// Before onnxruntime-web makes its wasm memory (at load): the memory report names its size.
+trackWasmMemories();
 const data = workerData as FaceWorkerData;
 if (!isMatcherId(data.id)) throw new Error(`no face matcher ${data.id}`);
 const matcher = createMatcher(data.id, data.options);
@@ -54,6 +57,7 @@ serveRequests<FaceRequest>(
       return { closed: await counted(eyes.closed(req.image, req.landmarks)) };
     },
     stats: async () => ({ ...counts }),
+    memory: async () => ({ ...threadMemory() }),
     dispose: async () => {
       await Promise.all([matcher.dispose(), eyes?.dispose()]);
       return undefined;

@@ -19,6 +19,8 @@ export type FaceRequest =
   | { readonly op: 'embed'; readonly image: RgbImage; readonly face: LocatedFace }
   /** How many model calls ended with an answer, and how many a cancel dropped or stopped. */
   | { readonly op: 'stats' }
+  /** This thread's heap and wasm memories (thread-memory.ts): readerd's memory report. */
+  | { readonly op: 'memory' }
   | { readonly op: 'dispose' };
 
 /** What the main thread asks the worker to load beside the matcher (the same wasm runtime). */

@@ -7,6 +7,7 @@
 // PIN path needs neither.
 import type { Logger } from '../../platform/log.js';
 import type { EyeState } from './liveness-models.js';
+import type { ThreadMemory } from './thread-memory.js';
 import { WorkerCardFaceReader } from './worker-card-face-reader.js';
 import { WorkerFaceMatcher } from './worker-face-matcher.js';
 
@@ -29,6 +30,8 @@ export interface VisionWorkers {
    */
   load(): Promise<void>;
   state(): ModelsState;
+  /** Each running worker thread's heap and wasm memories (a worker not running: absent; none started). */
+  memory(): Promise<{ readonly face?: ThreadMemory; readonly ocr?: ThreadMemory }>;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,13 @@ export function visionWorkers(o: VisionOptions): VisionWorkers {
     eyes: o.eyes ? matcher.eyeState() : undefined,
     load,
     state: () => state,
+    memory: async () => {
+      const [face, ocr] = await Promise.all([
+        matcher.memory().catch(() => undefined),
+        reader.memory().catch(() => undefined),
+      ]);
+      return { face, ocr };
+    },
     close: async () => {
       await reader.close();
       await matcher.dispose();

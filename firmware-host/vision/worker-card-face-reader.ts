@@ -8,6 +8,7 @@ import { untilAborted } from '../../platform/abortable.js';
 import type { CardFaceRead } from './card-face-reader.js';
 import type { CardFaceRequest } from './card-face-worker-protocol.js';
 import type { RawFrame } from './card-locate.js';
+import type { ThreadMemory } from './thread-memory.js';
 import { WorkerRpc, workerHost } from './worker-rpc.js';
 
 export interface WorkerCardFaceReaderOptions {
@@ -116,6 +117,15 @@ export class WorkerCardFaceReader {
   async stats(): Promise<{ readsAnswered: number; readsCanceled: number }> {
     const res = await this.rpc.request({ op: 'stats' }, this.opts.readTimeoutMs ?? 30_000);
     return res as { readsAnswered: number; readsCanceled: number };
+  }
+
+  /** The worker thread's heap and wasm memories, if it is running (this starts nothing). */
+  async memory(): Promise<ThreadMemory | undefined> {
+    if (!this.rpc.running) return undefined;
+    return (await this.rpc.request(
+      { op: 'memory' },
+      this.opts.readTimeoutMs ?? 30_000,
+    )) as unknown as ThreadMemory;
   }
 
   private armIdle(): void {

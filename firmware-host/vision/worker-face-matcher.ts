@@ -11,6 +11,7 @@ import type { FaceBox, FaceFound, FaceMatcher, LocatedFace } from './face-matche
 import type { FaceRequest, FaceWorkerData } from './face-worker-protocol.js';
 import type { EyeState } from './liveness-models.js';
 import { createMatcher, type MatcherId, type MatcherOptions } from './matchers.js';
+import type { ThreadMemory } from './thread-memory.js';
 import { WorkerRpc, workerHost } from './worker-rpc.js';
 
 export interface WorkerMatcherOptions extends MatcherOptions {
@@ -153,6 +154,15 @@ export class WorkerFaceMatcher implements FaceMatcher {
   async stats(): Promise<{ answered: number; canceled: number }> {
     const res = await this.rpc.request({ op: 'stats' }, this.opts.detectTimeoutMs ?? 30_000);
     return res as { answered: number; canceled: number };
+  }
+
+  /** The worker thread's heap and wasm memories, if it is running (this starts nothing). */
+  async memory(): Promise<ThreadMemory | undefined> {
+    if (!this.rpc.running) return undefined;
+    return (await this.rpc.request(
+      { op: 'memory' },
+      this.opts.detectTimeoutMs ?? 30_000,
+    )) as unknown as ThreadMemory;
   }
 
   /**

@@ -45,6 +45,7 @@ function fakeVision(closed: Closed): VisionWorkers {
     reader: {} as VisionWorkers['reader'],
     load: () => Promise.resolve(),
     state: () => ({}) as ReturnType<VisionWorkers['state']>,
+    memory: async () => ({}),
     close: async () => {
       closed.vision++;
     },

@@ -77,6 +77,13 @@ describe('WorkerFaceMatcher', () => {
     }
   }, 120_000);
 
+  it("reports its thread's memory: one wasm heap, onnxruntime-web's, for the matcher and the eye-state model", async () => {
+    const m = await worker.memory();
+    expect(m?.wasmMb).toHaveLength(1);
+    expect(m!.wasmMb[0]).toBeGreaterThan(0);
+    expect(m!.heapMb).toBeGreaterThan(0);
+  }, 120_000);
+
   it('fails a request with a project error once its worker is gone', async () => {
     const w = new WorkerFaceMatcher('face-api');
     await w.load();
