@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DeviceLink } from '../../firmware-host/link/device-link.js';
 import { Outbox } from '../../firmware-host/link/outbox.js';
 import { addTrusted, loadTrustDir, type TrustedKey } from '../../platform/keys/keystore.js';
-import { connectMqtt } from '../../platform/link/mqtt-client.js';
+import { connectMqtt, type MqttClientFactory } from '../../platform/link/mqtt-client.js';
 import type { Logger } from '../../platform/log.js';
 import { generateKeyPair, type KeyPair, privateKeyToDer, toPem } from '../../protocol/link/keys.js';
 import { ReferenceTerminal } from '../terminal/terminal.js';
@@ -17,6 +17,8 @@ export interface FleetOptions {
   /** Acknowledgement timeout of every reader (default 2 s). */
   readonly ackTimeoutMs?: number;
   readonly log?: Logger;
+  /** The broker client of every reader and of the terminal (default the real one): a test wraps it to watch connections. */
+  readonly connect?: MqttClientFactory;
 }
 
 export class FleetRig {
@@ -56,7 +58,7 @@ export class FleetRig {
       capabilities: ['link-test'],
       log: this.o.log ?? quietLog,
       ackTimeoutMs: this.o.ackTimeoutMs ?? 2000,
-      connect: connectMqtt,
+      connect: this.o.connect ?? connectMqtt,
     });
   }
 
@@ -70,7 +72,7 @@ export class FleetRig {
       dataDir: this.terminalDataDir,
       outDir: join(this.terminalDataDir, 'results'),
       log: this.o.log ?? quietLog,
-      connect: connectMqtt,
+      connect: this.o.connect ?? connectMqtt,
     });
   }
 
