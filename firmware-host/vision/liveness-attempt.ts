@@ -8,6 +8,7 @@ import type { FaceBox, FaceFound, LocatedFace } from './face-matcher.js';
 import { FaceTracker, type TrackedFrame, type TrackingMatcher } from './face-tracker.js';
 import { nonRigidResidual } from './liveness.js';
 import {
+  BLINK_MAX_MS,
   type ChallengeAction,
   type ChallengeOutcome,
   type ChallengePlan,
@@ -220,7 +221,11 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
     }
     paced?.update(track, t, isShown);
     const plan = planNow();
-    verdict = decideLiveness(plan, track, { ...o, final: t >= plan.endMs });
+    // Past the plan's end a step still open (a blink whose eye has not reopened yet) has up to
+    // BLINK_MAX_MS more before it is judged on what was seen.
+    verdict =
+      decideLiveness(plan, track, { ...o, final: false }) ??
+      (t >= plan.endMs + BLINK_MAX_MS ? decideLiveness(plan, track, { ...o, final: true }) : undefined);
   }
   if (o.measureOnly || o.plan.steps.length === 0)
     return {

@@ -122,7 +122,8 @@ export function drawPlan(random: () => number, o: PlanOptions = {}): ChallengePl
 export function longestPlanMs(steps: number, timing: ChallengeTiming = DEFAULT_TIMING): number {
   const turn = timing.gapMs[1] + timing.holdMs[1] + timing.onsetMs[1] + 400;
   const blink = timing.gapMs[1] + timing.onsetMs[1] + 1200;
-  return timing.baselineMs + steps * Math.max(turn, blink);
+  // And a blink begun at the end may take BLINK_MAX_MS to reopen (runLivenessAttempt waits for it).
+  return timing.baselineMs + steps * Math.max(turn, blink) + BLINK_MAX_MS;
 }
 
 /** One frame's measurements: landmarks, and the eye-state model's closed probabilities. */
@@ -363,6 +364,11 @@ export function eyeRise(p: number, rest: number): number {
  * tilted away, or a face it reads wrongly, not a lid that moved.
  */
 export const BLINK_MAX_MS = 1000;
+/**
+ * The closure a blink's dips are measured on is capped here (log-odds ≈ +11): above it the eye is
+ * shut whatever the reading, and fr_eye's softmax on a shut eye swings by several log-odds.
+ */
+const BLINK_DIP_CAP = 1.1;
 
 /** A blink: its first closed frame's index, and the frame's where the eye was reopening (if yet). */
 interface Blink {
@@ -382,12 +388,15 @@ interface Blink {
 function blinkEvents(sig: readonly Signals[], th: number): Blink[] {
   const out: Blink[] = [];
   let cur: Blink | undefined;
-  let state = 'open' as 'open' | 'closed' | 'dipped';
+  // 'long': closed past BLINK_MAX_MS; only a full reopen (under th/2) ends it, no dip.
+  let state = 'open' as 'open' | 'closed' | 'dipped' | 'long';
   let peak = 0;
   let trough = 0;
   for (const [k, s] of sig.entries()) {
-    const c = s.closure;
-    if (c === undefined) continue;
+    if (s.closure === undefined) continue;
+    // Peaks and dips on a closure capped at BLINK_DIP_CAP: a shut eye's log-odds swing widely (1 −
+    // 1e-6 is 1.25 on this scale, 1 is 1.75), and a dip between two such readings is no reopening.
+    const c = Math.min(s.closure, BLINK_DIP_CAP);
     const begins = state === 'open' ? c >= th : state === 'dipped' && c >= th && c - trough >= th / 2;
     if (begins) {
       cur = { onset: k };
@@ -396,15 +405,16 @@ function blinkEvents(sig: readonly Signals[], th: number): Blink[] {
       peak = c;
     } else if (state === 'closed') {
       peak = Math.max(peak, c);
-      if (c < th / 2 || peak - c >= th / 2) {
-        if (s.t - sig[cur!.onset]!.t <= BLINK_MAX_MS) cur!.reopen = k;
+      if (s.t - sig[cur!.onset]!.t > BLINK_MAX_MS) state = c < th / 2 ? 'open' : 'long';
+      else if (c < th / 2 || peak - c >= th / 2) {
+        cur!.reopen = k;
         state = c < th / 2 ? 'open' : 'dipped';
         trough = c;
       }
     } else if (state === 'dipped') {
       trough = Math.min(trough, c);
       if (c < th / 2) state = 'open';
-    }
+    } else if (c < th / 2) state = 'open';
   }
   return out;
 }

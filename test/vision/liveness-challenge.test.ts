@@ -585,10 +585,21 @@ describe('a blink ends when the eye reopens', () => {
   });
 
   it('keeps a blink pending, not failed, until its eye reopens', () => {
-    // The window for the second blink ends at 1000 + 1800 + 900; the eye closed at 2600 and still
-    // closed at 2900: pending past the window, then seen when it reopens (a paced plan's end).
-    const r = { 1500: 0.98, 2600: 0.98, 2700: 0.98, 2800: 0.98, 2900: 0.98 };
-    expect(judge(r, { final: false, upTo: 2900, endMs: 2900 })).toBeUndefined();
-    expect(judge(r, { final: false, upTo: 3000, endMs: 2900 })).toMatchObject({ passed: true });
+    // The second blink's window ends at 1000 + 1800 + 900 = 3700: a blink begun at 3600 is still
+    // shut at 3900, past the window (pending, not failed), and seen when it reopens at 4000.
+    const r = { 1500: 0.98, 3600: 0.98, 3700: 0.98, 3800: 0.98, 3900: 0.98 };
+    expect(judge(r, { final: false, upTo: 3900, endMs: 3900 })).toBeUndefined();
+    expect(judge(r, { final: false, upTo: 4000, endMs: 3900 })).toMatchObject({ passed: true });
+  });
+
+  it('does not split a shut eye whose reading swings in log-odds (p = 1 against 1 − 1e-6)', () => {
+    // 1.75 and 1.25 on the closure scale: a swing of 0.5, more than half the limit, but the eye
+    // never opened.
+    expect(judge({ 1500: 1, 1600: 1 - 1e-6, 1700: 1 })).toMatchObject({ passed: false, reason: 'not-seen' });
+    // Shut for 1.4 s with the same swings (a sheet tilted away): not a blink, nor two.
+    const long = Object.fromEntries([...Array(14)].map((_, i) => [1500 + i * 100, i % 2 ? 1 - 1e-6 : 1]));
+    expect(judge(long)).toMatchObject({ passed: false, reason: 'not-seen' });
+    // Two real blinks read as shut as that still count.
+    expect(judge({ 1500: 1, 1600: 1 - 1e-6, 2000: 1, 2100: 1 })).toMatchObject({ passed: true });
   });
 });
