@@ -6,6 +6,7 @@ import {
   blinkMotion,
   type ChallengePlan,
   DEFAULT_THRESHOLDS,
+  DEFAULT_TIMING,
   drawPlan,
   eyeRise,
   judgeChallenge,
@@ -353,7 +354,7 @@ describe('a blink with the head still', () => {
     expect(judgeChallenge(plan, moved(0), { thresholds: th })).toMatchObject({ passed: true });
     // A head's sway (0.05 eye spacings) is still a still head.
     expect(judgeChallenge(plan, moved(3), { thresholds: th })).toMatchObject({ passed: true });
-    expect(blinkMotion(moved(15), 66, 6000)).toBeCloseTo(0.25, 5);
+    expect(blinkMotion(moved(15), 66, 6000, DEFAULT_TIMING)).toBeCloseTo(0.25, 5);
     expect(judgeChallenge(plan, moved(15), { thresholds: th })).toMatchObject({
       passed: false,
       failedStep: 2,
