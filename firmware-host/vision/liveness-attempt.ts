@@ -4,6 +4,7 @@
 // matches the same frames; `readerctl face liveness-eval` runs it alone against the emulator.
 import type { Frame } from '../../device/camera/frame-source.js';
 import type { RgbImage } from '../../device/image/decode.js';
+import { median } from '../../protocol/vision/median.js';
 import type { FaceBox, FaceFound, LocatedFace } from './face-matcher.js';
 import { FaceTracker, type TrackedFrame, type TrackingMatcher } from './face-tracker.js';
 import { nonRigidResidual } from './liveness.js';
@@ -97,11 +98,6 @@ export interface LivenessAttemptResult {
   /** The plan as judged: with `early`, its prompts at the moments they were shown. */
   readonly plan: ChallengePlan;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
 
 /** The decision over a measured track (also what a replayed recording is judged by). */
 export function decideLiveness(

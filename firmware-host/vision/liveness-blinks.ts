@@ -1,6 +1,7 @@
 // Blinks in the per-frame measurements: how far an eye closed (eyeRise), blink events that end
 // when the eye reopens (blinkEvents), and whether the head moved at a blink (blinkMotion). Pure
 // functions; the challenge's judge (liveness-challenge.ts) asks them.
+import { median } from '../../protocol/vision/median.js';
 import type { ChallengeTiming, LiveFrame } from './liveness-challenge.js';
 
 type Point = readonly [number, number];
@@ -11,11 +12,6 @@ export interface BlinkSignal {
   readonly t: number;
   readonly closure?: number;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
 
 /**
  * How far an eye closed from its rest (`p` and `rest`: the eye model's closed probabilities), on

@@ -4,6 +4,7 @@
 // earlier session answers some other challenge at some other time. Pure functions over the
 // per-frame measurements; the verifier draws the plan, shows the prompts and feeds the frames.
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
+import { median } from '../../protocol/vision/median.js';
 import { BLINK_MAX_MS, blinkEvents, blinkMotion, eyeRise } from './liveness-blinks.js';
 
 export {
@@ -146,11 +147,6 @@ export interface LiveFrame {
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
-
 function eyeCentre(l: Landmarks, i: number): [number, number] {
   return [
     mean([0, 1, 2, 3, 4, 5].map((k) => l[i + k]![0])),

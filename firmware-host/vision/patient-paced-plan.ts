@@ -16,6 +16,7 @@
 // EARLY_HOLD_MS), and no step's prompt is shown before the face has been settled for SETTLE_MS
 // (the head back at rest, the eyes open): a blink during a turn's return, or a move already under
 // way, is never the answer to a prompt that came in the middle of it.
+import { median } from '../../protocol/vision/median.js';
 import {
   type ChallengeAction,
   type ChallengePlan,
@@ -66,11 +67,6 @@ export function cryptoRandom(): number {
   crypto.getRandomValues(v);
   return v[0]! / 2 ** 32;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
 
 interface Step {
   action: ChallengeAction;
