@@ -19,7 +19,7 @@ import {
   planName,
 } from './liveness-challenge.js';
 import type { EyeState } from './liveness-models.js';
-import { PatientPacedPlan } from './patient-paced-plan.js';
+import { type Pacing, PatientPacedPlan } from './patient-paced-plan.js';
 
 export interface ChallengePrompt {
   readonly action: ChallengeAction | 'look';
@@ -46,6 +46,8 @@ export interface LivenessAttemptOptions {
   readonly early?: boolean;
   /** [0, 1): the paced prompts' own random waits (default the CSPRNG; seeded in an evaluation). */
   readonly random?: () => number;
+  /** The paced prompts' wait ranges (default readerd's, DEFAULT_PACING): an evaluation may vary them. */
+  readonly pacing?: Pacing;
   readonly camera: { nextFrame(timeoutMs: number): Promise<Frame> };
   readonly plan: ChallengePlan;
   /**
@@ -144,7 +146,8 @@ export async function runLivenessAttempt(o: LivenessAttemptOptions): Promise<Liv
   let t0: number | undefined;
   let firstFrame: number | undefined;
   // The plan re-timed by the patient's answers, or the drawn plan as it is.
-  const paced = o.early && !o.measureOnly ? new PatientPacedPlan(o.plan, o.thresholds, o.random) : undefined;
+  const paced =
+    o.early && !o.measureOnly ? new PatientPacedPlan(o.plan, o.thresholds, o.random, o.pacing) : undefined;
   const planNow = (): ChallengePlan => paced?.plan ?? o.plan;
   // Prompts in order: each step's prompt, and for turns "look at the camera" again.
   const shown = new Set<string>();

@@ -61,6 +61,24 @@ export const TAIL_MS: readonly [number, number] = [500, 1500];
 const SETTLED_POSE = 0.6;
 const SETTLED_EYES = 0.5;
 
+/** The paced prompts' random waits (ranges in ms), each drawn per attempt with the reader's CSPRNG. */
+export interface Pacing {
+  readonly earlyHoldMs: readonly [number, number];
+  readonly promptJitterMs: readonly [number, number];
+  readonly releaseJitterMs: readonly [number, number];
+  readonly tailMs: readonly [number, number];
+}
+
+/** What readerd paces with. */
+export const DEFAULT_PACING: Pacing = {
+  earlyHoldMs: EARLY_HOLD_MS,
+  promptJitterMs: PROMPT_JITTER_MS,
+  releaseJitterMs: RELEASE_JITTER_MS,
+  tailMs: TAIL_MS,
+};
+
+const within = (r: readonly [number, number], u: number): number => r[0] + u * (r[1] - r[0]);
+
 /** Uniform [0, 1) from the platform's CSPRNG: prompt timing nobody can predict. */
 export function cryptoRandom(): number {
   const v = new Uint32Array(1);
@@ -94,13 +112,17 @@ export class PatientPacedPlan {
   private answered = 0;
   private answeredAt?: number;
   private readonly backMoved = new Set<number>();
+  private readonly pacing: Pacing;
 
   constructor(
     private readonly drawn: ChallengePlan,
     thresholds: ChallengeThresholds = DEFAULT_THRESHOLDS,
     /** [0, 1): the prompts' own waits; the CSPRNG unless a test or an evaluation seeds it. */
     random: () => number = cryptoRandom,
+    /** The prompts' waits: readerd's unless an evaluation measures others. */
+    pacing: Pacing = DEFAULT_PACING,
   ) {
+    this.pacing = pacing;
     this.timing = drawn.timing ?? DEFAULT_TIMING;
     this.thresholds = thresholds;
     this.steps = drawn.steps.map((s) => ({ ...s }));
@@ -118,11 +140,11 @@ export class PatientPacedPlan {
       // is the reader's own draw, not the plan's (a recording's hold was drawn from the same range).
       const hold = random();
       this.holds.push(s.backMs === undefined ? 0 : hold);
-      this.jitter.push(PROMPT_JITTER_MS[0] + random() * (PROMPT_JITTER_MS[1] - PROMPT_JITTER_MS[0]));
-      this.release.push(RELEASE_JITTER_MS[0] + random() * (RELEASE_JITTER_MS[1] - RELEASE_JITTER_MS[0]));
+      this.jitter.push(within(pacing.promptJitterMs, random()));
+      this.release.push(within(pacing.releaseJitterMs, random()));
       prevEnd = this.stepEnd(s);
     }
-    this.tail = TAIL_MS[0] + random() * (TAIL_MS[1] - TAIL_MS[0]);
+    this.tail = within(pacing.tailMs, random());
   }
 
   /** When nothing more of a step is needed, as drawPlan counts it (the next step's wait starts there). */
@@ -204,10 +226,7 @@ export class PatientPacedPlan {
         if (!this.backMoved.has(i)) {
           const seen = this.turnSeenAt(track, st);
           if (seen === undefined) return;
-          const back = Math.max(
-            now,
-            seen + EARLY_HOLD_MS[0] + this.holds[i]! * (EARLY_HOLD_MS[1] - EARLY_HOLD_MS[0]),
-          );
+          const back = Math.max(now, seen + within(this.pacing.earlyHoldMs, this.holds[i]!));
           this.backMoved.add(i);
           // Never later than the drawn plan's "look at the camera".
           if (back < st.backMs!) this.shift(i + 1, back - st.backMs!, i);

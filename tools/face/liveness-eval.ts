@@ -24,6 +24,7 @@ import {
   type PlanOptions,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import type { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
+import type { Pacing } from '../../firmware-host/vision/patient-paced-plan.js';
 import { type ErrorRate, errorRate } from '../../protocol/vision/binomial.js';
 import {
   ALL_ATTACK_TYPES,
@@ -437,7 +438,7 @@ export async function replayRecorded(
   plan: ChallengePlan,
   track: readonly LiveFrame[],
   thresholds: ChallengeThresholds,
-  o: { readonly random?: () => number; readonly minPassive?: number } = {},
+  o: { readonly random?: () => number; readonly minPassive?: number; readonly pacing?: Pacing } = {},
 ): Promise<LivenessAttemptResult> {
   const n = track.length;
   if (n === 0) throw new Error('an empty recording cannot be replayed');
@@ -475,6 +476,7 @@ export async function replayRecorded(
     plan,
     early: true,
     random: o.random,
+    pacing: o.pacing,
     thresholds,
     timeoutMs: Math.max(8000, plan.endMs + 2000),
     wallTimeoutMs: 600_000,
