@@ -228,6 +228,16 @@ export interface ChallengeThresholds {
    * not checked.
    */
   readonly blinkStill?: number;
+  /**
+   * A turn nobody asked for fails the attempt once the head has been past a limit, outside every
+   * turn's window, on consecutive frames spanning this long (ms). A recording's own turns are held
+   * a second or more; one face's landmarks jitter past the turn limit for a frame or two at rest
+   * (through the emulator at 6 fps, faces-lfw Rita_Grande__2's yaw read ±1.2 limits apart on
+   * neighbouring frames, and a 2-frame burst failed it: README "Liveness"). The run is the frames
+   * past half a limit; those past the whole limit must span this. Absent: one frame of the
+   * steadied pose (the 3-frame median) is enough.
+   */
+  readonly strayMs?: number;
 }
 
 /**
@@ -249,6 +259,7 @@ export const DEFAULT_THRESHOLDS: ChallengeThresholds = {
   back: 0.55,
   parallax: 0.0375,
   blinkStill: 0.17,
+  strayMs: 300,
 };
 
 export type StepVerdict =
@@ -380,8 +391,26 @@ export function judgeChallenge(
   const asked = plan.steps
     .filter((st) => isTurn(st.action))
     .map((st) => [st.promptMs + timing.onsetMs[0], st.backMs! + timing.onsetMs[1]] as const);
-  const stray = sig.find((s) => offAxis(s) >= 1 && !asked.some(([a, b]) => s.t >= a && s.t <= b));
-  if (stray) return { passed: false, reason: 'unprompted-turn', steps };
+  // A stray run: frames outside every asked window with the head past half a limit, and in it
+  // frames past a whole limit spanning strayMs. Half a limit keeps a turn hovering about the
+  // limit one run (a reset on each dip under 1 let a held turn through).
+  const unasked = (s: Signals): boolean => !asked.some(([a, b]) => s.t >= a && s.t <= b);
+  let strayFrom: number | undefined;
+  let strayOpen = false;
+  for (const s of sig) {
+    if (!unasked(s) || offAxis(s) < 0.5) {
+      strayFrom = undefined;
+      strayOpen = false;
+      continue;
+    }
+    if (offAxis(s) < 1) continue;
+    strayFrom ??= s.t;
+    strayOpen = true;
+    if (s.t - strayFrom >= (th.strayMs ?? 0)) return { passed: false, reason: 'unprompted-turn', steps };
+  }
+  // A run still going at the newest frame: a turn on its way, watched until it ends or counts.
+  // On the final judgement it counts (nothing will show it ending).
+  if (strayOpen && final) return { passed: false, reason: 'unprompted-turn', steps };
   for (const [i, st] of plan.steps.entries()) {
     const lo = st.promptMs + timing.onsetMs[0];
     const hi = st.promptMs + timing.onsetMs[1];
@@ -477,7 +506,7 @@ export function judgeChallenge(
     }
     steps.push({ action: st.action, verdict: 'seen', onsetMs: onset.t - st.promptMs });
   }
-  if (!final && now < plan.endMs) return undefined;
+  if (!final && (now < plan.endMs || strayOpen)) return undefined;
   return { passed: true, steps };
 }
 

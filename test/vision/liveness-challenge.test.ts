@@ -381,7 +381,7 @@ describe('a real head, and a landmark model that jitters', () => {
     expect(judgeAsFramesCome(nod, frames)).toMatchObject({ passed: true });
   });
 
-  it('one frame whose landmarks jump is not a turn nobody asked for; a held one still is', () => {
+  it('a frame or two whose landmarks jump is not a turn nobody asked for; a held one still is', () => {
     const random = seededRandom(17);
     // Each frame's nose tip off by up to ±0.02 eye distances, and now and then one frame off by
     // more than a turn (the fr_landmark nose tip on a small face does this).
@@ -398,8 +398,25 @@ describe('a real head, and a landmark model that jitters', () => {
     const frames: LiveFrame[] = [];
     for (let t = 0, i = 0; t <= nod.endMs; t += 166, i++) frames.push({ t, landmarks: jitter(t, i) });
     expect(judgeAsFramesCome(nod, frames)).toMatchObject({ passed: true });
-    // The same head turning for half a second when nobody asked.
-    const strayed = frames.map((f) => (f.t >= 5000 && f.t < 5500 ? { ...f, landmarks: head(0.45, 0) } : f));
+    // Two neighbouring frames past a turn at rest, outside every turn's window (faces-lfw
+    // Rita_Grande__2 through the emulator): landmark jitter, not a head that turned.
+    const burst = frames.map((f) => (f.t >= 5450 && f.t < 5700 ? { ...f, landmarks: head(0.45, 0) } : f));
+    expect(burst.filter((f) => f.t >= 5450 && f.t < 5700)).toHaveLength(2);
+    expect(judgeAsFramesCome(nod, burst)).toMatchObject({ passed: true });
+    // The same head turning for half a second when nobody asked (after the nod's window).
+    const strayed = frames.map((f) => (f.t >= 5400 && f.t < 5900 ? { ...f, landmarks: head(0.45, 0) } : f));
     expect(judgeAsFramesCome(nod, strayed)).toMatchObject({ passed: false, reason: 'unprompted-turn' });
+  });
+
+  it('a turn nobody asked for that begins as the plan ends is watched until it counts', () => {
+    // A recording that answered by chance goes on to its own next turn just before the end: the
+    // attempt does not end on a run still under way.
+    const frames: LiveFrame[] = [];
+    for (let t = 0; t <= nod.endMs + 600; t += 166)
+      frames.push({ t, landmarks: head(t >= 10_200 ? 0.45 : 0, nodded(t)) });
+    expect(judgeAsFramesCome(nod, frames)).toMatchObject({ passed: false, reason: 'unprompted-turn' });
+    // The same head still: passed once the plan's end is seen.
+    const still = frames.map((f) => ({ ...f, landmarks: head(0, nodded(f.t)) }));
+    expect(judgeAsFramesCome(nod, still)).toMatchObject({ passed: true });
   });
 });

@@ -4,7 +4,11 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
-import { CHALLENGE_ACTIONS, PLAN_MINIMUMS } from '../../firmware-host/vision/liveness-challenge.js';
+import {
+  CHALLENGE_ACTIONS,
+  DEFAULT_THRESHOLDS,
+  PLAN_MINIMUMS,
+} from '../../firmware-host/vision/liveness-challenge.js';
 import { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
 import { EXIT } from '../../platform/cli.js';
 import { parseCommand } from '../../platform/cli-spec.js';
@@ -138,7 +142,12 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
         ErrorCode.Usage,
         `--limits-from ${values['limits-from']}: its limits were not chosen on this run's calibration people (same --seed, --calibrate, --images?)`,
       );
-    calibrated = { result: prev.calibration.result, from: values['limits-from'] };
+    // A knob the judge gained since that report was written takes readerd's default (strayMs).
+    const r = prev.calibration.result;
+    calibrated = {
+      result: { ...r, thresholds: { ...DEFAULT_THRESHOLDS, ...r.thresholds } },
+      from: values['limits-from'],
+    };
   }
   let shard: ((i: number) => boolean) | undefined;
   if (values.shard) {
@@ -214,6 +223,7 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       replayTries: int('replay-tries', values['replay-tries']),
       seed,
       fps: Number(values.fps),
+      ...frameSize(values.size),
       plan: { steps, actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),
       onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`),
@@ -242,4 +252,15 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
     emulator.dispose();
     await Promise.all([appliance.dispose(), eyes.dispose(), passive?.dispose()]);
   }
+}
+
+/** `--size WxH`, e.g. 640x360. */
+function frameSize(v: string | undefined): { width: number; height: number } {
+  const m = /^(\d{2,4})x(\d{2,4})$/.exec(v ?? '320x240');
+  if (!m || Number(m[1]) < 64 || Number(m[2]) < 64)
+    throw new ReaderError(
+      ErrorCode.Usage,
+      `--size wants WxH in pixels, each at least 64, e.g. 640x360 (got "${v}")`,
+    );
+  return { width: Number(m[1]), height: Number(m[2]) };
 }

@@ -3,12 +3,14 @@
 // against a replay, measured on the same recordings, without rendering anything. The recordings
 // are the bona fide trials an eval wrote with `--tracks` (what the camera saw of each session).
 // What the same change costs live patients needs a new eval run: their answers follow the prompts.
+// Judged with readerd's limits and 3-step plans (readerd's session.challengeSteps default).
 //   npx tsx tools/face/liveness-replays.ts [--tries N] [--seed S] [--hold LO,HI] [--jitter LO,HI]
-//     [--release LO,HI] [--tail LO,HI] [--json] TRACKS.jsonl …
+//     [--release LO,HI] [--tail LO,HI] [--plan-hold LO,HI] [--json] TRACKS.jsonl …
 import { readFileSync } from 'node:fs';
 import {
   CHALLENGE_ACTIONS,
   DEFAULT_THRESHOLDS,
+  DEFAULT_TIMING,
   drawPlan,
   type LiveFrame,
   PLAN_MINIMUMS,
@@ -19,7 +21,7 @@ import { seededRandom } from '../../sim/camera/live-subject.js';
 import { replayRecorded } from './liveness-eval.js';
 
 const USAGE =
-  'usage: npx tsx tools/face/liveness-replays.ts [--tries N] [--seed S] [--hold LO,HI] [--jitter LO,HI] [--release LO,HI] [--tail LO,HI] [--json] TRACKS.jsonl …';
+  'usage: npx tsx tools/face/liveness-replays.ts [--tries N] [--seed S] [--hold LO,HI] [--jitter LO,HI] [--release LO,HI] [--tail LO,HI] [--plan-hold LO,HI] [--json] TRACKS.jsonl …';
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(USAGE);
@@ -46,12 +48,20 @@ if (!files.length) {
 }
 const tries = Number(value('--tries') ?? 50);
 const seed = Number(value('--seed') ?? 1);
+if (!Number.isInteger(tries) || tries < 1 || !Number.isInteger(seed)) {
+  console.error('--tries wants a whole number ≥ 1 and --seed a whole number');
+  process.exit(2);
+}
 const pacing: Pacing = {
   earlyHoldMs: range('--hold', DEFAULT_PACING.earlyHoldMs),
   promptJitterMs: range('--jitter', DEFAULT_PACING.promptJitterMs),
   releaseJitterMs: range('--release', DEFAULT_PACING.releaseJitterMs),
   tailMs: range('--tail', DEFAULT_PACING.tailMs),
 };
+
+// The drawn plan's hold caps the paced one ("look at the camera" never later than the plan's).
+const planHold = range('--plan-hold', DEFAULT_TIMING.holdMs);
+const timing = { ...DEFAULT_TIMING, holdMs: planHold };
 
 const recordings: { subject: string; track: LiveFrame[] }[] = [];
 for (const f of files)
@@ -69,7 +79,7 @@ const passed: string[] = [];
 const started = performance.now();
 for (const [i, r] of recordings.entries()) {
   for (let k = 0; k < tries; k++) {
-    const plan = drawPlan(random, { steps: 3, actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS });
+    const plan = drawPlan(random, { steps: 3, actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS, timing });
     const out = await replayRecorded(plan, r.track, DEFAULT_THRESHOLDS, { random, pacing }).catch(
       () => undefined,
     );
@@ -87,9 +97,9 @@ for (const [i, r] of recordings.entries()) {
 process.stderr.write('\n');
 const rate = errorRate(accepted, n);
 if (args.includes('--json'))
-  console.log(JSON.stringify({ pacing, tries, seed, replays: rate, passed }, null, 2));
+  console.log(JSON.stringify({ pacing, planHold, tries, seed, replays: rate, passed }, null, 2));
 else {
-  console.log(`pacing ${JSON.stringify(pacing)}`);
+  console.log(`pacing ${JSON.stringify(pacing)}, plan hold ${planHold.join('–')} ms`);
   console.log(
     `replays accepted ${accepted}/${n} = ${(rate.rate * 100).toFixed(2)} % (95 % upper ${(rate.upper * 100).toFixed(2)} %) on ${recordings.length} recordings`,
   );

@@ -130,6 +130,12 @@ export const livenessEvalCommand = defineCommand({
       default: '6',
       description: 'camera frames per second the reader processes',
     },
+    size: {
+      type: 'string',
+      arg: 'WxH',
+      default: '320x240',
+      description: "the frames' size the reader processes (readerd's face camera works at 640x360)",
+    },
     passive: {
       type: 'boolean',
       description: 'also score each third frame with fr_liveness (measured, reported)',
