@@ -63,7 +63,9 @@ export const DEFAULT_TIMING: ChallengeTiming = {
   baselineMs: 600,
   gapMs: [400, 3600],
   onsetMs: [250, 1800],
-  holdMs: [1500, 2600],
+  // The paced "look at the camera" (patient-paced-plan.ts EARLY_HOLD_MS, up to 2.5 s after the
+  // turn is seen, ~1.0–1.3 s after its prompt) is never later than this.
+  holdMs: [1500, 4000],
 };
 
 export interface PlanOptions {
