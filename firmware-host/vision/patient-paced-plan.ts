@@ -38,8 +38,9 @@ const isTurn = (a: ChallengeAction): boolean => a !== 'blink' && a !== 'blink-tw
  * return is a second timed answer: a recording returns where its own "look" came, 0.6–1.5 s
  * after its turn was seen, and the judge wants the head held until 0.25 s after this one. Spread
  * over 0.3–2.5 s (was 0.3–0.8) it halved the recorded sessions a fresh challenge accepted
- * (seed-40 dev recordings offline, `tools/face/liveness-replays.ts --tries 200`: 43 → 22 of
- * 19,800, with DEFAULT_TIMING's hold widened to match, which caps it); a patient holds ~0.8 s longer per turn.
+ * (seed-40 dev recordings offline, `tools/face/liveness-replays.ts --tries 200`: 43 → 21 of
+ * 19,800, DEFAULT_TIMING's hold widened to 4 s, which caps it); a patient holds ~0.8 s longer
+ * per turn.
  */
 export const EARLY_HOLD_MS: readonly [number, number] = [300, 2500];
 /** Each step's prompt waits this much longer than its random gap (random within, per prompt). */
