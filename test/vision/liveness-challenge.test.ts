@@ -408,6 +408,20 @@ describe('a real head, and a landmark model that jitters', () => {
     expect(judgeAsFramesCome(nod, strayed)).toMatchObject({ passed: false, reason: 'unprompted-turn' });
   });
 
+  it('one frame read back at rest during a held nod is not a nod let go, judged as frames come', () => {
+    // Seed 19, Chok_Tong_Goh__1 through the emulator: a turn read at 6.7 limits, then one frame
+    // at rest, on the frame the attempt stopped as not held.
+    const frames: LiveFrame[] = [];
+    for (let t = 0; t <= nod.endMs; t += 166) frames.push({ t, landmarks: head(0, nodded(t)) });
+    const glitch = frames.findIndex((f) => f.t >= 3000);
+    const jumped = frames.map((f, i) => (i === glitch ? { ...f, landmarks: head(0, 0) } : f));
+    expect(judgeChallenge(nod, jumped)).toMatchObject({ passed: true });
+    expect(judgeAsFramesCome(nod, jumped)).toMatchObject({ passed: true });
+    // Two frames at rest are the head let go.
+    const let2 = jumped.map((f, i) => (i === glitch + 1 ? { ...f, landmarks: head(0, 0) } : f));
+    expect(judgeAsFramesCome(nod, let2)).toMatchObject({ passed: false, reason: 'not-held' });
+  });
+
   it('a turn nobody asked for that begins as the plan ends is watched until it counts', () => {
     // A recording that answered by chance goes on to its own next turn just before the end: the
     // attempt does not end on a run still under way.
