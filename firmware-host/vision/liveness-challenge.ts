@@ -398,20 +398,20 @@ export function judgeChallenge(
   // limit one run (a reset on each dip under 1 let a held turn through).
   const unasked = (s: Signals): boolean => !asked.some(([a, b]) => s.t >= a && s.t <= b);
   let strayFrom: number | undefined;
-  let strayOpen = false;
   for (const s of sig) {
     if (!unasked(s) || offAxis(s) < 0.5) {
       strayFrom = undefined;
-      strayOpen = false;
       continue;
     }
     if (offAxis(s) < 1) continue;
     strayFrom ??= s.t;
-    strayOpen = true;
     if (s.t - strayFrom >= (th.strayMs ?? 0)) return { passed: false, reason: 'unprompted-turn', steps };
   }
-  // A run still going at the newest frame: a turn on its way, watched until it ends or counts.
-  // On the final judgement it counts (nothing will show it ending).
+  // The head past a limit on the newest frame, in a run not yet strayMs long: a turn on its way,
+  // watched until it ends or counts; on the final judgement it counts (nothing will show it
+  // ending). A head only hovering past half a limit (a noisy face's jitter) holds nothing up.
+  const newest = sig.at(-1);
+  const strayOpen = strayFrom !== undefined && newest !== undefined && offAxis(newest) >= 1;
   if (strayOpen && final) return { passed: false, reason: 'unprompted-turn', steps };
   for (const [i, st] of plan.steps.entries()) {
     const lo = st.promptMs + timing.onsetMs[0];

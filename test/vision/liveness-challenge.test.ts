@@ -432,5 +432,14 @@ describe('a real head, and a landmark model that jitters', () => {
     // The same head still: passed once the plan's end is seen.
     const still = frames.map((f) => ({ ...f, landmarks: head(0, nodded(f.t)) }));
     expect(judgeAsFramesCome(nod, still)).toMatchObject({ passed: true });
+    // Two frames past the limit, then a head that only hovers past half of it (0.21 rad: ~0.6
+    // of the turn limit) to the end: nothing counts, nothing is held up.
+    const hover = frames.map((f) => ({
+      ...f,
+      landmarks: head(f.t >= 10_000 && f.t < 10_300 ? 0.45 : f.t >= 10_300 ? 0.21 : 0, nodded(f.t)),
+    }));
+    expect(hover.filter((f) => f.t >= 10_000 && f.t < 10_300)).toHaveLength(2);
+    expect(judgeAsFramesCome(nod, hover)).toMatchObject({ passed: true });
+    expect(judgeChallenge(nod, hover)).toMatchObject({ passed: true });
   });
 });
