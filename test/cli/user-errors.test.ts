@@ -180,4 +180,10 @@ describe('one line for a user error, with the documented exit code', { timeout: 
     const r = await ctl('face', 'liveness-eval', '--steps', '1');
     expectOneLine(r, COMMANDS.face!, 2, /--steps is a whole number ≥ 2/);
   });
+
+  it('face liveness-eval with a missing --images folder names it in one line (2), not a stack trace', async () => {
+    const missing = join(scratch, 'no-faces');
+    const r = await ctl('face', 'liveness-eval', '--images', missing);
+    expectOneLine(r, COMMANDS.face!, 2, /--images: no folder .*no-faces/);
+  });
 });

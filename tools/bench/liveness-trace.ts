@@ -218,7 +218,7 @@ export function summarise(t: LivenessTrace): string {
     median(f.map(k).filter((x): x is number => x !== undefined)).toFixed(1);
   return [
     `outcome ${t.outcome}${t.reason ? ` (${t.reason})` : ''}, challenge ${t.challenge}, load ${t.loadAverage.toFixed(1)}`,
-    `wall ${t.totalMs.toFixed(0)} ms for ${f.length} frames covering camera time ${f.at(-1)?.cameraMs.toFixed(0)} ms`,
+    `wall ${t.totalMs.toFixed(0)} ms for ${f.length} frames covering camera time ${f.at(-1)?.cameraMs.toFixed(0)} ms (${((1000 * f.length) / (f.at(-1)?.cameraMs || 1)).toFixed(1)} frames processed per second)`,
     `per frame (median): render ${per((x) => x.renderMs)}, asked→captured ${per((x) => x.capturedMs - x.askedMs)}, detect ${per((x) => x.detectMs)}, eyes ${per((x) => x.eyesMs)}, frame total ${per((x) => x.doneMs - x.askedMs)} ms`,
     `subject: ${t.subject.map((x) => `${x.action} prompted@${x.promptMs.toFixed(0)} reaction ${x.reactionMs.toFixed(0)} motion ${x.motionMs.toFixed(0)}`).join('; ')}`,
     `prompts: ${t.prompts.map((p) => `${p.action}@cam ${p.cameraMs.toFixed(0)}/wall ${p.wallMs.toFixed(0)}`).join(', ')}`,
@@ -230,6 +230,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seed: Number(process.env.SEED ?? 1),
     realtime: process.env.REALTIME === '1',
     fps: process.env.FPS ? Number(process.env.FPS) : undefined,
+    width: process.env.W ? Number(process.env.W) : undefined,
+    height: process.env.H ? Number(process.env.H) : undefined,
     tracking: process.env.TRACKING !== '0',
     config: { earlyPrompts: process.env.EARLY !== '0', tracking: process.env.TRACKING !== '0' },
   });

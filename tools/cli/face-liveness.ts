@@ -1,7 +1,8 @@
 // readerctl face liveness-eval: ISO/IEC 30107-3 APCER per attack type and BPCER of the
 // appliance's liveness check, on the emulator's live subjects and attack instruments, with the
 // challenge's limits chosen on calibration people and reported on others.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FaceApiMatcher } from '../../firmware-host/vision/face-api-matcher.js';
 import { FrOnnxMatcher } from '../../firmware-host/vision/fr-onnx-matcher.js';
 import {
@@ -15,6 +16,7 @@ import { parseCommand } from '../../platform/cli-spec.js';
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import type { ErrorRate } from '../../protocol/vision/binomial.js';
 import { ALL_ATTACK_TYPES, type AttackType } from '../../sim/camera/attacks.js';
+import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import type { MeasuredPresentation } from '../face/liveness-calibrate.js';
 import {
   evaluateLiveness,
@@ -118,7 +120,14 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
   for (const a of attacks)
     if (!(ALL_ATTACK_TYPES as readonly string[]).includes(a))
       throw new ReaderError(ErrorCode.Usage, `--attacks: ${a} is not one of ${ALL_ATTACK_TYPES.join(', ')}`);
-  const dirs = values.images ?? ['../shared/fixtures/faces', '../shared/fixtures/faces-lfw'];
+  // The fixtures beside the project, wherever readerctl is run from.
+  const dirs = values.images ?? [FACES_DIR, join(FACES_DIR, '..', 'faces-lfw')];
+  for (const d of dirs)
+    if (!existsSync(d))
+      throw new ReaderError(
+        ErrorCode.Usage,
+        `--images: no folder ${d} (give --images DIR with the face photos)`,
+      );
   const seed = int('seed', values.seed);
   // readerd's own floor (it refuses fewer: PLAN_MINIMUMS), said before any model loads or any
   // person is rendered, not when the first plan is drawn.
