@@ -17,12 +17,79 @@ interface HumanFace {
   score: number;
   mesh: [number, number, number][];
   embedding?: number[];
+  /** Head pose from the mesh's 3D points, radians. */
+  rotation?: { angle: { roll: number; yaw: number; pitch: number } };
 }
-interface HumanLib {
+export interface HumanLib {
   load(): Promise<void>;
   detect(input: unknown): Promise<{ face: HumanFace[] }>;
   match: { similarity(a: number[], b: number[]): number };
   tf: { tensor3d(d: Uint8Array, s: number[], t: string): { dispose(): void } };
+}
+
+/**
+ * The library on its wasm backend with the face detector and mesh on (`face`: more of its face
+ * options, e.g. the description model), everything else off.
+ */
+export async function openHuman(face: object = {}): Promise<HumanLib> {
+  // The package's exports map hides the wasm bundle: require it by its path.
+  const root = join(dirname(require.resolve('@vladmandic/human')), '..');
+  const models = join(root, 'models');
+  const server = createServer((req, res) => {
+    readFile(join(models, basename(req.url ?? ''))).then(
+      (b) => res.end(b),
+      () => {
+        res.statusCode = 404;
+        res.end();
+      },
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { Human } = require(join(root, 'dist', 'human.node-wasm.js')) as {
+      Human: new (c: object) => HumanLib;
+    };
+    const human = new Human({
+      backend: 'wasm',
+      wasmPath: `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'dist')}/`,
+      modelBasePath: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+      debug: false,
+      body: { enabled: false },
+      hand: { enabled: false },
+      object: { enabled: false },
+      gesture: { enabled: false },
+      segmentation: { enabled: false },
+      face: {
+        enabled: true,
+        detector: { rotation: false, maxDetected: 5 },
+        mesh: { enabled: true },
+        iris: { enabled: false },
+        description: { enabled: false },
+        emotion: { enabled: false },
+        antispoof: { enabled: false },
+        liveness: { enabled: false },
+        ...face,
+      },
+    });
+    await human.load();
+    return human;
+  } finally {
+    server.close();
+  }
+}
+
+/** The head pose human's face mesh reads in a picture (radians), or undefined without a face. */
+export async function humanHeadPose(
+  human: HumanLib,
+  image: RgbImage,
+): Promise<{ yaw: number; pitch: number; roll: number } | undefined> {
+  const x = human.tf.tensor3d(image.data, [image.height, image.width, 3], 'int32');
+  try {
+    return (await human.detect(x)).face[0]?.rotation?.angle;
+  } finally {
+    x.dispose();
+  }
 }
 
 export class HumanMatcher implements FaceMatcher {
@@ -37,51 +104,7 @@ export class HumanMatcher implements FaceMatcher {
   }
 
   async load(): Promise<void> {
-    if (this.human) return;
-    // The package's exports map hides the wasm bundle: require it by its path.
-    const root = join(dirname(require.resolve('@vladmandic/human')), '..');
-    const models = join(root, 'models');
-    const server = createServer((req, res) => {
-      readFile(join(models, basename(req.url ?? ''))).then(
-        (b) => res.end(b),
-        () => {
-          res.statusCode = 404;
-          res.end();
-        },
-      );
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    try {
-      const { Human } = require(join(root, 'dist', 'human.node-wasm.js')) as {
-        Human: new (c: object) => HumanLib;
-      };
-      const human = new Human({
-        backend: 'wasm',
-        wasmPath: `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'dist')}/`,
-        modelBasePath: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
-        debug: false,
-        body: { enabled: false },
-        hand: { enabled: false },
-        object: { enabled: false },
-        gesture: { enabled: false },
-        segmentation: { enabled: false },
-        face: {
-          enabled: true,
-          detector: { rotation: false, maxDetected: 5 },
-          mesh: { enabled: true },
-          iris: { enabled: false },
-          description: { enabled: true },
-          emotion: { enabled: false },
-          antispoof: { enabled: false },
-          liveness: { enabled: false },
-        },
-      });
-      await human.load();
-      this.human = human;
-    } finally {
-      server.close();
-    }
+    this.human ??= await openHuman({ description: { enabled: true } });
   }
 
   async detect(image: RgbImage): Promise<FaceFound[]> {
