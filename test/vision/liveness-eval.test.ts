@@ -14,12 +14,48 @@ import {
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { calibrateThresholds, type MeasuredPresentation } from '../../tools/face/liveness-calibrate.js';
-import { evaluateLiveness, replayRecorded } from '../../tools/face/liveness-eval.js';
+import { evaluateLiveness, replayRecorded, summarize, type Trial } from '../../tools/face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../../tools/face/liveness-subjects.js';
 import { missing } from '../helpers/system.js';
 
 const LFW = join(FACES_DIR, '..', 'faces-lfw');
 const people = [...peopleIn(FACES_DIR), ...peopleIn(LFW)];
+
+describe('the figures', () => {
+  it('give BPCER for subjects made from photos facing the camera and from turned ones, apart', () => {
+    const trial = (
+      photoYaw: number,
+      accepted: boolean,
+      presentation: Trial['presentation'] = 'bona-fide',
+    ): Trial => ({
+      subject: 'x.jpg',
+      person: 'x',
+      cohort: 'other',
+      presentation,
+      accepted,
+      challenge: 'blink,turn-left',
+      frames: 10,
+      checks: [],
+      nonRigid: 0,
+      photoYaw,
+    });
+    const r = summarize(
+      [
+        trial(0.02, true),
+        trial(-0.1, false),
+        trial(-0.3, false),
+        trial(0.4, true),
+        trial(0.5, true, 'print-still'),
+      ],
+      ['print-still'],
+      { k: 0, n: 0 },
+    );
+    expect(r.bpcer).toMatchObject({ k: 2, n: 4 });
+    expect(r.bpcerByPhotoTurn.facing).toMatchObject({ k: 1, n: 2 });
+    expect(r.bpcerByPhotoTurn.turned).toMatchObject({ k: 1, n: 2 });
+    expect(r.apcer['print-still']).toMatchObject({ k: 1, n: 1 });
+  });
+});
 
 describe('the calibration and report sets', () => {
   it('share nobody, hold whole people, East-Asian people to their share, and repeat with the seed', () => {

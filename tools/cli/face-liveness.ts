@@ -22,6 +22,7 @@ import {
   evaluateLiveness,
   type LivenessEvalReport,
   type LivenessProgress,
+  PHOTO_TURNED,
   summarize,
 } from '../face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../face/liveness-subjects.js';
@@ -39,6 +40,10 @@ export function livenessText(r: LivenessEvalReport): string {
       : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'}`,
     `BPCER                 ${pct(r.bpcer)}`,
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
+    ...Object.entries(r.bpcerByPhotoTurn ?? {}).map(
+      ([k, v]) =>
+        `  BPCER photo ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (|yaw| ≥ ${PHOTO_TURNED}: the subject stands turned)` : ''}`,
+    ),
     ...Object.entries(r.apcer).map(([k, v]) => `APCER ${k.padEnd(15)} ${pct(v)}`),
     `recorded-session replay vs fresh challenges: accepted ${pct(r.replayTries)}`,
   ];
