@@ -173,8 +173,6 @@ describe.skipIf(skip)('a small run through the camera path and readerd’s detec
       attacks: ['print-still'],
       replayTries: 3,
       plan: { steps: 1, actions: ['turn-left', 'turn-right'] },
-      // What is checked is the bookkeeping, not the judgement: half the frames, half the time.
-      fps: 6,
       onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.phase}`),
     });
     expect(r.calibration.source).toBe('calibrated');
@@ -200,7 +198,6 @@ describe.skipIf(skip)('a small run through the camera path and readerd’s detec
       attacks: ['print-still'] as const,
       replayTries: 3,
       plan: { steps: 1, actions: ['turn-left', 'turn-right'] as const },
-      fps: 6,
     };
     const whole = await evaluateLiveness(common);
     const measured: MeasuredPresentation[] = [];

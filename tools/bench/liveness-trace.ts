@@ -218,7 +218,7 @@ export function summarise(t: LivenessTrace): string {
     median(f.map(k).filter((x): x is number => x !== undefined)).toFixed(1);
   return [
     `outcome ${t.outcome}${t.reason ? ` (${t.reason})` : ''}, challenge ${t.challenge}, load ${t.loadAverage.toFixed(1)}`,
-    `wall ${t.totalMs.toFixed(0)} ms for ${f.length} frames covering camera time ${f.at(-1)?.cameraMs.toFixed(0)} ms (${((1000 * f.length) / (f.at(-1)?.cameraMs || 1)).toFixed(1)} frames processed per second)`,
+    `wall ${t.totalMs.toFixed(0)} ms for ${f.length} frames covering camera time ${f.at(-1)?.cameraMs.toFixed(0)} ms (${(f.length > 1 ? (1000 * (f.length - 1)) / (f.at(-1)!.cameraMs - f[0]!.cameraMs || 1) : 0).toFixed(1)} frames processed per second over their own span)`,
     `per frame (median): render ${per((x) => x.renderMs)}, asked→captured ${per((x) => x.capturedMs - x.askedMs)}, detect ${per((x) => x.detectMs)}, eyes ${per((x) => x.eyesMs)}, frame total ${per((x) => x.doneMs - x.askedMs)} ms`,
     `subject: ${t.subject.map((x) => `${x.action} prompted@${x.promptMs.toFixed(0)} reaction ${x.reactionMs.toFixed(0)} motion ${x.motionMs.toFixed(0)}`).join('; ')}`,
     `prompts: ${t.prompts.map((p) => `${p.action}@cam ${p.cameraMs.toFixed(0)}/wall ${p.wallMs.toFixed(0)}`).join(', ')}`,

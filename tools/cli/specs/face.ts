@@ -127,9 +127,9 @@ export const livenessEvalCommand = defineCommand({
     fps: {
       type: 'string',
       arg: 'F',
-      default: '12',
+      default: '6',
       description:
-        "camera frames per second the reader processes (readerd's camera gives 15; its median frame, landmarks and eye model, takes ~11 ms at 320x240 here, and in real time it processed 12.3 a second with the emulator rendering beside it: tools/bench/liveness-trace.ts; 6 models a reader 2.5x slower, which misses blinks)",
+        "camera frames per second the reader processes, evenly spaced (readerd's camera gives 15; readerd drops the frames that come while it works, and every 4th frame it runs the detector and embedding: 9-12 a second here in real time, tools/bench/liveness-trace.ts; the shipped limits were chosen at 6)",
     },
     size: {
       type: 'string',
