@@ -29,9 +29,9 @@ export interface HumanLib {
 
 /**
  * The library on its wasm backend with the face detector and mesh on (`face`: more of its face
- * options, e.g. the description model), everything else off.
+ * options, e.g. the description model), everything else off; `top`: its other options.
  */
-export async function openHuman(face: object = {}): Promise<HumanLib> {
+export async function openHuman(face: object = {}, top: object = {}): Promise<HumanLib> {
   // The package's exports map hides the wasm bundle: require it by its path.
   const root = join(dirname(require.resolve('@vladmandic/human')), '..');
   const models = join(root, 'models');
@@ -71,6 +71,7 @@ export async function openHuman(face: object = {}): Promise<HumanLib> {
         liveness: { enabled: false },
         ...face,
       },
+      ...top,
     });
     await human.load();
     return human;

@@ -2,7 +2,8 @@
 // (sim/camera/face-warp.ts) renders a photo's face at commanded yaws and pitches, and
 // @vladmandic/human's face mesh reads the head pose in each picture (radians), beside readerd's
 // own reading (fr_landmark's 68 points, poseOf: the nose's offset in eye distances). The pose
-// human reads on the photo itself is the photo's own turn. A faithful warp turns the head as
+// human reads on the render told 0 is the photo's own turn (with human's own bias); every angle
+// is printed in the warp's sign (human's yaw is the other way round). A faithful warp turns the head as
 // far as it is told, in both directions: what the liveness eval's turn and nod figures rest on.
 //   npx tsx tools/face/warp-pose.ts [--json] [--pitch] PHOTO…   (paths, or names in the fixtures)
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,8 +31,9 @@ const find = (p: string): string => {
   process.exit(2);
 };
 const files = photos.map(find);
+// cacheSensitivity 0: each render read afresh, not from the previous frame's box and mesh.
 const [human, fr, emulator] = [
-  await openHuman(),
+  await openHuman({}, { cacheSensitivity: 0 }),
   new FrOnnxMatcher(),
   new FaceApiMatcher({ descriptors: false }),
 ];
@@ -48,7 +50,7 @@ for (const file of files) {
   }
   const m = faceModel(landmarks);
   const at = framing(m, W, H);
-  const rows: { commanded: number; human?: number; readerd?: number }[] = [];
+  const rows: { commanded: number; human?: number; readerd?: number; readerdMoved?: number }[] = [];
   for (const c of COMMANDS) {
     const img = renderFace(
       photo,
@@ -59,16 +61,23 @@ for (const file of files) {
     );
     const h = await humanHeadPose(human, img);
     const f = (await fr.locate(img, 'live'))[0];
-    rows.push({ commanded: c, human: h?.[axis], readerd: f ? poseOf(f.landmarks)[axis] : undefined });
+    // human's yaw is positive the other way round from the warp's: turned to the warp's sign.
+    const seen = h?.[axis];
+    rows.push({
+      commanded: c,
+      human: seen === undefined ? undefined : axis === 'yaw' ? -seen : seen,
+      readerd: f ? poseOf(f.landmarks)[axis] : undefined,
+    });
   }
-  // How far human saw the head turn per radian told, each way from the photo's own pose.
-  const rest = rows.find((r) => r.commanded === 0)?.human;
+  // How far human saw the head turn per radian told, each way from the unturned render's pose.
+  const at0 = rows.find((r) => r.commanded === 0);
+  const rest = at0?.human;
+  for (const r of rows)
+    r.readerdMoved =
+      r.readerd === undefined || at0?.readerd === undefined ? undefined : r.readerd - at0.readerd;
   const gain = (side: number): number | undefined => {
     const end = rows.find((r) => r.commanded === 0.45 * side)?.human;
-    // human's yaw is positive the other way round from the warp's.
-    return rest === undefined || end === undefined
-      ? undefined
-      : ((axis === 'yaw' ? -1 : 1) * (end - rest)) / (0.45 * side);
+    return rest === undefined || end === undefined ? undefined : (end - rest) / (0.45 * side);
   };
   const one = {
     photo: file.split('/').pop(),
@@ -82,10 +91,12 @@ for (const file of files) {
   if (!args.includes('--json')) {
     const f = (v: number | undefined): string => (v === undefined ? '  --' : v.toFixed(2).padStart(5));
     console.log(
-      `${one.photo}: ${axis}, the photo's own ${f(rest)} rad (human); turned per radian told: ${f(one.gainNegative)} toward −, ${f(one.gainPositive)} toward + (1 is faithful)`,
+      `${one.photo}: ${axis}; the render told 0 reads ${f(rest)} rad to human (the photo's own pose, and human's bias); turned per radian told: ${f(one.gainNegative)} toward −, ${f(one.gainPositive)} toward + (1 is faithful)`,
     );
     for (const r of rows)
-      console.log(`  told ${f(r.commanded)}   human ${f(r.human)} rad   readerd ${f(r.readerd)}`);
+      console.log(
+        `  told ${f(r.commanded)} rad   human ${f(r.human)} rad   readerd moved ${f(r.readerdMoved)} (${axis === 'yaw' ? 'eye distances' : 'shares of the eyes-to-mouth line'} from the render told 0)`,
+      );
   }
 }
 if (args.includes('--json')) console.log(JSON.stringify(out, null, 2));
