@@ -2,6 +2,7 @@
 // when the eye reopens (blinkEvents), and whether the head moved at a blink (blinkMotion). Pure
 // functions; the challenge's judge (liveness-challenge.ts) asks them.
 import { median } from '../../protocol/vision/median.js';
+import { neighbourhood } from './frame-neighbours.js';
 import type { ChallengeTiming, LiveFrame } from './liveness-challenge.js';
 
 type Point = readonly [number, number];
@@ -134,7 +135,8 @@ function eyesMidpoint(l: Landmarks): Point {
  * How far the head moved at a blink, as a share of the eyes' spacing when the prompt came (the
  * frames from 600 ms before the prompt to the earliest onset): the larger of the change of the
  * eyes' spacing (a turn, a nod, a move toward the camera) and how far the point between the eyes
- * travelled (a move across the picture), on the blink's first frame and its two neighbours. A
+ * travelled (a move across the picture), on the blink's first frame and its neighbours
+ * (NEIGHBOUR_MS: the adjacent frames at 6 fps, two on each side at 12). A
  * blink moves neither: only the lids move, the eyes' corners stay. A print answers a blink prompt
  * by being turned or shaken, which the eye model reads as the eyes closing; a sheet folded along
  * the nose keeps its eyes' spacing as it turns, but the whole sheet travels with the hand: through
@@ -156,7 +158,11 @@ export function blinkMotion(
   const refX = median(mids.map((m) => m[0]));
   const refY = median(mids.map((m) => m[1]));
   let worst = 0;
-  for (let k = Math.max(0, onset - 1); k <= Math.min(frames.length - 1, onset + 1); k++) {
+  const { before: b, after: a } = neighbourhood(
+    frames.map((f) => f.t),
+    onset,
+  );
+  for (const k of [onset, ...b, ...a]) {
     const l = frames[k]!.landmarks;
     const [x, y] = eyesMidpoint(l);
     worst = Math.max(worst, Math.abs(eyeSpacing(l) / ref - 1), Math.hypot(x - refX, y - refY) / ref);

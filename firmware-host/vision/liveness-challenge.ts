@@ -5,6 +5,7 @@
 // per-frame measurements; the verifier draws the plan, shows the prompts and feeds the frames.
 import { ErrorCode, ReaderError } from '../../protocol/errors.js';
 import { median } from '../../protocol/vision/median.js';
+import { neighbourhood } from './frame-neighbours.js';
 import { BLINK_MAX_MS, blinkEvents, blinkMotion, eyeRise } from './liveness-blinks.js';
 
 export {
@@ -306,24 +307,25 @@ function signals(frames: readonly LiveFrame[]): Signals[] {
 
 /**
  * The pose as a head moves it, not as one frame's landmarks jitter: each frame's offset from the
- * baseline is the median of it and its neighbours, so a move counts once two frames of three show
- * it. The landmark model's nose tip jitters by up to ~0.07 eye distances from frame to frame on a
- * face held still (measured on the emulator's subject made from img17 through fr_landmark), more
- * than the pitch threshold; a head's own move lasts several frames, and a median keeps a steady
- * rise where it is, so prompted onsets are timed as before. At either end of the track, where a
- * frame has one neighbour, the smaller of the two offsets: one frame alone never shows a move.
+ * baseline is the median of it and its neighbours (NEIGHBOUR_MS), so a move counts once most
+ * frames around it show it. The landmark model's nose tip jitters by up to ~0.07 eye distances
+ * from frame to frame on a face held still (measured on the emulator's subject made from img17
+ * through fr_landmark), more than the pitch threshold; a head's own move lasts several frames, and
+ * a median keeps a steady rise where it is, so prompted onsets are timed as before. At either end
+ * of the track, where a frame has neighbours on one side only, the smallest offset of it and
+ * them: one frame alone never shows a move.
  */
 function steadied(sig: readonly Signals[], base: Signals): Signals[] {
+  const ts = sig.map((s) => s.t);
   const smooth = (key: 'yaw' | 'pitch'): number[] => {
     const d = sig.map((s) => s[key] - base[key]);
-    const small = (a: number, b: number): number => (Math.abs(a) <= Math.abs(b) ? a : b);
     return d.map((x, i) => {
-      const prev = d[i - 1];
-      const next = d[i + 1];
-      if (prev === undefined && next === undefined) return 0;
-      if (prev === undefined) return small(x, next!);
-      if (next === undefined) return small(x, prev);
-      return x + prev + next - Math.max(x, prev, next) - Math.min(x, prev, next);
+      const { before, after } = neighbourhood(ts, i);
+      const around = [x, ...before.map((j) => d[j]!), ...after.map((j) => d[j]!)];
+      if (around.length === 1) return 0;
+      if (!before.length || !after.length)
+        return around.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
+      return median(around);
     });
   };
   const yaw = smooth('yaw');
