@@ -52,6 +52,8 @@ export const PROMPT_JITTER_MS: readonly [number, number] = [0, 1200];
  * plan's own moment.
  */
 export const SETTLE_MS = 500;
+/** A turn is seen once frames past its limit span this long (two frames at 6 fps, three at 12). */
+const TURN_SEEN_MS = 150;
 /** A prompt waits for a settled face at most this long past the drawn plan's moment for it. */
 export const SETTLE_WAIT_MAX_MS = 1000;
 /**
@@ -296,9 +298,10 @@ export class PatientPacedPlan {
   }
 
   /**
-   * When the asked turn is first seen: two frames in a row, after the earliest onset, each past
-   * the turn's threshold from the rest pose (the judge's own rule is a 3-frame median; this only
-   * times a prompt, the judge decides).
+   * When the asked turn is first seen: frames in a row, after the earliest onset, each past the
+   * turn's threshold from the rest pose, spanning TURN_SEEN_MS (at 6 fps two frames, at 12 three;
+   * the judge's own rule is a median over its neighbours; this only times a prompt, the judge
+   * decides).
    */
   private turnSeenAt(track: readonly LiveFrame[], st: Step): number | undefined {
     const rest = this.rest(track);
@@ -318,8 +321,12 @@ export class PatientPacedPlan {
       }
     };
     const after = track.filter((f) => f.t >= st.promptMs + this.timing.onsetMs[0]);
-    for (let k = 1; k < after.length; k++)
-      if (amount(after[k - 1]!) >= 1 && amount(after[k]!) >= 1) return after[k]!.t;
+    let from: number | undefined;
+    for (const f of after) {
+      if (amount(f) < 1) from = undefined;
+      else if (from === undefined) from = f.t;
+      else if (f.t - from >= TURN_SEEN_MS) return f.t;
+    }
     return undefined;
   }
 }
