@@ -14,12 +14,32 @@ import {
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
 import { calibrateThresholds, type MeasuredPresentation } from '../../tools/face/liveness-calibrate.js';
-import { evaluateLiveness, replayRecorded, summarize, type Trial } from '../../tools/face/liveness-eval.js';
+import {
+  busyReader,
+  evaluateLiveness,
+  replayRecorded,
+  summarize,
+  type Trial,
+} from '../../tools/face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../../tools/face/liveness-subjects.js';
 import { missing } from '../helpers/system.js';
 
 const LFW = join(FACES_DIR, '..', 'faces-lfw');
 const people = [...peopleIn(FACES_DIR), ...peopleIn(LFW)];
+
+describe('the camera as a busy reader sees it', () => {
+  it('misses the frames that come while each detector frame (the 1st, 5th, 9th… it takes) is worked on', async () => {
+    let n = 0;
+    const camera = { nextFrame: async () => n++ };
+    const reader = busyReader(camera, 1);
+    const got: number[] = [];
+    for (let k = 0; k < 9; k++) got.push(await reader.nextFrame(100));
+    expect(got).toEqual([0, 2, 3, 4, 5, 7, 8, 9, 10]);
+    n = 0;
+    const even = busyReader(camera, 0);
+    expect([await even.nextFrame(100), await even.nextFrame(100)]).toEqual([0, 1]);
+  });
+});
 
 describe('the figures', () => {
   it('give BPCER for subjects made from photos facing the camera and from turned ones, apart', () => {

@@ -34,7 +34,7 @@ const pct = (r: ErrorRate): string =>
 export function livenessText(r: LivenessEvalReport): string {
   const c = r.calibration;
   const lines = [
-    `report: ${r.subjects} people (camera ${r.settings.width}×${r.settings.height} at ${r.settings.fps} fps, seed ${r.settings.seed})`,
+    `report: ${r.subjects} people (camera ${r.settings.width}×${r.settings.height} at ${r.settings.fps} fps${r.settings.busyDrops ? `, ${r.settings.busyDrops} missed after each detector frame` : ''}, seed ${r.settings.seed})`,
     c.source === 'calibrated'
       ? `limits${c.from ? ` (from ${c.from})` : ''} chosen on ${c.people.length} other people (calibration set, nobody in both): turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'} (on them: attacks accepted ${c.result!.attacksAccepted}/${c.result!.attacks}, bona fide rejected ${c.result!.bonaFideRejected}/${c.result!.bonaFide})`
       : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'}`,
@@ -237,6 +237,7 @@ export async function faceLivenessEval(argv: string[]): Promise<number> {
       replayTries: int('replay-tries', values['replay-tries']),
       seed,
       fps: Number(values.fps),
+      busyDrops: int('busy-drops', values['busy-drops']),
       ...frameSize(values.size),
       plan: { steps, actions: CHALLENGE_ACTIONS, ...PLAN_MINIMUMS },
       minPassive: values['min-passive'] === undefined ? undefined : Number(values['min-passive']),

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { LocatedFace } from '../../firmware-host/vision/face-matcher.js';
-import type { TrackingMatcher } from '../../firmware-host/vision/face-tracker.js';
+import { REDETECT_EVERY, type TrackingMatcher } from '../../firmware-host/vision/face-tracker.js';
 import {
   type LivenessAttemptResult,
   runLivenessAttempt,
@@ -73,6 +73,12 @@ export interface LivenessEvalOptions {
   readonly width?: number;
   readonly height?: number;
   readonly fps?: number;
+  /**
+   * Camera frames readerd misses after each of its detector frames (every REDETECT_EVERY-th:
+   * the detector and the embedding take longer than a frame), as readerd takes the newest frame
+   * when it is done: 0, frames evenly spaced.
+   */
+  readonly busyDrops?: number;
   readonly plan?: PlanOptions;
   /** The limits when there are no calibration people (default: the shipped ones). */
   readonly thresholds?: ChallengeThresholds;
@@ -170,7 +176,7 @@ export interface LivenessEvalReport {
   readonly replayTries: ErrorRate;
   readonly passive?: { readonly bonaFide: number[]; readonly attack: Record<string, number[]> };
   readonly trials: readonly Trial[];
-  readonly settings: { width: number; height: number; fps: number; seed: number };
+  readonly settings: { width: number; height: number; fps: number; seed: number; busyDrops?: number };
 }
 
 const name = (file: string): string => file.split('/').pop()!;
@@ -194,6 +200,26 @@ function trialOf(
     nonRigid: Math.round(r.nonRigid * 1e5) / 1e5,
     passive: r.passive === undefined ? undefined : Math.round(r.passive * 1000) / 1000,
     photoYaw: photo && Math.round(yaw(photo) * 1000) / 1000,
+  };
+}
+
+/**
+ * The camera as readerd sees it: after each detector frame (every REDETECT_EVERY-th it takes),
+ * the `drops` frames that came while the detector and embedding ran are gone (frame-source.ts
+ * keeps no queue: readerd takes the next frame once it asks).
+ */
+export function busyReader<F>(
+  camera: { nextFrame(timeoutMs: number): Promise<F> },
+  drops: number,
+): { nextFrame(timeoutMs: number): Promise<F> } {
+  let taken = 0;
+  return {
+    nextFrame: async (ms) => {
+      // The tracker detects on its 1st, 5th, 9th… frame: the frames after those are late.
+      if (drops && taken % REDETECT_EVERY === 1) for (let k = 0; k < drops; k++) await camera.nextFrame(ms);
+      taken++;
+      return camera.nextFrame(ms);
+    },
   };
 }
 
@@ -238,12 +264,13 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     paceSeed = 0,
   ): Promise<LivenessAttemptResult> => {
     const cam = new EmulatedFaceCamera(p, camera);
+    const seen = busyReader(cam, o.busyDrops ?? 0);
     try {
       return await runLivenessAttempt({
         detect: async (img) =>
           [...(await o.detect(img))].map((f) => ({ ...f, descriptor: new Float32Array(0) })),
         track: o.track,
-        camera: cam,
+        camera: seen,
         plan,
         // As readerd gives an attempt (its default attemptTimeoutMs 8000), on the camera's clock;
         // the wall clock generous: a loaded machine must not cut the plan short.
@@ -320,7 +347,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
       calibration: { people: o.calibration.map((s) => s.person), skipped: calSkipped, source: 'given' },
       thresholds,
       trials: [],
-      settings: { width, height, fps, seed },
+      settings: { width, height, fps, seed, busyDrops: o.busyDrops },
     };
   }
   let calibrated: CalibrationResult | undefined = o.calibrated?.result;
@@ -384,7 +411,7 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
         }
       : undefined,
     trials,
-    settings: { width, height, fps, seed },
+    settings: { width, height, fps, seed, busyDrops: o.busyDrops },
   });
   for (const [i, s] of o.report.entries()) {
     if (!(o.shard?.(i) ?? true)) {

@@ -131,6 +131,13 @@ export const livenessEvalCommand = defineCommand({
       description:
         "camera frames per second the reader processes, evenly spaced (readerd's camera gives 15; readerd drops the frames that come while it works, and every 4th frame it runs the detector and embedding: 9-12 a second here in real time, tools/bench/liveness-trace.ts; the shipped limits were chosen at 6)",
     },
+    'busy-drops': {
+      type: 'string',
+      arg: 'N',
+      default: '0',
+      description:
+        'camera frames the reader misses after each detector frame (every 4th), as readerd does while the detector and embedding run: 1 models readerd at 15 fps on an idle machine here',
+    },
     size: {
       type: 'string',
       arg: 'WxH',
