@@ -58,6 +58,7 @@ describe('the figures', () => {
       checks: [],
       nonRigid: 0,
       photoYaw,
+      restYaw: -photoYaw,
     });
     const r = summarize(
       [
@@ -73,6 +74,7 @@ describe('the figures', () => {
     expect(r.bpcer).toMatchObject({ k: 2, n: 4 });
     expect(r.bpcerByPhotoTurn.facing).toMatchObject({ k: 1, n: 2 });
     expect(r.bpcerByPhotoTurn.turned).toMatchObject({ k: 1, n: 2 });
+    expect(r.bpcerByRestTurn.turned).toMatchObject({ k: 1, n: 2 });
     expect(r.apcer['print-still']).toMatchObject({ k: 1, n: 1 });
   });
 });

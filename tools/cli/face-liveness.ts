@@ -42,8 +42,13 @@ export function livenessText(r: LivenessEvalReport): string {
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
     ...Object.entries(r.bpcerByPhotoTurn ?? {}).map(
       ([k, v]) =>
-        `  BPCER photo ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (|yaw| ≥ ${PHOTO_TURNED}: the subject stands turned)` : ''}`,
+        `  BPCER photo ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (the photo's |yaw| ≥ ${PHOTO_TURNED})` : ''}`,
     ),
+    ...Object.entries(r.bpcerByRestTurn ?? {}).map(
+      ([k, v]) =>
+        `  BPCER at rest ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (|yaw| ≥ ${PHOTO_TURNED} before the first prompt, as readerd read it)` : ''}`,
+    ),
+
     ...Object.entries(r.apcer).map(([k, v]) => `APCER ${k.padEnd(15)} ${pct(v)}`),
     `recorded-session replay vs fresh challenges: accepted ${pct(r.replayTries)}`,
   ];

@@ -19,9 +19,11 @@ import {
   type ChallengePlan,
   type ChallengeThresholds,
   DEFAULT_THRESHOLDS,
+  DEFAULT_TIMING,
   drawPlan,
   type LiveFrame,
   type PlanOptions,
+  poseOf,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import type { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vision/liveness-models.js';
 import type { Pacing } from '../../firmware-host/vision/patient-paced-plan.js';
@@ -143,15 +145,35 @@ export interface Trial {
    * distances, on the emulator's landmarks of the photo): the live subject stands turned so.
    */
   readonly photoYaw?: number;
+  /**
+   * How turned the subject stood before the first prompt, as readerd read it (poseOf yaw: the
+   * nose's offset along the eye line in eye distances, median over the frames before the first
+   * response could begin): the split of bpcerByRestTurn.
+   */
+  readonly restYaw?: number;
 }
 
 /**
- * Photos turned this far or more (|yaw| ≥ 0.25, ~15° by human's face mesh) make a live subject
- * that stands turned, whose turns toward its own side the warp renders weakly
- * (tools/face/warp-pose.ts); BPCER is also given on each side of it. Set after dev seed 42, where
- * 4 of its 4 rejected turns were among the 11 photos turned ≥ 0.29; a breakdown, no decision.
+ * A subject standing turned this far or more (|yaw| ≥ 0.25 eye distances, ~15° by human's face
+ * mesh), whose turns toward its own side the warp renders weakly (tools/face/warp-pose.ts); BPCER
+ * is also given on each side of it, by the photo's own turn and by the rest pose readerd read. Set
+ * after dev seed 42 (4 of its 4 rejected turns among the 11 subjects standing turned ≥ 0.29) and
+ * the first 66 people of seed 21; a breakdown, no decision.
  */
 export const PHOTO_TURNED = 0.25;
+
+/** The yaw readerd read at rest: the median over the frames before the first response could begin. */
+export function restYawOf(
+  track: readonly { t: number; landmarks: readonly (readonly [number, number])[] }[],
+  plan: ChallengePlan,
+): number | undefined {
+  const first = plan.steps[0];
+  const timing = plan.timing ?? DEFAULT_TIMING;
+  const rest = track.filter((f) => first && f.t < first.promptMs + timing.onsetMs[0]);
+  if (!rest.length) return undefined;
+  const ys = rest.map((f) => poseOf(f.landmarks).yaw).sort((a, b) => a - b);
+  return Math.round(ys[ys.length >> 1]! * 1000) / 1000;
+}
 
 export interface LivenessEvalReport {
   readonly subjects: number;
@@ -171,6 +193,8 @@ export interface LivenessEvalReport {
   readonly bpcerByCohort: Record<string, ErrorRate>;
   /** BPCER of live subjects made from photos facing the camera, and from photos turned (PHOTO_TURNED). */
   readonly bpcerByPhotoTurn: Record<string, ErrorRate>;
+  /** The same by the rest pose readerd read (restYaw). */
+  readonly bpcerByRestTurn: Record<string, ErrorRate>;
   readonly apcer: Record<string, ErrorRate>;
   /** The recorded sessions replayed against fresh random challenges (judged on their frames). */
   readonly replayTries: ErrorRate;
@@ -184,7 +208,7 @@ const name = (file: string): string => file.split('/').pop()!;
 function trialOf(
   s: Subject,
   presentation: Trial['presentation'],
-  r: Omit<LivenessAttemptResult, 'track' | 'plan'>,
+  r: Omit<LivenessAttemptResult, 'track' | 'plan'> & Partial<Pick<LivenessAttemptResult, 'track' | 'plan'>>,
   photo?: readonly Point[],
 ): Trial {
   return {
@@ -200,6 +224,7 @@ function trialOf(
     nonRigid: Math.round(r.nonRigid * 1e5) / 1e5,
     passive: r.passive === undefined ? undefined : Math.round(r.passive * 1000) / 1000,
     photoYaw: photo && Math.round(yaw(photo) * 1000) / 1000,
+    restYaw: r.track && r.plan ? restYawOf(r.track, r.plan) : undefined,
   };
 }
 
@@ -536,7 +561,14 @@ export function summarize(
   replay: { readonly k: number; readonly n: number },
 ): Pick<
   LivenessEvalReport,
-  'subjects' | 'bpcer' | 'bpcerByCohort' | 'bpcerByPhotoTurn' | 'apcer' | 'replayTries' | 'trials'
+  | 'subjects'
+  | 'bpcer'
+  | 'bpcerByCohort'
+  | 'bpcerByPhotoTurn'
+  | 'bpcerByRestTurn'
+  | 'apcer'
+  | 'replayTries'
+  | 'trials'
 > {
   const bona = trials.filter((t) => t.presentation === 'bona-fide');
   const rejected = (ts: readonly Trial[]): ErrorRate =>
@@ -544,13 +576,17 @@ export function summarize(
   const bpcerByCohort: Record<string, ErrorRate> = {};
   for (const c of [...new Set(bona.map((t) => t.cohort))].sort())
     bpcerByCohort[c] = rejected(bona.filter((t) => t.cohort === c));
-  const measured = bona.filter((t) => t.photoYaw !== undefined);
-  const bpcerByPhotoTurn: Record<string, ErrorRate> = measured.length
-    ? {
-        facing: rejected(measured.filter((t) => Math.abs(t.photoYaw!) < PHOTO_TURNED)),
-        turned: rejected(measured.filter((t) => Math.abs(t.photoYaw!) >= PHOTO_TURNED)),
-      }
-    : {};
+  const split = (key: 'photoYaw' | 'restYaw'): Record<string, ErrorRate> => {
+    const measured = bona.filter((t) => t[key] !== undefined);
+    return measured.length
+      ? {
+          facing: rejected(measured.filter((t) => Math.abs(t[key]!) < PHOTO_TURNED)),
+          turned: rejected(measured.filter((t) => Math.abs(t[key]!) >= PHOTO_TURNED)),
+        }
+      : {};
+  };
+  const bpcerByPhotoTurn = split('photoYaw');
+  const bpcerByRestTurn = split('restYaw');
   const apcer: Record<string, ErrorRate> = {};
   for (const type of attacks) {
     const ts = trials.filter((t) => t.presentation === type);
@@ -561,6 +597,7 @@ export function summarize(
     bpcer: rejected(bona),
     bpcerByCohort,
     bpcerByPhotoTurn,
+    bpcerByRestTurn,
     apcer,
     replayTries: errorRate(replay.k, replay.n),
     trials,
