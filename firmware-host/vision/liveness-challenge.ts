@@ -325,7 +325,12 @@ function steadied(sig: readonly Signals[], base: Signals): Signals[] {
       if (around.length === 1) return 0;
       if (!before.length || !after.length)
         return around.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
-      return median(around);
+      // An even count (frames unevenly spaced): of the two middle offsets the one nearer rest,
+      // so neither direction is favoured and a move needs most frames around it.
+      const sorted = around.sort((a, b) => a - b);
+      const h = sorted.length >> 1;
+      if (sorted.length % 2) return sorted[h]!;
+      return Math.abs(sorted[h - 1]!) <= Math.abs(sorted[h]!) ? sorted[h - 1]! : sorted[h]!;
     });
   };
   const yaw = smooth('yaw');

@@ -31,6 +31,17 @@ import { livenessEvalCommand } from './specs/face.js';
 const pct = (r: ErrorRate): string =>
   `${(100 * r.rate).toFixed(1)} % (${r.k}/${r.n}, 95 % upper ${(100 * r.upper).toFixed(1)} %)`;
 
+/** Said when a breakdown holds fewer subjects than the BPCER (shards from before it, merged). */
+function splitNote(r: LivenessEvalReport): string[] {
+  const n = (x: Record<string, ErrorRate> | undefined): number =>
+    Object.values(x ?? {}).reduce((s, v) => s + v.n, 0);
+  const photo = n(r.bpcerByPhotoTurn);
+  const rest = n(r.bpcerByRestTurn);
+  return (photo && photo < r.bpcer.n) || (rest && rest < r.bpcer.n)
+    ? [`  (the breakdowns below hold ${photo} and ${rest} of the ${r.bpcer.n}: older shards lack them)`]
+    : [];
+}
+
 export function livenessText(r: LivenessEvalReport): string {
   const c = r.calibration;
   const lines = [
@@ -40,6 +51,7 @@ export function livenessText(r: LivenessEvalReport): string {
       : `limits given, not chosen on these people: turn ${r.thresholds.yaw}, nod ${r.thresholds.pitch}, blink ${r.thresholds.closure}, parallax ${r.thresholds.parallax ?? 'off'}, blink still ${r.thresholds.blinkStill ?? 'off'}`,
     `BPCER                 ${pct(r.bpcer)}`,
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
+    ...splitNote(r),
     ...Object.entries(r.bpcerByPhotoTurn ?? {}).map(
       ([k, v]) =>
         `  BPCER photo ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (the photo's |yaw| ≥ ${PHOTO_TURNED})` : ''}`,
@@ -90,6 +102,12 @@ function merged(files: readonly string[]): LivenessEvalReport {
       throw new ReaderError(
         ErrorCode.Usage,
         `${files[i]}: other limits or calibration people than ${files[0]}`,
+      );
+  for (const [i, p] of parts.entries())
+    if (!same(p.settings, first.settings))
+      throw new ReaderError(
+        ErrorCode.Usage,
+        `${files[i]}: another camera or seed than ${files[0]} (${JSON.stringify(p.settings)}): merge shards of one run`,
       );
   const people = parts.flatMap((p) => p.people);
   if (new Set(people).size !== people.length)

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeImage, type RgbImage } from '../../device/image/decode.js';
 import type { LocatedFace } from '../../firmware-host/vision/face-matcher.js';
-import { REDETECT_EVERY, type TrackingMatcher } from '../../firmware-host/vision/face-tracker.js';
+import type { TrackingMatcher } from '../../firmware-host/vision/face-tracker.js';
 import {
   type LivenessAttemptResult,
   runLivenessAttempt,
@@ -229,21 +229,32 @@ function trialOf(
 }
 
 /**
- * The camera as readerd sees it: after each detector frame (every REDETECT_EVERY-th it takes),
- * the `drops` frames that came while the detector and embedding ran are gone (frame-source.ts
- * keeps no queue: readerd takes the next frame once it asks).
+ * The camera and the face tracker as a busy readerd sees them: after each detection that found a
+ * face (the detector and the embedding, longer than a frame at 15 fps), the `drops` frames that
+ * came meanwhile are gone (frame-source.ts keeps no queue: readerd takes the next frame once it
+ * asks). Keyed to the embedding, which runs only on such a detection (face-tracker.ts), so a
+ * re-detection after the face was lost is late the same way.
  */
 export function busyReader<F>(
   camera: { nextFrame(timeoutMs: number): Promise<F> },
+  track: TrackingMatcher | undefined,
   drops: number,
-): { nextFrame(timeoutMs: number): Promise<F> } {
-  let taken = 0;
+): { camera: { nextFrame(timeoutMs: number): Promise<F> }; track: TrackingMatcher | undefined } {
+  let late = 0;
   return {
-    nextFrame: async (ms) => {
-      // The tracker detects on its 1st, 5th, 9th… frame: the frames after those are late.
-      if (drops && taken % REDETECT_EVERY === 1) for (let k = 0; k < drops; k++) await camera.nextFrame(ms);
-      taken++;
-      return camera.nextFrame(ms);
+    camera: {
+      nextFrame: async (ms) => {
+        for (; late > 0; late--) await camera.nextFrame(ms);
+        return camera.nextFrame(ms);
+      },
+    },
+    track: track && {
+      locate: (img, purpose) => track.locate(img, purpose),
+      landmarksIn: (img, box) => track.landmarksIn(img, box),
+      embed: (img, face) => {
+        late = drops;
+        return track.embed(img, face);
+      },
     },
   };
 }
@@ -289,13 +300,13 @@ export async function evaluateLiveness(o: LivenessEvalOptions): Promise<Liveness
     paceSeed = 0,
   ): Promise<LivenessAttemptResult> => {
     const cam = new EmulatedFaceCamera(p, camera);
-    const seen = busyReader(cam, o.busyDrops ?? 0);
+    const seen = busyReader(cam, o.track, o.busyDrops ?? 0);
     try {
       return await runLivenessAttempt({
         detect: async (img) =>
           [...(await o.detect(img))].map((f) => ({ ...f, descriptor: new Float32Array(0) })),
-        track: o.track,
-        camera: seen,
+        track: seen.track,
+        camera: seen.camera,
         plan,
         // As readerd gives an attempt (its default attemptTimeoutMs 8000), on the camera's clock;
         // the wall clock generous: a loaded machine must not cut the plan short.
