@@ -13,14 +13,9 @@ import {
   type LiveFrame,
 } from '../../firmware-host/vision/liveness-challenge.js';
 import { FACES_DIR } from '../../sim/card/card-profiles.js';
+import { busyReader } from '../../tools/face/busy-reader.js';
 import { calibrateThresholds, type MeasuredPresentation } from '../../tools/face/liveness-calibrate.js';
-import {
-  busyReader,
-  evaluateLiveness,
-  replayRecorded,
-  summarize,
-  type Trial,
-} from '../../tools/face/liveness-eval.js';
+import { evaluateLiveness, replayRecorded, summarize, type Trial } from '../../tools/face/liveness-eval.js';
 import { drawSubjects, peopleIn } from '../../tools/face/liveness-subjects.js';
 import { missing } from '../helpers/system.js';
 
