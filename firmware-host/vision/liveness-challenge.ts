@@ -317,17 +317,17 @@ function signals(frames: readonly LiveFrame[]): Signals[] {
  */
 function steadied(sig: readonly Signals[], base: Signals): Signals[] {
   const ts = sig.map((s) => s.t);
+  const around = ts.map((_, i) => neighbourhood(ts, i));
   const smooth = (key: 'yaw' | 'pitch'): number[] => {
     const d = sig.map((s) => s[key] - base[key]);
     return d.map((x, i) => {
-      const { before, after } = neighbourhood(ts, i);
-      const around = [x, ...before.map((j) => d[j]!), ...after.map((j) => d[j]!)];
-      if (around.length === 1) return 0;
-      if (!before.length || !after.length)
-        return around.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
+      const { before, after } = around[i]!;
+      const near = [x, ...before.map((j) => d[j]!), ...after.map((j) => d[j]!)];
+      if (near.length === 1) return 0;
+      if (!before.length || !after.length) return near.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
       // An even count (frames unevenly spaced): of the two middle offsets the one nearer rest,
       // so neither direction is favoured and a move needs most frames around it.
-      const sorted = around.sort((a, b) => a - b);
+      const sorted = near.sort((a, b) => a - b);
       const h = sorted.length >> 1;
       if (sorted.length % 2) return sorted[h]!;
       return Math.abs(sorted[h - 1]!) <= Math.abs(sorted[h]!) ? sorted[h - 1]! : sorted[h]!;

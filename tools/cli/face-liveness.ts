@@ -42,6 +42,14 @@ function splitNote(r: LivenessEvalReport): string[] {
     : [];
 }
 
+/** BPCER facing / turned (PHOTO_TURNED), one breakdown's lines. */
+function turnLines(label: string, by: Record<string, ErrorRate> | undefined, whose: string): string[] {
+  return Object.entries(by ?? {}).map(
+    ([k, v]) =>
+      `  BPCER ${label} ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (${whose} |yaw| ≥ ${PHOTO_TURNED})` : ''}`,
+  );
+}
+
 export function livenessText(r: LivenessEvalReport): string {
   const c = r.calibration;
   const lines = [
@@ -52,15 +60,8 @@ export function livenessText(r: LivenessEvalReport): string {
     `BPCER                 ${pct(r.bpcer)}`,
     ...Object.entries(r.bpcerByCohort).map(([k, v]) => `  BPCER ${k.padEnd(13)} ${pct(v)}`),
     ...splitNote(r),
-    ...Object.entries(r.bpcerByPhotoTurn ?? {}).map(
-      ([k, v]) =>
-        `  BPCER photo ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (the photo's |yaw| ≥ ${PHOTO_TURNED})` : ''}`,
-    ),
-    ...Object.entries(r.bpcerByRestTurn ?? {}).map(
-      ([k, v]) =>
-        `  BPCER at rest ${k.padEnd(7)} ${pct(v)}${k === 'turned' ? ` (|yaw| ≥ ${PHOTO_TURNED} before the first prompt, as readerd read it)` : ''}`,
-    ),
-
+    ...turnLines('photo', r.bpcerByPhotoTurn, "the photo's"),
+    ...turnLines('at rest', r.bpcerByRestTurn, 'before the first prompt, as readerd read it, the'),
     ...Object.entries(r.apcer).map(([k, v]) => `APCER ${k.padEnd(15)} ${pct(v)}`),
     `recorded-session replay vs fresh challenges: accepted ${pct(r.replayTries)}`,
   ];
@@ -97,18 +98,18 @@ function merged(files: readonly string[]): LivenessEvalReport {
   const parts = files.map(readReport);
   const first = parts[0]!;
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-  for (const [i, p] of parts.entries())
+  for (const [i, p] of parts.entries()) {
     if (!same(p.thresholds, first.thresholds) || !same(p.calibration.people, first.calibration.people))
       throw new ReaderError(
         ErrorCode.Usage,
         `${files[i]}: other limits or calibration people than ${files[0]}`,
       );
-  for (const [i, p] of parts.entries())
     if (!same(p.settings, first.settings))
       throw new ReaderError(
         ErrorCode.Usage,
         `${files[i]}: another camera or seed than ${files[0]} (${JSON.stringify(p.settings)}): merge shards of one run`,
       );
+  }
   const people = parts.flatMap((p) => p.people);
   if (new Set(people).size !== people.length)
     throw new ReaderError(ErrorCode.Usage, '--merge: a person is in two of the reports');

@@ -29,6 +29,7 @@ import type { EyeStateModel, PassiveLivenessModel } from '../../firmware-host/vi
 import type { Pacing } from '../../firmware-host/vision/patient-paced-plan.js';
 import { yaw } from '../../firmware-host/vision/quality.js';
 import { type ErrorRate, errorRate } from '../../protocol/vision/binomial.js';
+import { median } from '../../protocol/vision/median.js';
 import {
   ALL_ATTACK_TYPES,
   type AttackType,
@@ -172,8 +173,7 @@ export function restYawOf(
   const timing = plan.timing ?? DEFAULT_TIMING;
   const rest = track.filter((f) => first && f.t < first.promptMs + timing.onsetMs[0]);
   if (!rest.length) return undefined;
-  const ys = rest.map((f) => poseOf(f.landmarks).yaw).sort((a, b) => a - b);
-  return Math.round(ys[ys.length >> 1]! * 1000) / 1000;
+  return Math.round(median(rest.map((f) => poseOf(f.landmarks).yaw)) * 1000) / 1000;
 }
 
 export interface LivenessEvalReport {
