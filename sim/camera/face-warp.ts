@@ -5,6 +5,7 @@
 // head and unlike on a photo. Inverse mapping with bilinear sampling: every output pixel asks
 // where on the photo it came from.
 import type { RgbImage } from '../../device/image/decode.js';
+import { type HeadShape, headMap, turnPoint } from './head-mesh.js';
 
 export type Point = readonly [number, number];
 
@@ -77,12 +78,41 @@ export function faceModel(l: readonly Point[]): FaceModel {
   };
 }
 
-/** Depth toward the camera at a photo point, photo px: the head's round plus the nose ridge. */
-export function depthAt(m: FaceModel, x: number, y: number): number {
+/**
+ * The live head's depth proxy, in half jaw widths (FaceModel.a), chosen by measurement with
+ * models we did not write (`npx tsx tools/face/warp-pose.ts [--pitch] PHOTO…`, README
+ * "Liveness"): @vladmandic/human's face mesh reads the head turned 0.77–1.05 of the angle told
+ * on frontal photos (img10, img1, img3, Yoko_Ono__1), and readerd's reading (fr_landmark) moves
+ * about 1 eye distance per radian human reads, as it does on 400 real faces-lfw photos (slope
+ * 1.0). The first proxy (a paraboloid 0.75 deep, nose 0.3) turned half as far; deepened as a
+ * paraboloid, the far eye hid behind the nose at 0.45 rad.
+ */
+const HEAD = {
+  /** Depth of the face's front (flat across the eyes, as a face is). */
+  depth: 2.0,
+  /** The nose ridge's height at its tip, over the face's front. */
+  nose: 0.8,
+  /** The front rounds off between these radii of the jaw-and-brow ellipse… */
+  round: [0.55, 1.35],
+  /** …and the turn fades out between these (hair, neck, then the room, which stays). */
+  turns: [1.35, 1.9],
+  /** The neck's axis, this deep: the head turns about it. */
+  axis: 1.0,
+} as const;
+
+const smooth = (x: number): number => (x <= 0 ? 0 : x >= 1 ? 1 : x * x * (3 - 2 * x));
+
+/** Radius of a photo point on the head's ellipse (1: the jaw line and brows). */
+function headRadius(m: FaceModel, x: number, y: number): number {
   const u = (x - m.centre[0]) / (m.a * 1.05);
   const v = (y - m.centre[1] + 0.1 * m.a) / (m.a * 1.45);
-  const r2 = u * u + v * v;
-  const head = r2 < 1 ? 0.75 * m.a * (1 - r2) : 0;
+  return Math.sqrt(u * u + v * v);
+}
+
+/** Depth toward the camera at a photo point, photo px: the head's front plus the nose ridge. */
+export function depthAt(m: FaceModel, x: number, y: number): number {
+  const [r0, r1] = HEAD.round;
+  const head = HEAD.depth * m.a * (1 - smooth((headRadius(m, x, y) - r0) / (r1 - r0)));
   // Distance to the bridge→tip segment: the nose stands out most at its tip.
   const sx = m.nose[0] - m.bridge[0];
   const sy = m.nose[1] - m.bridge[1];
@@ -91,18 +121,26 @@ export function depthAt(m: FaceModel, x: number, y: number): number {
   const d2 = (x - m.bridge[0] - t * sx) ** 2 + (y - m.bridge[1] - t * sy) ** 2;
   const w = 0.16 * m.a;
   if (d2 > 16 * w * w) return head;
-  const nose = 0.3 * m.a * (0.35 + 0.65 * t) * Math.exp(-d2 / (2 * w * w));
-  return head + nose;
+  return head + HEAD.nose * m.a * (0.35 + 0.65 * t) * Math.exp(-d2 / (2 * w * w));
 }
 
-/** Where a photo point lands in the frame: scale, roll and shift after the parallax of yaw/pitch. */
+/** The live head: its depth about the neck's axis, the turn fading out past it. */
+export function headShape(m: FaceModel): HeadShape {
+  const a = m.a;
+  const [cx, cy] = m.centre;
+  const [w0, w1] = HEAD.turns;
+  return {
+    depth: (x, y) => depthAt(m, x, y) - HEAD.axis * a,
+    weight: (x, y) => 1 - smooth((headRadius(m, x, y) - w0) / (w1 - w0)),
+    box: [cx - 1.05 * w1 * a, cy - 0.1 * a - 1.45 * w1 * a, cx + 1.05 * w1 * a, cy - 0.1 * a + 1.45 * w1 * a],
+  };
+}
+
+/** Where a photo point of the live head lands in the frame (head-mesh.ts's turn). */
 export function project(m: FaceModel, p: Pose, x: number, y: number): [number, number] {
-  const z = depthAt(m, x, y);
-  const px = (x - m.centre[0]) * Math.cos(p.yaw) + z * Math.sin(p.yaw);
-  const py = (y - m.centre[1]) * Math.cos(p.pitch) + z * Math.sin(p.pitch);
-  const c = Math.cos(p.roll);
-  const s = Math.sin(p.roll);
-  return [p.cx + p.scale * (px * c - py * s), p.cy + p.scale * (px * s + py * c)];
+  const h = headShape(m);
+  const t = turnPoint(m, p, x, y, h.depth(x, y), h.weight(x, y));
+  return [t[0], t[1]];
 }
 
 /**
@@ -201,10 +239,7 @@ export function sample(img: RgbImage, x: number, y: number, out: Uint8Array, o: 
   }
 }
 
-/**
- * Renders the posed face into a width × height frame. The parallax is inverted by a few
- * fixed-point steps (the depth's slope keeps the map one-to-one at the angles a patient turns).
- */
+/** A sheet's surface for the parallax warp (prints and the paper mask). */
 export interface Surface {
   /** Depth toward the camera at a photo point (photo px). */
   readonly depth: (x: number, y: number) => number;
@@ -214,18 +249,25 @@ export interface Surface {
   readonly paper?: { readonly margin: number; readonly room: readonly [number, number, number] };
 }
 
+/**
+ * Renders the posed face into a width × height frame. Without a surface: the live head, turned as
+ * a mesh (head-mesh.ts), the room around it still. With one (a sheet in a hand): the parallax
+ * warp over the sheet's depth, inverted by a few fixed-point steps (a sheet's gentle slope keeps
+ * it one-to-one), the whole frame turning with it.
+ */
 export function renderFace(
   photo: RgbImage,
   m: FaceModel,
   p: Pose,
   width: number,
   height: number,
-  surface: Surface = { depth: (x, y) => depthAt(m, x, y) },
+  surface?: Surface,
 ): RgbImage {
   const out = new Uint8Array(width * height * 3);
   const px2 = new Uint8Array(3);
-  const depth = surface.depth;
-  const paper = surface.paper;
+  const head = surface ? undefined : headMap(m, p, headShape(m), width, height);
+  const depth = surface?.depth ?? (() => 0);
+  const paper = surface?.paper;
   const c = Math.cos(p.roll);
   const s = Math.sin(p.roll);
   const cy = Math.cos(p.yaw);
@@ -246,17 +288,27 @@ export function renderFace(
       const py = -dx * s + dy * c;
       let x = m.centre[0] + px;
       let y = m.centre[1] + py;
-      const steps = surface.everywhere || (X >= x0 && X <= x1 && Y >= y0 && Y <= y1) ? 4 : 0;
-      if (!steps) {
-        x = m.centre[0] + px / cy;
-        y = m.centre[1] + py / cp;
-      }
-      for (let k = 0; k < steps; k++) {
-        const z = depth(x, y);
-        x = m.centre[0] + (px - z * sy) / cy;
-        y = m.centre[1] + (py - z * sp) / cp;
-      }
       let gain = 1;
+      const at = Y * width + X;
+      if (head) {
+        // The head where the mesh covers the pixel; the room (unturned) elsewhere.
+        if (!Number.isNaN(head.x[at]!)) {
+          x = head.x[at]!;
+          y = head.y[at]!;
+          gain = head.gain[at]!;
+        }
+      } else {
+        const steps = surface!.everywhere || (X >= x0 && X <= x1 && Y >= y0 && Y <= y1) ? 4 : 0;
+        if (!steps) {
+          x = m.centre[0] + px / cy;
+          y = m.centre[1] + py / cp;
+        }
+        for (let k = 0; k < steps; k++) {
+          const z = depth(x, y);
+          x = m.centre[0] + (px - z * sy) / cy;
+          y = m.centre[1] + (py - z * sp) / cp;
+        }
+      }
       let lid: LidSample | undefined;
       for (let e = 0; e < 2 && !lid; e++) {
         const closed = p.eyes[e]!;
@@ -265,7 +317,7 @@ export function renderFace(
           lid = lidSource(m.eyes[e]!, closed, x, y);
         }
       }
-      const o = (Y * width + X) * 3;
+      const o = at * 3;
       if (lid) {
         sample(photo, lid.from[0], lid.from[1], out, o, gain);
         sample(photo, lid.other[0], lid.other[1], px2, 0, gain);
