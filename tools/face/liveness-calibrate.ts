@@ -29,13 +29,17 @@ export interface CalibrationResult {
 const range = (lo: number, hi: number, step: number): number[] =>
   Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => Math.round((lo + i * step) * 1e4) / 1e4);
 
-/** The candidate values of each limit. */
+/**
+ * The candidate values of each limit. The turn, nod and parallax grids reach past what the first
+ * head warp gave a turned head (it turned half as far as told): the mesh head (head-mesh.ts)
+ * reads about 0.45 eye distances turned 0.45 rad.
+ */
 export const GRIDS: Record<'yaw' | 'pitch' | 'closure' | 'parallax' | 'blinkStill', readonly number[]> = {
-  yaw: range(0.04, 0.2, 0.005),
-  pitch: range(0.03, 0.16, 0.005),
+  yaw: range(0.04, 0.3, 0.005),
+  pitch: range(0.03, 0.24, 0.005),
   closure: range(0.1, 0.8, 0.025),
   // 0: every turn passes the parallax check (the check off).
-  parallax: range(0, 0.1, 0.0025),
+  parallax: range(0, 0.15, 0.0025),
   // 1: every blink counts however the head moves (the check off).
   blinkStill: [...range(0.01, 0.2, 0.005), 1],
 };
