@@ -51,11 +51,14 @@ export function wear(
 ): void {
   const at = (i: number): Point => project(m, pose, landmarks[i]![0], landmarks[i]![1]);
   if (what === 'mask') {
-    const top = at(28);
     const jaw = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map(at);
-    const left = jaw[0]!;
-    const right = jaw.at(-1)!;
-    const poly: Point[] = [...jaw, [right[0], top[1]], top, [left[0], top[1]]];
+    // The top edge across the nose at the bridge's height, each point turned with the head (a
+    // straight frame line at the bridge's turned height rose over the eyes on a nod up).
+    const y28 = landmarks[28]![1];
+    const [x1, x15] = [landmarks[1]![0], landmarks[15]![0]];
+    const edge = [1, 0.75, 0.5, 0.25, 0].map((k) => project(m, pose, x1 + k * (x15 - x1), y28));
+    const top = at(28);
+    const poly: Point[] = [...jaw, ...edge];
     const h = Math.max(...jaw.map((p) => p[1])) - top[1] || 1;
     fill(img, poly, (_x, y) => {
       // Pleats: three folds across, a little shade under each.

@@ -17,7 +17,15 @@
 // - print-perspective: the flat print turned and tilted hard toward the prompt, close to the
 //   camera: its near side larger than its far side.
 import type { RgbImage } from '../../device/image/decode.js';
-import { type FaceModel, faceModel, type Point, renderFace, type Surface } from './face-warp.js';
+import {
+  type FaceModel,
+  faceFrontDepth,
+  faceModel,
+  type Point,
+  project,
+  renderFace,
+  type Surface,
+} from './face-warp.js';
 import {
   Behaviour,
   framing,
@@ -304,22 +312,16 @@ export class PaperMask implements Presentation {
   frameAt(t: number): RgbImage {
     const pose = this.wearer.poseAt(t);
     const eyes = renderFace(this.photo, this.m, pose, this.o.width, this.o.height);
-    // The mask is a sheet at the face's front: it turns as a plane, the eyes show through holes.
+    // The mask is a sheet at the face's front: it turns as a plane, the eyes show through holes
+    // where the head puts them.
     const mask = renderFace(this.print, this.m, pose, this.o.width, this.o.height, {
-      depth: () => 0.4 * this.m.a,
+      depth: () => faceFrontDepth(this.m),
       everywhere: true,
       paper: { margin: 0.3 * this.m.a, room: ROOM },
     });
     const W = this.o.width;
     for (const e of this.m.eyes) {
-      // Where the hole is in the frame: the eye's place on the turned sheet.
-      const cx =
-        pose.cx +
-        pose.scale * ((e.c[0] - this.m.centre[0]) * Math.cos(pose.yaw) + 0.4 * this.m.a * Math.sin(pose.yaw));
-      const cy =
-        pose.cy +
-        pose.scale *
-          ((e.c[1] - this.m.centre[1]) * Math.cos(pose.pitch) + 0.4 * this.m.a * Math.sin(pose.pitch));
+      const [cx, cy] = project(this.m, pose, e.c[0], e.c[1]);
       const rx = pose.scale * e.hw * 1.25;
       const ry = pose.scale * (e.top + e.bottom) * 0.9;
       for (

@@ -96,7 +96,11 @@ const HEAD = {
   round: [0.55, 1.35],
   /** …and the turn fades out between these (hair, neck, then the room, which stays). */
   turns: [1.35, 1.9],
-  /** The neck's axis, this deep: the head turns about it. */
+  /**
+   * The neck's axis, this deep: the head turns about it. (Nodded down 0.45 rad, the chin folds
+   * away under the front's round-off; kept round there, the chin on the front, human read the
+   * turns and nods 5–25 % shorter: a known limit of this proxy.)
+   */
   axis: 1.0,
 } as const;
 
@@ -107,6 +111,11 @@ function headRadius(m: FaceModel, x: number, y: number): number {
   const u = (x - m.centre[0]) / (m.a * 1.05);
   const v = (y - m.centre[1] + 0.1 * m.a) / (m.a * 1.45);
   return Math.sqrt(u * u + v * v);
+}
+
+/** How far the face's front (eyes, brows, lips) stands before the neck's axis, photo px. */
+export function faceFrontDepth(m: FaceModel): number {
+  return (HEAD.depth - HEAD.axis) * m.a;
 }
 
 /** Depth toward the camera at a photo point, photo px: the head's front plus the nose ridge. */

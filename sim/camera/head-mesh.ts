@@ -75,13 +75,16 @@ export function headMap(m: FaceModel, p: Pose, shape: HeadShape, width: number, 
   const fz = new Float32Array(V);
   // Rest position (unturned, unrolled) in 3-D, for each cell's facing before and after.
   const rz = new Float32Array(V);
+  const rw = new Float32Array(V);
   for (let j = 0; j <= ny; j++)
     for (let i = 0; i <= nx; i++) {
       const k = j * (nx + 1) + i;
       const x = bx0 + ((bx1 - bx0) * i) / nx;
       const y = by0 + ((by1 - by0) * j) / ny;
       const z = shape.depth(x, y);
-      const t = turnPoint(m, p, x, y, z, shape.weight(x, y));
+      const w = shape.weight(x, y);
+      const t = turnPoint(m, p, x, y, z, w);
+      rw[k] = w;
       sx[k] = x;
       sy[k] = y;
       fx[k] = t[0];
@@ -133,7 +136,9 @@ export function headMap(m: FaceModel, p: Pose, shape: HeadShape, width: number, 
     const s = p.scale;
     const rest = facing(LIGHT, sx[a]!, sy[a]!, rz[a]!, sx[b]!, sy[b]!, rz[b]!, sx[c]!, sy[c]!, rz[c]!);
     const now = facing(lr, ua, va, fz[a]! * s, ub, vb, fz[b]! * s, uc, vc, fz[c]! * s);
-    const g = now / rest;
+    // Only the head's own turn changes its light: where the turn fades out (hair, neck, the room)
+    // the mesh is sheared, not turned, and shading it drew a dark ring round the head.
+    const g = 1 + Math.min(rw[a]!, rw[b]!, rw[c]!) * (now / rest - 1);
     const minX = Math.max(0, Math.ceil(Math.min(ua, ub, uc)));
     const maxX = Math.min(width - 1, Math.floor(Math.max(ua, ub, uc)));
     const minY = Math.max(0, Math.ceil(Math.min(va, vb, vc)));
