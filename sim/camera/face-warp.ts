@@ -1,9 +1,9 @@
 // Landmark-driven warps of one face photo, for the emulated patient in front of the face camera:
-// the eyelids close as a curtain of lid skin drawn down over the eye, and the head turns and nods by
-// a parallax warp over a depth proxy built from the 68 landmarks (a head paraboloid under the
-// jaw line and brows, a ridge along the nose), so the nose moves across the cheeks as on a real
-// head and unlike on a photo. Inverse mapping with bilinear sampling: every output pixel asks
-// where on the photo it came from.
+// the eyelids close as a curtain of lid skin drawn down over the eye, and the head turns and nods
+// as a mesh over a depth proxy built from the 68 landmarks (a face's front rounded off toward the
+// jaw line and brows, a ridge along the nose), turned in 3-D with a depth buffer (head-mesh.ts),
+// so the nose moves across the cheeks and hides the far one as on a real head and unlike on a
+// photo. Every output pixel samples (bilinear) the photo point it came from.
 import type { RgbImage } from '../../device/image/decode.js';
 import { type HeadShape, headMap, turnPoint } from './head-mesh.js';
 
@@ -81,10 +81,10 @@ export function faceModel(l: readonly Point[]): FaceModel {
 /**
  * The live head's depth proxy, in half jaw widths (FaceModel.a), chosen by measurement with
  * models we did not write (`npx tsx tools/face/warp-pose.ts [--pitch] PHOTO…`, README
- * "Liveness"): @vladmandic/human's face mesh reads the head turned 0.77–1.05 of the angle told
- * on frontal photos (img10, img1, img3, Yoko_Ono__1), and readerd's reading (fr_landmark) moves
- * about 1 eye distance per radian human reads, as it does on 400 real faces-lfw photos (slope
- * 1.0). The first proxy (a paraboloid 0.75 deep, nose 0.3) turned half as far; deepened as a
+ * "Liveness"): @vladmandic/human's face mesh reads the head turned 0.64–1.03 of the angle told
+ * (±0.45 rad; img10, img3, img1, img14, Yoko_Ono__1; nods 0.55–0.78), and readerd's reading
+ * (fr_landmark) moves 1.02 eye distances per radian human reads, as it does on 400 real
+ * faces-lfw photos (slope 1.0: /work/notes/s22/real-anchor.mts). The first proxy (a paraboloid 0.75 deep, nose 0.3) turned half as far; deepened as a
  * paraboloid, the far eye hid behind the nose at 0.45 rad.
  */
 const HEAD = {
