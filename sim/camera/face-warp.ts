@@ -84,7 +84,7 @@ export function faceModel(l: readonly Point[]): FaceModel {
  * "Liveness"): @vladmandic/human's face mesh reads the head turned 0.64–1.03 of the angle told
  * (±0.45 rad; img10, img3, img1, img14, Yoko_Ono__1; nods 0.55–0.78), and readerd's reading
  * (fr_landmark) moves 1.02 eye distances per radian human reads, as it does on 400 real
- * faces-lfw photos (slope 1.0: /work/notes/s22/real-anchor.mts). The first proxy (a paraboloid 0.75 deep, nose 0.3) turned half as far; deepened as a
+ * faces-lfw photos (slope 1.0, `npx tsx tools/face/pose-anchor.ts`). The first proxy (a paraboloid 0.75 deep, nose 0.3) turned half as far; deepened as a
  * paraboloid, the far eye hid behind the nose at 0.45 rad.
  */
 const HEAD = {
